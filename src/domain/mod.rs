@@ -1,0 +1,18 @@
+//! Pure domain rules of 双随机、一公开 supervision: the registries' types and their validation,
+//! identifiers (统一社会信用代码, 排污许可证编号), quarters, the S5 classification and the S6
+//! quotas. Nothing here does I/O; the clock is passed in where a rule needs "today".
+
+pub mod classify;
+pub mod credit_code;
+pub mod enterprise;
+pub mod inspector;
+pub mod item;
+pub mod permit;
+pub mod quarter;
+pub mod quota;
+pub mod text;
+pub mod user;
+#[macro_use]
+pub mod vocab;
+
+pub use chrono::NaiveDate;

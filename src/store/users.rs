@@ -1,0 +1,100 @@
+//! Users, their roles and credentials.
+
+use super::{Db, Result, corrupt};
+use crate::domain::user::{PublicKey, Role, User};
+use rusqlite::{OptionalExtension, Row, params};
+use std::collections::BTreeSet;
+
+const COLS: &str = "u.id, u.name, u.display_name, u.roles, u.inspector_id, u.disabled, u.must_change_password,
+    u.password_hash IS NOT NULL, (SELECT count(*) FROM user_keys k WHERE k.user_id = u.id)";
+
+fn roles_from(s: &str) -> rusqlite::Result<BTreeSet<Role>> {
+    s.split(',').filter(|c| !c.is_empty()).map(|c| Role::from_code(c).ok_or_else(|| corrupt(format!("role {c:?}")))).collect()
+}
+
+pub(super) fn roles_to(r: &BTreeSet<Role>) -> String {
+    r.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}
+
+fn row(r: &Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        display_name: r.get(2)?,
+        roles: roles_from(&r.get::<_, String>(3)?)?,
+        inspector_id: r.get(4)?,
+        disabled: r.get(5)?,
+        must_change_password: r.get(6)?,
+        has_password: r.get(7)?,
+        key_count: r.get::<_, i64>(8)? as usize,
+    })
+}
+
+impl Db<'_> {
+    pub fn user_by_name(&self, name: &str) -> Result<Option<User>> {
+        let sql = format!("SELECT {COLS} FROM users u WHERE u.name = ?1");
+        Ok(self.0.prepare_cached(&sql)?.query_row([name], row).optional()?)
+    }
+
+    pub fn users(&self) -> Result<Vec<User>> {
+        let sql = format!("SELECT {COLS} FROM users u ORDER BY u.name");
+        let mut st = self.0.prepare_cached(&sql)?;
+        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
+    pub fn count_users(&self) -> Result<i64> {
+        Ok(self.0.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_user(
+        &self,
+        name: &str,
+        display_name: &str,
+        roles: &BTreeSet<Role>,
+        inspector_id: Option<i64>,
+        password_hash: Option<&str>,
+        must_change_password: bool,
+        now: &str,
+    ) -> Result<i64> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO users (name, display_name, roles, inspector_id, password_hash, must_change_password, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![name, display_name, roles_to(roles), inspector_id, password_hash, must_change_password, now])?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    pub fn set_user_disabled(&self, id: i64, disabled: bool) -> Result<()> {
+        self.0.prepare_cached("UPDATE users SET disabled = ?2 WHERE id = ?1")?.execute(params![id, disabled])?;
+        Ok(())
+    }
+
+    pub fn set_password_hash(&self, id: i64, hash: &str, must_change: bool) -> Result<()> {
+        self.0
+            .prepare_cached("UPDATE users SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1")?
+            .execute(params![id, hash, must_change])?;
+        Ok(())
+    }
+
+    pub fn password_hash(&self, id: i64) -> Result<Option<String>> {
+        Ok(self.0.prepare_cached("SELECT password_hash FROM users WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+    }
+
+    pub fn add_user_key(&self, user: i64, key: &PublicKey) -> Result<()> {
+        self.0
+            .prepare_cached("INSERT OR IGNORE INTO user_keys (user_id, algorithm, blob, comment) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![user, key.algorithm, key.blob, key.comment])?;
+        Ok(())
+    }
+
+    pub fn user_keys(&self, user: i64) -> Result<Vec<PublicKey>> {
+        let mut st = self.0.prepare_cached("SELECT algorithm, blob, comment FROM user_keys WHERE user_id = ?1 ORDER BY id")?;
+        let v = st
+            .query_map([user], |r| Ok(PublicKey { algorithm: r.get(0)?, blob: r.get(1)?, comment: r.get(2)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+}
