@@ -5,6 +5,8 @@
 pub mod classify;
 pub mod credit_code;
 pub mod enterprise;
+pub mod fields;
+pub mod forms;
 pub mod inspector;
 pub mod item;
 pub mod permit;

@@ -1,0 +1,7 @@
+//! Files in and out: reading CSV (UTF-8, UTF-8 with BOM, GB18030, UTF-16) and XLSX into a
+//! plain table, mapping tables to records through the field specs of `domain::forms`, and
+//! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX.
+
+pub mod import;
+pub mod table;
+pub mod write;

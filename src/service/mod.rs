@@ -1,0 +1,210 @@
+//! Use cases. Each one checks the caller's roles, validates, runs domain rules and storage in
+//! one transaction, and writes its audit entries in that same transaction. Every entry point
+//! (command line, SSH UI) goes through here, so permissions hold whatever the front end does.
+
+mod classify;
+mod import;
+mod registry;
+mod users;
+
+pub use classify::QuarterClassification;
+pub use import::{ImportError, ImportOutcome};
+pub use users::NewUser;
+
+use crate::domain::fields::FieldIssue;
+use crate::domain::quota::Ratios;
+use crate::domain::user::Role;
+use crate::store::{AuditEntry, Db, Store, StoreError};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::Path;
+use thiserror::Error;
+
+/// Beijing time, UTC+8 without daylight saving.
+pub fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+/// Who is acting: settled once at login (or the console operator) and passed to every call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub roles: BTreeSet<Role>,
+}
+
+impl Actor {
+    /// The operator at the server's console: someone with a shell on the server, who could
+    /// open the database file anyway, acts as an administrator under their system name.
+    pub fn console() -> Actor {
+        let who = std::env::var("SUDO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "root".into());
+        Actor { user_id: None, name: format!("console:{who}"), roles: [Role::Admin].into() }
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Ok when the actor holds any of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<(), ServiceError> {
+        if roles.iter().any(|r| self.has(*r)) { Ok(()) } else { Err(ServiceError::Forbidden(roles[0])) }
+    }
+}
+
+/// Roles that may read the registries.
+pub const READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor, Role::Witness];
+
+/// Why a use case refused or failed.
+#[derive(Debug, Error)]
+pub enum ServiceError {
+    #[error("permission denied (needs role {})", .0.code())]
+    Forbidden(Role),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("the record was changed by someone else since it was read")]
+    Stale,
+    #[error("invalid input")]
+    Invalid(Vec<FieldIssue>),
+    #[error("{0} already exists")]
+    Exists(String),
+    #[error("{0}")]
+    Refused(String),
+    #[error("import refused")]
+    Import(ImportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+
+/// The clock, replaceable in tests.
+pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
+
+/// The application's use cases over one database connection.
+pub struct Service {
+    store: Store,
+    clock: Clock,
+}
+
+impl Service {
+    pub fn open(path: &Path) -> Result<Service> {
+        Ok(Service { store: Store::open(path)?, clock: Box::new(Utc::now) })
+    }
+
+    pub fn open_in_memory() -> Result<Service> {
+        Ok(Service { store: Store::open_in_memory()?, clock: Box::new(Utc::now) })
+    }
+
+    pub fn with_clock(mut self, clock: Clock) -> Service {
+        self.clock = clock;
+        self
+    }
+
+    pub fn db_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Now, in Beijing time.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        (self.clock)().with_timezone(&beijing())
+    }
+
+    /// Today in Beijing.
+    pub fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+
+    fn stamp(&self) -> String {
+        self.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+
+    /// The S4/S6 ratio settings.
+    pub fn ratios(&mut self) -> Result<Ratios> {
+        self.store.read(|db| ratios(db))
+    }
+
+    /// Changes the ratio settings (administrators).
+    pub fn set_ratios(&mut self, actor: &Actor, r: Ratios) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            let before = serde_json::to_string(&ratios(db)?).ok();
+            let after = serde_json::to_string(&r).unwrap_or_default();
+            db.set_setting(RATIOS_KEY, &after)?;
+            audit(db, &at, actor, "update", "settings", None, RATIOS_KEY, before.as_deref(), Some(&after))
+        })
+    }
+
+    /// The newest audit entries (administrators, leaders, auditors).
+    pub fn audit_recent(&mut self, actor: &Actor, limit: u32) -> Result<Vec<crate::store::AuditRow>> {
+        actor.require(&[Role::Admin, Role::Leader, Role::Auditor])?;
+        Ok(self.store.read(|db| db.audit_recent(limit))?)
+    }
+
+    /// The change history of one record.
+    pub fn history(&mut self, actor: &Actor, entity: &str, id: i64) -> Result<Vec<crate::store::AuditRow>> {
+        actor.require(READERS)?;
+        Ok(self.store.read(|db| db.audit_of(entity, id))?)
+    }
+}
+
+const RATIOS_KEY: &str = "ratios";
+
+fn ratios(db: Db<'_>) -> Result<Ratios> {
+    match db.setting(RATIOS_KEY)? {
+        Some(s) => serde_json::from_str(&s).map_err(|e| StoreError::Corrupt(format!("setting {RATIOS_KEY}: {e}")).into()),
+        None => Ok(Ratios::default()),
+    }
+}
+
+/// JSON of a value for the audit trail.
+fn json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn audit(
+    db: Db<'_>,
+    at: &str,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    summary: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Result<()> {
+    db.append_audit(&AuditEntry { at, actor: &actor.name, action, entity, entity_id, summary, before, after })?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    pub fn service() -> Service {
+        Service::open_in_memory().unwrap().with_clock(Box::new(|| Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap()))
+    }
+
+    pub fn admin() -> Actor {
+        Actor { user_id: None, name: "admin".into(), roles: [Role::Admin].into() }
+    }
+
+    pub fn inspector() -> Actor {
+        Actor { user_id: Some(9), name: "insp".into(), roles: [Role::Inspector].into() }
+    }
+
+    #[test]
+    fn ratios_are_settings_and_audited() {
+        let mut s = service();
+        assert_eq!(s.ratios().unwrap(), Ratios::default());
+        let r = Ratios { key: 3000, ..Ratios::default() };
+        assert!(matches!(s.set_ratios(&inspector(), r), Err(ServiceError::Forbidden(_))));
+        s.set_ratios(&admin(), r).unwrap();
+        assert_eq!(s.ratios().unwrap().key, 3000);
+        let a = s.audit_recent(&admin(), 5).unwrap();
+        assert_eq!((a[0].entity.as_str(), a[0].at.as_str()), ("settings", "2024-04-10T09:00:00+08:00"));
+    }
+}

@@ -1,0 +1,200 @@
+//! Mapping a table's headers to a record kind's fields, and the problems of a file: unknown,
+//! missing or repeated columns, and bad cells located by row, column and value.
+
+use super::table::{Cell, Row, Table};
+use crate::domain::fields::{Problem, Raw};
+use crate::domain::forms::{self, FieldSpec};
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Enterprises,
+    Inspectors,
+    Items,
+    Penalties,
+    Complaints,
+}
+
+impl Kind {
+    pub fn specs(self) -> &'static [FieldSpec] {
+        match self {
+            Kind::Enterprises => forms::ENTERPRISE,
+            Kind::Inspectors => forms::INSPECTOR,
+            Kind::Items => forms::ITEM,
+            Kind::Penalties => forms::PENALTY,
+            Kind::Complaints => forms::COMPLAINT,
+        }
+    }
+
+    /// Headers accepted and ignored (a running number; a name beside a code).
+    fn ignored(self) -> &'static [&'static str] {
+        match self {
+            Kind::Penalties | Kind::Complaints => &["序号", "单位名称", "企业名称", "名称"],
+            _ => &["序号"],
+        }
+    }
+}
+
+/// A problem with the file's header row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderIssue {
+    /// A header that names no field; `suggestion` is the closest field name.
+    Unknown { column: usize, header: String, suggestion: Option<&'static str> },
+    /// A required field has no column.
+    Missing { field: &'static FieldSpec },
+    /// Two columns name the same field.
+    Repeated { field: &'static FieldSpec, columns: (usize, usize) },
+}
+
+/// A problem with one cell (row and column as a person sees them in the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowIssue {
+    pub row: usize,
+    pub column: String,
+    pub value: String,
+    pub problem: Problem,
+}
+
+/// A table whose columns are mapped to fields.
+#[derive(Debug)]
+pub struct Sheet {
+    pub kind: Kind,
+    pub table: Table,
+    /// Column index of each field present, by spec order.
+    columns: Vec<Option<usize>>,
+}
+
+/// Strips what people add to headers: spaces, `*` required marks, `(必填)`, full-width forms.
+pub fn normalize_header(h: &str) -> String {
+    let h: String = h
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊' | '\u{feff}'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect();
+    h.trim_end_matches("(必填)").trim_end_matches("(选填)").to_string()
+}
+
+fn matches(spec: &FieldSpec, h: &str) -> bool {
+    spec.zh == h || spec.key.eq_ignore_ascii_case(h) || spec.en.eq_ignore_ascii_case(h) || spec.synonyms.contains(&h)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn suggest(specs: &'static [FieldSpec], h: &str) -> Option<&'static str> {
+    specs
+        .iter()
+        .flat_map(|s| std::iter::once(s.zh).chain(s.synonyms.iter().copied()).map(move |n| (s.zh, n)))
+        .map(|(zh, n)| (distance(h, n), zh))
+        .filter(|(d, _)| *d * 3 <= h.chars().count().max(3))
+        .min()
+        .map(|(_, zh)| zh)
+}
+
+impl Sheet {
+    /// Maps headers to fields, or explains every header problem.
+    pub fn new(kind: Kind, table: Table) -> Result<Sheet, Vec<HeaderIssue>> {
+        let specs = kind.specs();
+        let mut columns = vec![None; specs.len()];
+        let mut issues = Vec::new();
+        for (i, raw) in table.headers.iter().enumerate() {
+            let h = normalize_header(raw);
+            if h.is_empty() && table.rows.iter().all(|r| r.cells.get(i).is_none_or(Cell::is_empty)) {
+                continue;
+            }
+            if kind.ignored().contains(&h.as_str()) {
+                continue;
+            }
+            match specs.iter().position(|s| matches(s, &h)) {
+                Some(f) => match columns[f] {
+                    Some(first) => issues.push(HeaderIssue::Repeated { field: &specs[f], columns: (first + 1, i + 1) }),
+                    None => columns[f] = Some(i),
+                },
+                None => issues.push(HeaderIssue::Unknown { column: i + 1, header: raw.clone(), suggestion: suggest(specs, &h) }),
+            }
+        }
+        for (s, c) in specs.iter().zip(&columns) {
+            if s.required && c.is_none() {
+                issues.push(HeaderIssue::Missing { field: s });
+            }
+        }
+        if issues.is_empty() { Ok(Sheet { kind, table, columns }) } else { Err(issues) }
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.table.rows
+    }
+
+    fn column(&self, key: &str) -> Option<usize> {
+        let f = self.kind.specs().iter().position(|s| s.key == key)?;
+        self.columns[f]
+    }
+
+    /// Whether the file has a column for the field.
+    pub fn has(&self, key: &str) -> bool {
+        self.column(key).is_some()
+    }
+
+    /// The raw value of a field in a row; `None` when the file has no such column.
+    pub fn get<'a>(&self, row: &'a Row, key: &str) -> Option<Raw<'a>> {
+        let c = self.column(key)?;
+        Some(match row.cells.get(c) {
+            Some(Cell::Text(s)) => Raw::Text(s),
+            Some(Cell::Number(n)) => Raw::Number(*n),
+            Some(Cell::Empty) | None => Raw::Text(""),
+        })
+    }
+
+    /// The header as written in the file for a field (its Chinese name if the file lacks it).
+    pub fn header(&self, key: &str) -> String {
+        match self.column(key) {
+            Some(c) => self.table.headers[c].trim().to_string(),
+            None => forms::spec(self.kind.specs(), key).map_or(key, |s| s.zh).to_string(),
+        }
+    }
+
+    /// A row issue for a field.
+    pub fn issue(&self, row: &Row, key: &str, value: String, problem: Problem) -> RowIssue {
+        RowIssue { row: row.number, column: self.header(key), value, problem }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::table::read_bytes;
+
+    #[test]
+    fn maps_synonyms_and_marks() {
+        let t = read_bytes("序号,* 企业名称,统一社会信用代码（必填）\n1,甲,X\n".as_bytes()).unwrap();
+        let s = Sheet::new(Kind::Enterprises, t).unwrap();
+        let row = &s.rows()[0];
+        assert_eq!(s.get(row, "name"), Some(Raw::Text("甲")));
+        assert_eq!(s.get(row, "area"), None);
+        assert_eq!(s.header("name"), "* 企业名称");
+    }
+
+    #[test]
+    fn explains_header_problems() {
+        let t = read_bytes("单位名陈,统一社会信用代码,统一社会信用代码,颜色\n".as_bytes()).unwrap();
+        let issues = Sheet::new(Kind::Enterprises, t).unwrap_err();
+        assert!(issues.contains(&HeaderIssue::Unknown { column: 1, header: "单位名陈".into(), suggestion: Some("单位名称") }));
+        assert!(issues.iter().any(|i| matches!(i, HeaderIssue::Repeated { columns: (2, 3), .. })));
+        assert!(issues.iter().any(|i| matches!(i, HeaderIssue::Unknown { column: 4, suggestion: None, .. })));
+        assert!(issues.iter().any(|i| matches!(i, HeaderIssue::Missing { field } if field.key == "name")));
+    }
+}

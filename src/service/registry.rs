@@ -1,0 +1,283 @@
+//! Registry use cases one record at a time: enterprises and their events, inspectors and
+//! their conflicts, check items and their versions.
+
+use super::{Actor, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::enterprise::{Complaint, Enterprise, EnterpriseData, Penalty};
+use crate::domain::fields::{FieldIssue, Problem};
+use crate::domain::inspector::{Conflict, Inspector, InspectorData};
+use crate::domain::item::{ItemData, ItemVersion};
+use crate::domain::text;
+use crate::domain::user::Role;
+use chrono::NaiveDate;
+
+fn invalid(field: &'static str, value: &str, problem: impl Into<Problem>) -> ServiceError {
+    ServiceError::Invalid(vec![FieldIssue { field, value: value.to_string(), problem: problem.into() }])
+}
+
+impl Service {
+    pub fn enterprises(&mut self, actor: &Actor) -> Result<Vec<Enterprise>> {
+        actor.require(READERS)?;
+        Ok(self.store.read(|db| db.enterprises())?)
+    }
+
+    pub fn enterprise_by_code(&mut self, actor: &Actor, code: &str) -> Result<Enterprise> {
+        actor.require(READERS)?;
+        self.store.read(|db| db.enterprise_by_code(code))?.ok_or_else(|| ServiceError::NotFound(code.to_string()))
+    }
+
+    /// An enterprise's penalties and complaints.
+    pub fn enterprise_events(&mut self, actor: &Actor, id: i64) -> Result<(Vec<Penalty>, Vec<Complaint>)> {
+        actor.require(READERS)?;
+        let (p, c) = self.store.read(|db| Ok::<_, ServiceError>((db.penalties_of(id)?, db.complaints_of(id)?)))?;
+        Ok((p.into_iter().map(|x| x.1).collect(), c.into_iter().map(|x| x.1).collect()))
+    }
+
+    /// Adds an enterprise (administrators).
+    pub fn create_enterprise(&mut self, actor: &Actor, d: &EnterpriseData) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        d.check().map_err(|e| invalid("permit_no", "", e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            if db.enterprise_by_code(d.credit_code.as_str())?.is_some() {
+                return Err(ServiceError::Exists(d.credit_code.to_string()));
+            }
+            let id = db.insert_enterprise(d, &at)?;
+            audit(db, &at, actor, "create", "enterprise", Some(id), &d.name, None, Some(&json(d)))?;
+            Ok(id)
+        })
+    }
+
+    /// Saves an edited enterprise read at `revision`; refused as stale when someone saved
+    /// in between, so no update is ever lost.
+    pub fn update_enterprise(&mut self, actor: &Actor, id: i64, revision: i64, d: &EnterpriseData) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        d.check().map_err(|e| invalid("permit_no", "", e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            let before = db.enterprise(id)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
+            if let Some(other) = db.enterprise_by_code(d.credit_code.as_str())?.filter(|o| o.id != id) {
+                return Err(ServiceError::Exists(other.data.credit_code.to_string()));
+            }
+            if !db.update_enterprise(id, revision, d, &at)? {
+                return Err(ServiceError::Stale);
+            }
+            audit(db, &at, actor, "update", "enterprise", Some(id), &d.name, Some(&json(&before.data)), Some(&json(d)))
+        })
+    }
+
+    /// Records a penalty of an enterprise.
+    pub fn add_penalty(&mut self, actor: &Actor, enterprise: i64, p: &Penalty) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            if db.penalty_by_doc(enterprise, &p.doc_no)?.is_some() {
+                return Err(ServiceError::Exists(p.doc_no.clone()));
+            }
+            let id = db.insert_penalty(enterprise, p)?;
+            audit(db, &at, actor, "create", "penalty", Some(enterprise), &p.doc_no, None, Some(&json(p)))?;
+            Ok(id)
+        })
+    }
+
+    /// Records a complaint of an enterprise.
+    pub fn add_complaint(&mut self, actor: &Actor, enterprise: i64, c: &Complaint) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        c.check().map_err(|e| invalid("verified_on", "", e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            if db.complaint_by_key(enterprise, c.received, &c.ref_no)?.is_some() {
+                return Err(ServiceError::Exists(format!("{} {}", c.received, c.ref_no)));
+            }
+            let id = db.insert_complaint(enterprise, c)?;
+            audit(db, &at, actor, "create", "complaint", Some(enterprise), &c.ref_no, None, Some(&json(c)))?;
+            Ok(id)
+        })
+    }
+
+    pub fn inspectors(&mut self, actor: &Actor) -> Result<Vec<Inspector>> {
+        actor.require(READERS)?;
+        Ok(self.store.read(|db| db.inspectors())?)
+    }
+
+    pub fn create_inspector(&mut self, actor: &Actor, d: &InspectorData) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        d.check().map_err(|e| invalid("cert_no", &d.cert_no, e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            if !d.cert_no.is_empty() && db.inspector_by_cert(d.kind, &d.cert_no)?.is_some() {
+                return Err(ServiceError::Exists(d.cert_no.clone()));
+            }
+            let id = db.insert_inspector(d, &at)?;
+            audit(db, &at, actor, "create", "inspector", Some(id), &d.name, None, Some(&json(d)))?;
+            Ok(id)
+        })
+    }
+
+    /// Saves an edited inspector read at `revision` (stale saves are refused).
+    pub fn update_inspector(&mut self, actor: &Actor, id: i64, revision: i64, d: &InspectorData) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        d.check().map_err(|e| invalid("cert_no", &d.cert_no, e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            let before = db.inspector(id)?.ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
+            if let Some(o) = db.inspector_by_cert(d.kind, &d.cert_no)?.filter(|o| o.id != id && !d.cert_no.is_empty()) {
+                return Err(ServiceError::Exists(o.data.cert_no));
+            }
+            if !db.update_inspector(id, revision, d, &at)? {
+                return Err(ServiceError::Stale);
+            }
+            audit(db, &at, actor, "update", "inspector", Some(id), &d.name, Some(&json(&before.data)), Some(&json(d)))
+        })
+    }
+
+    /// Declares a conflict of interest (回避) between an officer and an enterprise.
+    pub fn declare_conflict(&mut self, actor: &Actor, inspector: i64, enterprise: i64, reason: &str, on: NaiveDate) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            db.inspector(inspector)?.ok_or_else(|| ServiceError::NotFound(format!("inspector {inspector}")))?;
+            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            let id = db.insert_conflict(inspector, enterprise, &reason, on)?;
+            let after = serde_json::json!({"inspector_id": inspector, "enterprise_id": enterprise, "reason": reason, "declared_on": on});
+            audit(db, &at, actor, "create", "conflict", Some(id), &reason, None, Some(&after.to_string()))?;
+            Ok(id)
+        })
+    }
+
+    /// Withdraws a declaration; it stays on record with the date.
+    pub fn withdraw_conflict(&mut self, actor: &Actor, id: i64, on: NaiveDate) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            if !db.withdraw_conflict(id, on)? {
+                return Err(ServiceError::NotFound(format!("conflict {id}")));
+            }
+            audit(db, &at, actor, "withdraw", "conflict", Some(id), "", None, Some(&on.to_string()))
+        })
+    }
+
+    pub fn conflicts(&mut self, actor: &Actor) -> Result<Vec<Conflict>> {
+        actor.require(READERS)?;
+        Ok(self.store.read(|db| db.conflicts())?)
+    }
+
+    /// Every version of every check item.
+    pub fn item_versions(&mut self, actor: &Actor) -> Result<Vec<ItemVersion>> {
+        actor.require(READERS)?;
+        Ok(self.store.read(|db| db.item_versions())?)
+    }
+
+    /// The check-item list in force on a date (public: anyone may read it).
+    pub fn items_in_force(&mut self, on: NaiveDate) -> Result<Vec<ItemVersion>> {
+        let all = self.store.read(|db| db.item_versions())?;
+        Ok(all.into_iter().filter(|v| v.in_force_on(on)).collect())
+    }
+
+    /// Adds an item or, when its content changed, a new version effective `from`.
+    /// Returns the new version's number, or `None` when nothing changed.
+    pub fn put_item(&mut self, actor: &Actor, d: &ItemData, from: NaiveDate) -> Result<Option<i64>> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            let latest = db.latest_item(&d.code)?;
+            let version = match &latest {
+                Some(v) if v.data == *d && v.effective_until.is_none() => return Ok(None),
+                Some(v) if from <= v.effective_from => {
+                    return Err(invalid("effective_from", &from.to_string(), Problem::MustBeAfter(v.effective_from)));
+                }
+                Some(v) => {
+                    if v.effective_until.is_none() {
+                        db.close_item_version(v.id, from, "")?;
+                    }
+                    v.version + 1
+                }
+                None => 1,
+            };
+            let id = db.insert_item_version(d, version, from)?;
+            let before = latest.as_ref().map(|v| json(&v.data));
+            audit(db, &at, actor, if version == 1 { "create" } else { "revise" }, "item", Some(id), &d.code, before.as_deref(), Some(&json(d)))?;
+            Ok(Some(version))
+        })
+    }
+
+    /// Retires an item from `on` (first day it is no longer in force), with a reason.
+    pub fn retire_item(&mut self, actor: &Actor, code: &str, on: NaiveDate, reason: &str) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            let v = db
+                .latest_item(code)?
+                .filter(|v| v.effective_until.is_none())
+                .ok_or_else(|| ServiceError::NotFound(code.to_string()))?;
+            if on <= v.effective_from {
+                return Err(invalid("effective_from", &on.to_string(), Problem::MustBeAfter(v.effective_from)));
+            }
+            db.close_item_version(v.id, on, &reason)?;
+            audit(db, &at, actor, "retire", "item", Some(v.id), code, Some(&json(&v.data)), Some(&on.to_string()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{admin, inspector, service};
+    use super::*;
+    use crate::domain::enterprise::tests::sample;
+    use crate::domain::item::Method;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, m, day).unwrap()
+    }
+
+    #[test]
+    fn edits_keep_history_and_refuse_stale_saves() {
+        let mut s = service();
+        let e = sample("91130273MA0A1B2C3");
+        let id = s.create_enterprise(&admin(), &e).unwrap();
+        assert!(matches!(s.create_enterprise(&admin(), &e), Err(ServiceError::Exists(_))));
+        let mut e2 = e.clone();
+        e2.name = "新名称有限公司".into();
+        s.update_enterprise(&admin(), id, 1, &e2).unwrap();
+        assert!(matches!(s.update_enterprise(&admin(), id, 1, &e), Err(ServiceError::Stale)));
+        let h = s.history(&admin(), "enterprise", id).unwrap();
+        assert_eq!(h.len(), 2);
+        assert!(h[1].before.as_deref().unwrap().contains(&e.name));
+        assert!(h[1].after.as_deref().unwrap().contains("新名称有限公司"));
+    }
+
+    #[test]
+    fn inspectors_cannot_change_registries() {
+        let mut s = service();
+        let e = sample("91130273MA0A1B2C3");
+        assert!(matches!(s.create_enterprise(&inspector(), &e), Err(ServiceError::Forbidden(Role::Admin))));
+        assert!(matches!(s.enterprises(&inspector()), Err(ServiceError::Forbidden(_))));
+    }
+
+    #[test]
+    fn items_are_versioned_never_deleted() {
+        let mut s = service();
+        let mut item = ItemData {
+            code: "HB-01".into(),
+            name: "排污许可执行情况".into(),
+            basis: "《排污许可管理条例》".into(),
+            subject: "排污单位".into(),
+            method: Method::OnSite,
+            scope: String::new(),
+        };
+        assert_eq!(s.put_item(&admin(), &item, d(1, 1)).unwrap(), Some(1));
+        assert_eq!(s.put_item(&admin(), &item, d(2, 1)).unwrap(), None);
+        item.basis = "《排污许可管理条例》第三十四条".into();
+        assert!(s.put_item(&admin(), &item, d(1, 1)).is_err());
+        assert_eq!(s.put_item(&admin(), &item, d(3, 1)).unwrap(), Some(2));
+        s.retire_item(&admin(), "HB-01", d(7, 1), "职能调整").unwrap();
+        assert_eq!(s.items_in_force(d(2, 15)).unwrap()[0].version, 1);
+        assert_eq!(s.items_in_force(d(6, 30)).unwrap()[0].version, 2);
+        assert!(s.items_in_force(d(7, 1)).unwrap().is_empty());
+        assert_eq!(s.item_versions(&admin()).unwrap().len(), 2);
+        assert!(s.retire_item(&admin(), "HB-01", d(8, 1), "再次").is_err());
+    }
+}

@@ -1,0 +1,203 @@
+//! Users: creation with roles and credentials, listing, disabling, password changes and the
+//! credential checks the SSH server will use. Passwords are stored as argon2id hashes only.
+
+use super::{Actor, Result, Service, ServiceError, audit};
+use crate::domain::fields::{FieldIssue, Problem};
+use crate::domain::inspector::InspectorKind;
+use crate::domain::text;
+use crate::domain::user::{self, PublicKey, Role, User};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use std::collections::BTreeSet;
+
+/// What is needed to create a user.
+#[derive(Debug, Clone, Default)]
+pub struct NewUser {
+    pub name: String,
+    pub display_name: String,
+    pub roles: BTreeSet<Role>,
+    pub keys: Vec<PublicKey>,
+    pub password: Option<String>,
+    /// Certificate number of the officer this account belongs to.
+    pub inspector_cert: Option<String>,
+    pub must_change_password: bool,
+}
+
+fn invalid(field: &'static str, value: &str, problem: impl Into<Problem>) -> ServiceError {
+    ServiceError::Invalid(vec![FieldIssue { field, value: value.to_string(), problem: problem.into() }])
+}
+
+/// An argon2id hash in PHC format.
+pub fn hash_password(p: &str) -> String {
+    let mut salt = [0u8; 16];
+    rand::fill(&mut salt);
+    let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
+    Argon2::default().hash_password(p.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+}
+
+fn verify_password(p: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(p.as_bytes(), &h).is_ok())
+}
+
+impl Service {
+    /// Creates a user (administrators).
+    pub fn add_user(&mut self, actor: &Actor, u: &NewUser) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        let name = user::check_name(&u.name).map_err(|_| invalid("user", &u.name, Problem::BadUserName))?;
+        let display = text::clean_line(&u.display_name, 50).map_err(|e| invalid("display_name", &u.display_name, e))?;
+        if u.roles.is_empty() {
+            return Err(invalid("role", "", Problem::NoRole));
+        }
+        if let Some(p) = &u.password {
+            user::check_password(p).map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
+        }
+        let hash = u.password.as_deref().map(hash_password);
+        let at = self.stamp();
+        self.store.write(|db| {
+            if db.user_by_name(&name)?.is_some() {
+                return Err(ServiceError::Exists(name.clone()));
+            }
+            let inspector_id = match &u.inspector_cert {
+                Some(cert) => Some(
+                    db.inspector_by_cert(InspectorKind::Officer, cert)?
+                        .ok_or_else(|| ServiceError::NotFound(cert.clone()))?
+                        .id,
+                ),
+                None => None,
+            };
+            let id = db.insert_user(&name, &display, &u.roles, inspector_id, hash.as_deref(), u.must_change_password, &at)?;
+            for k in &u.keys {
+                db.add_user_key(id, k)?;
+            }
+            let after = serde_json::json!({
+                "name": name, "display_name": display,
+                "roles": u.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+                "inspector_id": inspector_id, "password": hash.is_some(),
+                "keys": u.keys.iter().map(|k| k.fingerprint()).collect::<Vec<_>>(),
+            });
+            audit(db, &at, actor, "create", "user", Some(id), &name, None, Some(&after.to_string()))?;
+            Ok(id)
+        })
+    }
+
+    pub fn users(&mut self, actor: &Actor) -> Result<Vec<User>> {
+        actor.require(&[Role::Admin, Role::Auditor])?;
+        Ok(self.store.read(|db| db.users())?)
+    }
+
+    /// Disables (or re-enables) a user; nothing is deleted.
+    pub fn set_user_disabled(&mut self, actor: &Actor, name: &str, disabled: bool) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.store.write(|db| {
+            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            if u.disabled == disabled {
+                return Ok(());
+            }
+            db.set_user_disabled(u.id, disabled)?;
+            let action = if disabled { "disable" } else { "enable" };
+            audit(db, &at, actor, action, "user", Some(u.id), name, Some(&(!disabled).to_string()), Some(&disabled.to_string()))
+        })
+    }
+
+    /// Sets a user's password: administrators for anyone, a user for themself.
+    pub fn set_password(&mut self, actor: &Actor, name: &str, password: &str, must_change: bool) -> Result<()> {
+        user::check_password(password).map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
+        let hash = hash_password(password);
+        let at = self.stamp();
+        self.store.write(|db| {
+            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            if actor.user_id != Some(u.id) {
+                actor.require(&[Role::Admin])?;
+            }
+            db.set_password_hash(u.id, &hash, must_change)?;
+            audit(db, &at, actor, "set_password", "user", Some(u.id), name, None, None)
+        })
+    }
+
+    /// The user a password opens, if it does: unknown, disabled and wrong all give `None`
+    /// (and take comparable time, so names cannot be probed).
+    pub fn check_password(&mut self, name: &str, password: &str) -> Result<Option<User>> {
+        let found = self.store.read(|db| {
+            let u = db.user_by_name(name)?;
+            let h = match &u {
+                Some(u) => db.password_hash(u.id)?,
+                None => None,
+            };
+            Ok::<_, ServiceError>((u, h))
+        })?;
+        match found {
+            (Some(u), Some(h)) if verify_password(password, &h) && !u.disabled => Ok(Some(u)),
+            (_, Some(_)) => Ok(None),
+            _ => {
+                // Spend the time a real check takes.
+                let _ = verify_password(password, DUMMY_HASH);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The enabled user a public key belongs to (compared by key data).
+    pub fn check_key(&mut self, name: &str, key: &PublicKey) -> Result<Option<User>> {
+        self.store.read(|db| {
+            let Some(u) = db.user_by_name(name)?.filter(|u| !u.disabled) else {
+                return Ok(None);
+            };
+            let keys = db.user_keys(u.id)?;
+            Ok(keys.contains(key).then_some(u))
+        })
+    }
+}
+
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2h1YW5nc3VpZHVtbXk$0gFm6SrqaXAkvtmaQlaWOHHbMtnsHxqQ0wW6TsQk4t0";
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{admin, service};
+    use super::*;
+
+    #[test]
+    fn users_with_passwords_and_keys() {
+        let mut s = service();
+        let key = PublicKey::parse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGnK6R7dJl0Hl2mtBf8P7EPRO8jyT3HkDAqBxmI7S4NI a@b").unwrap();
+        let nu = NewUser {
+            name: "zhangsan".into(),
+            roles: [Role::Witness, Role::Leader].into(),
+            keys: vec![key.clone()],
+            password: Some("correct horse".into()),
+            ..Default::default()
+        };
+        s.add_user(&admin(), &nu).unwrap();
+        assert!(matches!(s.add_user(&admin(), &nu), Err(ServiceError::Exists(_))));
+        assert!(s.check_password("zhangsan", "correct horse").unwrap().is_some());
+        assert!(s.check_password("zhangsan", "wrong horse").unwrap().is_none());
+        assert!(s.check_password("nobody", "correct horse").unwrap().is_none());
+        assert!(s.check_key("zhangsan", &key).unwrap().is_some());
+        s.set_user_disabled(&admin(), "zhangsan", true).unwrap();
+        assert!(s.check_password("zhangsan", "correct horse").unwrap().is_none());
+        assert!(s.check_key("zhangsan", &key).unwrap().is_none());
+        let u = &s.users(&admin()).unwrap()[0];
+        assert!(u.disabled && u.has_password && u.key_count == 1);
+    }
+
+    #[test]
+    fn refuses_bad_users() {
+        let mut s = service();
+        let base = NewUser { name: "lisi".into(), roles: [Role::Admin].into(), ..Default::default() };
+        let bad = [
+            NewUser { name: "Li Si".into(), ..base.clone() },
+            NewUser { roles: BTreeSet::new(), ..base.clone() },
+            NewUser { password: Some("short".into()), ..base.clone() },
+            NewUser { inspector_cert: Some("nope".into()), ..base.clone() },
+        ];
+        for u in bad {
+            assert!(s.add_user(&admin(), &u).is_err(), "{u:?}");
+        }
+        assert!(s.users(&admin()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn dummy_hash_is_well_formed() {
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+}
