@@ -3,6 +3,7 @@
 //! `store` (SQLite) ← `service` (use cases, permissions, audit) ← `exchange` (CSV/XLSX files)
 //! and the binary's command line.
 
+pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod service;

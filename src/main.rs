@@ -1,1 +1,7 @@
-fn main() {}
+//! The `shuangsui` binary: parses the command line and runs it. All wiring lives in `cli`.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -46,7 +46,7 @@ pub struct ImportOutcome {
 enum Op {
     Enterprise { id: Option<(i64, i64)>, before: Option<EnterpriseData>, after: EnterpriseData },
     Inspector { id: Option<(i64, i64)>, before: Option<InspectorData>, after: InspectorData },
-    Item { data: ItemData, from: NaiveDate },
+    Item { data: ItemData, from: NaiveDate, new: bool },
     Penalty { enterprise: i64, existing: Option<i64>, before: Option<String>, p: crate::domain::enterprise::Penalty },
     Complaint { enterprise: i64, existing: Option<i64>, before: Option<String>, c: crate::domain::enterprise::Complaint },
 }
@@ -89,7 +89,10 @@ impl Service {
                 sha256: sha256.clone(),
             };
             for op in &plan.ops {
-                let created = matches!(op, Op::Enterprise { id: None, .. } | Op::Inspector { id: None, .. } | Op::Penalty { existing: None, .. } | Op::Complaint { existing: None, .. });
+                let created = matches!(
+                    op,
+                    Op::Enterprise { id: None, .. } | Op::Inspector { id: None, .. } | Op::Item { new: true, .. } | Op::Penalty { existing: None, .. } | Op::Complaint { existing: None, .. }
+                );
                 if created { out.created += 1 } else { out.updated += 1 }
             }
             if !dry_run {
@@ -197,7 +200,7 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                             let value = get("effective_from").map(|r| r.text()).unwrap_or_else(|| today.to_string());
                             bad("effective_from", value, Problem::MustBeAfter(v.effective_from));
                         }
-                        _ => p.ops.push(Op::Item { data, from: from.unwrap_or(today) }),
+                        other => p.ops.push(Op::Item { data, from: from.unwrap_or(today), new: other.is_none() }),
                     }
                 }
             },
@@ -266,7 +269,7 @@ fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<(
             }
             audit(db, at, actor, "update", "inspector", Some(id), summary, before.map(|b| json(&b)).as_deref(), Some(&json(&after)))
         }
-        Op::Item { data, from } => {
+        Op::Item { data, from, .. } => {
             let latest = db.latest_item(&data.code)?;
             let version = match &latest {
                 Some(v) => {

@@ -70,6 +70,8 @@ pub enum ServiceError {
     Exists(String),
     #[error("{0}")]
     Refused(String),
+    #[error("the registry is not empty")]
+    NotEmpty,
     #[error("import refused")]
     Import(ImportError),
     #[error(transparent)]
