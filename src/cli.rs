@@ -18,7 +18,11 @@ use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Parser)]
-#[command(name = "shuangsui", version, about = "双随机、一公开 supervision: registries, classification, verifiable draws (命令行)")]
+#[command(
+    name = "shuangsui",
+    version,
+    about = "双随机、一公开 supervision: registries, classification, verifiable draws (命令行)"
+)]
 struct Cli {
     /// SQLite database file [default: db/shuangsui.sqlite3]
     #[arg(long, global = true, env = "SHUANGSUI_DB", value_name = "PATH")]
@@ -53,7 +57,7 @@ enum Command {
     /// Classify every enterprise for a quarter (S5) and show the required numbers (S6)
     Classify {
         /// Quarter, e.g. 2024Q2
-        #[arg(long)]
+        #[arg(long, value_parser = parse_quarter)]
         quarter: Quarter,
         #[arg(long, value_enum, default_value = "table")]
         format: OutputFormat,
@@ -195,8 +199,14 @@ enum SettingsCmd {
     Set { name: String, percent: String },
 }
 
+fn parse_quarter(s: &str) -> Result<Quarter, String> {
+    s.parse().map_err(|_| s::bad_quarter(s))
+}
+
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role {s:?}: use admin, leader, witness, inspector or auditor"))
+    Role::parse(s).ok_or_else(|| {
+        format!("unknown role {s:?}: use admin, leader, witness, inspector or auditor")
+    })
 }
 
 /// Runs the command line and returns the process exit status.
@@ -206,7 +216,12 @@ pub fn main() -> ExitCode {
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         // Output piped into `head` and closed early is not a failure.
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("{e:#}");
             ExitCode::FAILURE
@@ -224,18 +239,32 @@ fn date_arg(s: &str, lang: Lang) -> anyhow::Result<chrono::NaiveDate> {
 }
 
 fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
-    let path = cli.db.unwrap_or_else(|| PathBuf::from("db/shuangsui.sqlite3"));
-    let mut svc = Service::open(&path).map_err(|e| human(e, None, lang)).with_context(|| s::cannot_open(&path, lang))?;
+    let path = cli
+        .db
+        .unwrap_or_else(|| PathBuf::from("db/shuangsui.sqlite3"));
+    let mut svc = Service::open(&path)
+        .map_err(|e| human(e, None, lang))
+        .with_context(|| s::cannot_open(&path, lang))?;
     let me = Actor::console();
     let out = &mut std::io::stdout().lock();
     match cli.command {
         Command::Init => {
             let abs = std::fs::canonicalize(&path).unwrap_or(path);
-            writeln!(out, "{}", s::initialised(&abs, shuangsui::store::SCHEMA_VERSION, lang))?;
+            writeln!(
+                out,
+                "{}",
+                s::initialised(&abs, shuangsui::store::SCHEMA_VERSION, lang)
+            )?;
         }
-        Command::Import { what, file, dry_run } => {
+        Command::Import {
+            what,
+            file,
+            dry_run,
+        } => {
             let kind = import_kind(what);
-            let r = svc.import_file(&me, kind, &file, dry_run).map_err(|e| human(e, Some(kind), lang))?;
+            let r = svc
+                .import_file(&me, kind, &file, dry_run)
+                .map_err(|e| human(e, Some(kind), lang))?;
             for w in &r.warnings {
                 writeln!(out, "{}", strings::row_issue(w, lang))?;
             }
@@ -244,30 +273,57 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Export { what, file } => {
             let (specs, rows, sheet) = match what {
                 ExportKind::Enterprises => {
-                    let rows = svc.enterprises(&me).map_err(|e| human(e, None, lang))?.iter().map(|e| forms::enterprise_texts(&e.data)).collect();
+                    let rows = svc
+                        .enterprises(&me)
+                        .map_err(|e| human(e, None, lang))?
+                        .iter()
+                        .map(|e| forms::enterprise_texts(&e.data))
+                        .collect();
                     (forms::ENTERPRISE, rows, Kind::Enterprises)
                 }
                 ExportKind::Inspectors => {
-                    let rows = svc.inspectors(&me).map_err(|e| human(e, None, lang))?.iter().map(|i| forms::inspector_texts(&i.data)).collect();
+                    let rows = svc
+                        .inspectors(&me)
+                        .map_err(|e| human(e, None, lang))?
+                        .iter()
+                        .map(|i| forms::inspector_texts(&i.data))
+                        .collect();
                     (forms::INSPECTOR, rows, Kind::Inspectors)
                 }
                 ExportKind::Items => {
                     let today = svc.today();
-                    let rows = svc.items_in_force(today).map_err(|e| human(e, None, lang))?.iter().map(|v| forms::item_texts(&v.data, v.effective_from)).collect();
+                    let rows = svc
+                        .items_in_force(today)
+                        .map_err(|e| human(e, None, lang))?
+                        .iter()
+                        .map(|v| forms::item_texts(&v.data, v.effective_from))
+                        .collect();
                     (forms::ITEM, rows, Kind::Items)
                 }
             };
             let headers: Vec<&str> = specs.iter().map(|s| s.zh).collect();
             let rows: Vec<Vec<String>> = rows;
-            write_path(&file, strings::kind(sheet, Lang::Zh), &headers, &rows).map_err(|e| anyhow!(s::write_failed(&e, lang)))?;
+            write_path(&file, strings::kind(sheet, Lang::Zh), &headers, &rows)
+                .map_err(|e| anyhow!(s::write_failed(&e, lang)))?;
             writeln!(out, "{}", s::exported(rows.len(), &file, lang))?;
         }
-        Command::Classify { quarter, format } => classify(&mut svc, &me, quarter, format, lang, out)?,
+        Command::Classify { quarter, format } => {
+            classify(&mut svc, &me, quarter, format, lang, out)?
+        }
         Command::User(cmd) => user(&mut svc, &me, cmd, lang, out)?,
         Command::Item(cmd) => match cmd {
             ItemCmd::List { on, all } => {
-                let on = on.as_deref().map(|d| date_arg(d, lang)).transpose()?.unwrap_or_else(|| svc.today());
-                let versions = if all { svc.item_versions(&me) } else { svc.items_in_force(on) }.map_err(|e| human(e, None, lang))?;
+                let on = on
+                    .as_deref()
+                    .map(|d| date_arg(d, lang))
+                    .transpose()?
+                    .unwrap_or_else(|| svc.today());
+                let versions = if all {
+                    svc.item_versions(&me)
+                } else {
+                    svc.items_in_force(on)
+                }
+                .map_err(|e| human(e, None, lang))?;
                 let rows = versions
                     .iter()
                     .map(|v| {
@@ -286,7 +342,8 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             }
             ItemCmd::Retire { code, on, reason } => {
                 let on = date_arg(&on, lang)?;
-                svc.retire_item(&me, &code, on, &reason).map_err(|e| human(e, Some(Kind::Items), lang))?;
+                svc.retire_item(&me, &code, on, &reason)
+                    .map_err(|e| human(e, Some(Kind::Items), lang))?;
                 writeln!(out, "{}", s::retired(&code, on, lang))?;
             }
         },
@@ -294,7 +351,8 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Settings(cmd) => {
             let mut r = svc.ratios().map_err(|e| human(e, None, lang))?;
             if let SettingsCmd::Set { name, percent } = &cmd {
-                let bp = parse_percent(percent).ok_or_else(|| anyhow!(s::bad_percent(percent, lang)))?;
+                let bp =
+                    parse_percent(percent).ok_or_else(|| anyhow!(s::bad_percent(percent, lang)))?;
                 let slot = match name.as_str() {
                     "key" => &mut r.key,
                     "special" => &mut r.special,
@@ -308,12 +366,36 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 svc.set_ratios(&me, r).map_err(|e| human(e, None, lang))?;
             }
             let rows = vec![
-                vec!["key".into(), s::group_label(Group::Key, lang), format_percent(r.key)],
-                vec!["special".into(), s::group_label(Group::Special, lang), format_percent(r.special)],
-                vec!["general".into(), s::group_label(Group::General, lang), format_percent(r.general)],
-                vec!["positive".into(), s::group_label(Group::PositiveList, lang), format_percent(r.positive_offsite)],
-                vec!["internal-joint".into(), s::internal_joint(lang).into(), format_percent(r.internal_joint)],
-                vec!["classified".into(), s::classified_share(lang).into(), format_percent(r.classified_share)],
+                vec![
+                    "key".into(),
+                    s::group_label(Group::Key, lang),
+                    format_percent(r.key),
+                ],
+                vec![
+                    "special".into(),
+                    s::group_label(Group::Special, lang),
+                    format_percent(r.special),
+                ],
+                vec![
+                    "general".into(),
+                    s::group_label(Group::General, lang),
+                    format_percent(r.general),
+                ],
+                vec![
+                    "positive".into(),
+                    s::group_label(Group::PositiveList, lang),
+                    format_percent(r.positive_offsite),
+                ],
+                vec![
+                    "internal-joint".into(),
+                    s::internal_joint(lang).into(),
+                    format_percent(r.internal_joint),
+                ],
+                vec![
+                    "classified".into(),
+                    s::classified_share(lang).into(),
+                    format_percent(r.classified_share),
+                ],
             ];
             print_table(out, &s::settings_headers(lang), &rows)?;
         }
@@ -322,12 +404,26 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 .audit_recent(&me, limit)
                 .map_err(|e| human(e, None, lang))?
                 .into_iter()
-                .map(|a| vec![a.id.to_string(), a.at, a.actor, a.action, format!("{}{}", a.entity, a.entity_id.map(|i| format!("#{i}")).unwrap_or_default()), a.summary])
+                .map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.at,
+                        a.actor,
+                        a.action,
+                        format!(
+                            "{}{}",
+                            a.entity,
+                            a.entity_id.map(|i| format!("#{i}")).unwrap_or_default()
+                        ),
+                        a.summary,
+                    ]
+                })
                 .collect::<Vec<_>>();
             print_table(out, &s::audit_headers(lang), &rows)?;
         }
         Command::DemoData { enterprises } => {
-            let n = shuangsui::demo::fill(&mut svc, &me, enterprises).map_err(|e| human(e, None, lang))?;
+            let n = shuangsui::demo::fill(&mut svc, &me, enterprises)
+                .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::demo_filled(&n, lang))?;
         }
     }
@@ -344,13 +440,26 @@ fn import_kind(k: ImportKind) -> Kind {
     }
 }
 
-fn classify(svc: &mut Service, me: &Actor, quarter: Quarter, format: OutputFormat, lang: Lang, out: &mut impl Write) -> anyhow::Result<()> {
-    let qc = svc.classify_quarter(me, quarter).map_err(|e| human(e, None, lang))?;
+fn classify(
+    svc: &mut Service,
+    me: &Actor,
+    quarter: Quarter,
+    format: OutputFormat,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let qc = svc
+        .classify_quarter(me, quarter)
+        .map_err(|e| human(e, None, lang))?;
     let reasons = |c: &shuangsui::domain::classify::Classification| -> Vec<String> {
         c.reasons
             .iter()
             .map(|r| strings::reason(r, lang))
-            .chain(c.overridden.iter().map(|r| strings::overridden(r, c.class, lang)))
+            .chain(
+                c.overridden
+                    .iter()
+                    .map(|r| strings::overridden(r, c.class, lang)),
+            )
             .collect()
     };
     match format {
@@ -397,7 +506,14 @@ fn classify(svc: &mut Service, me: &Actor, quarter: Quarter, format: OutputForma
                 let q = qc
                     .quotas
                     .iter()
-                    .map(|g| vec![s::group_label(g.group, lang), g.population.to_string(), format_percent(g.ratio_bp), g.required.to_string()])
+                    .map(|g| {
+                        vec![
+                            s::group_label(g.group, lang),
+                            g.population.to_string(),
+                            format_percent(g.ratio_bp),
+                            g.required.to_string(),
+                        ]
+                    })
                     .collect::<Vec<_>>();
                 writeln!(out, "{}", s::quota_title(quarter, qc.gone, lang))?;
                 print_table(out, &s::quota_headers(lang), &q)?;
@@ -421,17 +537,31 @@ fn rule_code(r: &shuangsui::domain::classify::Reason) -> &'static str {
     }
 }
 
-fn user(svc: &mut Service, me: &Actor, cmd: UserCmd, lang: Lang, out: &mut impl Write) -> anyhow::Result<()> {
+fn user(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: UserCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match cmd {
         UserCmd::Add(a) => {
             let mut keys = Vec::new();
             for f in &a.keys {
-                let text = std::fs::read_to_string(f).map_err(|e| anyhow!(s::cannot_read(f, &e, lang)))?;
-                for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+                let text =
+                    std::fs::read_to_string(f).map_err(|e| anyhow!(s::cannot_read(f, &e, lang)))?;
+                for line in text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                {
                     keys.push(PublicKey::parse(line).map_err(|_| anyhow!(s::bad_key(f, lang)))?);
                 }
             }
-            let password = if a.password_stdin { Some(read_password()?) } else { None };
+            let password = if a.password_stdin {
+                Some(read_password()?)
+            } else {
+                None
+            };
             if password.is_none() && keys.is_empty() {
                 return Err(anyhow!(s::no_credential(lang)));
             }
@@ -456,7 +586,11 @@ fn user(svc: &mut Service, me: &Actor, cmd: UserCmd, lang: Lang, out: &mut impl 
                     vec![
                         u.name,
                         u.display_name,
-                        u.roles.iter().map(|r| lang.t(r.zh(), r.en())).collect::<Vec<_>>().join("、"),
+                        u.roles
+                            .iter()
+                            .map(|r| lang.t(r.zh(), r.en()))
+                            .collect::<Vec<_>>()
+                            .join("、"),
                         s::yes_no(u.has_password, lang).into(),
                         u.key_count.to_string(),
                         s::enabled(!u.disabled, lang).into(),
@@ -466,16 +600,19 @@ fn user(svc: &mut Service, me: &Actor, cmd: UserCmd, lang: Lang, out: &mut impl 
             print_table(out, &s::user_headers(lang), &rows)?;
         }
         UserCmd::Disable { name } => {
-            svc.set_user_disabled(me, &name, true).map_err(|e| human(e, None, lang))?;
+            svc.set_user_disabled(me, &name, true)
+                .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::user_disabled(&name, true, lang))?;
         }
         UserCmd::Enable { name } => {
-            svc.set_user_disabled(me, &name, false).map_err(|e| human(e, None, lang))?;
+            svc.set_user_disabled(me, &name, false)
+                .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::user_disabled(&name, false, lang))?;
         }
         UserCmd::Passwd { name, temporary } => {
             let p = read_password()?;
-            svc.set_password(me, &name, &p, temporary).map_err(|e| human(e, None, lang))?;
+            svc.set_password(me, &name, &p, temporary)
+                .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::password_set(&name, lang))?;
         }
     }
@@ -488,19 +625,42 @@ fn read_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-fn conflict(svc: &mut Service, me: &Actor, cmd: ConflictCmd, lang: Lang, out: &mut impl Write) -> anyhow::Result<()> {
+fn conflict(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: ConflictCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match cmd {
-        ConflictCmd::Add { inspector, enterprise, reason, on } => {
-            let on = on.as_deref().map(|d| date_arg(d, lang)).transpose()?.unwrap_or_else(|| svc.today());
+        ConflictCmd::Add {
+            inspector,
+            enterprise,
+            reason,
+            on,
+        } => {
+            let on = on
+                .as_deref()
+                .map(|d| date_arg(d, lang))
+                .transpose()?
+                .unwrap_or_else(|| svc.today());
             let insp = svc
                 .inspectors(me)
                 .map_err(|e| human(e, None, lang))?
                 .into_iter()
                 .find(|i| i.data.cert_no == inspector)
                 .ok_or_else(|| human(ServiceError::NotFound(inspector.clone()), None, lang))?;
-            let ent = svc.enterprise_by_code(me, &enterprise.trim().to_ascii_uppercase()).map_err(|e| human(e, None, lang))?;
-            let id = svc.declare_conflict(me, insp.id, ent.id, &reason, on).map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::conflict_added(id, &insp.data.name, &ent.data.name, lang))?;
+            let ent = svc
+                .enterprise_by_code(me, &enterprise.trim().to_ascii_uppercase())
+                .map_err(|e| human(e, None, lang))?;
+            let id = svc
+                .declare_conflict(me, insp.id, ent.id, &reason, on)
+                .map_err(|e| human(e, None, lang))?;
+            writeln!(
+                out,
+                "{}",
+                s::conflict_added(id, &insp.data.name, &ent.data.name, lang)
+            )?;
         }
         ConflictCmd::List => {
             let inspectors = svc.inspectors(me).map_err(|e| human(e, None, lang))?;
@@ -510,16 +670,32 @@ fn conflict(svc: &mut Service, me: &Actor, cmd: ConflictCmd, lang: Lang, out: &m
                 .map_err(|e| human(e, None, lang))?
                 .into_iter()
                 .map(|c| {
-                    let i = inspectors.iter().find(|i| i.id == c.inspector_id).map(|i| i.data.name.clone()).unwrap_or_default();
-                    let e = enterprises.iter().find(|e| e.id == c.enterprise_id).map(|e| e.data.name.clone()).unwrap_or_default();
-                    vec![c.id.to_string(), i, e, c.reason, c.declared_on.to_string(), c.withdrawn.map(|d| d.to_string()).unwrap_or_default()]
+                    let i = inspectors
+                        .iter()
+                        .find(|i| i.id == c.inspector_id)
+                        .map(|i| i.data.name.clone())
+                        .unwrap_or_default();
+                    let e = enterprises
+                        .iter()
+                        .find(|e| e.id == c.enterprise_id)
+                        .map(|e| e.data.name.clone())
+                        .unwrap_or_default();
+                    vec![
+                        c.id.to_string(),
+                        i,
+                        e,
+                        c.reason,
+                        c.declared_on.to_string(),
+                        c.withdrawn.map(|d| d.to_string()).unwrap_or_default(),
+                    ]
                 })
                 .collect::<Vec<_>>();
             print_table(out, &s::conflict_headers(lang), &rows)?;
         }
         ConflictCmd::Withdraw { id } => {
             let today = svc.today();
-            svc.withdraw_conflict(me, id, today).map_err(|e| human(e, None, lang))?;
+            svc.withdraw_conflict(me, id, today)
+                .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::conflict_withdrawn(id, lang))?;
         }
     }
@@ -527,7 +703,11 @@ fn conflict(svc: &mut Service, me: &Actor, cmd: ConflictCmd, lang: Lang, out: &m
 }
 
 /// Prints an aligned text table; Chinese characters count as two columns.
-fn print_table(out: &mut impl Write, headers: &[String], rows: &[Vec<String>]) -> anyhow::Result<()> {
+fn print_table(
+    out: &mut impl Write,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> anyhow::Result<()> {
     let clean = |c: &str| strings::display(c);
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for r in rows {
@@ -544,7 +724,11 @@ fn print_table(out: &mut impl Write, headers: &[String], rows: &[Vec<String>]) -
             .enumerate()
             .map(|(i, c)| {
                 let c = clean(c);
-                if i + 1 == n { c } else { format!("{c}{}", " ".repeat(widths[i].saturating_sub(c.width()))) }
+                if i + 1 == n {
+                    c
+                } else {
+                    format!("{c}{}", " ".repeat(widths[i].saturating_sub(c.width())))
+                }
             })
             .collect::<Vec<_>>()
             .join("  ")

@@ -10,6 +10,7 @@
 use crate::domain::credit_code::{ALPHABET, CreditCode};
 use crate::domain::forms;
 use crate::domain::inspector::InspectorKind;
+use crate::domain::quarter::Quarter;
 use crate::exchange::import::Kind;
 use crate::exchange::write::csv_bytes;
 use crate::service::{Actor, Result, Service, ServiceError};
@@ -50,8 +51,9 @@ impl Rng {
 }
 
 const BRANDS: &[&str] = &[
-    "冀东", "华信", "宏达", "金泰", "瑞丰", "恒通", "鑫源", "凯盛", "国润", "天成", "中科", "远航", "博远", "新诚", "东方", "丰润",
-    "开滦", "燕山", "渤海", "曹妃", "龙泉", "凤凰", "银河", "长城", "德润", "盛唐", "京唐", "利达", "佳友", "昊天", "汇丰", "永盛",
+    "冀东", "华信", "宏达", "金泰", "瑞丰", "恒通", "鑫源", "凯盛", "国润", "天成", "中科", "远航",
+    "博远", "新诚", "东方", "丰润", "开滦", "燕山", "渤海", "曹妃", "龙泉", "凤凰", "银河", "长城",
+    "德润", "盛唐", "京唐", "利达", "佳友", "昊天", "汇丰", "永盛",
 ];
 const TRADES: &[(&str, &str, &str)] = &[
     ("机器人科技", "专用设备制造", "大气、噪声"),
@@ -70,14 +72,29 @@ const TRADES: &[(&str, &str, &str)] = &[
     ("电池材料", "电池制造", "水、大气、危废、土壤"),
     ("钢结构", "结构性金属制品制造", "大气、噪声"),
 ];
-const AREAS: &[&str] = &["高新区建设北路片区", "高新区庆南道片区", "高新区火炬路片区", "高新区大庆道片区", "高新区龙富南道片区"];
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
-const GIVEN: &[&str] = &["建华", "志强", "海燕", "晓东", "丽娜", "国庆", "文博", "雪梅", "振宇", "静怡", "立新", "宏伟", "思远", "春雨", "子涵", "明轩", "佳宁", "浩然"];
+const AREAS: &[&str] = &[
+    "高新区建设北路片区",
+    "高新区庆南道片区",
+    "高新区火炬路片区",
+    "高新区大庆道片区",
+    "高新区龙富南道片区",
+];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "高", "林", "罗",
+];
+const GIVEN: &[&str] = &[
+    "建华", "志强", "海燕", "晓东", "丽娜", "国庆", "文博", "雪梅", "振宇", "静怡", "立新", "宏伟",
+    "思远", "春雨", "子涵", "明轩", "佳宁", "浩然",
+];
 
 /// The 9-character organisation code part with its GB 11714 check character.
 fn org_code(rng: &mut Rng) -> String {
     const W: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
-    let body: Vec<char> = "MA".chars().chain((0..6).map(|_| char::from(b"0123456789ABCDEFGHJKLMNPQRTUWXY"[rng.below(31)]))).collect();
+    let body: Vec<char> = "MA"
+        .chars()
+        .chain((0..6).map(|_| char::from(b"0123456789ABCDEFGHJKLMNPQRTUWXY"[rng.below(31)])))
+        .collect();
     let val = |c: char| c.to_digit(36).unwrap_or(0);
     let sum: u32 = body.iter().zip(W).map(|(c, w)| val(*c) * w).sum();
     let check = match 11 - sum % 11 {
@@ -86,7 +103,10 @@ fn org_code(rng: &mut Rng) -> String {
         n => char::from_digit(n, 10).unwrap_or('0'),
     };
     // GB 32100 codes never contain I, O, S, V, Z; X is allowed.
-    body.into_iter().chain(std::iter::once(check)).filter(|c| ALPHABET.contains(*c)).collect::<String>()
+    body.into_iter()
+        .chain(std::iter::once(check))
+        .filter(|c| ALPHABET.contains(*c))
+        .collect::<String>()
 }
 
 fn credit_code(rng: &mut Rng, used: &mut std::collections::HashSet<String>) -> CreditCode {
@@ -107,7 +127,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid demo date")
 }
 
-/// A date in quarter `q` (0 = 2023Q1) of the years 2023–2026.
+/// A date in quarter `q` (0 = 2023Q1, 1 = 2023Q2, …).
 fn date_in_quarter(rng: &mut Rng, q: usize) -> NaiveDate {
     let (y, m) = (2023 + (q / 4) as i32, (q % 4) as u32 * 3 + 1);
     d(y, m + rng.below(3) as u32, 1 + rng.below(28) as u32)
@@ -119,30 +139,45 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
         return Err(ServiceError::NotEmpty);
     }
     let mut rng = Rng(0x5348_5541_4E47_5355);
+    let today = svc.today();
+    let quarters =
+        (Quarter::of(today).year() - 2023) as usize * 4 + Quarter::of(today).number() as usize;
+    let quarters = quarters.max(1);
     let mut n = DemoCounts::default();
     let mut used = std::collections::HashSet::new();
     let mut names = std::collections::HashSet::new();
     let mut rows = Vec::new();
-    let mut codes = Vec::new();
     let (mut penalties, mut complaints) = (Vec::new(), Vec::new());
     for i in 0..enterprises {
         let (trade, industry, pollutants) = TRADES[rng.below(TRADES.len())];
         let mut name = format!("唐山{}{}有限公司", rng.pick(BRANDS), trade);
         let mut k = 2;
         while !names.insert(name.clone()) {
-            name = format!("唐山{}{}{}有限公司", rng.pick(BRANDS), ["二", "三", "四", "五", "六", "七", "八", "九"][k % 8], trade);
+            name = format!(
+                "唐山{}{}{}有限公司",
+                rng.pick(BRANDS),
+                ["二", "三", "四", "五", "六", "七", "八", "九"][k % 8],
+                trade
+            );
             k += 1;
         }
         let mut code = credit_code(&mut rng, &mut used);
         let mut waived = "否";
         // Edge cases at fixed positions, the rest drawn.
-        let (mut key_unit, mut category) = ("否", *["简化管理", "登记管理", "登记管理", "无"].get(rng.below(4)).unwrap_or(&"无"));
-        let mut rating = *["A级", "B级", "B级", "B级", ""].get(rng.below(5)).unwrap_or(&"");
+        let (mut key_unit, mut category) = (
+            "否",
+            *["简化管理", "登记管理", "登记管理", "无"]
+                .get(rng.below(4))
+                .unwrap_or(&"无"),
+        );
+        let mut rating = *["A级", "B级", "B级", "B级", ""]
+            .get(rng.below(5))
+            .unwrap_or(&"");
         let (mut listing, mut l_from) = ("无", String::new());
         let (mut positive, mut p_from) = ("否", String::new());
         let mut status = "在产";
         match i % 40 {
-            0 => (key_unit, category, rating) = ("是", "重点管理", "D级"),         // key and special
+            0 => (key_unit, category, rating) = ("是", "重点管理", "D级"), // key and special
             1 => (category, positive, p_from) = ("重点管理", "是", "2023-07-01".into()), // key and positive list
             2 => (listing, l_from) = ("省厅", "2024-02-20".into()),
             3 => (listing, l_from) = ("生态环境部", "2025-05-10".into()),
@@ -176,9 +211,17 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
         };
         let scale = ["大型", "中型", "小型", "小型", "微型"][rng.below(5)];
         let cycle = ["连续生产", "间歇生产", "季节性生产"][rng.below(3)];
-        let grade = if pollutants.contains("大气") { ["A级", "B级", "C级", "D级", "引领性", ""][rng.below(6)] } else { "" };
+        let grade = if pollutants.contains("大气") {
+            ["A级", "B级", "C级", "D级", "引领性", ""][rng.below(6)]
+        } else {
+            ""
+        };
         let rep = format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
-        let addr = format!("河北省唐山市{}{}号", rng.pick(AREAS).trim_start_matches("高新区"), 1 + rng.below(300));
+        let addr = format!(
+            "河北省唐山市{}{}号",
+            rng.pick(AREAS).trim_start_matches("高新区"),
+            1 + rng.below(300)
+        );
         rows.push(vec![
             name.clone(),
             code.to_string(),
@@ -189,7 +232,12 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
             rng.pick(AREAS).into(),
             industry.into(),
             pollutants.into(),
-            if status == "停产" { "已建成" } else { ["已建成", "已建成", "已建成", "在建"][rng.below(4)] }.into(),
+            if status == "停产" {
+                "已建成"
+            } else {
+                ["已建成", "已建成", "已建成", "在建"][rng.below(4)]
+            }
+            .into(),
             scale.into(),
             cycle.into(),
             monitoring.into(),
@@ -205,29 +253,63 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
             addr,
             rep,
         ]);
-        // Penalties and verified complaints spread over 2023Q1–2026Q4.
-        if i % 40 != 5 && rng.chance(30) {
-            let q = rng.below(16);
-            let date = date_in_quarter(&mut rng, q);
-            let doc = format!("唐环高罚〔{}〕{}号", chrono::Datelike::year(&date), 1 + penalties.len());
-            penalties.push(vec![code.to_string(), date.to_string(), doc, ["废气超标排放", "未按规定运行污染防治设施", "危险废物贮存不规范", "未批先建"][rng.below(4)].to_string()]);
+        // Penalties and complaints spread from 2023Q1 to today.
+        let q = rng.below(quarters);
+        let date = date_in_quarter(&mut rng, q);
+        if i % 40 != 5 && rng.chance(30) && date <= today {
+            let doc = format!(
+                "唐环高罚〔{}〕{}号",
+                chrono::Datelike::year(&date),
+                1 + penalties.len()
+            );
+            penalties.push(vec![
+                code.to_string(),
+                date.to_string(),
+                doc,
+                [
+                    "废气超标排放",
+                    "未按规定运行污染防治设施",
+                    "危险废物贮存不规范",
+                    "未批先建",
+                ][rng.below(4)]
+                .to_string(),
+            ]);
         }
-        if rng.chance(20) {
-            let q = rng.below(16);
-            let received = date_in_quarter(&mut rng, q);
-            let verified = rng.chance(60);
-            let verified_on = if verified { (received + chrono::Duration::days(5 + rng.below(20) as i64)).to_string() } else { String::new() };
-            let refno = format!("XF{}{:04}", chrono::Datelike::year(&received), 1 + complaints.len());
-            complaints.push(vec![code.to_string(), received.to_string(), refno, if verified { "是" } else { "否" }.into(), verified_on, ["夜间噪声扰民", "异味", "污水外排", "粉尘"][rng.below(4)].to_string()]);
+        let q = rng.below(quarters);
+        let received = date_in_quarter(&mut rng, q);
+        if rng.chance(20) && received <= today {
+            let verified_on = received + chrono::Duration::days(5 + rng.below(20) as i64);
+            let verified = rng.chance(60) && verified_on <= today;
+            let verified_on = if verified {
+                verified_on.to_string()
+            } else {
+                String::new()
+            };
+            let refno = format!(
+                "XF{}{:04}",
+                chrono::Datelike::year(&received),
+                1 + complaints.len()
+            );
+            complaints.push(vec![
+                code.to_string(),
+                received.to_string(),
+                refno,
+                if verified { "是" } else { "否" }.into(),
+                verified_on,
+                ["夜间噪声扰民", "异味", "污水外排", "粉尘"][rng.below(4)].to_string(),
+            ]);
         }
-        codes.push((code, name));
     }
     n.enterprises = import(svc, actor, Kind::Enterprises, forms::ENTERPRISE, &rows)?;
     n.penalties = import(svc, actor, Kind::Penalties, forms::PENALTY, &penalties)?;
     n.complaints = import(svc, actor, Kind::Complaints, forms::COMPLAINT, &complaints)?;
 
     let mut staff = Vec::new();
-    let sections = [("大气科", "科长", &["大气", "监测"][..]), ("水土科", "科长", &["水", "土壤", "固废"][..]), ("执法大队", "副大队长", &["法制", "大气", "水"][..])];
+    let sections = [
+        ("大气科", "科长", &["大气", "监测"][..]),
+        ("水土科", "科长", &["水", "土壤", "固废"][..]),
+        ("执法大队", "副大队长", &["法制", "大气", "水"][..]),
+    ];
     let mut people = std::collections::HashSet::new();
     for i in 0..15 {
         let (section, chief, skills) = sections[i % 3];
@@ -235,9 +317,24 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
         while !people.insert(who.clone()) {
             who = format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
         }
-        let post = if i < 3 { chief } else { ["科员", "科员", "执法队员", "副科长"][rng.below(4)] };
-        let exp: Vec<&str> = skills.iter().copied().filter(|_| rng.chance(70)).chain(std::iter::once(skills[0])).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-        let (active, reason) = if i == 14 { ("不在岗", "2024年9月调离") } else { ("在岗", "") };
+        let post = if i < 3 {
+            chief
+        } else {
+            ["科员", "科员", "执法队员", "副科长"][rng.below(4)]
+        };
+        let exp: Vec<&str> = skills
+            .iter()
+            .copied()
+            .filter(|_| rng.chance(70))
+            .chain(std::iter::once(skills[0]))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let (active, reason) = if i == 14 {
+            ("不在岗", "2024年9月调离")
+        } else {
+            ("在岗", "")
+        };
         staff.push(vec![
             who,
             "执法人员".into(),
@@ -255,13 +352,37 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
         ]);
     }
     let experts = [
-        ("唐山市生态环境监测中心", "监测检测机构", "监测、大气、水", "JC-2024-01"),
-        ("河北省环境科学研究院", "科研院所", "土壤、危废", "KY-2024-07"),
+        (
+            "唐山市生态环境监测中心",
+            "监测检测机构",
+            "监测、大气、水",
+            "JC-2024-01",
+        ),
+        (
+            "河北省环境科学研究院",
+            "科研院所",
+            "土壤、危废",
+            "KY-2024-07",
+        ),
         ("华北理工大学", "专家", "大气、噪声", ""),
     ];
     for (unit, ty, exp, no) in experts {
         let who = format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
-        staff.push(vec![who, "辅助检查人员".into(), ty.into(), unit.into(), no.into(), "高级工程师".into(), String::new(), "唐山市".into(), (10 + rng.below(15)).to_string(), exp.into(), String::new(), "在岗".into(), String::new()]);
+        staff.push(vec![
+            who,
+            "辅助检查人员".into(),
+            ty.into(),
+            unit.into(),
+            no.into(),
+            "高级工程师".into(),
+            String::new(),
+            "唐山市".into(),
+            (10 + rng.below(15)).to_string(),
+            exp.into(),
+            String::new(),
+            "在岗".into(),
+            String::new(),
+        ]);
     }
     let created = import(svc, actor, Kind::Inspectors, forms::INSPECTOR, &staff)?;
     n.auxiliary = experts.len();
@@ -269,19 +390,44 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
 
     let items: Vec<Vec<String>> = ITEMS
         .iter()
-        .map(|(code, name, basis, subject, method)| vec![code.to_string(), name.to_string(), basis.to_string(), subject.to_string(), method.to_string(), "高新区全域".into(), "2024-01-01".into()])
+        .map(|(code, name, basis, subject, method)| {
+            vec![
+                code.to_string(),
+                name.to_string(),
+                basis.to_string(),
+                subject.to_string(),
+                method.to_string(),
+                "高新区全域".into(),
+                "2024-01-01".into(),
+            ]
+        })
         .collect();
     n.items = import(svc, actor, Kind::Items, forms::ITEM, &items)?;
     // One item revised after a law change (a second version), one retired.
     let mut revised = items[4].clone();
-    revised[2] = "《中华人民共和国环境影响评价法》（2018年修正）；《建设项目环境保护管理条例》".into();
+    revised[2] =
+        "《中华人民共和国环境影响评价法》（2018年修正）；《建设项目环境保护管理条例》".into();
     revised[6] = "2025-03-01".into();
     import(svc, actor, Kind::Items, forms::ITEM, &[revised])?;
-    svc.retire_item(actor, ITEMS[ITEMS.len() - 1].0, d(2026, 1, 1), "职能划转至应急管理部门")?;
+    svc.retire_item(
+        actor,
+        ITEMS[ITEMS.len() - 1].0,
+        d(2026, 1, 1),
+        "职能划转至应急管理部门",
+    )?;
 
-    let officers: Vec<_> = svc.inspectors(actor)?.into_iter().filter(|i| i.data.kind == InspectorKind::Officer).collect();
+    let officers: Vec<_> = svc
+        .inspectors(actor)?
+        .into_iter()
+        .filter(|i| i.data.kind == InspectorKind::Officer)
+        .collect();
     let firms = svc.enterprises(actor)?;
-    for (k, (o, e)) in officers.iter().zip(firms.iter().skip(10)).take(2).enumerate() {
+    for (k, (o, e)) in officers
+        .iter()
+        .zip(firms.iter().skip(10))
+        .take(2)
+        .enumerate()
+    {
         let reason = ["配偶在该单位任职", "曾在该单位工作，离职未满三年"][k];
         svc.declare_conflict(actor, o.id, e.id, reason, d(2024, 3, 1))?;
         n.conflicts += 1;
@@ -290,21 +436,93 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
 }
 
 const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
-    ("HB-STHJ-01", "排污许可制度执行情况检查", "《排污许可管理条例》", "纳入排污许可管理的排污单位", "现场检查"),
-    ("HB-STHJ-02", "大气污染防治设施运行及排放情况检查", "《中华人民共和国大气污染防治法》", "排放大气污染物的企业事业单位", "现场检查"),
-    ("HB-STHJ-03", "水污染防治设施运行及排放情况检查", "《中华人民共和国水污染防治法》", "排放水污染物的企业事业单位", "现场检查"),
-    ("HB-STHJ-04", "危险废物规范化环境管理情况检查", "《中华人民共和国固体废物污染环境防治法》", "产生、贮存危险废物的单位", "现场检查"),
-    ("HB-STHJ-05", "建设项目环境影响评价及“三同时”制度执行情况检查", "《中华人民共和国环境影响评价法》；《建设项目环境保护管理条例》", "建设单位", "现场检查"),
-    ("HB-STHJ-06", "污染源自动监测设备运行情况检查", "《污染源自动监控管理办法》", "安装自动监测设备的排污单位", "非现场检查"),
-    ("HB-STHJ-07", "突发环境事件应急预案备案及落实情况检查", "《突发环境事件应急管理办法》", "可能发生突发环境事件的企业", "现场检查"),
-    ("HB-STHJ-08", "工业噪声污染防治情况检查", "《中华人民共和国噪声污染防治法》", "排放工业噪声的企业", "现场检查"),
-    ("HB-STHJ-09", "土壤污染重点监管单位义务落实情况检查", "《中华人民共和国土壤污染防治法》", "土壤污染重点监管单位", "现场检查"),
-    ("HB-STHJ-10", "消耗臭氧层物质使用情况检查", "《消耗臭氧层物质管理条例》", "使用消耗臭氧层物质的单位", "现场检查"),
+    (
+        "HB-STHJ-01",
+        "排污许可制度执行情况检查",
+        "《排污许可管理条例》",
+        "纳入排污许可管理的排污单位",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-02",
+        "大气污染防治设施运行及排放情况检查",
+        "《中华人民共和国大气污染防治法》",
+        "排放大气污染物的企业事业单位",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-03",
+        "水污染防治设施运行及排放情况检查",
+        "《中华人民共和国水污染防治法》",
+        "排放水污染物的企业事业单位",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-04",
+        "危险废物规范化环境管理情况检查",
+        "《中华人民共和国固体废物污染环境防治法》",
+        "产生、贮存危险废物的单位",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-05",
+        "建设项目环境影响评价及“三同时”制度执行情况检查",
+        "《中华人民共和国环境影响评价法》；《建设项目环境保护管理条例》",
+        "建设单位",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-06",
+        "污染源自动监测设备运行情况检查",
+        "《污染源自动监控管理办法》",
+        "安装自动监测设备的排污单位",
+        "非现场检查",
+    ),
+    (
+        "HB-STHJ-07",
+        "突发环境事件应急预案备案及落实情况检查",
+        "《突发环境事件应急管理办法》",
+        "可能发生突发环境事件的企业",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-08",
+        "工业噪声污染防治情况检查",
+        "《中华人民共和国噪声污染防治法》",
+        "排放工业噪声的企业",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-09",
+        "土壤污染重点监管单位义务落实情况检查",
+        "《中华人民共和国土壤污染防治法》",
+        "土壤污染重点监管单位",
+        "现场检查",
+    ),
+    (
+        "HB-STHJ-10",
+        "消耗臭氧层物质使用情况检查",
+        "《消耗臭氧层物质管理条例》",
+        "使用消耗臭氧层物质的单位",
+        "现场检查",
+    ),
 ];
 
-fn import(svc: &mut Service, actor: &Actor, kind: Kind, specs: &[forms::FieldSpec], rows: &[Vec<String>]) -> Result<usize> {
+fn import(
+    svc: &mut Service,
+    actor: &Actor,
+    kind: Kind,
+    specs: &[forms::FieldSpec],
+    rows: &[Vec<String>],
+) -> Result<usize> {
     let headers: Vec<&str> = specs.iter().map(|s| s.zh).collect();
-    let out = svc.import_bytes(actor, kind, "demo-data.csv", &csv_bytes(&headers, rows), false)?;
+    let out = svc.import_bytes(
+        actor,
+        kind,
+        "demo-data.csv",
+        &csv_bytes(&headers, rows),
+        false,
+    )?;
     Ok(out.created)
 }
 
@@ -318,19 +536,41 @@ mod tests {
     fn demo_is_deterministic_and_covers_every_case() {
         let mut a = service();
         let n = fill(&mut a, &admin(), 80).unwrap();
-        assert_eq!((n.enterprises, n.inspectors, n.auxiliary, n.items), (80, 18, 3, 10));
+        assert_eq!(
+            (n.enterprises, n.inspectors, n.auxiliary, n.items),
+            (80, 18, 3, 10)
+        );
         let mut b = service();
         fill(&mut b, &admin(), 80).unwrap();
-        let names = |s: &mut Service| s.enterprises(&admin()).unwrap().into_iter().map(|e| (e.data.name, e.data.credit_code)).collect::<Vec<_>>();
+        let names = |s: &mut Service| {
+            s.enterprises(&admin())
+                .unwrap()
+                .into_iter()
+                .map(|e| (e.data.name, e.data.credit_code))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(&mut a), names(&mut b));
-        let q = a.classify_quarter(&admin(), "2024Q2".parse().unwrap()).unwrap();
+        let q = a
+            .classify_quarter(&admin(), "2024Q2".parse().unwrap())
+            .unwrap();
         for class in [Class::Key, Class::Special, Class::General] {
             assert!(q.items.iter().any(|(_, c)| c.class == class), "{class:?}");
         }
         assert!(q.items.iter().any(|(_, c)| c.offsite));
-        assert!(q.items.iter().any(|(_, c)| c.class == Class::Special && !c.overridden.is_empty()));
-        assert!(q.items.iter().any(|(_, c)| c.offsite && !c.overridden.is_empty()));
+        assert!(
+            q.items
+                .iter()
+                .any(|(_, c)| c.class == Class::Special && !c.overridden.is_empty())
+        );
+        assert!(
+            q.items
+                .iter()
+                .any(|(_, c)| c.offsite && !c.overridden.is_empty())
+        );
         assert!(q.gone >= 2);
-        assert!(matches!(fill(&mut a, &admin(), 5), Err(ServiceError::NotEmpty)));
+        assert!(matches!(
+            fill(&mut a, &admin(), 5),
+            Err(ServiceError::NotEmpty)
+        ));
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::text::TextError;
 use crate::exchange::import::{HeaderIssue, Kind, RowIssue};
 use crate::exchange::table::TableError;
 use crate::service::{ImportError, ServiceError};
+use crate::store::StoreError;
 use chrono::NaiveDate;
 
 /// The interface language.
@@ -27,7 +28,11 @@ pub enum Lang {
 impl Lang {
     /// `zh`, `zh_CN.UTF-8`, `en`, `en_US`, … ; anything else is Chinese.
     pub fn parse(s: &str) -> Lang {
-        if s.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::Zh }
+        if s.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
     }
 
     /// Picks the text for this language.
@@ -64,9 +69,15 @@ fn text_error(e: &TextError, lang: Lang) -> String {
         (TextError::Empty, Lang::Zh) => "必填项为空，请填写".into(),
         (TextError::Empty, Lang::En) => "required, please fill in".into(),
         (TextError::TooLong { len, max }, Lang::Zh) => format!("过长：{len} 个字符，最多 {max} 个"),
-        (TextError::TooLong { len, max }, Lang::En) => format!("too long: {len} characters, at most {max}"),
-        (TextError::ControlChar(c), Lang::Zh) => format!("含有不允许的控制字符或转义序列（U+{c:04X}），请删除"),
-        (TextError::ControlChar(c), Lang::En) => format!("contains a forbidden control character or escape sequence (U+{c:04X}); remove it"),
+        (TextError::TooLong { len, max }, Lang::En) => {
+            format!("too long: {len} characters, at most {max}")
+        }
+        (TextError::ControlChar(c), Lang::Zh) => {
+            format!("含有不允许的控制字符或转义序列（U+{c:04X}），请删除")
+        }
+        (TextError::ControlChar(c), Lang::En) => format!(
+            "contains a forbidden control character or escape sequence (U+{c:04X}); remove it"
+        ),
     }
 }
 
@@ -91,7 +102,9 @@ fn code_error(e: &CodeError, lang: Lang) -> String {
 fn permit_error(e: &PermitError, lang: Lang) -> String {
     match (e, lang) {
         (PermitError::Length(n), Lang::Zh) => format!("排污许可证编号应为 22 位，实际 {n} 位"),
-        (PermitError::Length(n), Lang::En) => format!("a permit number has 22 characters, this has {n}"),
+        (PermitError::Length(n), Lang::En) => {
+            format!("a permit number has 22 characters, this has {n}")
+        }
         (PermitError::UnitCode, Lang::Zh) => "前 18 位不是有效的单位代码".into(),
         (PermitError::UnitCode, Lang::En) => "the first 18 characters are not a unit code".into(),
         (PermitError::Sequence, Lang::Zh) => "第 19–21 位应为数字序号".into(),
@@ -99,7 +112,9 @@ fn permit_error(e: &PermitError, lang: Lang) -> String {
         (PermitError::Suffix, Lang::Zh) => "最后一位应为大写字母".into(),
         (PermitError::Suffix, Lang::En) => "the last character must be a capital letter".into(),
         (PermitError::CodeMismatch, Lang::Zh) => "前 18 位与统一社会信用代码不一致".into(),
-        (PermitError::CodeMismatch, Lang::En) => "the first 18 characters differ from the credit code".into(),
+        (PermitError::CodeMismatch, Lang::En) => {
+            "the first 18 characters differ from the credit code".into()
+        }
     }
 }
 
@@ -114,9 +129,24 @@ fn record_error(e: &RecordError, lang: Lang) -> String {
 
 fn inspector_error(e: &InspectorError, lang: Lang) -> String {
     match e {
-        InspectorError::MissingCert => lang.t("执法人员必须填写执法证号", "an enforcement officer needs a certificate number").into(),
-        InspectorError::MissingReason => lang.t("不在岗的人员须填写原因", "give the reason the person is inactive").into(),
-        InspectorError::AuxTypeForOfficer => lang.t("执法人员不填辅助人员类型", "auxiliary type is only for auxiliary inspectors").into(),
+        InspectorError::MissingCert => lang
+            .t(
+                "执法人员必须填写执法证号",
+                "an enforcement officer needs a certificate number",
+            )
+            .into(),
+        InspectorError::MissingReason => lang
+            .t(
+                "不在岗的人员须填写原因",
+                "give the reason the person is inactive",
+            )
+            .into(),
+        InspectorError::AuxTypeForOfficer => lang
+            .t(
+                "执法人员不填辅助人员类型",
+                "auxiliary type is only for auxiliary inspectors",
+            )
+            .into(),
     }
 }
 
@@ -161,14 +191,50 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
 
 pub fn header_issue(h: &HeaderIssue, lang: Lang) -> String {
     match (h, lang) {
-        (HeaderIssue::Unknown { column, header, suggestion: Some(s) }, Lang::Zh) => format!("第 {column} 列表头“{header}”无法识别，是否应为“{s}”？"),
-        (HeaderIssue::Unknown { column, header, suggestion: Some(s) }, Lang::En) => format!("column {column}: header {header:?} is not known; did you mean {s:?}?"),
-        (HeaderIssue::Unknown { column, header, suggestion: None }, Lang::Zh) => format!("第 {column} 列表头“{header}”无法识别（可用表头见 docs/import-format.md）"),
-        (HeaderIssue::Unknown { column, header, suggestion: None }, Lang::En) => format!("column {column}: header {header:?} is not known (see docs/import-format.md)"),
+        (
+            HeaderIssue::Unknown {
+                column,
+                header,
+                suggestion: Some(s),
+            },
+            Lang::Zh,
+        ) => format!("第 {column} 列表头“{header}”无法识别，是否应为“{s}”？"),
+        (
+            HeaderIssue::Unknown {
+                column,
+                header,
+                suggestion: Some(s),
+            },
+            Lang::En,
+        ) => format!("column {column}: header {header:?} is not known; did you mean {s:?}?"),
+        (
+            HeaderIssue::Unknown {
+                column,
+                header,
+                suggestion: None,
+            },
+            Lang::Zh,
+        ) => format!("第 {column} 列表头“{header}”无法识别（可用表头见 docs/import-format.md）"),
+        (
+            HeaderIssue::Unknown {
+                column,
+                header,
+                suggestion: None,
+            },
+            Lang::En,
+        ) => format!("column {column}: header {header:?} is not known (see docs/import-format.md)"),
         (HeaderIssue::Missing { field }, Lang::Zh) => format!("缺少必需的列“{}”", field.zh),
-        (HeaderIssue::Missing { field }, Lang::En) => format!("the required column {:?} ({}) is missing", field.zh, field.en),
-        (HeaderIssue::Repeated { field, columns }, Lang::Zh) => format!("第 {} 列和第 {} 列都是“{}”", columns.0, columns.1, field.zh),
-        (HeaderIssue::Repeated { field, columns }, Lang::En) => format!("columns {} and {} both hold {:?}", columns.0, columns.1, field.zh),
+        (HeaderIssue::Missing { field }, Lang::En) => format!(
+            "the required column {:?} ({}) is missing",
+            field.zh, field.en
+        ),
+        (HeaderIssue::Repeated { field, columns }, Lang::Zh) => {
+            format!("第 {} 列和第 {} 列都是“{}”", columns.0, columns.1, field.zh)
+        }
+        (HeaderIssue::Repeated { field, columns }, Lang::En) => format!(
+            "columns {} and {} both hold {:?}",
+            columns.0, columns.1, field.zh
+        ),
     }
 }
 
@@ -176,14 +242,31 @@ pub fn table_error(e: &TableError, lang: Lang) -> String {
     match (e, lang) {
         (TableError::Io(p, err), Lang::Zh) => format!("无法读取文件 {p}：{err}"),
         (TableError::Io(p, err), Lang::En) => format!("cannot read {p}: {err}"),
-        (TableError::NotTabular, _) => lang.t("文件既不是 CSV 也不是 XLSX，请在 Excel 中另存为 .xlsx 或 CSV", "the file is neither CSV nor XLSX; save it from Excel as .xlsx or CSV").into(),
-        (TableError::OldExcel, _) => lang.t("这是旧版 Excel 97-2003（.xls）文件，请另存为 .xlsx 或 CSV", "this is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV").into(),
-        (TableError::Encoding, _) => lang.t("文本编码无法识别（应为 UTF-8 或 GB18030），请另存为“CSV UTF-8”", "unknown text encoding (expected UTF-8 or GB18030); save as CSV UTF-8").into(),
+        (TableError::NotTabular, _) => lang
+            .t(
+                "文件既不是 CSV 也不是 XLSX，请在 Excel 中另存为 .xlsx 或 CSV",
+                "the file is neither CSV nor XLSX; save it from Excel as .xlsx or CSV",
+            )
+            .into(),
+        (TableError::OldExcel, _) => lang
+            .t(
+                "这是旧版 Excel 97-2003（.xls）文件，请另存为 .xlsx 或 CSV",
+                "this is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV",
+            )
+            .into(),
+        (TableError::Encoding, _) => lang
+            .t(
+                "文本编码无法识别（应为 UTF-8 或 GB18030），请另存为“CSV UTF-8”",
+                "unknown text encoding (expected UTF-8 or GB18030); save as CSV UTF-8",
+            )
+            .into(),
         (TableError::Csv { line, msg }, Lang::Zh) => format!("CSV 格式错误（第 {line} 行）：{msg}"),
         (TableError::Csv { line, msg }, Lang::En) => format!("CSV error at line {line}: {msg}"),
         (TableError::Xlsx(m), Lang::Zh) => format!("XLSX 文件无法读取：{m}"),
         (TableError::Xlsx(m), Lang::En) => format!("cannot read the XLSX file: {m}"),
-        (TableError::NoHeader, _) => lang.t("文件中没有表头行", "the file has no header row").into(),
+        (TableError::NoHeader, _) => lang
+            .t("文件中没有表头行", "the file has no header row")
+            .into(),
     }
 }
 
@@ -191,8 +274,20 @@ pub fn table_error(e: &TableError, lang: Lang) -> String {
 pub fn row_issue(i: &RowIssue, lang: Lang) -> String {
     let value = crate::domain::text::sanitize_for_display(&i.value);
     match lang {
-        Lang::Zh => format!("第 {} 行，“{}”列，值“{}”：{}", i.row, i.column, value, problem(&i.problem, lang)),
-        Lang::En => format!("row {}, column {:?}, value {:?}: {}", i.row, i.column, value, problem(&i.problem, lang)),
+        Lang::Zh => format!(
+            "第 {} 行，“{}”列，值“{}”：{}",
+            i.row,
+            i.column,
+            value,
+            problem(&i.problem, lang)
+        ),
+        Lang::En => format!(
+            "row {}, column {:?}, value {:?}: {}",
+            i.row,
+            i.column,
+            value,
+            problem(&i.problem, lang)
+        ),
     }
 }
 
@@ -202,14 +297,21 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
     match e {
         ImportError::Table(t) => out.push_str(&table_error(t, lang)),
         ImportError::Headers(hs) => {
-            out.push_str(lang.t("表头有误，未导入任何数据：", "the header row has problems; nothing was imported:"));
+            out.push_str(lang.t(
+                "表头有误，未导入任何数据：",
+                "the header row has problems; nothing was imported:",
+            ));
             for h in hs {
                 out.push_str("\n  ");
                 out.push_str(&header_issue(h, lang));
             }
         }
         ImportError::Rows(rs) => {
-            let rows = rs.iter().map(|r| r.row).collect::<std::collections::BTreeSet<_>>().len();
+            let rows = rs
+                .iter()
+                .map(|r| r.row)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
             out.push_str(&match lang {
                 Lang::Zh => format!("{rows} 行有误（共 {} 处），未导入任何数据。请修改后重新导入：", rs.len()),
                 Lang::En => format!("{rows} rows have problems ({} in all); nothing was imported. Fix them and import again:", rs.len()),
@@ -247,13 +349,25 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
             Lang::Zh => format!("已存在：{what}"),
             Lang::En => format!("already exists: {what}"),
         },
-        ServiceError::Refused(why) => why.clone(),
         ServiceError::NotEmpty => lang.t("数据库中已有检查对象，演示数据只能写入空数据库（可用 --db 指定新文件）", "the database already holds enterprises; demo data goes only into an empty one (use --db for a new file)").into(),
         ServiceError::Import(i) => import_error(i, lang),
-        ServiceError::Store(s) => match lang {
-            Lang::Zh => format!("数据库错误：{s}"),
-            Lang::En => format!("database error: {s}"),
-        },
+        ServiceError::Store(s) => store_error(s, lang),
+    }
+}
+
+fn store_error(e: &StoreError, lang: Lang) -> String {
+    match (e, lang) {
+        (StoreError::NewerSchema { found, known }, Lang::Zh) => {
+            format!(
+                "数据库由较新版本的 shuangsui 写入（结构版本 {found}，本程序支持到 {known}），请使用新版本程序；数据库未作任何改动"
+            )
+        }
+        (StoreError::Folder { path, source }, Lang::Zh) => {
+            format!("无法创建数据库目录 {}：{source}", path.display())
+        }
+        (StoreError::Corrupt(m), Lang::Zh) => format!("数据库中的值无法读取：{m}"),
+        (StoreError::Sql(m), Lang::Zh) => format!("数据库错误：{m}"),
+        (e, Lang::En) => e.to_string(),
     }
 }
 
@@ -285,27 +399,84 @@ fn since(d: &Option<NaiveDate>, lang: Lang) -> String {
 /// A classification reason: rule, fact and date.
 pub fn reason(r: &Reason, lang: Lang) -> String {
     match (r, lang) {
-        (Reason::LowCredit { rating }, Lang::Zh) => format!("特殊监管：生态环境信用评价为 {} 级", rating.code()),
-        (Reason::LowCredit { rating }, Lang::En) => format!("special: eco-credit rating {}", rating.code()),
-        (Reason::Listed { level, since: s }, Lang::Zh) => format!("特殊监管：被{}挂牌督办{}", level.zh(), since(s, lang)),
-        (Reason::Listed { level, since: s }, Lang::En) => format!("special: listed for supervision by the {}{}", level.en(), since(s, lang)),
-        (Reason::Penalized { date, doc_no }, Lang::Zh) => format!("特殊监管：上一季度受到行政处罚（{date}，{doc_no}）"),
-        (Reason::Penalized { date, doc_no }, Lang::En) => format!("special: administrative penalty in the previous quarter ({date}, {doc_no})"),
-        (Reason::ComplaintVerified { received, verified_on }, Lang::Zh) => format!("特殊监管：上一季度群众举报查实（举报 {received}，查实 {verified_on}）"),
-        (Reason::ComplaintVerified { received, verified_on }, Lang::En) => format!("special: complaint verified in the previous quarter (received {received}, verified {verified_on})"),
-        (Reason::PositiveList { since: s }, Lang::Zh) => format!("一般监管：列入生态环境监督执法正面清单{}，实行非现场监管", since(s, lang)),
-        (Reason::PositiveList { since: s }, Lang::En) => format!("general: on the positive list{}, supervised off-site", since(s, lang)),
-        (Reason::KeyUnit, _) => lang.t("重点监管：列入重点排污单位名录", "key: on the key-pollutant-unit list").into(),
-        (Reason::KeyPermit, _) => lang.t("重点监管：排污许可重点管理", "key: permit category key management").into(),
-        (Reason::Default, _) => lang.t("一般监管：不符合重点、特殊监管条件", "general: no key or special condition holds").into(),
+        (Reason::LowCredit { rating }, Lang::Zh) => {
+            format!("特殊监管：生态环境信用评价为 {} 级", rating.code())
+        }
+        (Reason::LowCredit { rating }, Lang::En) => {
+            format!("special: eco-credit rating {}", rating.code())
+        }
+        (Reason::Listed { level, since: s }, Lang::Zh) => {
+            format!("特殊监管：被{}挂牌督办{}", level.zh(), since(s, lang))
+        }
+        (Reason::Listed { level, since: s }, Lang::En) => format!(
+            "special: listed for supervision by the {}{}",
+            level.en(),
+            since(s, lang)
+        ),
+        (Reason::Penalized { date, doc_no }, Lang::Zh) => {
+            format!("特殊监管：上一季度受到行政处罚（{date}，{doc_no}）")
+        }
+        (Reason::Penalized { date, doc_no }, Lang::En) => {
+            format!("special: administrative penalty in the previous quarter ({date}, {doc_no})")
+        }
+        (
+            Reason::ComplaintVerified {
+                received,
+                verified_on,
+            },
+            Lang::Zh,
+        ) => format!("特殊监管：上一季度群众举报查实（举报 {received}，查实 {verified_on}）"),
+        (
+            Reason::ComplaintVerified {
+                received,
+                verified_on,
+            },
+            Lang::En,
+        ) => format!(
+            "special: complaint verified in the previous quarter (received {received}, verified {verified_on})"
+        ),
+        (Reason::PositiveList { since: s }, Lang::Zh) => format!(
+            "一般监管：列入生态环境监督执法正面清单{}，实行非现场监管",
+            since(s, lang)
+        ),
+        (Reason::PositiveList { since: s }, Lang::En) => format!(
+            "general: on the positive list{}, supervised off-site",
+            since(s, lang)
+        ),
+        (Reason::KeyUnit, _) => lang
+            .t(
+                "重点监管：列入重点排污单位名录",
+                "key: on the key-pollutant-unit list",
+            )
+            .into(),
+        (Reason::KeyPermit, _) => lang
+            .t(
+                "重点监管：排污许可重点管理",
+                "key: permit category key management",
+            )
+            .into(),
+        (Reason::Default, _) => lang
+            .t(
+                "一般监管：不符合重点、特殊监管条件",
+                "general: no key or special condition holds",
+            )
+            .into(),
     }
 }
 
 /// A condition that holds but was overridden by precedence (S5.1).
 pub fn overridden(r: &Reason, winner: Class, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("（依 S5.1 以{}为准，不适用）{}", class(winner, lang), reason(r, lang)),
-        Lang::En => format!("(overridden by {} per S5.1) {}", class(winner, lang), reason(r, lang)),
+        Lang::Zh => format!(
+            "（依 S5.1 以{}为准，不适用）{}",
+            class(winner, lang),
+            reason(r, lang)
+        ),
+        Lang::En => format!(
+            "(overridden by {} per S5.1) {}",
+            class(winner, lang),
+            reason(r, lang)
+        ),
     }
 }
 
@@ -319,15 +490,26 @@ mod tests {
             row: 7,
             column: "统一社会信用代码".into(),
             value: "91350100M000100Y44".into(),
-            problem: Problem::Code(CodeError::Check { expected: '3', found: '4' }),
+            problem: Problem::Code(CodeError::Check {
+                expected: '3',
+                found: '4',
+            }),
         };
         let s = row_issue(&i, Lang::Zh);
-        assert!(s.starts_with("第 7 行，“统一社会信用代码”列，值“91350100M000100Y44”：校验码错误"), "{s}");
+        assert!(
+            s.starts_with("第 7 行，“统一社会信用代码”列，值“91350100M000100Y44”：校验码错误"),
+            "{s}"
+        );
     }
 
     #[test]
     fn values_with_escapes_are_shown_harmlessly() {
-        let i = RowIssue { row: 2, column: "单位名称".into(), value: "a\x1b[2Jb".into(), problem: Problem::Text(TextError::ControlChar(0x1b)) };
+        let i = RowIssue {
+            row: 2,
+            column: "单位名称".into(),
+            value: "a\x1b[2Jb".into(),
+            problem: Problem::Text(TextError::ControlChar(0x1b)),
+        };
         assert!(!row_issue(&i, Lang::Zh).contains('\x1b'));
     }
 }
@@ -351,15 +533,26 @@ pub mod cli {
     use std::path::Path;
 
     fn v(items: &[(&str, &str)], lang: Lang) -> Vec<String> {
-        items.iter().map(|(zh, en)| lang.t(zh, en).to_string()).collect()
+        items
+            .iter()
+            .map(|(zh, en)| lang.t(zh, en).to_string())
+            .collect()
     }
 
     pub fn yes_no(b: bool, lang: Lang) -> &'static str {
-        if b { lang.t("是", "yes") } else { lang.t("否", "no") }
+        if b {
+            lang.t("是", "yes")
+        } else {
+            lang.t("否", "no")
+        }
     }
 
     pub fn enabled(b: bool, lang: Lang) -> &'static str {
-        if b { lang.t("启用", "enabled") } else { lang.t("停用", "disabled") }
+        if b {
+            lang.t("启用", "enabled")
+        } else {
+            lang.t("停用", "disabled")
+        }
     }
 
     pub fn bad_date(s: &str, lang: Lang) -> String {
@@ -369,17 +562,28 @@ pub mod cli {
         }
     }
 
+    /// Shown by the argument parser, before the language is known: both languages.
+    pub fn bad_quarter(s: &str) -> String {
+        format!("“{s}”不是有效的季度，应写成 2024Q2 这样的形式 (not a quarter; write e.g. 2024Q2)")
+    }
+
     pub fn bad_percent(s: &str, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!("“{s}”不是 0–100 之间的百分比（最多两位小数），例如 25 或 3.5%"),
-            Lang::En => format!("{s:?} is not a percentage from 0 to 100 (two decimals at most), e.g. 25 or 3.5%"),
+            Lang::En => format!(
+                "{s:?} is not a percentage from 0 to 100 (two decimals at most), e.g. 25 or 3.5%"
+            ),
         }
     }
 
     pub fn bad_setting(s: &str, lang: Lang) -> String {
         match lang {
-            Lang::Zh => format!("没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified"),
-            Lang::En => format!("no setting {s:?}; use key, special, general, positive, internal-joint or classified"),
+            Lang::Zh => format!(
+                "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified"
+            ),
+            Lang::En => format!(
+                "no setting {s:?}; use key, special, general, positive, internal-joint or classified"
+            ),
         }
     }
 
@@ -415,18 +619,26 @@ pub mod cli {
                 "试运行（未写入）：{k} {} 行全部有效（{fmt}）；将新增 {}，更新 {}，无变化 {}",
                 r.rows, r.created, r.updated, r.unchanged
             ),
-            (Lang::Zh, false) => format!("已导入{k} {} 行（{fmt}）：新增 {}，更新 {}，无变化 {}", r.rows, r.created, r.updated, r.unchanged),
+            (Lang::Zh, false) => format!(
+                "已导入{k} {} 行（{fmt}）：新增 {}，更新 {}，无变化 {}",
+                r.rows, r.created, r.updated, r.unchanged
+            ),
             (Lang::En, true) => format!(
                 "dry run (nothing written): all {} rows of {k} are valid ({fmt}); would create {}, update {}, leave {} unchanged",
                 r.rows, r.created, r.updated, r.unchanged
             ),
-            (Lang::En, false) => format!("imported {} rows of {k} ({fmt}): {} created, {} updated, {} unchanged", r.rows, r.created, r.updated, r.unchanged),
+            (Lang::En, false) => format!(
+                "imported {} rows of {k} ({fmt}): {} created, {} updated, {} unchanged",
+                r.rows, r.created, r.updated, r.unchanged
+            ),
         }
     }
 
     pub fn write_failed(e: &WriteError, lang: Lang) -> String {
         match (e, lang) {
-            (WriteError::Extension(p), Lang::Zh) => format!("无法识别的文件类型：{p}（请用 .csv 或 .xlsx）"),
+            (WriteError::Extension(p), Lang::Zh) => {
+                format!("无法识别的文件类型：{p}（请用 .csv 或 .xlsx）")
+            }
             (e, Lang::Zh) => format!("写文件失败：{e}"),
             (e, Lang::En) => e.to_string(),
         }
@@ -440,7 +652,18 @@ pub mod cli {
     }
 
     pub fn item_headers(lang: Lang) -> Vec<String> {
-        v(&[("事项编码", "code"), ("版本", "version"), ("事项名称", "name"), ("检查方式", "method"), ("生效日期", "from"), ("失效日期", "until"), ("废止原因", "retired because")], lang)
+        v(
+            &[
+                ("事项编码", "code"),
+                ("版本", "version"),
+                ("事项名称", "name"),
+                ("检查方式", "method"),
+                ("生效日期", "from"),
+                ("失效日期", "until"),
+                ("废止原因", "retired because"),
+            ],
+            lang,
+        )
     }
 
     pub fn retired(code: &str, on: NaiveDate, lang: Lang) -> String {
@@ -455,45 +678,96 @@ pub mod cli {
     }
 
     pub fn internal_joint(lang: Lang) -> &'static str {
-        lang.t("部门内联合抽查占比（每季度）", "internal-joint share (per quarter)")
+        lang.t(
+            "部门内联合抽查占比（每季度）",
+            "internal-joint share (per quarter)",
+        )
     }
 
     pub fn classified_share(lang: Lang) -> &'static str {
-        lang.t("分级分类抽查占全部抽查比例", "classified draws among all random checks")
+        lang.t(
+            "分级分类抽查占全部抽查比例",
+            "classified draws among all random checks",
+        )
     }
 
     pub fn settings_headers(lang: Lang) -> Vec<String> {
-        v(&[("设置项", "setting"), ("含义", "meaning"), ("比例", "ratio")], lang)
+        v(
+            &[
+                ("设置项", "setting"),
+                ("含义", "meaning"),
+                ("比例", "ratio"),
+            ],
+            lang,
+        )
     }
 
     pub fn audit_headers(lang: Lang) -> Vec<String> {
-        v(&[("编号", "id"), ("时间", "time"), ("操作人", "actor"), ("操作", "action"), ("对象", "record"), ("摘要", "summary")], lang)
+        v(
+            &[
+                ("编号", "id"),
+                ("时间", "time"),
+                ("操作人", "actor"),
+                ("操作", "action"),
+                ("对象", "record"),
+                ("摘要", "summary"),
+            ],
+            lang,
+        )
     }
 
     pub fn classify_headers(lang: Lang) -> Vec<String> {
-        v(&[("统一社会信用代码", "credit code"), ("单位名称", "name"), ("监管类别", "class"), ("正面清单", "positive list"), ("理由", "reasons")], lang)
+        v(
+            &[
+                ("统一社会信用代码", "credit code"),
+                ("单位名称", "name"),
+                ("监管类别", "class"),
+                ("正面清单", "positive list"),
+                ("理由", "reasons"),
+            ],
+            lang,
+        )
     }
 
     pub fn quota_title(q: Quarter, gone: usize, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!("{q} 各类应抽查数量（向上取整；已关闭/注销的 {gone} 家不计入）："),
-            Lang::En => format!("{q} required numbers per class (rounded up; {gone} closed/deregistered firms left out):"),
+            Lang::En => format!(
+                "{q} required numbers per class (rounded up; {gone} closed/deregistered firms left out):"
+            ),
         }
     }
 
     pub fn quota_headers(lang: Lang) -> Vec<String> {
-        v(&[("类别", "group"), ("总数", "population"), ("比例", "ratio"), ("应抽查", "required")], lang)
+        v(
+            &[
+                ("类别", "group"),
+                ("总数", "population"),
+                ("比例", "ratio"),
+                ("应抽查", "required"),
+            ],
+            lang,
+        )
     }
 
     pub fn bad_key(p: &Path, lang: Lang) -> String {
         match lang {
-            Lang::Zh => format!("{} 不是 OpenSSH 公钥文件（应为 ssh-ed25519 AAAA… 这样的行）", p.display()),
-            Lang::En => format!("{} is not an OpenSSH public key file (lines like ssh-ed25519 AAAA…)", p.display()),
+            Lang::Zh => format!(
+                "{} 不是 OpenSSH 公钥文件（应为 ssh-ed25519 AAAA… 这样的行）",
+                p.display()
+            ),
+            Lang::En => format!(
+                "{} is not an OpenSSH public key file (lines like ssh-ed25519 AAAA…)",
+                p.display()
+            ),
         }
     }
 
     pub fn no_credential(lang: Lang) -> &'static str {
-        lang.t("请至少提供一种登录凭据：--key 公钥文件 或 --password-stdin", "give at least one credential: --key FILE or --password-stdin")
+        lang.t(
+            "请至少提供一种登录凭据：--key 公钥文件 或 --password-stdin",
+            "give at least one credential: --key FILE or --password-stdin",
+        )
     }
 
     pub fn user_added(name: &str, lang: Lang) -> String {
@@ -504,7 +778,17 @@ pub mod cli {
     }
 
     pub fn user_headers(lang: Lang) -> Vec<String> {
-        v(&[("用户名", "user"), ("姓名", "name"), ("角色", "roles"), ("密码", "password"), ("公钥数", "keys"), ("状态", "status")], lang)
+        v(
+            &[
+                ("用户名", "user"),
+                ("姓名", "name"),
+                ("角色", "roles"),
+                ("密码", "password"),
+                ("公钥数", "keys"),
+                ("状态", "status"),
+            ],
+            lang,
+        )
     }
 
     pub fn user_disabled(name: &str, disabled: bool, lang: Lang) -> String {
@@ -531,7 +815,17 @@ pub mod cli {
     }
 
     pub fn conflict_headers(lang: Lang) -> Vec<String> {
-        v(&[("编号", "id"), ("检查人员", "inspector"), ("检查对象", "enterprise"), ("回避原因", "reason"), ("登记日期", "declared"), ("撤回日期", "withdrawn")], lang)
+        v(
+            &[
+                ("编号", "id"),
+                ("检查人员", "inspector"),
+                ("检查对象", "enterprise"),
+                ("回避原因", "reason"),
+                ("登记日期", "declared"),
+                ("撤回日期", "withdrawn"),
+            ],
+            lang,
+        )
     }
 
     pub fn conflict_withdrawn(id: i64, lang: Lang) -> String {
@@ -545,11 +839,23 @@ pub mod cli {
         match lang {
             Lang::Zh => format!(
                 "已生成演示数据：检查对象 {} 家、行政处罚 {} 条、举报 {} 条、检查人员 {} 名（含辅助 {} 名）、抽查事项 {} 项、回避 {} 条",
-                n.enterprises, n.penalties, n.complaints, n.inspectors, n.auxiliary, n.items, n.conflicts
+                n.enterprises,
+                n.penalties,
+                n.complaints,
+                n.inspectors,
+                n.auxiliary,
+                n.items,
+                n.conflicts
             ),
             Lang::En => format!(
                 "demo data: {} enterprises, {} penalties, {} complaints, {} inspectors ({} auxiliary), {} check items, {} conflicts",
-                n.enterprises, n.penalties, n.complaints, n.inspectors, n.auxiliary, n.items, n.conflicts
+                n.enterprises,
+                n.penalties,
+                n.complaints,
+                n.inspectors,
+                n.auxiliary,
+                n.items,
+                n.conflicts
             ),
         }
     }

@@ -32,11 +32,17 @@ pub enum Reason {
     /// Eco-credit rating C, D or E.
     LowCredit { rating: CreditRating },
     /// 挂牌督办 by the Ministry or the province, in force at the quarter's start.
-    Listed { level: ListingLevel, since: Option<NaiveDate> },
+    Listed {
+        level: ListingLevel,
+        since: Option<NaiveDate>,
+    },
     /// Administrative penalty dated in the previous quarter.
     Penalized { date: NaiveDate, doc_no: String },
     /// Complaint verified in the previous quarter.
-    ComplaintVerified { received: NaiveDate, verified_on: NaiveDate },
+    ComplaintVerified {
+        received: NaiveDate,
+        verified_on: NaiveDate,
+    },
     /// On the positive list at the quarter's start.
     PositiveList { since: Option<NaiveDate> },
     /// On the key-pollutant-unit list.
@@ -89,18 +95,35 @@ pub fn classify(
         special.push(Reason::LowCredit { rating });
     }
     if let Some(l) = e.listing.filter(|l| l.period.active_on(start)) {
-        special.push(Reason::Listed { level: l.level, since: l.period.from });
+        special.push(Reason::Listed {
+            level: l.level,
+            since: l.period.from,
+        });
     }
     let mut pens: Vec<&Penalty> = penalties.iter().filter(|p| prev.contains(p.date)).collect();
     pens.sort_by(|a, b| (a.date, &a.doc_no).cmp(&(b.date, &b.doc_no)));
-    special.extend(pens.into_iter().map(|p| Reason::Penalized { date: p.date, doc_no: p.doc_no.clone() }));
+    special.extend(pens.into_iter().map(|p| Reason::Penalized {
+        date: p.date,
+        doc_no: p.doc_no.clone(),
+    }));
     let mut comps: Vec<(NaiveDate, NaiveDate)> = complaints
         .iter()
         .filter(|c| c.verified)
-        .filter_map(|c| c.verified_on.filter(|v| prev.contains(*v)).map(|v| (c.received, v)))
+        .filter_map(|c| {
+            c.verified_on
+                .filter(|v| prev.contains(*v))
+                .map(|v| (c.received, v))
+        })
         .collect();
     comps.sort();
-    special.extend(comps.into_iter().map(|(received, verified_on)| Reason::ComplaintVerified { received, verified_on }));
+    special.extend(
+        comps
+            .into_iter()
+            .map(|(received, verified_on)| Reason::ComplaintVerified {
+                received,
+                verified_on,
+            }),
+    );
 
     let positive = e.positive_list.filter(|p| p.active_on(start));
     let positive_reason = positive.map(|p| Reason::PositiveList { since: p.from });
@@ -113,7 +136,11 @@ pub fn classify(
     }
 
     let (class, reasons, overridden): (Class, Vec<Reason>, Vec<Reason>) = if !special.is_empty() {
-        (Class::Special, special, positive_reason.into_iter().chain(key).collect())
+        (
+            Class::Special,
+            special,
+            positive_reason.into_iter().chain(key).collect(),
+        )
     } else if let Some(p) = positive_reason {
         (Class::General, vec![p], key)
     } else if !key.is_empty() {
@@ -122,14 +149,20 @@ pub fn classify(
         (Class::General, vec![Reason::Default], Vec::new())
     };
     let offsite = class == Class::General && positive.is_some();
-    Classification { class, positive_list: positive.is_some(), offsite, reasons, overridden }
+    Classification {
+        class,
+        positive_list: positive.is_some(),
+        offsite,
+        reasons,
+        overridden,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::enterprise::tests::sample;
-    use crate::domain::enterprise::{Listing, PermitCategory, Period};
+    use crate::domain::enterprise::{Listing, Period, PermitCategory};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -164,7 +197,12 @@ mod tests {
         e.credit_rating = Some(CreditRating::D);
         let c = classify(&e, &[], &[], q2());
         assert_eq!(c.class, Class::Special);
-        assert_eq!(c.reasons, vec![Reason::LowCredit { rating: CreditRating::D }]);
+        assert_eq!(
+            c.reasons,
+            vec![Reason::LowCredit {
+                rating: CreditRating::D
+            }]
+        );
         assert_eq!(c.overridden, vec![Reason::KeyUnit]);
     }
 
@@ -173,18 +211,29 @@ mod tests {
     fn key_and_positive_list_is_general_offsite() {
         let mut e = sample("91130273MA0A1B2C3");
         e.permit_category = PermitCategory::Key;
-        e.positive_list = Some(Period { from: Some(d(2023, 7, 1)), until: None });
+        e.positive_list = Some(Period {
+            from: Some(d(2023, 7, 1)),
+            until: None,
+        });
         let c = classify(&e, &[], &[], q2());
         assert_eq!(c.class, Class::General);
         assert!(c.offsite && c.positive_list);
-        assert_eq!(c.reasons, vec![Reason::PositiveList { since: Some(d(2023, 7, 1)) }]);
+        assert_eq!(
+            c.reasons,
+            vec![Reason::PositiveList {
+                since: Some(d(2023, 7, 1))
+            }]
+        );
         assert_eq!(c.overridden, vec![Reason::KeyPermit]);
     }
 
     #[test]
     fn positive_list_ended_before_quarter_does_not_count() {
         let mut e = sample("91130273MA0A1B2C3");
-        e.positive_list = Some(Period { from: Some(d(2023, 7, 1)), until: Some(d(2024, 3, 31)) });
+        e.positive_list = Some(Period {
+            from: Some(d(2023, 7, 1)),
+            until: Some(d(2024, 3, 31)),
+        });
         let c = classify(&e, &[], &[], q2());
         assert!(!c.positive_list && !c.offsite);
         assert_eq!(c.reasons, vec![Reason::Default]);
@@ -194,7 +243,11 @@ mod tests {
     fn special_on_positive_list_is_special_not_offsite() {
         let mut e = sample("91130273MA0A1B2C3");
         e.positive_list = Some(Period::default());
-        let pen = Penalty { date: d(2024, 3, 31), doc_no: "唐环罚〔2024〕7号".into(), summary: String::new() };
+        let pen = Penalty {
+            date: d(2024, 3, 31),
+            doc_no: "唐环罚〔2024〕7号".into(),
+            summary: String::new(),
+        };
         let c = classify(&e, &[pen], &[], q2());
         assert_eq!(c.class, Class::Special);
         assert!(c.positive_list && !c.offsite);
@@ -204,14 +257,26 @@ mod tests {
     #[test]
     fn penalty_counts_only_in_previous_quarter() {
         let e = sample("91130273MA0A1B2C3");
-        let p = |m, day| Penalty { date: d(2024, m, day), doc_no: "X".into(), summary: String::new() };
+        let p = |m, day| Penalty {
+            date: d(2024, m, day),
+            doc_no: "X".into(),
+            summary: String::new(),
+        };
         assert_eq!(classify(&e, &[p(1, 1)], &[], q2()).class, Class::Special);
         assert_eq!(classify(&e, &[p(4, 1)], &[], q2()).class, Class::General);
-        let old = Penalty { date: d(2023, 12, 31), doc_no: "X".into(), summary: String::new() };
+        let old = Penalty {
+            date: d(2023, 12, 31),
+            doc_no: "X".into(),
+            summary: String::new(),
+        };
         assert_eq!(classify(&e, &[old], &[], q2()).class, Class::General);
         // Q1's previous quarter is the year before.
         let q1: Quarter = "2024Q1".parse().unwrap();
-        let old = Penalty { date: d(2023, 12, 31), doc_no: "X".into(), summary: String::new() };
+        let old = Penalty {
+            date: d(2023, 12, 31),
+            doc_no: "X".into(),
+            summary: String::new(),
+        };
         assert_eq!(classify(&e, &[old], &[], q1).class, Class::Special);
     }
 
@@ -229,10 +294,19 @@ mod tests {
         assert_eq!(r.class, Class::Special);
         assert_eq!(
             r.reasons,
-            vec![Reason::ComplaintVerified { received: d(2023, 12, 20), verified_on: d(2024, 1, 5) }]
+            vec![Reason::ComplaintVerified {
+                received: d(2023, 12, 20),
+                verified_on: d(2024, 1, 5)
+            }]
         );
-        assert_eq!(classify(&e, &[], &[c(false, None)], q2()).class, Class::General);
-        assert_eq!(classify(&e, &[], &[c(true, Some(d(2024, 4, 2)))], q2()).class, Class::General);
+        assert_eq!(
+            classify(&e, &[], &[c(false, None)], q2()).class,
+            Class::General
+        );
+        assert_eq!(
+            classify(&e, &[], &[c(true, Some(d(2024, 4, 2)))], q2()).class,
+            Class::General
+        );
     }
 
     #[test]
@@ -240,12 +314,18 @@ mod tests {
         let mut e = sample("91130273MA0A1B2C3");
         e.listing = Some(Listing {
             level: ListingLevel::Province,
-            period: Period { from: Some(d(2024, 2, 1)), until: None },
+            period: Period {
+                from: Some(d(2024, 2, 1)),
+                until: None,
+            },
         });
         assert_eq!(classify(&e, &[], &[], q2()).class, Class::Special);
         e.listing = Some(Listing {
             level: ListingLevel::Ministry,
-            period: Period { from: Some(d(2024, 4, 2)), until: None },
+            period: Period {
+                from: Some(d(2024, 4, 2)),
+                until: None,
+            },
         });
         assert_eq!(classify(&e, &[], &[], q2()).class, Class::General);
     }
@@ -254,8 +334,15 @@ mod tests {
     fn every_special_condition_is_listed() {
         let mut e = sample("91130273MA0A1B2C3");
         e.credit_rating = Some(CreditRating::C);
-        e.listing = Some(Listing { level: ListingLevel::Ministry, period: Period::default() });
-        let pen = Penalty { date: d(2024, 2, 3), doc_no: "A".into(), summary: String::new() };
+        e.listing = Some(Listing {
+            level: ListingLevel::Ministry,
+            period: Period::default(),
+        });
+        let pen = Penalty {
+            date: d(2024, 2, 3),
+            doc_no: "A".into(),
+            summary: String::new(),
+        };
         let c = classify(&e, &[pen], &[], q2());
         assert_eq!(c.reasons.len(), 3);
         assert!(c.reasons.iter().all(|r| r.class() == Class::Special));

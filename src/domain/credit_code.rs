@@ -6,7 +6,9 @@ use thiserror::Error;
 
 /// The code alphabet; a character's value is its index (0–30). No I, O, S, V, Z.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// Why a string is not a valid credit code.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -121,7 +123,10 @@ mod tests {
     fn wrong_check_character() {
         assert_eq!(
             CreditCode::parse("91350100M000100Y44"),
-            Err(CodeError::Check { expected: '3', found: '4' })
+            Err(CodeError::Check {
+                expected: '3',
+                found: '4'
+            })
         );
         let pilot = CreditCode::parse_form("91350100M000100Y44").unwrap();
         assert!(!pilot.check_ok());
@@ -141,8 +146,14 @@ mod tests {
             CreditCode::parse("91350100I000100Y43"),
             Err(CodeError::BadChar { pos: 9, ch: 'I' })
         );
-        assert!(matches!(CreditCode::parse("9.11302007825743E+17"), Err(CodeError::ExcelNumber(_))));
-        assert!(matches!(CreditCode::parse("911302007825743215.0"), Err(CodeError::ExcelNumber(_))));
+        assert!(matches!(
+            CreditCode::parse("9.11302007825743E+17"),
+            Err(CodeError::ExcelNumber(_))
+        ));
+        assert!(matches!(
+            CreditCode::parse("911302007825743215.0"),
+            Err(CodeError::ExcelNumber(_))
+        ));
     }
 
     #[test]

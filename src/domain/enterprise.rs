@@ -120,7 +120,10 @@ impl CreditRating {
 impl OperatingStatus {
     /// Closed or deregistered firms are never inspection targets.
     pub fn is_gone(self) -> bool {
-        matches!(self, OperatingStatus::Closed | OperatingStatus::Deregistered)
+        matches!(
+            self,
+            OperatingStatus::Closed | OperatingStatus::Deregistered
+        )
     }
 }
 
@@ -230,9 +233,14 @@ impl EnterpriseData {
     /// Cross-field checks.
     pub fn check(&self) -> Result<(), RecordError> {
         if let Some(p) = &self.permit_no {
-            p.check_belongs_to(&self.credit_code).map_err(|_| RecordError::PermitMismatch)?;
+            p.check_belongs_to(&self.credit_code)
+                .map_err(|_| RecordError::PermitMismatch)?;
         }
-        let periods = self.listing.map(|l| l.period).into_iter().chain(self.positive_list);
+        let periods = self
+            .listing
+            .map(|l| l.period)
+            .into_iter()
+            .chain(self.positive_list);
         for p in periods {
             if !p.is_ordered() {
                 return Err(RecordError::PeriodOrder);
@@ -280,7 +288,8 @@ mod permit_serde {
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PermitNo>, D::Error> {
         let s = Option::<String>::deserialize(d)?;
-        s.map(|s| PermitNo::parse(&s).map_err(serde::de::Error::custom)).transpose()
+        s.map(|s| PermitNo::parse(&s).map_err(serde::de::Error::custom))
+            .transpose()
     }
 }
 
@@ -318,7 +327,10 @@ pub(crate) mod tests {
     fn vocab_parses_names_codes_and_synonyms() {
         assert_eq!(PermitCategory::parse("重点管理"), Some(PermitCategory::Key));
         assert_eq!(PermitCategory::parse(" key "), Some(PermitCategory::Key));
-        assert_eq!(Pollutant::parse("危险废物"), Some(Pollutant::HazardousWaste));
+        assert_eq!(
+            Pollutant::parse("危险废物"),
+            Some(Pollutant::HazardousWaste)
+        );
         assert_eq!(CreditRating::parse("d"), Some(CreditRating::D));
         assert_eq!(CreditRating::parse("D级"), Some(CreditRating::D));
         assert_eq!(PermitCategory::parse("重点监管"), None);
@@ -327,7 +339,10 @@ pub(crate) mod tests {
     #[test]
     fn periods() {
         let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
-        let p = Period { from: Some(d(1, 10)), until: Some(d(3, 31)) };
+        let p = Period {
+            from: Some(d(1, 10)),
+            until: Some(d(3, 31)),
+        };
         assert!(p.active_on(d(3, 31)) && p.active_on(d(1, 10)));
         assert!(!p.active_on(d(4, 1)) && !p.active_on(d(1, 9)));
         assert!(Period::default().active_on(d(6, 1)));

@@ -59,7 +59,9 @@ pub enum Problem {
     FutureDate,
     #[error("the check character fails; accepted because the check was waived")]
     CheckWaived,
-    #[error("user names are 1-32 lower-case letters, digits, '.', '_' or '-', starting with a letter")]
+    #[error(
+        "user names are 1-32 lower-case letters, digits, '.', '_' or '-', starting with a letter"
+    )]
     BadUserName,
     #[error("a user needs at least one role")]
     NoRole,
@@ -84,11 +86,20 @@ pub struct Issues(pub Vec<FieldIssue>);
 
 impl Issues {
     pub fn push(&mut self, field: &'static str, value: &Raw<'_>, problem: impl Into<Problem>) {
-        self.0.push(FieldIssue { field, value: value.text(), problem: problem.into() });
+        self.0.push(FieldIssue {
+            field,
+            value: value.text(),
+            problem: problem.into(),
+        });
     }
 
     /// Runs a parser and records its failure.
-    pub fn take<T, E: Into<Problem>>(&mut self, field: &'static str, raw: &Raw<'_>, r: Result<T, E>) -> Option<T> {
+    pub fn take<T, E: Into<Problem>>(
+        &mut self,
+        field: &'static str,
+        raw: &Raw<'_>,
+        r: Result<T, E>,
+    ) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
@@ -143,7 +154,18 @@ fn check_text(s: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-const YES: &[&str] = &["是", "Y", "YES", "TRUE", "1", "√", "✓", "有", "已列入", "列入"];
+const YES: &[&str] = &[
+    "是",
+    "Y",
+    "YES",
+    "TRUE",
+    "1",
+    "√",
+    "✓",
+    "有",
+    "已列入",
+    "列入",
+];
 const NO: &[&str] = &["否", "N", "NO", "FALSE", "0", "×", "无", "未列入", "不是"];
 
 /// 是/否 and their usual spellings; empty is `None`.
@@ -177,16 +199,25 @@ pub fn date(raw: &Raw<'_>) -> Result<Option<NaiveDate>, Problem> {
 
 /// Parses the date forms of [`date`].
 pub fn parse_date(t: &str) -> Option<NaiveDate> {
-    let t = t.trim().trim_end_matches("日").trim_end_matches(" 00:00:00").trim_end_matches("T00:00:00");
+    let t = t
+        .trim()
+        .trim_end_matches("日")
+        .trim_end_matches(" 00:00:00")
+        .trim_end_matches("T00:00:00");
     if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
         return NaiveDate::parse_from_str(t, "%Y%m%d").ok();
     }
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+    if parts.len() != 3 || parts[0].len() != 4 || parts.iter().any(|p| p.is_empty() || p.len() > 4)
+    {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).filter(|d| (1949..=2100).contains(&chrono::Datelike::year(d)))
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
+        .filter(|d| (1949..=2100).contains(&chrono::Datelike::year(d)))
 }
 
 /// A whole number in a range; empty is `None`.
@@ -197,26 +228,46 @@ pub fn number(raw: &Raw<'_>, min: i64, max: i64) -> Result<Option<i64>, Problem>
         return Ok(None);
     }
     check_text(t)?;
-    t.parse::<i64>().ok().filter(|n| (min..=max).contains(n)).map(Some).ok_or(Problem::BadNumber { min, max })
+    t.parse::<i64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .map(Some)
+        .ok_or(Problem::BadNumber { min, max })
 }
 
 /// A value from a closed vocabulary; empty is `None`.
-pub fn choice<T: Copy>(raw: &Raw<'_>, parse: fn(&str) -> Option<T>, all: &[T], zh: fn(T) -> &'static str) -> Result<Option<T>, Problem> {
+pub fn choice<T: Copy>(
+    raw: &Raw<'_>,
+    parse: fn(&str) -> Option<T>,
+    all: &[T],
+    zh: fn(T) -> &'static str,
+) -> Result<Option<T>, Problem> {
     let t = raw.text();
     if t.trim().is_empty() {
         return Ok(None);
     }
     check_text(&t)?;
-    parse(&t).map(Some).ok_or_else(|| Problem::UnknownValue { allowed: all.iter().map(|v| zh(*v)).collect() })
+    parse(&t).map(Some).ok_or_else(|| Problem::UnknownValue {
+        allowed: all.iter().map(|v| zh(*v)).collect(),
+    })
 }
 
 /// Several vocabulary values separated by `、，,；;/ ` or spaces.
-pub fn choices<T: Copy + Ord>(raw: &Raw<'_>, parse: fn(&str) -> Option<T>, all: &[T], zh: fn(T) -> &'static str) -> Result<BTreeSet<T>, Problem> {
+pub fn choices<T: Copy + Ord>(
+    raw: &Raw<'_>,
+    parse: fn(&str) -> Option<T>,
+    all: &[T],
+    zh: fn(T) -> &'static str,
+) -> Result<BTreeSet<T>, Problem> {
     let t = raw.text();
     check_text(&t)?;
     t.split(['、', '，', ',', '；', ';', '/', ' ', '　', '|'])
         .filter(|s| !s.trim().is_empty())
-        .map(|s| parse(s).ok_or_else(|| Problem::UnknownValue { allowed: all.iter().map(|v| zh(*v)).collect() }))
+        .map(|s| {
+            parse(s).ok_or_else(|| Problem::UnknownValue {
+                allowed: all.iter().map(|v| zh(*v)).collect(),
+            })
+        })
         .collect()
 }
 
@@ -231,12 +282,26 @@ mod tests {
 
     #[test]
     fn dates_in_common_forms() {
-        for s in ["2024-03-05", "2024/3/5", "2024.03.05", "2024年3月5日", "20240305", "2024-03-05 00:00:00"] {
+        for s in [
+            "2024-03-05",
+            "2024/3/5",
+            "2024.03.05",
+            "2024年3月5日",
+            "20240305",
+            "2024-03-05 00:00:00",
+        ] {
             assert_eq!(date(&Raw::Text(s)).unwrap(), Some(d(2024, 3, 5)), "{s}");
         }
         assert_eq!(date(&Raw::Number(20240305.0)).unwrap(), Some(d(2024, 3, 5)));
         assert_eq!(date(&Raw::Text(" ")).unwrap(), None);
-        for s in ["2024-02-30", "24-3-5", "2024-3", "tomorrow", "2024--5", "1900-01-01"] {
+        for s in [
+            "2024-02-30",
+            "24-3-5",
+            "2024-3",
+            "tomorrow",
+            "2024--5",
+            "1900-01-01",
+        ] {
             assert_eq!(date(&Raw::Text(s)), Err(Problem::BadDate), "{s}");
         }
     }
@@ -251,18 +316,41 @@ mod tests {
 
     #[test]
     fn codes_refuse_numbers() {
-        assert_eq!(credit_code(&Raw::Number(9.11302007825743e17), false), Err(Problem::NumberInCodeCell));
-        assert!(matches!(credit_code(&Raw::Text("91350100M000100Y44"), false), Err(Problem::Code(CodeError::Check { .. }))));
+        assert_eq!(
+            credit_code(&Raw::Number(9.11302007825743e17), false),
+            Err(Problem::NumberInCodeCell)
+        );
+        assert!(matches!(
+            credit_code(&Raw::Text("91350100M000100Y44"), false),
+            Err(Problem::Code(CodeError::Check { .. }))
+        ));
         assert!(credit_code(&Raw::Text("91350100M000100Y44"), true).is_ok());
-        assert!(matches!(credit_code(&Raw::Text("9135\x1b[0m"), false), Err(Problem::Text(_))));
+        assert!(matches!(
+            credit_code(&Raw::Text("9135\x1b[0m"), false),
+            Err(Problem::Text(_))
+        ));
     }
 
     #[test]
     fn multi_choice() {
-        let s = choices(&Raw::Text("大气、废水，危险废物"), Pollutant::parse, Pollutant::ALL, Pollutant::zh).unwrap();
-        assert_eq!(s, [Pollutant::Air, Pollutant::Water, Pollutant::HazardousWaste].into());
+        let s = choices(
+            &Raw::Text("大气、废水，危险废物"),
+            Pollutant::parse,
+            Pollutant::ALL,
+            Pollutant::zh,
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            [Pollutant::Air, Pollutant::Water, Pollutant::HazardousWaste].into()
+        );
         assert!(matches!(
-            choices(&Raw::Text("大气、光污染"), Pollutant::parse, Pollutant::ALL, Pollutant::zh),
+            choices(
+                &Raw::Text("大气、光污染"),
+                Pollutant::parse,
+                Pollutant::ALL,
+                Pollutant::zh
+            ),
             Err(Problem::UnknownValue { .. })
         ));
     }

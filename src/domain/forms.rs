@@ -23,77 +23,345 @@ pub struct FieldSpec {
     pub required: bool,
 }
 
-const fn fs(key: &'static str, zh: &'static str, en: &'static str, synonyms: &'static [&'static str], required: bool) -> FieldSpec {
-    FieldSpec { key, zh, en, synonyms, required }
+const fn fs(
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    synonyms: &'static [&'static str],
+    required: bool,
+) -> FieldSpec {
+    FieldSpec {
+        key,
+        zh,
+        en,
+        synonyms,
+        required,
+    }
 }
 
 pub const ENTERPRISE: &[FieldSpec] = &[
-    fs("name", "单位名称", "name", &["企业名称", "名称", "检查对象名称", "排污单位名称"], true),
-    fs("credit_code", "统一社会信用代码", "credit code", &["信用代码", "社会信用代码", "统一信用代码"], true),
-    fs("code_check_waived", "代码校验豁免", "check waived", &["校验豁免"], false),
-    fs("permit_no", "排污许可证编号", "permit no.", &["许可证编号", "排污许可证号", "许可证号"], false),
-    fs("permit_category", "排污许可管理类别", "permit category", &["许可管理类别", "管理类别", "排污许可类别"], false),
-    fs("key_unit", "重点排污单位", "key pollutant unit", &["是否重点排污单位", "重点排污单位名录"], false),
-    fs("area", "所在区域", "area", &["区域", "所属区域", "行政区域"], false),
-    fs("industry", "行业类别", "industry", &["行业", "所属行业", "行业类型"], false),
-    fs("pollutants", "污染物类别", "pollutant types", &["污染物类型", "排放污染物类型"], false),
-    fs("construction", "建设情况", "construction", &["项目建设情况", "建设状态"], false),
+    fs(
+        "name",
+        "单位名称",
+        "name",
+        &["企业名称", "名称", "检查对象名称", "排污单位名称"],
+        true,
+    ),
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "code_check_waived",
+        "代码校验豁免",
+        "check waived",
+        &["校验豁免"],
+        false,
+    ),
+    fs(
+        "permit_no",
+        "排污许可证编号",
+        "permit no.",
+        &["许可证编号", "排污许可证号", "许可证号"],
+        false,
+    ),
+    fs(
+        "permit_category",
+        "排污许可管理类别",
+        "permit category",
+        &["许可管理类别", "管理类别", "排污许可类别"],
+        false,
+    ),
+    fs(
+        "key_unit",
+        "重点排污单位",
+        "key pollutant unit",
+        &["是否重点排污单位", "重点排污单位名录"],
+        false,
+    ),
+    fs(
+        "area",
+        "所在区域",
+        "area",
+        &["区域", "所属区域", "行政区域"],
+        false,
+    ),
+    fs(
+        "industry",
+        "行业类别",
+        "industry",
+        &["行业", "所属行业", "行业类型"],
+        false,
+    ),
+    fs(
+        "pollutants",
+        "污染物类别",
+        "pollutant types",
+        &["污染物类型", "排放污染物类型"],
+        false,
+    ),
+    fs(
+        "construction",
+        "建设情况",
+        "construction",
+        &["项目建设情况", "建设状态"],
+        false,
+    ),
     fs("scale", "生产规模", "scale", &["规模", "企业规模"], false),
-    fs("cycle", "生产周期", "production cycle", &["生产周期特点"], false),
+    fs(
+        "cycle",
+        "生产周期",
+        "production cycle",
+        &["生产周期特点"],
+        false,
+    ),
     fs("monitoring", "监控类型", "monitoring", &["监控方式"], false),
-    fs("weather_grade", "重污染天气绩效分级", "weather grade", &["绩效分级", "重污染天气绩效等级"], false),
-    fs("credit_rating", "生态环境信用评价", "eco-credit rating", &["信用评价", "环境信用评价", "信用等级"], false),
-    fs("listing", "挂牌督办", "supervision listing", &["挂牌督办级别"], false),
-    fs("listing_from", "挂牌督办开始日期", "listed from", &["挂牌日期", "督办开始日期"], false),
-    fs("listing_until", "挂牌督办结束日期", "listed until", &["摘牌日期", "督办结束日期"], false),
-    fs("positive_list", "正面清单", "positive list", &["是否正面清单", "监督执法正面清单", "生态环境监督执法正面清单"], false),
-    fs("positive_from", "正面清单开始日期", "positive list from", &["列入正面清单日期", "纳入正面清单日期"], false),
-    fs("positive_until", "正面清单结束日期", "positive list until", &["移出正面清单日期"], false),
-    fs("status", "生产状态", "operating status", &["经营状态", "运行状态"], false),
-    fs("address", "地址", "address", &["单位地址", "生产经营场所地址"], false),
-    fs("legal_rep", "法定代表人", "legal representative", &["法人代表", "负责人"], false),
+    fs(
+        "weather_grade",
+        "重污染天气绩效分级",
+        "weather grade",
+        &["绩效分级", "重污染天气绩效等级"],
+        false,
+    ),
+    fs(
+        "credit_rating",
+        "生态环境信用评价",
+        "eco-credit rating",
+        &["信用评价", "环境信用评价", "信用等级"],
+        false,
+    ),
+    fs(
+        "listing",
+        "挂牌督办",
+        "supervision listing",
+        &["挂牌督办级别"],
+        false,
+    ),
+    fs(
+        "listing_from",
+        "挂牌督办开始日期",
+        "listed from",
+        &["挂牌日期", "督办开始日期"],
+        false,
+    ),
+    fs(
+        "listing_until",
+        "挂牌督办结束日期",
+        "listed until",
+        &["摘牌日期", "督办结束日期"],
+        false,
+    ),
+    fs(
+        "positive_list",
+        "正面清单",
+        "positive list",
+        &[
+            "是否正面清单",
+            "监督执法正面清单",
+            "生态环境监督执法正面清单",
+        ],
+        false,
+    ),
+    fs(
+        "positive_from",
+        "正面清单开始日期",
+        "positive list from",
+        &["列入正面清单日期", "纳入正面清单日期"],
+        false,
+    ),
+    fs(
+        "positive_until",
+        "正面清单结束日期",
+        "positive list until",
+        &["移出正面清单日期"],
+        false,
+    ),
+    fs(
+        "status",
+        "生产状态",
+        "operating status",
+        &["经营状态", "运行状态"],
+        false,
+    ),
+    fs(
+        "address",
+        "地址",
+        "address",
+        &["单位地址", "生产经营场所地址"],
+        false,
+    ),
+    fs(
+        "legal_rep",
+        "法定代表人",
+        "legal representative",
+        &["法人代表", "负责人"],
+        false,
+    ),
 ];
 
 pub const PENALTY: &[FieldSpec] = &[
-    fs("credit_code", "统一社会信用代码", "credit code", &["信用代码", "社会信用代码", "统一信用代码"], true),
-    fs("date", "处罚日期", "penalty date", &["处罚决定日期", "决定日期"], true),
-    fs("doc_no", "处罚文书号", "document no.", &["处罚决定书文号", "文书号", "处罚文号"], true),
-    fs("summary", "处罚事由", "summary", &["违法事实", "摘要", "案由"], false),
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "date",
+        "处罚日期",
+        "penalty date",
+        &["处罚决定日期", "决定日期"],
+        true,
+    ),
+    fs(
+        "doc_no",
+        "处罚文书号",
+        "document no.",
+        &["处罚决定书文号", "文书号", "处罚文号"],
+        true,
+    ),
+    fs(
+        "summary",
+        "处罚事由",
+        "summary",
+        &["违法事实", "摘要", "案由"],
+        false,
+    ),
 ];
 
 pub const COMPLAINT: &[FieldSpec] = &[
-    fs("credit_code", "统一社会信用代码", "credit code", &["信用代码", "社会信用代码", "统一信用代码"], true),
-    fs("received", "举报日期", "received", &["受理日期", "信访日期", "举报时间"], true),
-    fs("ref_no", "举报编号", "reference no.", &["信访编号", "编号"], false),
-    fs("verified", "是否查实", "verified", &["查实情况", "查实"], false),
-    fs("verified_on", "查实日期", "verified on", &["办结日期"], false),
-    fs("summary", "举报内容", "summary", &["摘要", "反映问题"], false),
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "received",
+        "举报日期",
+        "received",
+        &["受理日期", "信访日期", "举报时间"],
+        true,
+    ),
+    fs(
+        "ref_no",
+        "举报编号",
+        "reference no.",
+        &["信访编号", "编号"],
+        false,
+    ),
+    fs(
+        "verified",
+        "是否查实",
+        "verified",
+        &["查实情况", "查实"],
+        false,
+    ),
+    fs(
+        "verified_on",
+        "查实日期",
+        "verified on",
+        &["办结日期"],
+        false,
+    ),
+    fs(
+        "summary",
+        "举报内容",
+        "summary",
+        &["摘要", "反映问题"],
+        false,
+    ),
 ];
 
 pub const INSPECTOR: &[FieldSpec] = &[
     fs("name", "姓名", "name", &["人员姓名"], true),
     fs("kind", "人员类别", "kind", &["类别", "人员类型"], false),
-    fs("aux_type", "辅助人员类型", "auxiliary type", &["机构类型", "辅助类型"], false),
+    fs(
+        "aux_type",
+        "辅助人员类型",
+        "auxiliary type",
+        &["机构类型", "辅助类型"],
+        false,
+    ),
     fs("unit", "单位", "unit", &["工作单位", "所在单位"], false),
-    fs("cert_no", "执法证号", "certificate no.", &["执法证件号", "证件号", "工作证号", "证号"], false),
+    fs(
+        "cert_no",
+        "执法证号",
+        "certificate no.",
+        &["执法证件号", "证件号", "工作证号", "证号"],
+        false,
+    ),
     fs("post", "职务岗位", "post", &["职务", "岗位"], false),
-    fs("section", "科室", "section", &["部门", "所在科室", "部门岗位"], false),
+    fs(
+        "section",
+        "科室",
+        "section",
+        &["部门", "所在科室", "部门岗位"],
+        false,
+    ),
     fs("region", "行政区域", "region", &["区域", "所在区域"], false),
-    fs("years_of_service", "工作年限", "years of service", &["年限"], false),
+    fs(
+        "years_of_service",
+        "工作年限",
+        "years of service",
+        &["年限"],
+        false,
+    ),
     fs("expertise", "业务专长", "expertise", &["专长"], false),
     fs("phone", "联系电话", "phone", &["电话", "手机"], false),
     fs("active", "在岗状态", "active", &["状态", "是否在岗"], false),
-    fs("inactive_reason", "不在岗原因", "inactive reason", &["停用原因", "调整原因"], false),
+    fs(
+        "inactive_reason",
+        "不在岗原因",
+        "inactive reason",
+        &["停用原因", "调整原因"],
+        false,
+    ),
 ];
 
 pub const ITEM: &[FieldSpec] = &[
-    fs("code", "事项编码", "item code", &["编码", "事项代码", "事项编号"], true),
-    fs("name", "事项名称", "item name", &["抽查事项", "抽查事项名称", "名称"], true),
-    fs("basis", "法律依据", "legal basis", &["依据", "检查依据", "抽查依据"], false),
+    fs(
+        "code",
+        "事项编码",
+        "item code",
+        &["编码", "事项代码", "事项编号"],
+        true,
+    ),
+    fs(
+        "name",
+        "事项名称",
+        "item name",
+        &["抽查事项", "抽查事项名称", "名称"],
+        true,
+    ),
+    fs(
+        "basis",
+        "法律依据",
+        "legal basis",
+        &["依据", "检查依据", "抽查依据"],
+        false,
+    ),
     fs("subject", "检查对象", "subject", &["抽查对象"], false),
     fs("method", "检查方式", "method", &["抽查方式"], true),
-    fs("scope", "检查范围", "scope", &["检查内容", "范围", "抽查内容"], false),
-    fs("effective_from", "生效日期", "effective from", &["施行日期", "实施日期"], false),
+    fs(
+        "scope",
+        "检查范围",
+        "scope",
+        &["检查内容", "范围", "抽查内容"],
+        false,
+    ),
+    fs(
+        "effective_from",
+        "生效日期",
+        "effective from",
+        &["施行日期", "实施日期"],
+        false,
+    ),
 ];
 
 /// A spec by key.
@@ -109,7 +377,12 @@ struct Builder<G> {
 
 impl<'a, G: Fn(&str) -> Option<Raw<'a>>> Builder<G> {
     /// `Some(parsed)` when present and valid, `Some(keep)` when absent, `None` on error.
-    fn field<T>(&mut self, key: &'static str, parse: impl FnOnce(&Raw<'a>) -> Result<T, Problem>, keep: impl FnOnce() -> T) -> Option<T> {
+    fn field<T>(
+        &mut self,
+        key: &'static str,
+        parse: impl FnOnce(&Raw<'a>) -> Result<T, Problem>,
+        keep: impl FnOnce() -> T,
+    ) -> Option<T> {
         match (self.get)(key) {
             Some(raw) => {
                 let r = parse(&raw);
@@ -120,7 +393,12 @@ impl<'a, G: Fn(&str) -> Option<Raw<'a>>> Builder<G> {
     }
 
     /// A required field: absent or empty without a base is an error.
-    fn required<T>(&mut self, key: &'static str, parse: impl FnOnce(&Raw<'a>) -> Result<T, Problem>, keep: Option<T>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        key: &'static str,
+        parse: impl FnOnce(&Raw<'a>) -> Result<T, Problem>,
+        keep: Option<T>,
+    ) -> Option<T> {
         match ((self.get)(key), keep) {
             (Some(raw), _) => {
                 let r = parse(&raw);
@@ -128,7 +406,8 @@ impl<'a, G: Fn(&str) -> Option<Raw<'a>>> Builder<G> {
             }
             (None, Some(k)) => Some(k),
             (None, None) => {
-                self.iss.push(key, &Raw::Text(""), super::text::TextError::Empty);
+                self.iss
+                    .push(key, &Raw::Text(""), super::text::TextError::Empty);
                 None
             }
         }
@@ -142,7 +421,11 @@ impl<'a, G: Fn(&str) -> Option<Raw<'a>>> Builder<G> {
     }
 }
 
-fn choice_of<T: Copy + 'static>(parse: fn(&str) -> Option<T>, all: &'static [T], zh: fn(T) -> &'static str) -> impl Fn(&Raw<'_>) -> Result<Option<T>, Problem> {
+fn choice_of<T: Copy + 'static>(
+    parse: fn(&str) -> Option<T>,
+    all: &'static [T],
+    zh: fn(T) -> &'static str,
+) -> impl Fn(&Raw<'_>) -> Result<Option<T>, Problem> {
     move |r| f::choice(r, parse, all, zh)
 }
 
@@ -182,43 +465,125 @@ fn enterprise_defaults(code: CreditCode) -> EnterpriseData {
 }
 
 /// Builds an enterprise from raw fields over `base` (the stored record when updating).
-pub fn enterprise<'a>(base: Option<&EnterpriseData>, get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<EnterpriseData, Vec<FieldIssue>> {
-    let mut b = Builder { get, iss: Issues::default() };
-    let waived = b.field("code_check_waived", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || base.is_some_and(|e| e.code_check_waived));
-    let code = b.required("credit_code", |r| f::credit_code(r, waived.unwrap_or(false)), base.map(|e| e.credit_code.clone()));
+pub fn enterprise<'a>(
+    base: Option<&EnterpriseData>,
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<EnterpriseData, Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let waived = b.field(
+        "code_check_waived",
+        |r| Ok(f::yes_no(r)?.unwrap_or(false)),
+        || base.is_some_and(|e| e.code_check_waived),
+    );
+    let code = b.required(
+        "credit_code",
+        |r| f::credit_code(r, waived.unwrap_or(false)),
+        base.map(|e| e.credit_code.clone()),
+    );
     // Without a valid code the other fields are still checked, so every problem is reported.
     let placeholder = || CreditCode::complete("00000000000000000").expect("valid prefix");
-    let d = base.cloned().unwrap_or_else(|| enterprise_defaults(code.clone().unwrap_or_else(placeholder)));
-    let name = b.required("name", |r| f::required_line(r, NAME_MAX), base.map(|e| e.name.clone()));
+    let d = base
+        .cloned()
+        .unwrap_or_else(|| enterprise_defaults(code.clone().unwrap_or_else(placeholder)));
+    let name = b.required(
+        "name",
+        |r| f::required_line(r, NAME_MAX),
+        base.map(|e| e.name.clone()),
+    );
     let permit_no = b.field("permit_no", f::permit, || d.permit_no.clone());
     let permit_category = b.field(
         "permit_category",
-        |r| Ok(choice_of(PermitCategory::parse, PermitCategory::ALL, PermitCategory::zh)(r)?.unwrap_or(PermitCategory::NoPermit)),
+        |r| {
+            Ok(choice_of(
+                PermitCategory::parse,
+                PermitCategory::ALL,
+                PermitCategory::zh,
+            )(r)?
+            .unwrap_or(PermitCategory::NoPermit))
+        },
         || d.permit_category,
     );
-    let key_unit = b.field("key_unit", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || d.key_unit);
+    let key_unit = b.field(
+        "key_unit",
+        |r| Ok(f::yes_no(r)?.unwrap_or(false)),
+        || d.key_unit,
+    );
     let area = b.field("area", |r| f::line(r, SHORT_MAX), || d.area.clone());
     let industry = b.field("industry", |r| f::line(r, SHORT_MAX), || d.industry.clone());
-    let pollutants = b.field("pollutants", |r| f::choices(r, Pollutant::parse, Pollutant::ALL, Pollutant::zh), || d.pollutants.clone());
-    let construction = b.field("construction", choice_of(Construction::parse, Construction::ALL, Construction::zh), || d.construction);
-    let scale = b.field("scale", choice_of(Scale::parse, Scale::ALL, Scale::zh), || d.scale);
-    let cycle = b.field("cycle", choice_of(Cycle::parse, Cycle::ALL, Cycle::zh), || d.cycle);
-    let monitoring = b.field("monitoring", |r| f::choices(r, Monitoring::parse, Monitoring::ALL, Monitoring::zh), || d.monitoring.clone());
-    let weather_grade = b.field("weather_grade", choice_of(WeatherGrade::parse, WeatherGrade::ALL, WeatherGrade::zh), || d.weather_grade);
-    let credit_rating = b.field("credit_rating", choice_of(CreditRating::parse, CreditRating::ALL, CreditRating::zh), || d.credit_rating);
+    let pollutants = b.field(
+        "pollutants",
+        |r| f::choices(r, Pollutant::parse, Pollutant::ALL, Pollutant::zh),
+        || d.pollutants.clone(),
+    );
+    let construction = b.field(
+        "construction",
+        choice_of(Construction::parse, Construction::ALL, Construction::zh),
+        || d.construction,
+    );
+    let scale = b.field(
+        "scale",
+        choice_of(Scale::parse, Scale::ALL, Scale::zh),
+        || d.scale,
+    );
+    let cycle = b.field(
+        "cycle",
+        choice_of(Cycle::parse, Cycle::ALL, Cycle::zh),
+        || d.cycle,
+    );
+    let monitoring = b.field(
+        "monitoring",
+        |r| f::choices(r, Monitoring::parse, Monitoring::ALL, Monitoring::zh),
+        || d.monitoring.clone(),
+    );
+    let weather_grade = b.field(
+        "weather_grade",
+        choice_of(WeatherGrade::parse, WeatherGrade::ALL, WeatherGrade::zh),
+        || d.weather_grade,
+    );
+    let credit_rating = b.field(
+        "credit_rating",
+        choice_of(CreditRating::parse, CreditRating::ALL, CreditRating::zh),
+        || d.credit_rating,
+    );
     let level = b.field("listing", listing_level, || d.listing.map(|l| l.level));
-    let l_from = b.field("listing_from", f::date, || d.listing.and_then(|l| l.period.from));
-    let l_until = b.field("listing_until", f::date, || d.listing.and_then(|l| l.period.until));
-    let positive = b.field("positive_list", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || d.positive_list.is_some());
-    let p_from = b.field("positive_from", f::date, || d.positive_list.and_then(|p| p.from));
-    let p_until = b.field("positive_until", f::date, || d.positive_list.and_then(|p| p.until));
+    let l_from = b.field("listing_from", f::date, || {
+        d.listing.and_then(|l| l.period.from)
+    });
+    let l_until = b.field("listing_until", f::date, || {
+        d.listing.and_then(|l| l.period.until)
+    });
+    let positive = b.field(
+        "positive_list",
+        |r| Ok(f::yes_no(r)?.unwrap_or(false)),
+        || d.positive_list.is_some(),
+    );
+    let p_from = b.field("positive_from", f::date, || {
+        d.positive_list.and_then(|p| p.from)
+    });
+    let p_until = b.field("positive_until", f::date, || {
+        d.positive_list.and_then(|p| p.until)
+    });
     let status = b.field(
         "status",
-        |r| Ok(choice_of(OperatingStatus::parse, OperatingStatus::ALL, OperatingStatus::zh)(r)?.unwrap_or(OperatingStatus::Producing)),
+        |r| {
+            Ok(choice_of(
+                OperatingStatus::parse,
+                OperatingStatus::ALL,
+                OperatingStatus::zh,
+            )(r)?
+            .unwrap_or(OperatingStatus::Producing))
+        },
         || d.status,
     );
     let address = b.field("address", |r| f::line(r, LONG_MAX), || d.address.clone());
-    let legal_rep = b.field("legal_rep", |r| f::line(r, SHORT_MAX), || d.legal_rep.clone());
+    let legal_rep = b.field(
+        "legal_rep",
+        |r| f::line(r, SHORT_MAX),
+        || d.legal_rep.clone(),
+    );
     let built = (|| {
         Some(EnterpriseData {
             name: name?,
@@ -236,8 +601,17 @@ pub fn enterprise<'a>(base: Option<&EnterpriseData>, get: impl Fn(&str) -> Optio
             monitoring: monitoring?,
             weather_grade: weather_grade?,
             credit_rating: credit_rating?,
-            listing: level?.map(|level| Listing { level, period: Period { from: l_from.flatten(), until: l_until.flatten() } }),
-            positive_list: positive?.then_some(Period { from: p_from.flatten(), until: p_until.flatten() }),
+            listing: level?.map(|level| Listing {
+                level,
+                period: Period {
+                    from: l_from.flatten(),
+                    until: l_until.flatten(),
+                },
+            }),
+            positive_list: positive?.then_some(Period {
+                from: p_from.flatten(),
+                until: p_until.flatten(),
+            }),
             status: status?,
             address: address?,
             legal_rep: legal_rep?,
@@ -246,9 +620,19 @@ pub fn enterprise<'a>(base: Option<&EnterpriseData>, get: impl Fn(&str) -> Optio
     if let Some(e) = &built
         && let Err(err) = e.check()
     {
-        let key = if err == RecordError::PermitMismatch { "permit_no" } else if e.positive_list.is_some_and(|p| !p.is_ordered()) { "positive_until" } else { "listing_until" };
+        let key = if err == RecordError::PermitMismatch {
+            "permit_no"
+        } else if e.positive_list.is_some_and(|p| !p.is_ordered()) {
+            "positive_until"
+        } else {
+            "listing_until"
+        };
         let value = (b.get)(key).map(|r| r.text()).unwrap_or_default();
-        b.iss.0.push(FieldIssue { field: key, value, problem: err.into() });
+        b.iss.0.push(FieldIssue {
+            field: key,
+            value,
+            problem: err.into(),
+        });
     }
     b.finish(built)
 }
@@ -272,7 +656,10 @@ pub fn enterprise_texts(e: &EnterpriseData) -> Vec<String> {
         e.name.clone(),
         e.credit_code.to_string(),
         yes(e.code_check_waived),
-        e.permit_no.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+        e.permit_no
+            .as_ref()
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
         e.permit_category.zh().to_string(),
         yes(e.key_unit),
         e.area.clone(),
@@ -297,33 +684,73 @@ pub fn enterprise_texts(e: &EnterpriseData) -> Vec<String> {
 }
 
 /// A penalty with the credit code it belongs to.
-pub fn penalty<'a>(get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<(CreditCode, Penalty), Vec<FieldIssue>> {
-    let mut b = Builder { get, iss: Issues::default() };
+pub fn penalty<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(CreditCode, Penalty), Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
     let code = b.required("credit_code", |r| f::credit_code(r, true), None);
-    let date = b.required("date", |r| f::date(r)?.ok_or(Problem::Text(super::text::TextError::Empty)), None);
+    let date = b.required(
+        "date",
+        |r| f::date(r)?.ok_or(Problem::Text(super::text::TextError::Empty)),
+        None,
+    );
     let doc_no = b.required("doc_no", |r| f::required_line(r, SHORT_MAX), None);
     let summary = b.field("summary", |r| f::line(r, LONG_MAX), String::new);
-    let built = (|| Some((code?, Penalty { date: date?, doc_no: doc_no?, summary: summary? })))();
+    let built = (|| {
+        Some((
+            code?,
+            Penalty {
+                date: date?,
+                doc_no: doc_no?,
+                summary: summary?,
+            },
+        ))
+    })();
     b.finish(built)
 }
 
 /// A complaint with the credit code it belongs to.
-pub fn complaint<'a>(get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<(CreditCode, Complaint), Vec<FieldIssue>> {
-    let mut b = Builder { get, iss: Issues::default() };
+pub fn complaint<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(CreditCode, Complaint), Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
     let code = b.required("credit_code", |r| f::credit_code(r, true), None);
-    let received = b.required("received", |r| f::date(r)?.ok_or(Problem::Text(super::text::TextError::Empty)), None);
+    let received = b.required(
+        "received",
+        |r| f::date(r)?.ok_or(Problem::Text(super::text::TextError::Empty)),
+        None,
+    );
     let ref_no = b.field("ref_no", |r| f::line(r, SHORT_MAX), String::new);
     let verified = b.field("verified", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || false);
     let verified_on = b.field("verified_on", f::date, || None);
     let summary = b.field("summary", |r| f::line(r, LONG_MAX), String::new);
     let built = (|| {
-        Some((code?, Complaint { received: received?, ref_no: ref_no?, verified: verified?, verified_on: verified_on?, summary: summary? }))
+        Some((
+            code?,
+            Complaint {
+                received: received?,
+                ref_no: ref_no?,
+                verified: verified?,
+                verified_on: verified_on?,
+                summary: summary?,
+            },
+        ))
     })();
     if let Some((_, c)) = &built
         && let Err(e) = c.check()
     {
         let value = (b.get)("verified_on").map(|r| r.text()).unwrap_or_default();
-        b.iss.0.push(FieldIssue { field: "verified_on", value, problem: e.into() });
+        b.iss.0.push(FieldIssue {
+            field: "verified_on",
+            value,
+            problem: e.into(),
+        });
     }
     b.finish(built)
 }
@@ -339,16 +766,39 @@ fn active(r: &Raw<'_>) -> Result<Option<bool>, Problem> {
 }
 
 /// Builds an inspector from raw fields over `base`.
-pub fn inspector<'a>(base: Option<&InspectorData>, get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<InspectorData, Vec<FieldIssue>> {
-    let mut b = Builder { get, iss: Issues::default() };
-    let name = b.required("name", |r| f::required_line(r, SHORT_MAX), base.map(|i| i.name.clone()));
+pub fn inspector<'a>(
+    base: Option<&InspectorData>,
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<InspectorData, Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let name = b.required(
+        "name",
+        |r| f::required_line(r, SHORT_MAX),
+        base.map(|i| i.name.clone()),
+    );
     let kind = b.field(
         "kind",
-        |r| Ok(choice_of(InspectorKind::parse, InspectorKind::ALL, InspectorKind::zh)(r)?.unwrap_or(InspectorKind::Officer)),
+        |r| {
+            Ok(
+                choice_of(InspectorKind::parse, InspectorKind::ALL, InspectorKind::zh)(r)?
+                    .unwrap_or(InspectorKind::Officer),
+            )
+        },
         || base.map_or(InspectorKind::Officer, |i| i.kind),
     );
-    let aux_type = b.field("aux_type", choice_of(AuxiliaryType::parse, AuxiliaryType::ALL, AuxiliaryType::zh), || base.and_then(|i| i.aux_type));
-    let unit = b.field("unit", |r| f::line(r, NAME_MAX), || base.map(|i| i.unit.clone()).unwrap_or_default());
+    let aux_type = b.field(
+        "aux_type",
+        choice_of(AuxiliaryType::parse, AuxiliaryType::ALL, AuxiliaryType::zh),
+        || base.and_then(|i| i.aux_type),
+    );
+    let unit = b.field(
+        "unit",
+        |r| f::line(r, NAME_MAX),
+        || base.map(|i| i.unit.clone()).unwrap_or_default(),
+    );
     let cert_no = b.field(
         "cert_no",
         |r| match r {
@@ -357,14 +807,46 @@ pub fn inspector<'a>(base: Option<&InspectorData>, get: impl Fn(&str) -> Option<
         },
         || base.map(|i| i.cert_no.clone()).unwrap_or_default(),
     );
-    let post = b.field("post", |r| f::line(r, SHORT_MAX), || base.map(|i| i.post.clone()).unwrap_or_default());
-    let section = b.field("section", |r| f::line(r, SHORT_MAX), || base.map(|i| i.section.clone()).unwrap_or_default());
-    let region = b.field("region", |r| f::line(r, SHORT_MAX), || base.map(|i| i.region.clone()).unwrap_or_default());
-    let years = b.field("years_of_service", |r| Ok(f::number(r, 0, 60)?.map(|n| n as u32)), || base.and_then(|i| i.years_of_service));
-    let expertise = b.field("expertise", |r| f::choices(r, Expertise::parse, Expertise::ALL, Expertise::zh), || base.map(|i| i.expertise.clone()).unwrap_or_default());
-    let phone = b.field("phone", |r| f::line(r, 32), || base.map(|i| i.phone.clone()).unwrap_or_default());
-    let is_active = b.field("active", |r| Ok(active(r)?.unwrap_or(true)), || base.is_none_or(|i| i.active));
-    let reason = b.field("inactive_reason", |r| f::line(r, LONG_MAX), || base.map(|i| i.inactive_reason.clone()).unwrap_or_default());
+    let post = b.field(
+        "post",
+        |r| f::line(r, SHORT_MAX),
+        || base.map(|i| i.post.clone()).unwrap_or_default(),
+    );
+    let section = b.field(
+        "section",
+        |r| f::line(r, SHORT_MAX),
+        || base.map(|i| i.section.clone()).unwrap_or_default(),
+    );
+    let region = b.field(
+        "region",
+        |r| f::line(r, SHORT_MAX),
+        || base.map(|i| i.region.clone()).unwrap_or_default(),
+    );
+    let years = b.field(
+        "years_of_service",
+        |r| Ok(f::number(r, 0, 60)?.map(|n| n as u32)),
+        || base.and_then(|i| i.years_of_service),
+    );
+    let expertise = b.field(
+        "expertise",
+        |r| f::choices(r, Expertise::parse, Expertise::ALL, Expertise::zh),
+        || base.map(|i| i.expertise.clone()).unwrap_or_default(),
+    );
+    let phone = b.field(
+        "phone",
+        |r| f::line(r, 32),
+        || base.map(|i| i.phone.clone()).unwrap_or_default(),
+    );
+    let is_active = b.field(
+        "active",
+        |r| Ok(active(r)?.unwrap_or(true)),
+        || base.is_none_or(|i| i.active),
+    );
+    let reason = b.field(
+        "inactive_reason",
+        |r| f::line(r, LONG_MAX),
+        || base.map(|i| i.inactive_reason.clone()).unwrap_or_default(),
+    );
     let built = (|| {
         Some(InspectorData {
             name: name?,
@@ -391,7 +873,11 @@ pub fn inspector<'a>(base: Option<&InspectorData>, get: impl Fn(&str) -> Option<
             InspectorError::AuxTypeForOfficer => "aux_type",
         };
         let value = (b.get)(key).map(|r| r.text()).unwrap_or_default();
-        b.iss.0.push(FieldIssue { field: key, value, problem: e.into() });
+        b.iss.0.push(FieldIssue {
+            field: key,
+            value,
+            problem: e.into(),
+        });
     }
     b.finish(built)
 }
@@ -407,7 +893,9 @@ pub fn inspector_texts(i: &InspectorData) -> Vec<String> {
         i.post.clone(),
         i.section.clone(),
         i.region.clone(),
-        i.years_of_service.map(|y| y.to_string()).unwrap_or_default(),
+        i.years_of_service
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
         join_zh(&i.expertise, Expertise::zh),
         i.phone.clone(),
         if i.active { "在岗" } else { "不在岗" }.to_string(),
@@ -416,29 +904,67 @@ pub fn inspector_texts(i: &InspectorData) -> Vec<String> {
 }
 
 /// Builds a check item and the date its content takes effect (if given).
-pub fn item<'a>(get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<(ItemData, Option<NaiveDate>), Vec<FieldIssue>> {
-    let mut b = Builder { get, iss: Issues::default() };
+pub fn item<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(ItemData, Option<NaiveDate>), Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
     let code = b.required(
         "code",
         |r| {
             let c = f::required_line(r, 32)?;
-            if c.contains(char::is_whitespace) { Err(Problem::Text(super::text::TextError::ControlChar(' ' as u32))) } else { Ok(c) }
+            if c.contains(char::is_whitespace) {
+                Err(Problem::Text(super::text::TextError::ControlChar(
+                    ' ' as u32,
+                )))
+            } else {
+                Ok(c)
+            }
         },
         None,
     );
     let name = b.required("name", |r| f::required_line(r, LONG_MAX), None);
     let basis = b.field("basis", |r| f::line(r, 500), String::new);
     let subject = b.field("subject", |r| f::line(r, LONG_MAX), String::new);
-    let method = b.required("method", |r| choice_of(Method::parse, Method::ALL, Method::zh)(r)?.ok_or(Problem::Text(super::text::TextError::Empty)), None);
+    let method = b.required(
+        "method",
+        |r| {
+            choice_of(Method::parse, Method::ALL, Method::zh)(r)?
+                .ok_or(Problem::Text(super::text::TextError::Empty))
+        },
+        None,
+    );
     let scope = b.field("scope", |r| f::line(r, 500), String::new);
     let from = b.field("effective_from", f::date, || None);
-    let built = (|| Some((ItemData { code: code?, name: name?, basis: basis?, subject: subject?, method: method?, scope: scope? }, from?)))();
+    let built = (|| {
+        Some((
+            ItemData {
+                code: code?,
+                name: name?,
+                basis: basis?,
+                subject: subject?,
+                method: method?,
+                scope: scope?,
+            },
+            from?,
+        ))
+    })();
     b.finish(built)
 }
 
 /// A check item as field texts in [`ITEM`] order.
 pub fn item_texts(i: &ItemData, from: NaiveDate) -> Vec<String> {
-    vec![i.code.clone(), i.name.clone(), i.basis.clone(), i.subject.clone(), i.method.zh().to_string(), i.scope.clone(), from.to_string()]
+    vec![
+        i.code.clone(),
+        i.name.clone(),
+        i.basis.clone(),
+        i.subject.clone(),
+        i.method.zh().to_string(),
+        i.scope.clone(),
+        from.to_string(),
+    ]
 }
 
 #[cfg(test)]
@@ -453,12 +979,22 @@ mod tests {
     #[test]
     fn export_then_import_round_trips() {
         let mut e = crate::domain::enterprise::tests::sample("91130273MA0A1B2C3");
-        e.listing = Some(Listing { level: ListingLevel::Ministry, period: Period { from: NaiveDate::from_ymd_opt(2024, 1, 3), until: None } });
+        e.listing = Some(Listing {
+            level: ListingLevel::Ministry,
+            period: Period {
+                from: NaiveDate::from_ymd_opt(2024, 1, 3),
+                until: None,
+            },
+        });
         e.positive_list = Some(Period::default());
         e.pollutants = [Pollutant::Air, Pollutant::HazardousWaste].into();
         let texts = enterprise_texts(&e);
         assert_eq!(texts.len(), ENTERPRISE.len());
-        let m: HashMap<&'static str, &str> = ENTERPRISE.iter().zip(&texts).map(|(s, t)| (s.key, t.as_str())).collect();
+        let m: HashMap<&'static str, &str> = ENTERPRISE
+            .iter()
+            .zip(&texts)
+            .map(|(s, t)| (s.key, t.as_str()))
+            .collect();
         assert_eq!(enterprise(None, getter(&m)).unwrap(), e);
     }
 
@@ -482,8 +1018,15 @@ mod tests {
         let errs = enterprise(None, getter(&m)).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, vec!["credit_code", "name", "permit_category"]);
-        let code = CreditCode::complete("91130273MA0A1B2C3").unwrap().to_string();
-        let m = HashMap::from([("credit_code", code.as_str()), ("name", ""), ("permit_category", "重点监管"), ("listing", "市级")]);
+        let code = CreditCode::complete("91130273MA0A1B2C3")
+            .unwrap()
+            .to_string();
+        let m = HashMap::from([
+            ("credit_code", code.as_str()),
+            ("name", ""),
+            ("permit_category", "重点监管"),
+            ("listing", "市级"),
+        ]);
         let errs = enterprise(None, getter(&m)).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, vec!["name", "permit_category", "listing"]);
@@ -494,7 +1037,12 @@ mod tests {
         let m = HashMap::from([("name", "王五"), ("kind", "执法人员")]);
         let errs = inspector(None, getter(&m)).unwrap_err();
         assert_eq!(errs[0].field, "cert_no");
-        let m = HashMap::from([("name", "王五"), ("kind", "辅助"), ("aux_type", "专家"), ("expertise", "大气、监测")]);
+        let m = HashMap::from([
+            ("name", "王五"),
+            ("kind", "辅助"),
+            ("aux_type", "专家"),
+            ("expertise", "大气、监测"),
+        ]);
         let i = inspector(None, getter(&m)).unwrap();
         assert_eq!(i.kind, InspectorKind::Auxiliary);
         assert_eq!(inspector_texts(&i).len(), INSPECTOR.len());
@@ -502,10 +1050,21 @@ mod tests {
 
     #[test]
     fn complaint_dates_must_agree() {
-        let code = CreditCode::complete("91130273MA0A1B2C3").unwrap().to_string();
-        let m = HashMap::from([("credit_code", code.as_str()), ("received", "2024-03-01"), ("verified", "是")]);
+        let code = CreditCode::complete("91130273MA0A1B2C3")
+            .unwrap()
+            .to_string();
+        let m = HashMap::from([
+            ("credit_code", code.as_str()),
+            ("received", "2024-03-01"),
+            ("verified", "是"),
+        ]);
         assert_eq!(complaint(getter(&m)).unwrap_err()[0].field, "verified_on");
-        let m = HashMap::from([("credit_code", code.as_str()), ("received", "2024-03-01"), ("verified", "是"), ("verified_on", "2024-03-09")]);
+        let m = HashMap::from([
+            ("credit_code", code.as_str()),
+            ("received", "2024-03-01"),
+            ("verified", "是"),
+            ("verified_on", "2024-03-09"),
+        ]);
         assert!(complaint(getter(&m)).unwrap().1.verified);
     }
 }

@@ -71,6 +71,9 @@ mod tests {
             retired_reason: String::new(),
         };
         assert!(v.in_force_on(d(1, 1)) && v.in_force_on(d(6, 30)));
-        assert!(!v.in_force_on(d(7, 1)) && !v.in_force_on(NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()));
+        assert!(
+            !v.in_force_on(d(7, 1))
+                && !v.in_force_on(NaiveDate::from_ymd_opt(2023, 12, 31).unwrap())
+        );
     }
 }

@@ -88,10 +88,22 @@ mod tests {
 
     #[test]
     fn refuses_bad_forms() {
-        assert_eq!(PermitNo::parse("91130200699229617X01P"), Err(PermitError::Length(21)));
-        assert_eq!(PermitNo::parse("91130200699229617XA01P"), Err(PermitError::Sequence));
-        assert_eq!(PermitNo::parse("91130200699229617X0011"), Err(PermitError::Suffix));
-        assert_eq!(PermitNo::parse("9113020069922961IX001P"), Err(PermitError::UnitCode));
+        assert_eq!(
+            PermitNo::parse("91130200699229617X01P"),
+            Err(PermitError::Length(21))
+        );
+        assert_eq!(
+            PermitNo::parse("91130200699229617XA01P"),
+            Err(PermitError::Sequence)
+        );
+        assert_eq!(
+            PermitNo::parse("91130200699229617X0011"),
+            Err(PermitError::Suffix)
+        );
+        assert_eq!(
+            PermitNo::parse("9113020069922961IX001P"),
+            Err(PermitError::UnitCode)
+        );
     }
 
     #[test]

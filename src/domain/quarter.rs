@@ -23,7 +23,10 @@ impl Quarter {
 
     /// The quarter containing a date.
     pub fn of(d: NaiveDate) -> Self {
-        Quarter { year: d.year(), q: ((d.month() - 1) / 3 + 1) as u8 }
+        Quarter {
+            year: d.year(),
+            q: ((d.month() - 1) / 3 + 1) as u8,
+        }
     }
 
     pub fn year(self) -> i32 {
@@ -45,11 +48,31 @@ impl Quarter {
     }
 
     pub fn prev(self) -> Self {
-        if self.q == 1 { Quarter { year: self.year - 1, q: 4 } } else { Quarter { q: self.q - 1, ..self } }
+        if self.q == 1 {
+            Quarter {
+                year: self.year - 1,
+                q: 4,
+            }
+        } else {
+            Quarter {
+                q: self.q - 1,
+                ..self
+            }
+        }
     }
 
     pub fn next(self) -> Self {
-        if self.q == 4 { Quarter { year: self.year + 1, q: 1 } } else { Quarter { q: self.q + 1, ..self } }
+        if self.q == 4 {
+            Quarter {
+                year: self.year + 1,
+                q: 1,
+            }
+        } else {
+            Quarter {
+                q: self.q + 1,
+                ..self
+            }
+        }
     }
 
     pub fn contains(self, d: NaiveDate) -> bool {
@@ -92,7 +115,10 @@ mod tests {
         assert_eq!(q.start(), d(2024, 4, 1));
         assert_eq!(q.end(), d(2024, 6, 30));
         assert_eq!(q.prev().to_string(), "2024Q1");
-        assert_eq!("2024q1".parse::<Quarter>().unwrap().prev().to_string(), "2023Q4");
+        assert_eq!(
+            "2024q1".parse::<Quarter>().unwrap().prev().to_string(),
+            "2023Q4"
+        );
         assert_eq!("2024Q4".parse::<Quarter>().unwrap().end(), d(2024, 12, 31));
         assert_eq!(Quarter::of(d(2024, 9, 30)).to_string(), "2024Q3");
     }

@@ -36,7 +36,11 @@ impl Default for Ratios {
 pub fn parse_percent(s: &str) -> Option<u32> {
     let t = s.trim().trim_end_matches(['%', '％']).trim();
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-    if int.is_empty() || frac.len() > 2 || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if int.is_empty()
+        || frac.len() > 2
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let whole: u32 = int.parse().ok()?;
@@ -48,7 +52,11 @@ pub fn parse_percent(s: &str) -> Option<u32> {
 /// Formats basis points as a percentage (`25%`, `3.5%`).
 pub fn format_percent(bp: u32) -> String {
     let (w, f) = (bp / 100, bp % 100);
-    if f == 0 { format!("{w}%") } else { format!("{}%", format!("{w}.{f:02}").trim_end_matches('0')) }
+    if f == 0 {
+        format!("{w}%")
+    } else {
+        format!("{}%", format!("{w}.{f:02}").trim_end_matches('0'))
+    }
 }
 
 /// ⌈population × bp / 10000⌉.
@@ -69,7 +77,12 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Key, Group::Special, Group::General, Group::PositiveList];
+    pub const ALL: [Group; 4] = [
+        Group::Key,
+        Group::Special,
+        Group::General,
+        Group::PositiveList,
+    ];
 
     pub fn of(c: &Classification) -> Group {
         match c.class {
@@ -100,7 +113,10 @@ pub struct GroupQuota {
 }
 
 /// Counts classifications per group and applies the ratios.
-pub fn quotas<'a>(items: impl IntoIterator<Item = &'a Classification>, r: &Ratios) -> Vec<GroupQuota> {
+pub fn quotas<'a>(
+    items: impl IntoIterator<Item = &'a Classification>,
+    r: &Ratios,
+) -> Vec<GroupQuota> {
     let mut pop = [0u64; 4];
     for c in items {
         pop[Group::of(c) as usize] += 1;
@@ -109,7 +125,12 @@ pub fn quotas<'a>(items: impl IntoIterator<Item = &'a Classification>, r: &Ratio
         .iter()
         .map(|&g| {
             let bp = g.ratio(r);
-            GroupQuota { group: g, population: pop[g as usize], ratio_bp: bp, required: required(pop[g as usize], bp) }
+            GroupQuota {
+                group: g,
+                population: pop[g as usize],
+                ratio_bp: bp,
+                required: required(pop[g as usize], bp),
+            }
         })
         .collect()
 }

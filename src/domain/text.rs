@@ -32,7 +32,11 @@ pub fn clean_line(s: &str, max: usize) -> Result<String, TextError> {
 /// Like [`clean_line`] but refuses empty text.
 pub fn required_line(s: &str, max: usize) -> Result<String, TextError> {
     let t = clean_line(s, max)?;
-    if t.is_empty() { Err(TextError::Empty) } else { Ok(t) }
+    if t.is_empty() {
+        Err(TextError::Empty)
+    } else {
+        Ok(t)
+    }
 }
 
 /// Multi-line text: `\r\n` becomes `\n`; other controls are refused.
@@ -54,7 +58,15 @@ fn check(s: &str, max: usize, allow_newline: bool) -> Result<String, TextError> 
 
 /// Replaces every forbidden character by U+FFFD, for drawing text of unknown origin.
 pub fn sanitize_for_display(s: &str) -> String {
-    s.chars().map(|c| if is_forbidden(c, false) { '\u{FFFD}' } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if is_forbidden(c, false) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -69,14 +81,26 @@ mod tests {
     #[test]
     fn counts_characters_not_bytes() {
         assert!(clean_line("一二三四五", 5).is_ok());
-        assert_eq!(clean_line("一二三四五六", 5), Err(TextError::TooLong { len: 6, max: 5 }));
+        assert_eq!(
+            clean_line("一二三四五六", 5),
+            Err(TextError::TooLong { len: 6, max: 5 })
+        );
     }
 
     #[test]
     fn refuses_escape_sequences_and_controls() {
-        assert_eq!(clean_line("a\x1b[2Jb", 50), Err(TextError::ControlChar(0x1b)));
-        assert_eq!(clean_line("a\u{9b}b", 50), Err(TextError::ControlChar(0x9b)));
-        assert_eq!(clean_line("a\u{202E}b", 50), Err(TextError::ControlChar(0x202e)));
+        assert_eq!(
+            clean_line("a\x1b[2Jb", 50),
+            Err(TextError::ControlChar(0x1b))
+        );
+        assert_eq!(
+            clean_line("a\u{9b}b", 50),
+            Err(TextError::ControlChar(0x9b))
+        );
+        assert_eq!(
+            clean_line("a\u{202E}b", 50),
+            Err(TextError::ControlChar(0x202e))
+        );
         assert_eq!(clean_line("a\nb", 50), Err(TextError::ControlChar(0x0a)));
         assert_eq!(clean_multiline("a\r\nb", 50).unwrap(), "a\nb");
         assert_eq!(required_line("  ", 5), Err(TextError::Empty));
@@ -84,6 +108,9 @@ mod tests {
 
     #[test]
     fn sanitizes_for_display() {
-        assert_eq!(sanitize_for_display("x\x1b]0;t\x07"), "x\u{FFFD}]0;t\u{FFFD}");
+        assert_eq!(
+            sanitize_for_display("x\x1b]0;t\x07"),
+            "x\u{FFFD}]0;t\u{FFFD}"
+        );
     }
 }

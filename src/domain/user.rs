@@ -35,7 +35,9 @@ pub struct User {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum UserError {
-    #[error("user name must be 1-32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter")]
+    #[error(
+        "user name must be 1-32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"
+    )]
     BadName,
     #[error("a user needs at least one role")]
     NoRole,
@@ -52,12 +54,21 @@ pub fn check_name(s: &str) -> Result<String, UserError> {
     let ok = !s.is_empty()
         && s.len() <= 32
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if ok { Ok(s.to_string()) } else { Err(UserError::BadName) }
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(UserError::BadName)
+    }
 }
 
 pub fn check_password(p: &str) -> Result<(), UserError> {
-    if p.chars().count() < PASSWORD_MIN { Err(UserError::ShortPassword(PASSWORD_MIN)) } else { Ok(()) }
+    if p.chars().count() < PASSWORD_MIN {
+        Err(UserError::ShortPassword(PASSWORD_MIN))
+    } else {
+        Ok(())
+    }
 }
 
 /// An OpenSSH public key: algorithm name and key blob. Equality is by blob only.
@@ -80,18 +91,32 @@ impl PublicKey {
     pub fn parse(line: &str) -> Result<Self, UserError> {
         let mut parts = line.split_whitespace();
         let algorithm = parts.next().ok_or(UserError::BadKey)?.to_string();
-        let blob = STANDARD.decode(parts.next().ok_or(UserError::BadKey)?).map_err(|_| UserError::BadKey)?;
+        let blob = STANDARD
+            .decode(parts.next().ok_or(UserError::BadKey)?)
+            .map_err(|_| UserError::BadKey)?;
         let comment = parts.collect::<Vec<_>>().join(" ");
-        let inner = blob.get(..4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or(UserError::BadKey)?;
-        if blob.get(4..4 + inner) != Some(algorithm.as_bytes()) || !algorithm.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let inner = blob
+            .get(..4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or(UserError::BadKey)?;
+        if blob.get(4..4 + inner) != Some(algorithm.as_bytes())
+            || !algorithm.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
             return Err(UserError::BadKey);
         }
-        Ok(PublicKey { algorithm, blob, comment })
+        Ok(PublicKey {
+            algorithm,
+            blob,
+            comment,
+        })
     }
 
     /// `SHA256:…` as `ssh-keygen -l` prints it.
     pub fn fingerprint(&self) -> String {
-        format!("SHA256:{}", STANDARD_NO_PAD.encode(Sha256::digest(&self.blob)))
+        format!(
+            "SHA256:{}",
+            STANDARD_NO_PAD.encode(Sha256::digest(&self.blob))
+        )
     }
 
     /// The line without comment, as stored.
@@ -104,7 +129,8 @@ impl PublicKey {
 mod tests {
     use super::*;
 
-    const KEY: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGnK6R7dJl0Hl2mtBf8P7EPRO8jyT3HkDAqBxmI7S4NI alice@pc";
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGnK6R7dJl0Hl2mtBf8P7EPRO8jyT3HkDAqBxmI7S4NI alice@pc";
 
     #[test]
     fn names() {

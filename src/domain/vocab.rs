@@ -61,7 +61,9 @@ pub fn join_codes<T: Vocab>(set: &BTreeSet<T>) -> String {
 
 /// Reads stored codes back; unknown codes are skipped (a newer version may know more).
 pub fn split_codes<T: Vocab>(s: &str) -> BTreeSet<T> {
-    s.split(',').filter_map(|c| T::from_code(c.trim())).collect()
+    s.split(',')
+        .filter_map(|c| T::from_code(c.trim()))
+        .collect()
 }
 
 /// Implements [`Vocab`] for vocabulary enums.

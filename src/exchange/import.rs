@@ -39,11 +39,18 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeaderIssue {
     /// A header that names no field; `suggestion` is the closest field name.
-    Unknown { column: usize, header: String, suggestion: Option<&'static str> },
+    Unknown {
+        column: usize,
+        header: String,
+        suggestion: Option<&'static str>,
+    },
     /// A required field has no column.
     Missing { field: &'static FieldSpec },
     /// Two columns name the same field.
-    Repeated { field: &'static FieldSpec, columns: (usize, usize) },
+    Repeated {
+        field: &'static FieldSpec,
+        columns: (usize, usize),
+    },
 }
 
 /// A problem with one cell (row and column as a person sees them in the file).
@@ -75,11 +82,16 @@ pub fn normalize_header(h: &str) -> String {
             c => c,
         })
         .collect();
-    h.trim_end_matches("(必填)").trim_end_matches("(选填)").to_string()
+    h.trim_end_matches("(必填)")
+        .trim_end_matches("(选填)")
+        .to_string()
 }
 
 fn matches(spec: &FieldSpec, h: &str) -> bool {
-    spec.zh == h || spec.key.eq_ignore_ascii_case(h) || spec.en.eq_ignore_ascii_case(h) || spec.synonyms.contains(&h)
+    spec.zh == h
+        || spec.key.eq_ignore_ascii_case(h)
+        || spec.en.eq_ignore_ascii_case(h)
+        || spec.synonyms.contains(&h)
 }
 
 fn distance(a: &str, b: &str) -> usize {
@@ -88,7 +100,11 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -98,7 +114,11 @@ fn distance(a: &str, b: &str) -> usize {
 fn suggest(specs: &'static [FieldSpec], h: &str) -> Option<&'static str> {
     specs
         .iter()
-        .flat_map(|s| std::iter::once(s.zh).chain(s.synonyms.iter().copied()).map(move |n| (s.zh, n)))
+        .flat_map(|s| {
+            std::iter::once(s.zh)
+                .chain(s.synonyms.iter().copied())
+                .map(move |n| (s.zh, n))
+        })
         .map(|(zh, n)| (distance(h, n), zh))
         .filter(|(d, _)| *d * 3 <= h.chars().count().max(3))
         .min()
@@ -113,7 +133,12 @@ impl Sheet {
         let mut issues = Vec::new();
         for (i, raw) in table.headers.iter().enumerate() {
             let h = normalize_header(raw);
-            if h.is_empty() && table.rows.iter().all(|r| r.cells.get(i).is_none_or(Cell::is_empty)) {
+            if h.is_empty()
+                && table
+                    .rows
+                    .iter()
+                    .all(|r| r.cells.get(i).is_none_or(Cell::is_empty))
+            {
                 continue;
             }
             if kind.ignored().contains(&h.as_str()) {
@@ -121,10 +146,17 @@ impl Sheet {
             }
             match specs.iter().position(|s| matches(s, &h)) {
                 Some(f) => match columns[f] {
-                    Some(first) => issues.push(HeaderIssue::Repeated { field: &specs[f], columns: (first + 1, i + 1) }),
+                    Some(first) => issues.push(HeaderIssue::Repeated {
+                        field: &specs[f],
+                        columns: (first + 1, i + 1),
+                    }),
                     None => columns[f] = Some(i),
                 },
-                None => issues.push(HeaderIssue::Unknown { column: i + 1, header: raw.clone(), suggestion: suggest(specs, &h) }),
+                None => issues.push(HeaderIssue::Unknown {
+                    column: i + 1,
+                    header: raw.clone(),
+                    suggestion: suggest(specs, &h),
+                }),
             }
         }
         for (s, c) in specs.iter().zip(&columns) {
@@ -132,7 +164,15 @@ impl Sheet {
                 issues.push(HeaderIssue::Missing { field: s });
             }
         }
-        if issues.is_empty() { Ok(Sheet { kind, table, columns }) } else { Err(issues) }
+        if issues.is_empty() {
+            Ok(Sheet {
+                kind,
+                table,
+                columns,
+            })
+        } else {
+            Err(issues)
+        }
     }
 
     pub fn rows(&self) -> &[Row] {
@@ -163,13 +203,20 @@ impl Sheet {
     pub fn header(&self, key: &str) -> String {
         match self.column(key) {
             Some(c) => self.table.headers[c].trim().to_string(),
-            None => forms::spec(self.kind.specs(), key).map_or(key, |s| s.zh).to_string(),
+            None => forms::spec(self.kind.specs(), key)
+                .map_or(key, |s| s.zh)
+                .to_string(),
         }
     }
 
     /// A row issue for a field.
     pub fn issue(&self, row: &Row, key: &str, value: String, problem: Problem) -> RowIssue {
-        RowIssue { row: row.number, column: self.header(key), value, problem }
+        RowIssue {
+            row: row.number,
+            column: self.header(key),
+            value,
+            problem,
+        }
     }
 }
 
@@ -180,7 +227,8 @@ mod tests {
 
     #[test]
     fn maps_synonyms_and_marks() {
-        let t = read_bytes("序号,* 企业名称,统一社会信用代码（必填）\n1,甲,X\n".as_bytes()).unwrap();
+        let t =
+            read_bytes("序号,* 企业名称,统一社会信用代码（必填）\n1,甲,X\n".as_bytes()).unwrap();
         let s = Sheet::new(Kind::Enterprises, t).unwrap();
         let row = &s.rows()[0];
         assert_eq!(s.get(row, "name"), Some(Raw::Text("甲")));
@@ -192,9 +240,30 @@ mod tests {
     fn explains_header_problems() {
         let t = read_bytes("单位名陈,统一社会信用代码,统一社会信用代码,颜色\n".as_bytes()).unwrap();
         let issues = Sheet::new(Kind::Enterprises, t).unwrap_err();
-        assert!(issues.contains(&HeaderIssue::Unknown { column: 1, header: "单位名陈".into(), suggestion: Some("单位名称") }));
-        assert!(issues.iter().any(|i| matches!(i, HeaderIssue::Repeated { columns: (2, 3), .. })));
-        assert!(issues.iter().any(|i| matches!(i, HeaderIssue::Unknown { column: 4, suggestion: None, .. })));
-        assert!(issues.iter().any(|i| matches!(i, HeaderIssue::Missing { field } if field.key == "name")));
+        assert!(issues.contains(&HeaderIssue::Unknown {
+            column: 1,
+            header: "单位名陈".into(),
+            suggestion: Some("单位名称")
+        }));
+        assert!(issues.iter().any(|i| matches!(
+            i,
+            HeaderIssue::Repeated {
+                columns: (2, 3),
+                ..
+            }
+        )));
+        assert!(issues.iter().any(|i| matches!(
+            i,
+            HeaderIssue::Unknown {
+                column: 4,
+                suggestion: None,
+                ..
+            }
+        )));
+        assert!(
+            issues
+                .iter()
+                .any(|i| matches!(i, HeaderIssue::Missing { field } if field.key == "name"))
+        );
     }
 }

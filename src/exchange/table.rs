@@ -90,7 +90,11 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Table, TableError> {
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), TableError> {
     let utf16 = |enc: &'static encoding_rs::Encoding, name| {
         let (s, _, bad) = enc.decode(bytes);
-        if bad { Err(TableError::Encoding) } else { Ok((s.into_owned(), name)) }
+        if bad {
+            Err(TableError::Encoding)
+        } else {
+            Ok((s.into_owned(), name))
+        }
     };
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return utf16(encoding_rs::UTF_16LE, "UTF-16LE");
@@ -102,19 +106,28 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), TableError> {
         return Err(TableError::NotTabular);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest).map(|s| (s.to_string(), "UTF-8 BOM")).map_err(|_| TableError::Encoding);
+        return std::str::from_utf8(rest)
+            .map(|s| (s.to_string(), "UTF-8 BOM"))
+            .map_err(|_| TableError::Encoding);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), "UTF-8"));
     }
     let (s, bad) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if bad { Err(TableError::Encoding) } else { Ok((s.into_owned(), "GB18030")) }
+    if bad {
+        Err(TableError::Encoding)
+    } else {
+        Ok((s.into_owned(), "GB18030"))
+    }
 }
 
 /// Text that is not made of printable lines is no CSV (a binary file renamed, say).
 fn looks_binary(text: &str) -> bool {
     let sample: String = text.chars().take(4096).collect();
-    let bad = sample.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+    let bad = sample
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
     bad * 20 > sample.chars().count().max(1)
 }
 
@@ -123,8 +136,16 @@ fn read_csv(text: &str, encoding: &'static str) -> Result<Table, TableError> {
         return Err(TableError::NotTabular);
     }
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = if first.contains('\t') && !first.contains(',') { b'\t' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let delimiter = if first.contains('\t') && !first.contains(',') {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     // Line numbers are counted here: the reader's own count skips blank lines.
     let (mut line, mut seen) = (1usize, 0usize);
@@ -133,22 +154,38 @@ fn read_csv(text: &str, encoding: &'static str) -> Result<Table, TableError> {
             line: e.position().map_or(0, |p| p.line()),
             msg: e.to_string(),
         })?;
-        let mut at = rec.position().map_or(seen, |p| p.byte() as usize).min(text.len());
+        let mut at = rec
+            .position()
+            .map_or(seen, |p| p.byte() as usize)
+            .min(text.len());
         // The position may point at blank lines skipped before the record.
         while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
             at += 1;
         }
-        line += text.as_bytes()[seen..at].iter().filter(|&&b| b == b'\n').count();
+        line += text.as_bytes()[seen..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         seen = at;
         let number = line;
-        let cells = rec.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }).collect();
+        let cells = rec
+            .iter()
+            .map(|s| {
+                if s.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(s.to_string())
+                }
+            })
+            .collect();
         rows.push(Row { number, cells });
     }
     finish(Format::Csv, encoding, rows)
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
-    let mut wb: Xlsx<Cursor<&[u8]>> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| TableError::Xlsx(e.to_string()))?;
+    let mut wb: Xlsx<Cursor<&[u8]>> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| TableError::Xlsx(e.to_string()))?;
     let range = wb
         .worksheet_range_at(0)
         .ok_or(TableError::NoHeader)?
@@ -161,7 +198,10 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
         .map(|(i, r)| {
             let mut cells = vec![Cell::Empty; left];
             cells.extend(r.iter().map(cell));
-            Row { number: top + i + 1, cells }
+            Row {
+                number: top + i + 1,
+                cells,
+            }
         })
         .collect();
     finish(Format::Xlsx, "XLSX", rows)
@@ -185,8 +225,13 @@ fn cell(d: &Data) -> Cell {
 /// The header is the first row with at least two filled cells (a title row above is skipped);
 /// blank rows are dropped.
 fn finish(format: Format, encoding: &'static str, rows: Vec<Row>) -> Result<Table, TableError> {
-    let mut it = rows.into_iter().filter(|r| r.cells.iter().any(|c| !c.is_empty()));
-    let header = it.by_ref().find(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2).ok_or(TableError::NoHeader)?;
+    let mut it = rows
+        .into_iter()
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()));
+    let header = it
+        .by_ref()
+        .find(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .ok_or(TableError::NoHeader)?;
     let headers = header
         .cells
         .iter()
@@ -196,7 +241,13 @@ fn finish(format: Format, encoding: &'static str, rows: Vec<Row>) -> Result<Tabl
             Cell::Number(n) => n.to_string(),
         })
         .collect();
-    Ok(Table { format, encoding, header_row: header.number, headers, rows: it.collect() })
+    Ok(Table {
+        format,
+        encoding,
+        header_row: header.number,
+        headers,
+        rows: it.collect(),
+    })
 }
 
 #[cfg(test)]
@@ -206,15 +257,22 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         let t = read_bytes("名称,代码\n甲,1\n\n乙,2\n".as_bytes()).unwrap();
-        assert_eq!((t.encoding, t.headers.clone()), ("UTF-8", vec!["名称".to_string(), "代码".into()]));
-        assert_eq!(t.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(
+            (t.encoding, t.headers.clone()),
+            ("UTF-8", vec!["名称".to_string(), "代码".into()])
+        );
+        assert_eq!(
+            t.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+            vec![2, 4]
+        );
         let t = read_bytes("\u{feff}名称,代码\n甲,1\n".as_bytes()).unwrap();
         assert_eq!((t.encoding, t.headers[0].as_str()), ("UTF-8 BOM", "名称"));
     }
 
     #[test]
     fn gb18030_as_excel_writes_it() {
-        let (bytes, _, _) = encoding_rs::GB18030.encode("单位名称,统一社会信用代码\n唐山钢铁,91350100M000100Y43\n");
+        let (bytes, _, _) =
+            encoding_rs::GB18030.encode("单位名称,统一社会信用代码\n唐山钢铁,91350100M000100Y43\n");
         let t = read_bytes(&bytes).unwrap();
         assert_eq!(t.encoding, "GB18030");
         assert_eq!(t.headers[0], "单位名称");
@@ -224,7 +282,10 @@ mod tests {
     #[test]
     fn quoted_newlines_keep_excel_row_numbers() {
         let t = read_bytes("a,b\n\"x\ny\",1\nz,2\n".as_bytes()).unwrap();
-        assert_eq!(t.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(
+            t.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+            vec![2, 4]
+        );
     }
 
     #[test]
@@ -235,11 +296,23 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_table() {
-        assert!(matches!(read_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(TableError::NotTabular)));
-        assert!(matches!(read_bytes(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1]), Err(TableError::OldExcel)));
-        assert!(matches!(read_bytes(b"PK\x03\x04garbage"), Err(TableError::Xlsx(_))));
+        assert!(matches!(
+            read_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(TableError::NotTabular)
+        ));
+        assert!(matches!(
+            read_bytes(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1]),
+            Err(TableError::OldExcel)
+        ));
+        assert!(matches!(
+            read_bytes(b"PK\x03\x04garbage"),
+            Err(TableError::Xlsx(_))
+        ));
         assert!(matches!(read_bytes(b""), Err(TableError::NoHeader)));
-        assert!(matches!(read_bytes(&[0x81, 0x20, 0xFF, 0x41]), Err(TableError::Encoding)));
+        assert!(matches!(
+            read_bytes(&[0x81, 0x20, 0xFF, 0x41]),
+            Err(TableError::Encoding)
+        ));
     }
 
     #[test]
@@ -248,6 +321,9 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
         let t = read_bytes(&bytes).unwrap();
-        assert_eq!((t.encoding, t.headers.len(), t.rows.len()), ("UTF-16LE", 2, 1));
+        assert_eq!(
+            (t.encoding, t.headers.len(), t.rows.len()),
+            ("UTF-16LE", 2, 1)
+        );
     }
 }

@@ -16,8 +16,17 @@ pub enum WriteError {
 }
 
 /// Writes `.csv` or `.xlsx` according to the file name.
-pub fn write_path(path: &Path, sheet: &str, headers: &[&str], rows: &[Vec<String>]) -> Result<(), WriteError> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+pub fn write_path(
+    path: &Path,
+    sheet: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> Result<(), WriteError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match ext.as_str() {
         "csv" => write_csv(path, headers, rows),
         "xlsx" => write_xlsx(path, sheet, headers, rows),
@@ -36,7 +45,8 @@ pub fn csv_bytes(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 }
 
 fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result<(), WriteError> {
-    std::fs::write(path, csv_bytes(headers, rows)).map_err(|e| WriteError::Io(path.display().to_string(), e))
+    std::fs::write(path, csv_bytes(headers, rows))
+        .map_err(|e| WriteError::Io(path.display().to_string(), e))
 }
 
 /// Display width of text in Excel's character units (CJK counts double).
@@ -44,22 +54,36 @@ fn width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-fn write_xlsx(path: &Path, sheet: &str, headers: &[&str], rows: &[Vec<String>]) -> Result<(), WriteError> {
-    let err = |e: rust_xlsxwriter::XlsxError| WriteError::Xlsx(path.display().to_string(), e.to_string());
+fn write_xlsx(
+    path: &Path,
+    sheet: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> Result<(), WriteError> {
+    let err =
+        |e: rust_xlsxwriter::XlsxError| WriteError::Xlsx(path.display().to_string(), e.to_string());
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(err)?;
     let text = Format::new().set_num_format("@");
     let head = Format::new().set_bold().set_num_format("@");
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &head).map_err(err)?;
-        let w = rows.iter().map(|r| r.get(c).map_or(0, |s| width(s))).max().unwrap_or(0).max(width(h));
-        ws.set_column_width(c as u16, (w + 2).min(60) as f64).map_err(err)?;
+        ws.write_string_with_format(0, c as u16, *h, &head)
+            .map_err(err)?;
+        let w = rows
+            .iter()
+            .map(|r| r.get(c).map_or(0, |s| width(s)))
+            .max()
+            .unwrap_or(0)
+            .max(width(h));
+        ws.set_column_width(c as u16, (w + 2).min(60) as f64)
+            .map_err(err)?;
         ws.set_column_format(c as u16, &text).map_err(err)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            ws.write_string_with_format(r as u32 + 1, c as u16, v, &text).map_err(err)?;
+            ws.write_string_with_format(r as u32 + 1, c as u16, v, &text)
+                .map_err(err)?;
         }
     }
     ws.set_freeze_panes(1, 0).map_err(err)?;
@@ -74,15 +98,32 @@ mod tests {
     #[test]
     fn xlsx_and_csv_round_trip_codes_as_text() {
         let dir = tempfile::tempdir().unwrap();
-        let rows = vec![vec!["唐山甲".to_string(), "911302007825743215".into(), "".into()]];
+        let rows = vec![vec![
+            "唐山甲".to_string(),
+            "911302007825743215".into(),
+            "".into(),
+        ]];
         for name in ["t.xlsx", "t.csv"] {
             let p = dir.path().join(name);
-            write_path(&p, "检查对象", &["单位名称", "统一社会信用代码", "备注"], &rows).unwrap();
+            write_path(
+                &p,
+                "检查对象",
+                &["单位名称", "统一社会信用代码", "备注"],
+                &rows,
+            )
+            .unwrap();
             let t = read_path(&p).unwrap();
             assert_eq!(t.headers, vec!["单位名称", "统一社会信用代码", "备注"]);
-            assert_eq!(t.rows[0].cells[1], Cell::Text("911302007825743215".into()), "{name}");
+            assert_eq!(
+                t.rows[0].cells[1],
+                Cell::Text("911302007825743215".into()),
+                "{name}"
+            );
             assert_eq!(t.rows[0].number, 2);
         }
-        assert!(matches!(write_path(&dir.path().join("x.txt"), "s", &["a"], &rows), Err(WriteError::Extension(_))));
+        assert!(matches!(
+            write_path(&dir.path().join("x.txt"), "s", &["a"], &rows),
+            Err(WriteError::Extension(_))
+        ));
     }
 }

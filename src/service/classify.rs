@@ -20,7 +20,11 @@ pub struct QuarterClassification {
 
 impl Service {
     /// Classifies every enterprise not closed or deregistered for `quarter`.
-    pub fn classify_quarter(&mut self, actor: &Actor, quarter: Quarter) -> Result<QuarterClassification> {
+    pub fn classify_quarter(
+        &mut self,
+        actor: &Actor,
+        quarter: Quarter,
+    ) -> Result<QuarterClassification> {
         actor.require(READERS)?;
         let prev = quarter.prev();
         let (all, pens, comps, ratios) = self.store.read(|db| {
@@ -54,6 +58,12 @@ impl Service {
             })
             .collect();
         let quotas = quotas(items.iter().map(|(_, c)| c), &ratios);
-        Ok(QuarterClassification { quarter, ratios, gone: total - items.len(), items, quotas })
+        Ok(QuarterClassification {
+            quarter,
+            ratios,
+            gone: total - items.len(),
+            items,
+            quotas,
+        })
     }
 }

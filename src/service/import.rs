@@ -44,11 +44,33 @@ pub struct ImportOutcome {
 
 /// One planned change.
 enum Op {
-    Enterprise { id: Option<(i64, i64)>, before: Option<EnterpriseData>, after: EnterpriseData },
-    Inspector { id: Option<(i64, i64)>, before: Option<InspectorData>, after: InspectorData },
-    Item { data: ItemData, from: NaiveDate, new: bool },
-    Penalty { enterprise: i64, existing: Option<i64>, before: Option<String>, p: crate::domain::enterprise::Penalty },
-    Complaint { enterprise: i64, existing: Option<i64>, before: Option<String>, c: crate::domain::enterprise::Complaint },
+    Enterprise {
+        id: Option<(i64, i64)>,
+        before: Option<EnterpriseData>,
+        after: EnterpriseData,
+    },
+    Inspector {
+        id: Option<(i64, i64)>,
+        before: Option<InspectorData>,
+        after: InspectorData,
+    },
+    Item {
+        data: ItemData,
+        from: NaiveDate,
+        new: bool,
+    },
+    Penalty {
+        enterprise: i64,
+        existing: Option<i64>,
+        before: Option<String>,
+        p: crate::domain::enterprise::Penalty,
+    },
+    Complaint {
+        enterprise: i64,
+        existing: Option<i64>,
+        before: Option<String>,
+        c: crate::domain::enterprise::Complaint,
+    },
 }
 
 struct Plan {
@@ -60,19 +82,42 @@ struct Plan {
 impl Service {
     /// Imports a CSV or XLSX file of `kind`. With `dry_run` everything is checked and counted
     /// but nothing is written.
-    pub fn import_file(&mut self, actor: &Actor, kind: Kind, path: &Path, dry_run: bool) -> Result<ImportOutcome> {
+    pub fn import_file(
+        &mut self,
+        actor: &Actor,
+        kind: Kind,
+        path: &Path,
+        dry_run: bool,
+    ) -> Result<ImportOutcome> {
         actor.require(&[Role::Admin])?;
-        let bytes = std::fs::read(path).map_err(|e| ServiceError::Import(ImportError::Table(TableError::Io(path.display().to_string(), e))))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = std::fs::read(path).map_err(|e| {
+            ServiceError::Import(ImportError::Table(TableError::Io(
+                path.display().to_string(),
+                e,
+            )))
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         self.import_bytes(actor, kind, &name, &bytes, dry_run)
     }
 
     /// As [`Service::import_file`], from content already read (an upload, say).
-    pub fn import_bytes(&mut self, actor: &Actor, kind: Kind, name: &str, bytes: &[u8], dry_run: bool) -> Result<ImportOutcome> {
+    pub fn import_bytes(
+        &mut self,
+        actor: &Actor,
+        kind: Kind,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+    ) -> Result<ImportOutcome> {
         actor.require(&[Role::Admin])?;
         let sha256 = hex(&Sha256::digest(bytes));
-        let table = table::read_bytes(bytes).map_err(|e| ServiceError::Import(ImportError::Table(e)))?;
-        let sheet = Sheet::new(kind, table).map_err(|e| ServiceError::Import(ImportError::Headers(e)))?;
+        let table =
+            table::read_bytes(bytes).map_err(|e| ServiceError::Import(ImportError::Table(e)))?;
+        let sheet =
+            Sheet::new(kind, table).map_err(|e| ServiceError::Import(ImportError::Headers(e)))?;
         let today = self.today();
         let at = self.stamp();
         let run = |db: Db<'_>| -> Result<ImportOutcome> {
@@ -91,9 +136,17 @@ impl Service {
             for op in &plan.ops {
                 let created = matches!(
                     op,
-                    Op::Enterprise { id: None, .. } | Op::Inspector { id: None, .. } | Op::Item { new: true, .. } | Op::Penalty { existing: None, .. } | Op::Complaint { existing: None, .. }
+                    Op::Enterprise { id: None, .. }
+                        | Op::Inspector { id: None, .. }
+                        | Op::Item { new: true, .. }
+                        | Op::Penalty { existing: None, .. }
+                        | Op::Complaint { existing: None, .. }
                 );
-                if created { out.created += 1 } else { out.updated += 1 }
+                if created {
+                    out.created += 1
+                } else {
+                    out.updated += 1
+                }
             }
             if !dry_run {
                 let summary = format!("{name} sha256:{sha256}");
@@ -102,11 +155,25 @@ impl Service {
                 }
                 let counts = serde_json::json!({"file": name, "sha256": sha256, "kind": format!("{kind:?}"),
                     "rows": out.rows, "created": out.created, "updated": out.updated, "unchanged": out.unchanged});
-                audit(db, &at, actor, "import", "file", None, &summary, None, Some(&counts.to_string()))?;
+                audit(
+                    db,
+                    &at,
+                    actor,
+                    "import",
+                    "file",
+                    None,
+                    &summary,
+                    None,
+                    Some(&counts.to_string()),
+                )?;
             }
             Ok(out)
         };
-        if dry_run { self.store.read(run) } else { self.store.write(run) }
+        if dry_run {
+            self.store.read(run)
+        } else {
+            self.store.write(run)
+        }
     }
 }
 
@@ -116,7 +183,11 @@ fn hex(b: &[u8]) -> String {
 
 /// Validates every row and plans the changes; any row issue refuses the whole file.
 fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
-    let mut p = Plan { ops: Vec::new(), unchanged: 0, warnings: Vec::new() };
+    let mut p = Plan {
+        ops: Vec::new(),
+        unchanged: 0,
+        warnings: Vec::new(),
+    };
     let mut issues: Vec<RowIssue> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let keys = match sheet.kind {
@@ -125,11 +196,20 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
     };
     for row in sheet.rows() {
         let get = |k: &str| sheet.get(row, k);
-        let mut bad = |key: &'static str, value: String, problem: Problem| issues.push(sheet.issue(row, key, value, problem));
-        let mut first_seen = |key: String, field: &'static str, bad: &mut dyn FnMut(&'static str, String, Problem)| -> bool {
+        let mut bad = |key: &'static str, value: String, problem: Problem| {
+            issues.push(sheet.issue(row, key, value, problem))
+        };
+        let mut first_seen = |key: String,
+                              field: &'static str,
+                              bad: &mut dyn FnMut(&'static str, String, Problem)|
+         -> bool {
             match seen.get(&key) {
                 Some(&first_row) => {
-                    bad(field, get(field).map(|r| r.text()).unwrap_or_default(), Problem::DuplicateInFile { first_row });
+                    bad(
+                        field,
+                        get(field).map(|r| r.text()).unwrap_or_default(),
+                        Problem::DuplicateInFile { first_row },
+                    );
                     false
                 }
                 None => {
@@ -142,65 +222,126 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
             Kind::Enterprises => {
                 let code = get("credit_code").and_then(|r| fields::credit_code(&r, true).ok());
                 let existing = match &code {
-                    Some(c) if keys.contains_key(c.as_str()) => db.enterprise_by_code(c.as_str())?,
+                    Some(c) if keys.contains_key(c.as_str()) => {
+                        db.enterprise_by_code(c.as_str())?
+                    }
                     _ => None,
                 };
                 match forms::enterprise(existing.as_ref().map(|e| &e.data), get) {
-                    Err(errs) => errs.into_iter().for_each(|e| bad(e.field, e.value, e.problem)),
+                    Err(errs) => errs
+                        .into_iter()
+                        .for_each(|e| bad(e.field, e.value, e.problem)),
                     Ok(after) => {
                         if !first_seen(after.credit_code.to_string(), "credit_code", &mut bad) {
                             continue;
                         }
                         if after.code_check_waived && !after.credit_code.check_ok() {
-                            p.warnings.push(sheet.issue(row, "credit_code", after.credit_code.to_string(), Problem::CheckWaived));
+                            p.warnings.push(sheet.issue(
+                                row,
+                                "credit_code",
+                                after.credit_code.to_string(),
+                                Problem::CheckWaived,
+                            ));
                         }
                         match existing {
                             Some(e) if e.data == after => p.unchanged += 1,
-                            Some(e) => p.ops.push(Op::Enterprise { id: Some((e.id, e.revision)), before: Some(e.data), after }),
-                            None => p.ops.push(Op::Enterprise { id: None, before: None, after }),
+                            Some(e) => p.ops.push(Op::Enterprise {
+                                id: Some((e.id, e.revision)),
+                                before: Some(e.data),
+                                after,
+                            }),
+                            None => p.ops.push(Op::Enterprise {
+                                id: None,
+                                before: None,
+                                after,
+                            }),
                         }
                     }
                 }
             }
             Kind::Inspectors => {
-                let kind = get("kind").and_then(|r| InspectorKind::parse(&r.text())).unwrap_or(InspectorKind::Officer);
-                let cert = get("cert_no").map(|r| r.text().trim().to_string()).unwrap_or_default();
+                let kind = get("kind")
+                    .and_then(|r| InspectorKind::parse(&r.text()))
+                    .unwrap_or(InspectorKind::Officer);
+                let cert = get("cert_no")
+                    .map(|r| r.text().trim().to_string())
+                    .unwrap_or_default();
                 let existing = if cert.is_empty() {
-                    let name = get("name").map(|r| r.text().trim().to_string()).unwrap_or_default();
-                    let unit = get("unit").map(|r| r.text().trim().to_string()).unwrap_or_default();
+                    let name = get("name")
+                        .map(|r| r.text().trim().to_string())
+                        .unwrap_or_default();
+                    let unit = get("unit")
+                        .map(|r| r.text().trim().to_string())
+                        .unwrap_or_default();
                     db.inspector_by_name_unit(kind, &name, &unit)?
                 } else {
                     db.inspector_by_cert(kind, &cert)?
                 };
                 match forms::inspector(existing.as_ref().map(|i| &i.data), get) {
-                    Err(errs) => errs.into_iter().for_each(|e| bad(e.field, e.value, e.problem)),
+                    Err(errs) => errs
+                        .into_iter()
+                        .for_each(|e| bad(e.field, e.value, e.problem)),
                     Ok(after) => {
-                        let key = if after.cert_no.is_empty() { format!("{:?}|{}|{}", after.kind, after.name, after.unit) } else { format!("{:?}#{}", after.kind, after.cert_no) };
-                        if !first_seen(key, if after.cert_no.is_empty() { "name" } else { "cert_no" }, &mut bad) {
+                        let key = if after.cert_no.is_empty() {
+                            format!("{:?}|{}|{}", after.kind, after.name, after.unit)
+                        } else {
+                            format!("{:?}#{}", after.kind, after.cert_no)
+                        };
+                        if !first_seen(
+                            key,
+                            if after.cert_no.is_empty() {
+                                "name"
+                            } else {
+                                "cert_no"
+                            },
+                            &mut bad,
+                        ) {
                             continue;
                         }
                         match existing {
                             Some(i) if i.data == after => p.unchanged += 1,
-                            Some(i) => p.ops.push(Op::Inspector { id: Some((i.id, i.revision)), before: Some(i.data), after }),
-                            None => p.ops.push(Op::Inspector { id: None, before: None, after }),
+                            Some(i) => p.ops.push(Op::Inspector {
+                                id: Some((i.id, i.revision)),
+                                before: Some(i.data),
+                                after,
+                            }),
+                            None => p.ops.push(Op::Inspector {
+                                id: None,
+                                before: None,
+                                after,
+                            }),
                         }
                     }
                 }
             }
             Kind::Items => match forms::item(get) {
-                Err(errs) => errs.into_iter().for_each(|e| bad(e.field, e.value, e.problem)),
+                Err(errs) => errs
+                    .into_iter()
+                    .for_each(|e| bad(e.field, e.value, e.problem)),
                 Ok((data, from)) => {
                     if !first_seen(data.code.clone(), "code", &mut bad) {
                         continue;
                     }
                     let latest = db.latest_item(&data.code)?;
                     match latest {
-                        Some(v) if v.data == data && v.effective_until.is_none() => p.unchanged += 1,
-                        Some(v) if from.unwrap_or(today) <= v.effective_from => {
-                            let value = get("effective_from").map(|r| r.text()).unwrap_or_else(|| today.to_string());
-                            bad("effective_from", value, Problem::MustBeAfter(v.effective_from));
+                        Some(v) if v.data == data && v.effective_until.is_none() => {
+                            p.unchanged += 1
                         }
-                        other => p.ops.push(Op::Item { data, from: from.unwrap_or(today), new: other.is_none() }),
+                        Some(v) if from.unwrap_or(today) <= v.effective_from => {
+                            let value = get("effective_from")
+                                .map(|r| r.text())
+                                .unwrap_or_else(|| today.to_string());
+                            bad(
+                                "effective_from",
+                                value,
+                                Problem::MustBeAfter(v.effective_from),
+                            );
+                        }
+                        other => p.ops.push(Op::Item {
+                            data,
+                            from: from.unwrap_or(today),
+                            new: other.is_none(),
+                        }),
                     }
                 }
             },
@@ -212,11 +353,20 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                 };
                 let (code, event): (CreditCode, _) = match built {
                     Err(errs) => {
-                        errs.into_iter().for_each(|e| bad(e.field, e.value, e.problem));
+                        errs.into_iter()
+                            .for_each(|e| bad(e.field, e.value, e.problem));
                         continue;
                     }
                     Ok(v) => v,
                 };
+                let (date_key, date) = match &event {
+                    Ok(pen) => ("date", pen.date),
+                    Err(c) => ("received", c.received),
+                };
+                if date > today {
+                    bad(date_key, date.to_string(), Problem::FutureDate);
+                    continue;
+                }
                 let Some(ent) = keys.get(code.as_str()) else {
                     bad("credit_code", code.to_string(), Problem::UnknownEnterprise);
                     continue;
@@ -228,46 +378,116 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                         }
                         match db.penalty_by_doc(ent.id, &pen.doc_no)? {
                             Some((_, old)) if old == pen => p.unchanged += 1,
-                            old => p.ops.push(Op::Penalty { enterprise: ent.id, existing: old.as_ref().map(|o| o.0), before: old.map(|o| json(&o.1)), p: pen }),
+                            old => p.ops.push(Op::Penalty {
+                                enterprise: ent.id,
+                                existing: old.as_ref().map(|o| o.0),
+                                before: old.map(|o| json(&o.1)),
+                                p: pen,
+                            }),
                         }
                     }
                     Err(c) => {
-                        if !first_seen(format!("{code}#{}#{}", c.received, c.ref_no), "received", &mut bad) {
+                        if !first_seen(
+                            format!("{code}#{}#{}", c.received, c.ref_no),
+                            "received",
+                            &mut bad,
+                        ) {
                             continue;
                         }
                         match db.complaint_by_key(ent.id, c.received, &c.ref_no)? {
                             Some((_, old)) if old == c => p.unchanged += 1,
-                            old => p.ops.push(Op::Complaint { enterprise: ent.id, existing: old.as_ref().map(|o| o.0), before: old.map(|o| json(&o.1)), c }),
+                            old => p.ops.push(Op::Complaint {
+                                enterprise: ent.id,
+                                existing: old.as_ref().map(|o| o.0),
+                                before: old.map(|o| json(&o.1)),
+                                c,
+                            }),
                         }
                     }
                 }
             }
         }
     }
-    if issues.is_empty() { Ok(p) } else { Err(ServiceError::Import(ImportError::Rows(issues))) }
+    if issues.is_empty() {
+        Ok(p)
+    } else {
+        Err(ServiceError::Import(ImportError::Rows(issues)))
+    }
 }
 
 fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<()> {
     match op {
-        Op::Enterprise { id: None, after, .. } => {
+        Op::Enterprise {
+            id: None, after, ..
+        } => {
             let id = db.insert_enterprise(&after, at)?;
-            audit(db, at, actor, "create", "enterprise", Some(id), summary, None, Some(&json(&after)))
+            audit(
+                db,
+                at,
+                actor,
+                "create",
+                "enterprise",
+                Some(id),
+                summary,
+                None,
+                Some(&json(&after)),
+            )
         }
-        Op::Enterprise { id: Some((id, rev)), before, after } => {
+        Op::Enterprise {
+            id: Some((id, rev)),
+            before,
+            after,
+        } => {
             if !db.update_enterprise(id, rev, &after, at)? {
                 return Err(ServiceError::Stale);
             }
-            audit(db, at, actor, "update", "enterprise", Some(id), summary, before.map(|b| json(&b)).as_deref(), Some(&json(&after)))
+            audit(
+                db,
+                at,
+                actor,
+                "update",
+                "enterprise",
+                Some(id),
+                summary,
+                before.map(|b| json(&b)).as_deref(),
+                Some(&json(&after)),
+            )
         }
-        Op::Inspector { id: None, after, .. } => {
+        Op::Inspector {
+            id: None, after, ..
+        } => {
             let id = db.insert_inspector(&after, at)?;
-            audit(db, at, actor, "create", "inspector", Some(id), summary, None, Some(&json(&after)))
+            audit(
+                db,
+                at,
+                actor,
+                "create",
+                "inspector",
+                Some(id),
+                summary,
+                None,
+                Some(&json(&after)),
+            )
         }
-        Op::Inspector { id: Some((id, rev)), before, after } => {
+        Op::Inspector {
+            id: Some((id, rev)),
+            before,
+            after,
+        } => {
             if !db.update_inspector(id, rev, &after, at)? {
                 return Err(ServiceError::Stale);
             }
-            audit(db, at, actor, "update", "inspector", Some(id), summary, before.map(|b| json(&b)).as_deref(), Some(&json(&after)))
+            audit(
+                db,
+                at,
+                actor,
+                "update",
+                "inspector",
+                Some(id),
+                summary,
+                before.map(|b| json(&b)).as_deref(),
+                Some(&json(&after)),
+            )
         }
         Op::Item { data, from, .. } => {
             let latest = db.latest_item(&data.code)?;
@@ -282,25 +502,65 @@ fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<(
             };
             let id = db.insert_item_version(&data, version, from)?;
             let before = latest.map(|v| json(&v.data));
-            audit(db, at, actor, if version == 1 { "create" } else { "revise" }, "item", Some(id), summary, before.as_deref(), Some(&json(&data)))
+            audit(
+                db,
+                at,
+                actor,
+                if version == 1 { "create" } else { "revise" },
+                "item",
+                Some(id),
+                summary,
+                before.as_deref(),
+                Some(&json(&data)),
+            )
         }
-        Op::Penalty { enterprise, existing, before, p } => {
+        Op::Penalty {
+            enterprise,
+            existing,
+            before,
+            p,
+        } => {
             match existing {
                 Some(id) => db.update_penalty(id, &p)?,
                 None => {
                     db.insert_penalty(enterprise, &p)?;
                 }
             }
-            audit(db, at, actor, if before.is_some() { "update" } else { "create" }, "penalty", Some(enterprise), summary, before.as_deref(), Some(&json(&p)))
+            audit(
+                db,
+                at,
+                actor,
+                if before.is_some() { "update" } else { "create" },
+                "penalty",
+                Some(enterprise),
+                summary,
+                before.as_deref(),
+                Some(&json(&p)),
+            )
         }
-        Op::Complaint { enterprise, existing, before, c } => {
+        Op::Complaint {
+            enterprise,
+            existing,
+            before,
+            c,
+        } => {
             match existing {
                 Some(id) => db.update_complaint(id, &c)?,
                 None => {
                     db.insert_complaint(enterprise, &c)?;
                 }
             }
-            audit(db, at, actor, if before.is_some() { "update" } else { "create" }, "complaint", Some(enterprise), summary, before.as_deref(), Some(&json(&c)))
+            audit(
+                db,
+                at,
+                actor,
+                if before.is_some() { "update" } else { "create" },
+                "complaint",
+                Some(enterprise),
+                summary,
+                before.as_deref(),
+                Some(&json(&c)),
+            )
         }
     }
 }

@@ -38,8 +38,14 @@ impl Actor {
     /// The operator at the server's console: someone with a shell on the server, who could
     /// open the database file anyway, acts as an administrator under their system name.
     pub fn console() -> Actor {
-        let who = std::env::var("SUDO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "root".into());
-        Actor { user_id: None, name: format!("console:{who}"), roles: [Role::Admin].into() }
+        let who = std::env::var("SUDO_USER")
+            .or_else(|_| std::env::var("USER"))
+            .unwrap_or_else(|_| "root".into());
+        Actor {
+            user_id: None,
+            name: format!("console:{who}"),
+            roles: [Role::Admin].into(),
+        }
     }
 
     pub fn has(&self, role: Role) -> bool {
@@ -48,7 +54,11 @@ impl Actor {
 
     /// Ok when the actor holds any of `roles`.
     pub fn require(&self, roles: &[Role]) -> Result<(), ServiceError> {
-        if roles.iter().any(|r| self.has(*r)) { Ok(()) } else { Err(ServiceError::Forbidden(roles[0])) }
+        if roles.iter().any(|r| self.has(*r)) {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden(roles[0]))
+        }
     }
 }
 
@@ -68,8 +78,6 @@ pub enum ServiceError {
     Invalid(Vec<FieldIssue>),
     #[error("{0} already exists")]
     Exists(String),
-    #[error("{0}")]
-    Refused(String),
     #[error("the registry is not empty")]
     NotEmpty,
     #[error("import refused")]
@@ -91,11 +99,17 @@ pub struct Service {
 
 impl Service {
     pub fn open(path: &Path) -> Result<Service> {
-        Ok(Service { store: Store::open(path)?, clock: Box::new(Utc::now) })
+        Ok(Service {
+            store: Store::open(path)?,
+            clock: Box::new(Utc::now),
+        })
     }
 
     pub fn open_in_memory() -> Result<Service> {
-        Ok(Service { store: Store::open_in_memory()?, clock: Box::new(Utc::now) })
+        Ok(Service {
+            store: Store::open_in_memory()?,
+            clock: Box::new(Utc::now),
+        })
     }
 
     pub fn with_clock(mut self, clock: Clock) -> Service {
@@ -118,12 +132,13 @@ impl Service {
     }
 
     fn stamp(&self) -> String {
-        self.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        self.now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     }
 
     /// The S4/S6 ratio settings.
     pub fn ratios(&mut self) -> Result<Ratios> {
-        self.store.read(|db| ratios(db))
+        self.store.read(ratios)
     }
 
     /// Changes the ratio settings (administrators).
@@ -134,18 +149,37 @@ impl Service {
             let before = serde_json::to_string(&ratios(db)?).ok();
             let after = serde_json::to_string(&r).unwrap_or_default();
             db.set_setting(RATIOS_KEY, &after)?;
-            audit(db, &at, actor, "update", "settings", None, RATIOS_KEY, before.as_deref(), Some(&after))
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "settings",
+                None,
+                RATIOS_KEY,
+                before.as_deref(),
+                Some(&after),
+            )
         })
     }
 
     /// The newest audit entries (administrators, leaders, auditors).
-    pub fn audit_recent(&mut self, actor: &Actor, limit: u32) -> Result<Vec<crate::store::AuditRow>> {
+    pub fn audit_recent(
+        &mut self,
+        actor: &Actor,
+        limit: u32,
+    ) -> Result<Vec<crate::store::AuditRow>> {
         actor.require(&[Role::Admin, Role::Leader, Role::Auditor])?;
         Ok(self.store.read(|db| db.audit_recent(limit))?)
     }
 
     /// The change history of one record.
-    pub fn history(&mut self, actor: &Actor, entity: &str, id: i64) -> Result<Vec<crate::store::AuditRow>> {
+    pub fn history(
+        &mut self,
+        actor: &Actor,
+        entity: &str,
+        id: i64,
+    ) -> Result<Vec<crate::store::AuditRow>> {
         actor.require(READERS)?;
         Ok(self.store.read(|db| db.audit_of(entity, id))?)
     }
@@ -155,7 +189,8 @@ const RATIOS_KEY: &str = "ratios";
 
 fn ratios(db: Db<'_>) -> Result<Ratios> {
     match db.setting(RATIOS_KEY)? {
-        Some(s) => serde_json::from_str(&s).map_err(|e| StoreError::Corrupt(format!("setting {RATIOS_KEY}: {e}")).into()),
+        Some(s) => serde_json::from_str(&s)
+            .map_err(|e| StoreError::Corrupt(format!("setting {RATIOS_KEY}: {e}")).into()),
         None => Ok(Ratios::default()),
     }
 }
@@ -177,7 +212,16 @@ fn audit(
     before: Option<&str>,
     after: Option<&str>,
 ) -> Result<()> {
-    db.append_audit(&AuditEntry { at, actor: &actor.name, action, entity, entity_id, summary, before, after })?;
+    db.append_audit(&AuditEntry {
+        at,
+        actor: &actor.name,
+        action,
+        entity,
+        entity_id,
+        summary,
+        before,
+        after,
+    })?;
     Ok(())
 }
 
@@ -187,26 +231,45 @@ pub(crate) mod tests {
     use chrono::TimeZone;
 
     pub fn service() -> Service {
-        Service::open_in_memory().unwrap().with_clock(Box::new(|| Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap()))
+        Service::open_in_memory().unwrap().with_clock(Box::new(|| {
+            Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap()
+        }))
     }
 
     pub fn admin() -> Actor {
-        Actor { user_id: None, name: "admin".into(), roles: [Role::Admin].into() }
+        Actor {
+            user_id: None,
+            name: "admin".into(),
+            roles: [Role::Admin].into(),
+        }
     }
 
     pub fn inspector() -> Actor {
-        Actor { user_id: Some(9), name: "insp".into(), roles: [Role::Inspector].into() }
+        Actor {
+            user_id: Some(9),
+            name: "insp".into(),
+            roles: [Role::Inspector].into(),
+        }
     }
 
     #[test]
     fn ratios_are_settings_and_audited() {
         let mut s = service();
         assert_eq!(s.ratios().unwrap(), Ratios::default());
-        let r = Ratios { key: 3000, ..Ratios::default() };
-        assert!(matches!(s.set_ratios(&inspector(), r), Err(ServiceError::Forbidden(_))));
+        let r = Ratios {
+            key: 3000,
+            ..Ratios::default()
+        };
+        assert!(matches!(
+            s.set_ratios(&inspector(), r),
+            Err(ServiceError::Forbidden(_))
+        ));
         s.set_ratios(&admin(), r).unwrap();
         assert_eq!(s.ratios().unwrap().key, 3000);
         let a = s.audit_recent(&admin(), 5).unwrap();
-        assert_eq!((a[0].entity.as_str(), a[0].at.as_str()), ("settings", "2024-04-10T09:00:00+08:00"));
+        assert_eq!(
+            (a[0].entity.as_str(), a[0].at.as_str()),
+            ("settings", "2024-04-10T09:00:00+08:00")
+        );
     }
 }

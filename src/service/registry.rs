@@ -11,7 +11,11 @@ use crate::domain::user::Role;
 use chrono::NaiveDate;
 
 fn invalid(field: &'static str, value: &str, problem: impl Into<Problem>) -> ServiceError {
-    ServiceError::Invalid(vec![FieldIssue { field, value: value.to_string(), problem: problem.into() }])
+    ServiceError::Invalid(vec![FieldIssue {
+        field,
+        value: value.to_string(),
+        problem: problem.into(),
+    }])
 }
 
 impl Service {
@@ -22,14 +26,25 @@ impl Service {
 
     pub fn enterprise_by_code(&mut self, actor: &Actor, code: &str) -> Result<Enterprise> {
         actor.require(READERS)?;
-        self.store.read(|db| db.enterprise_by_code(code))?.ok_or_else(|| ServiceError::NotFound(code.to_string()))
+        self.store
+            .read(|db| db.enterprise_by_code(code))?
+            .ok_or_else(|| ServiceError::NotFound(code.to_string()))
     }
 
     /// An enterprise's penalties and complaints.
-    pub fn enterprise_events(&mut self, actor: &Actor, id: i64) -> Result<(Vec<Penalty>, Vec<Complaint>)> {
+    pub fn enterprise_events(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<(Vec<Penalty>, Vec<Complaint>)> {
         actor.require(READERS)?;
-        let (p, c) = self.store.read(|db| Ok::<_, ServiceError>((db.penalties_of(id)?, db.complaints_of(id)?)))?;
-        Ok((p.into_iter().map(|x| x.1).collect(), c.into_iter().map(|x| x.1).collect()))
+        let (p, c) = self
+            .store
+            .read(|db| Ok::<_, ServiceError>((db.penalties_of(id)?, db.complaints_of(id)?)))?;
+        Ok((
+            p.into_iter().map(|x| x.1).collect(),
+            c.into_iter().map(|x| x.1).collect(),
+        ))
     }
 
     /// Adds an enterprise (administrators).
@@ -42,26 +57,57 @@ impl Service {
                 return Err(ServiceError::Exists(d.credit_code.to_string()));
             }
             let id = db.insert_enterprise(d, &at)?;
-            audit(db, &at, actor, "create", "enterprise", Some(id), &d.name, None, Some(&json(d)))?;
+            audit(
+                db,
+                &at,
+                actor,
+                "create",
+                "enterprise",
+                Some(id),
+                &d.name,
+                None,
+                Some(&json(d)),
+            )?;
             Ok(id)
         })
     }
 
     /// Saves an edited enterprise read at `revision`; refused as stale when someone saved
     /// in between, so no update is ever lost.
-    pub fn update_enterprise(&mut self, actor: &Actor, id: i64, revision: i64, d: &EnterpriseData) -> Result<()> {
+    pub fn update_enterprise(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        revision: i64,
+        d: &EnterpriseData,
+    ) -> Result<()> {
         actor.require(&[Role::Admin])?;
         d.check().map_err(|e| invalid("permit_no", "", e))?;
         let at = self.stamp();
         self.store.write(|db| {
-            let before = db.enterprise(id)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
-            if let Some(other) = db.enterprise_by_code(d.credit_code.as_str())?.filter(|o| o.id != id) {
+            let before = db
+                .enterprise(id)?
+                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
+            if let Some(other) = db
+                .enterprise_by_code(d.credit_code.as_str())?
+                .filter(|o| o.id != id)
+            {
                 return Err(ServiceError::Exists(other.data.credit_code.to_string()));
             }
             if !db.update_enterprise(id, revision, d, &at)? {
                 return Err(ServiceError::Stale);
             }
-            audit(db, &at, actor, "update", "enterprise", Some(id), &d.name, Some(&json(&before.data)), Some(&json(d)))
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "enterprise",
+                Some(id),
+                &d.name,
+                Some(&json(&before.data)),
+                Some(&json(d)),
+            )
         })
     }
 
@@ -70,12 +116,23 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.store.write(|db| {
-            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            db.enterprise(enterprise)?
+                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
             if db.penalty_by_doc(enterprise, &p.doc_no)?.is_some() {
                 return Err(ServiceError::Exists(p.doc_no.clone()));
             }
             let id = db.insert_penalty(enterprise, p)?;
-            audit(db, &at, actor, "create", "penalty", Some(enterprise), &p.doc_no, None, Some(&json(p)))?;
+            audit(
+                db,
+                &at,
+                actor,
+                "create",
+                "penalty",
+                Some(enterprise),
+                &p.doc_no,
+                None,
+                Some(&json(p)),
+            )?;
             Ok(id)
         })
     }
@@ -86,12 +143,26 @@ impl Service {
         c.check().map_err(|e| invalid("verified_on", "", e))?;
         let at = self.stamp();
         self.store.write(|db| {
-            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
-            if db.complaint_by_key(enterprise, c.received, &c.ref_no)?.is_some() {
+            db.enterprise(enterprise)?
+                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            if db
+                .complaint_by_key(enterprise, c.received, &c.ref_no)?
+                .is_some()
+            {
                 return Err(ServiceError::Exists(format!("{} {}", c.received, c.ref_no)));
             }
             let id = db.insert_complaint(enterprise, c)?;
-            audit(db, &at, actor, "create", "complaint", Some(enterprise), &c.ref_no, None, Some(&json(c)))?;
+            audit(
+                db,
+                &at,
+                actor,
+                "create",
+                "complaint",
+                Some(enterprise),
+                &c.ref_no,
+                None,
+                Some(&json(c)),
+            )?;
             Ok(id)
         })
     }
@@ -110,30 +181,68 @@ impl Service {
                 return Err(ServiceError::Exists(d.cert_no.clone()));
             }
             let id = db.insert_inspector(d, &at)?;
-            audit(db, &at, actor, "create", "inspector", Some(id), &d.name, None, Some(&json(d)))?;
+            audit(
+                db,
+                &at,
+                actor,
+                "create",
+                "inspector",
+                Some(id),
+                &d.name,
+                None,
+                Some(&json(d)),
+            )?;
             Ok(id)
         })
     }
 
     /// Saves an edited inspector read at `revision` (stale saves are refused).
-    pub fn update_inspector(&mut self, actor: &Actor, id: i64, revision: i64, d: &InspectorData) -> Result<()> {
+    pub fn update_inspector(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        revision: i64,
+        d: &InspectorData,
+    ) -> Result<()> {
         actor.require(&[Role::Admin])?;
         d.check().map_err(|e| invalid("cert_no", &d.cert_no, e))?;
         let at = self.stamp();
         self.store.write(|db| {
-            let before = db.inspector(id)?.ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
-            if let Some(o) = db.inspector_by_cert(d.kind, &d.cert_no)?.filter(|o| o.id != id && !d.cert_no.is_empty()) {
+            let before = db
+                .inspector(id)?
+                .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
+            if let Some(o) = db
+                .inspector_by_cert(d.kind, &d.cert_no)?
+                .filter(|o| o.id != id && !d.cert_no.is_empty())
+            {
                 return Err(ServiceError::Exists(o.data.cert_no));
             }
             if !db.update_inspector(id, revision, d, &at)? {
                 return Err(ServiceError::Stale);
             }
-            audit(db, &at, actor, "update", "inspector", Some(id), &d.name, Some(&json(&before.data)), Some(&json(d)))
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "inspector",
+                Some(id),
+                &d.name,
+                Some(&json(&before.data)),
+                Some(&json(d)),
+            )
         })
     }
 
     /// Declares a conflict of interest (回避) between an officer and an enterprise.
-    pub fn declare_conflict(&mut self, actor: &Actor, inspector: i64, enterprise: i64, reason: &str, on: NaiveDate) -> Result<i64> {
+    pub fn declare_conflict(
+        &mut self,
+        actor: &Actor,
+        inspector: i64,
+        enterprise: i64,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<i64> {
         actor.require(&[Role::Admin])?;
         let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
         let at = self.stamp();
@@ -155,7 +264,17 @@ impl Service {
             if !db.withdraw_conflict(id, on)? {
                 return Err(ServiceError::NotFound(format!("conflict {id}")));
             }
-            audit(db, &at, actor, "withdraw", "conflict", Some(id), "", None, Some(&on.to_string()))
+            audit(
+                db,
+                &at,
+                actor,
+                "withdraw",
+                "conflict",
+                Some(id),
+                "",
+                None,
+                Some(&on.to_string()),
+            )
         })
     }
 
@@ -178,7 +297,12 @@ impl Service {
 
     /// Adds an item or, when its content changed, a new version effective `from`.
     /// Returns the new version's number, or `None` when nothing changed.
-    pub fn put_item(&mut self, actor: &Actor, d: &ItemData, from: NaiveDate) -> Result<Option<i64>> {
+    pub fn put_item(
+        &mut self,
+        actor: &Actor,
+        d: &ItemData,
+        from: NaiveDate,
+    ) -> Result<Option<i64>> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.store.write(|db| {
@@ -186,7 +310,11 @@ impl Service {
             let version = match &latest {
                 Some(v) if v.data == *d && v.effective_until.is_none() => return Ok(None),
                 Some(v) if from <= v.effective_from => {
-                    return Err(invalid("effective_from", &from.to_string(), Problem::MustBeAfter(v.effective_from)));
+                    return Err(invalid(
+                        "effective_from",
+                        &from.to_string(),
+                        Problem::MustBeAfter(v.effective_from),
+                    ));
                 }
                 Some(v) => {
                     if v.effective_until.is_none() {
@@ -198,13 +326,29 @@ impl Service {
             };
             let id = db.insert_item_version(d, version, from)?;
             let before = latest.as_ref().map(|v| json(&v.data));
-            audit(db, &at, actor, if version == 1 { "create" } else { "revise" }, "item", Some(id), &d.code, before.as_deref(), Some(&json(d)))?;
+            audit(
+                db,
+                &at,
+                actor,
+                if version == 1 { "create" } else { "revise" },
+                "item",
+                Some(id),
+                &d.code,
+                before.as_deref(),
+                Some(&json(d)),
+            )?;
             Ok(Some(version))
         })
     }
 
     /// Retires an item from `on` (first day it is no longer in force), with a reason.
-    pub fn retire_item(&mut self, actor: &Actor, code: &str, on: NaiveDate, reason: &str) -> Result<()> {
+    pub fn retire_item(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<()> {
         actor.require(&[Role::Admin])?;
         let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
         let at = self.stamp();
@@ -214,10 +358,24 @@ impl Service {
                 .filter(|v| v.effective_until.is_none())
                 .ok_or_else(|| ServiceError::NotFound(code.to_string()))?;
             if on <= v.effective_from {
-                return Err(invalid("effective_from", &on.to_string(), Problem::MustBeAfter(v.effective_from)));
+                return Err(invalid(
+                    "effective_from",
+                    &on.to_string(),
+                    Problem::MustBeAfter(v.effective_from),
+                ));
             }
             db.close_item_version(v.id, on, &reason)?;
-            audit(db, &at, actor, "retire", "item", Some(v.id), code, Some(&json(&v.data)), Some(&on.to_string()))
+            audit(
+                db,
+                &at,
+                actor,
+                "retire",
+                "item",
+                Some(v.id),
+                code,
+                Some(&json(&v.data)),
+                Some(&on.to_string()),
+            )
         })
     }
 }
@@ -238,11 +396,17 @@ mod tests {
         let mut s = service();
         let e = sample("91130273MA0A1B2C3");
         let id = s.create_enterprise(&admin(), &e).unwrap();
-        assert!(matches!(s.create_enterprise(&admin(), &e), Err(ServiceError::Exists(_))));
+        assert!(matches!(
+            s.create_enterprise(&admin(), &e),
+            Err(ServiceError::Exists(_))
+        ));
         let mut e2 = e.clone();
         e2.name = "新名称有限公司".into();
         s.update_enterprise(&admin(), id, 1, &e2).unwrap();
-        assert!(matches!(s.update_enterprise(&admin(), id, 1, &e), Err(ServiceError::Stale)));
+        assert!(matches!(
+            s.update_enterprise(&admin(), id, 1, &e),
+            Err(ServiceError::Stale)
+        ));
         let h = s.history(&admin(), "enterprise", id).unwrap();
         assert_eq!(h.len(), 2);
         assert!(h[1].before.as_deref().unwrap().contains(&e.name));
@@ -253,8 +417,14 @@ mod tests {
     fn inspectors_cannot_change_registries() {
         let mut s = service();
         let e = sample("91130273MA0A1B2C3");
-        assert!(matches!(s.create_enterprise(&inspector(), &e), Err(ServiceError::Forbidden(Role::Admin))));
-        assert!(matches!(s.enterprises(&inspector()), Err(ServiceError::Forbidden(_))));
+        assert!(matches!(
+            s.create_enterprise(&inspector(), &e),
+            Err(ServiceError::Forbidden(Role::Admin))
+        ));
+        assert!(matches!(
+            s.enterprises(&inspector()),
+            Err(ServiceError::Forbidden(_))
+        ));
     }
 
     #[test]
@@ -273,7 +443,8 @@ mod tests {
         item.basis = "《排污许可管理条例》第三十四条".into();
         assert!(s.put_item(&admin(), &item, d(1, 1)).is_err());
         assert_eq!(s.put_item(&admin(), &item, d(3, 1)).unwrap(), Some(2));
-        s.retire_item(&admin(), "HB-01", d(7, 1), "职能调整").unwrap();
+        s.retire_item(&admin(), "HB-01", d(7, 1), "职能调整")
+            .unwrap();
         assert_eq!(s.items_in_force(d(2, 15)).unwrap()[0].version, 1);
         assert_eq!(s.items_in_force(d(6, 30)).unwrap()[0].version, 2);
         assert!(s.items_in_force(d(7, 1)).unwrap().is_empty());

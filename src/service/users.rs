@@ -6,8 +6,8 @@ use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::InspectorKind;
 use crate::domain::text;
 use crate::domain::user::{self, PublicKey, Role, User};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::collections::BTreeSet;
 
 /// What is needed to create a user.
@@ -24,7 +24,11 @@ pub struct NewUser {
 }
 
 fn invalid(field: &'static str, value: &str, problem: impl Into<Problem>) -> ServiceError {
-    ServiceError::Invalid(vec![FieldIssue { field, value: value.to_string(), problem: problem.into() }])
+    ServiceError::Invalid(vec![FieldIssue {
+        field,
+        value: value.to_string(),
+        problem: problem.into(),
+    }])
 }
 
 /// An argon2id hash in PHC format.
@@ -32,24 +36,31 @@ pub fn hash_password(p: &str) -> String {
     let mut salt = [0u8; 16];
     rand::fill(&mut salt);
     let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
-    Argon2::default().hash_password(p.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+    Argon2::default()
+        .hash_password(p.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .unwrap_or_default()
 }
 
 fn verify_password(p: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(p.as_bytes(), &h).is_ok())
+    PasswordHash::new(hash)
+        .is_ok_and(|h| Argon2::default().verify_password(p.as_bytes(), &h).is_ok())
 }
 
 impl Service {
     /// Creates a user (administrators).
     pub fn add_user(&mut self, actor: &Actor, u: &NewUser) -> Result<i64> {
         actor.require(&[Role::Admin])?;
-        let name = user::check_name(&u.name).map_err(|_| invalid("user", &u.name, Problem::BadUserName))?;
-        let display = text::clean_line(&u.display_name, 50).map_err(|e| invalid("display_name", &u.display_name, e))?;
+        let name = user::check_name(&u.name)
+            .map_err(|_| invalid("user", &u.name, Problem::BadUserName))?;
+        let display = text::clean_line(&u.display_name, 50)
+            .map_err(|e| invalid("display_name", &u.display_name, e))?;
         if u.roles.is_empty() {
             return Err(invalid("role", "", Problem::NoRole));
         }
         if let Some(p) = &u.password {
-            user::check_password(p).map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
+            user::check_password(p)
+                .map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
         }
         let hash = u.password.as_deref().map(hash_password);
         let at = self.stamp();
@@ -65,7 +76,15 @@ impl Service {
                 ),
                 None => None,
             };
-            let id = db.insert_user(&name, &display, &u.roles, inspector_id, hash.as_deref(), u.must_change_password, &at)?;
+            let id = db.insert_user(
+                &name,
+                &display,
+                &u.roles,
+                inspector_id,
+                hash.as_deref(),
+                u.must_change_password,
+                &at,
+            )?;
             for k in &u.keys {
                 db.add_user_key(id, k)?;
             }
@@ -75,7 +94,17 @@ impl Service {
                 "inspector_id": inspector_id, "password": hash.is_some(),
                 "keys": u.keys.iter().map(|k| k.fingerprint()).collect::<Vec<_>>(),
             });
-            audit(db, &at, actor, "create", "user", Some(id), &name, None, Some(&after.to_string()))?;
+            audit(
+                db,
+                &at,
+                actor,
+                "create",
+                "user",
+                Some(id),
+                &name,
+                None,
+                Some(&after.to_string()),
+            )?;
             Ok(id)
         })
     }
@@ -90,28 +119,59 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.store.write(|db| {
-            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            let u = db
+                .user_by_name(name)?
+                .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
             if u.disabled == disabled {
                 return Ok(());
             }
             db.set_user_disabled(u.id, disabled)?;
             let action = if disabled { "disable" } else { "enable" };
-            audit(db, &at, actor, action, "user", Some(u.id), name, Some(&(!disabled).to_string()), Some(&disabled.to_string()))
+            audit(
+                db,
+                &at,
+                actor,
+                action,
+                "user",
+                Some(u.id),
+                name,
+                Some(&(!disabled).to_string()),
+                Some(&disabled.to_string()),
+            )
         })
     }
 
     /// Sets a user's password: administrators for anyone, a user for themself.
-    pub fn set_password(&mut self, actor: &Actor, name: &str, password: &str, must_change: bool) -> Result<()> {
-        user::check_password(password).map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
+    pub fn set_password(
+        &mut self,
+        actor: &Actor,
+        name: &str,
+        password: &str,
+        must_change: bool,
+    ) -> Result<()> {
+        user::check_password(password)
+            .map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
         let hash = hash_password(password);
         let at = self.stamp();
         self.store.write(|db| {
-            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            let u = db
+                .user_by_name(name)?
+                .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
             if actor.user_id != Some(u.id) {
                 actor.require(&[Role::Admin])?;
             }
             db.set_password_hash(u.id, &hash, must_change)?;
-            audit(db, &at, actor, "set_password", "user", Some(u.id), name, None, None)
+            audit(
+                db,
+                &at,
+                actor,
+                "set_password",
+                "user",
+                Some(u.id),
+                name,
+                None,
+                None,
+            )
         })
     }
 
@@ -159,7 +219,10 @@ mod tests {
     #[test]
     fn users_with_passwords_and_keys() {
         let mut s = service();
-        let key = PublicKey::parse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGnK6R7dJl0Hl2mtBf8P7EPRO8jyT3HkDAqBxmI7S4NI a@b").unwrap();
+        let key = PublicKey::parse(
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGnK6R7dJl0Hl2mtBf8P7EPRO8jyT3HkDAqBxmI7S4NI a@b",
+        )
+        .unwrap();
         let nu = NewUser {
             name: "zhangsan".into(),
             roles: [Role::Witness, Role::Leader].into(),
@@ -168,13 +231,32 @@ mod tests {
             ..Default::default()
         };
         s.add_user(&admin(), &nu).unwrap();
-        assert!(matches!(s.add_user(&admin(), &nu), Err(ServiceError::Exists(_))));
-        assert!(s.check_password("zhangsan", "correct horse").unwrap().is_some());
-        assert!(s.check_password("zhangsan", "wrong horse").unwrap().is_none());
-        assert!(s.check_password("nobody", "correct horse").unwrap().is_none());
+        assert!(matches!(
+            s.add_user(&admin(), &nu),
+            Err(ServiceError::Exists(_))
+        ));
+        assert!(
+            s.check_password("zhangsan", "correct horse")
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            s.check_password("zhangsan", "wrong horse")
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            s.check_password("nobody", "correct horse")
+                .unwrap()
+                .is_none()
+        );
         assert!(s.check_key("zhangsan", &key).unwrap().is_some());
         s.set_user_disabled(&admin(), "zhangsan", true).unwrap();
-        assert!(s.check_password("zhangsan", "correct horse").unwrap().is_none());
+        assert!(
+            s.check_password("zhangsan", "correct horse")
+                .unwrap()
+                .is_none()
+        );
         assert!(s.check_key("zhangsan", &key).unwrap().is_none());
         let u = &s.users(&admin()).unwrap()[0];
         assert!(u.disabled && u.has_password && u.key_count == 1);
@@ -183,12 +265,28 @@ mod tests {
     #[test]
     fn refuses_bad_users() {
         let mut s = service();
-        let base = NewUser { name: "lisi".into(), roles: [Role::Admin].into(), ..Default::default() };
+        let base = NewUser {
+            name: "lisi".into(),
+            roles: [Role::Admin].into(),
+            ..Default::default()
+        };
         let bad = [
-            NewUser { name: "Li Si".into(), ..base.clone() },
-            NewUser { roles: BTreeSet::new(), ..base.clone() },
-            NewUser { password: Some("short".into()), ..base.clone() },
-            NewUser { inspector_cert: Some("nope".into()), ..base.clone() },
+            NewUser {
+                name: "Li Si".into(),
+                ..base.clone()
+            },
+            NewUser {
+                roles: BTreeSet::new(),
+                ..base.clone()
+            },
+            NewUser {
+                password: Some("short".into()),
+                ..base.clone()
+            },
+            NewUser {
+                inspector_cert: Some("nope".into()),
+                ..base.clone()
+            },
         ];
         for u in bad {
             assert!(s.add_user(&admin(), &u).is_err(), "{u:?}");

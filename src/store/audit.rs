@@ -54,15 +54,27 @@ impl Db<'_> {
                 "INSERT INTO audit (at, actor, action, entity, entity_id, summary, before, after)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(rusqlite::params![e.at, e.actor, e.action, e.entity, e.entity_id, e.summary, e.before, e.after])?;
+            .execute(rusqlite::params![
+                e.at,
+                e.actor,
+                e.action,
+                e.entity,
+                e.entity_id,
+                e.summary,
+                e.before,
+                e.after
+            ])?;
         Ok(self.0.last_insert_rowid())
     }
 
     /// The history of one record, oldest first.
     pub fn audit_of(&self, entity: &str, id: i64) -> Result<Vec<AuditRow>> {
-        let sql = format!("SELECT {COLS} FROM audit WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
+        let sql =
+            format!("SELECT {COLS} FROM audit WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
         let mut st = self.0.prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params![entity, id], row)?.collect::<rusqlite::Result<_>>()?;
+        let rows = st
+            .query_map(rusqlite::params![entity, id], row)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
@@ -70,14 +82,18 @@ impl Db<'_> {
     pub fn audit_recent(&self, limit: u32) -> Result<Vec<AuditRow>> {
         let sql = format!("SELECT {COLS} FROM audit ORDER BY id DESC LIMIT ?1");
         let mut st = self.0.prepare_cached(&sql)?;
-        let rows = st.query_map([limit], row)?.collect::<rusqlite::Result<_>>()?;
+        let rows = st
+            .query_map([limit], row)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
     /// Tries to rewrite an entry; used by tests to prove the trail is append-only.
     #[cfg(test)]
     pub fn tamper_audit(&self, id: i64) -> Result<usize> {
-        Ok(self.0.execute("UPDATE audit SET actor = 'x' WHERE id = ?1", [id])?)
+        Ok(self
+            .0
+            .execute("UPDATE audit SET actor = 'x' WHERE id = ?1", [id])?)
     }
 }
 
@@ -105,7 +121,9 @@ mod tests {
             .unwrap();
         let err = s.write(|db| db.tamper_audit(id)).unwrap_err();
         assert!(err.to_string().contains("append-only"), "{err}");
-        let err = s.write(|db| -> Result<usize, StoreError> { Ok(db.0.execute("DELETE FROM audit", [])?) }).unwrap_err();
+        let err = s
+            .write(|db| -> Result<usize, StoreError> { Ok(db.0.execute("DELETE FROM audit", [])?) })
+            .unwrap_err();
         assert!(err.to_string().contains("append-only"), "{err}");
         assert_eq!(s.read(|db| db.audit_of("enterprise", 1)).unwrap().len(), 1);
     }

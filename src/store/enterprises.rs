@@ -26,7 +26,15 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     let code: String = r.get(3)?;
     let permit: Option<String> = r.get(5)?;
     let listing = opt_vocab(r.get(17)?, ListingLevel::from_code)?
-        .map(|level| -> rusqlite::Result<Listing> { Ok(Listing { level, period: Period { from: r.get(18)?, until: r.get(19)? } }) })
+        .map(|level| -> rusqlite::Result<Listing> {
+            Ok(Listing {
+                level,
+                period: Period {
+                    from: r.get(18)?,
+                    until: r.get(19)?,
+                },
+            })
+        })
         .transpose()?;
     let positive: bool = r.get(20)?;
     Ok(Enterprise {
@@ -36,7 +44,9 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
             name: r.get(2)?,
             credit_code: CreditCode::parse_form(&code).map_err(|e| corrupt(e.to_string()))?,
             code_check_waived: r.get(4)?,
-            permit_no: permit.map(|p| PermitNo::parse(&p).map_err(|e| corrupt(e.to_string()))).transpose()?,
+            permit_no: permit
+                .map(|p| PermitNo::parse(&p).map_err(|e| corrupt(e.to_string())))
+                .transpose()?,
             permit_category: vocab(&r.get::<_, String>(6)?, PermitCategory::from_code)?,
             key_unit: r.get(7)?,
             area: r.get(8)?,
@@ -49,7 +59,14 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
             weather_grade: opt_vocab(r.get(15)?, WeatherGrade::from_code)?,
             credit_rating: opt_vocab(r.get(16)?, CreditRating::from_code)?,
             listing,
-            positive_list: positive.then(|| -> rusqlite::Result<Period> { Ok(Period { from: r.get(21)?, until: r.get(22)? }) }).transpose()?,
+            positive_list: positive
+                .then(|| -> rusqlite::Result<Period> {
+                    Ok(Period {
+                        from: r.get(21)?,
+                        until: r.get(22)?,
+                    })
+                })
+                .transpose()?,
             status: vocab(&r.get::<_, String>(23)?, OperatingStatus::from_code)?,
             address: r.get(24)?,
             legal_rep: r.get(25)?,
@@ -100,12 +117,20 @@ fn values(d: &EnterpriseData, now: &str) -> Vec<Value> {
 impl Db<'_> {
     pub fn enterprise(&self, id: i64) -> Result<Option<Enterprise>> {
         let sql = format!("SELECT {COLS} FROM enterprises WHERE id = ?1");
-        Ok(self.0.prepare_cached(&sql)?.query_row([id], row).optional()?)
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([id], row)
+            .optional()?)
     }
 
     pub fn enterprise_by_code(&self, code: &str) -> Result<Option<Enterprise>> {
         let sql = format!("SELECT {COLS} FROM enterprises WHERE credit_code = ?1");
-        Ok(self.0.prepare_cached(&sql)?.query_row([code], row).optional()?)
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([code], row)
+            .optional()?)
     }
 
     /// Every enterprise, ordered by id.
@@ -118,15 +143,27 @@ impl Db<'_> {
 
     /// Id and revision of every enterprise by credit code.
     pub fn enterprise_keys(&self) -> Result<HashMap<String, EnterpriseKey>> {
-        let mut st = self.0.prepare_cached("SELECT credit_code, id, revision FROM enterprises")?;
+        let mut st = self
+            .0
+            .prepare_cached("SELECT credit_code, id, revision FROM enterprises")?;
         let v = st
-            .query_map([], |r| Ok((r.get(0)?, EnterpriseKey { id: r.get(1)?, revision: r.get(2)? })))?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    EnterpriseKey {
+                        id: r.get(1)?,
+                        revision: r.get(2)?,
+                    },
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
 
     pub fn count_enterprises(&self) -> Result<i64> {
-        Ok(self.0.query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0))?)
+        Ok(self
+            .0
+            .query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0))?)
     }
 
     pub fn insert_enterprise(&self, d: &EnterpriseData, now: &str) -> Result<i64> {
@@ -144,7 +181,13 @@ impl Db<'_> {
 
     /// Updates when the stored revision is still `revision`; returns false when it is not
     /// (someone else saved first) and changes nothing then.
-    pub fn update_enterprise(&self, id: i64, revision: i64, d: &EnterpriseData, now: &str) -> Result<bool> {
+    pub fn update_enterprise(
+        &self,
+        id: i64,
+        revision: i64,
+        d: &EnterpriseData,
+        now: &str,
+    ) -> Result<bool> {
         let n = self
             .0
             .prepare_cached(
@@ -164,7 +207,16 @@ impl Db<'_> {
             .0
             .prepare_cached("SELECT id, date, doc_no, summary FROM penalties WHERE enterprise_id = ?1 ORDER BY date, id")?;
         let v = st
-            .query_map([enterprise], |r| Ok((r.get(0)?, Penalty { date: r.get(1)?, doc_no: r.get(2)?, summary: r.get(3)? })))?
+            .query_map([enterprise], |r| {
+                Ok((
+                    r.get(0)?,
+                    Penalty {
+                        date: r.get(1)?,
+                        doc_no: r.get(2)?,
+                        summary: r.get(3)?,
+                    },
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
@@ -173,7 +225,9 @@ impl Db<'_> {
         let mut st = self.0.prepare_cached(
             "SELECT id, received, ref_no, verified, verified_on, summary FROM complaints WHERE enterprise_id = ?1 ORDER BY received, id",
         )?;
-        let v = st.query_map([enterprise], |r| Ok((r.get(0)?, complaint(r, 1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let v = st
+            .query_map([enterprise], |r| Ok((r.get(0)?, complaint(r, 1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
 
@@ -183,18 +237,33 @@ impl Db<'_> {
             "SELECT enterprise_id, date, doc_no, summary FROM penalties WHERE date BETWEEN ?1 AND ?2 ORDER BY enterprise_id, date",
         )?;
         let v = st
-            .query_map([from, to], |r| Ok((r.get(0)?, Penalty { date: r.get(1)?, doc_no: r.get(2)?, summary: r.get(3)? })))?
+            .query_map([from, to], |r| {
+                Ok((
+                    r.get(0)?,
+                    Penalty {
+                        date: r.get(1)?,
+                        doc_no: r.get(2)?,
+                        summary: r.get(3)?,
+                    },
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
 
     /// Complaints verified within `[from, to]`, with their enterprise id.
-    pub fn complaints_verified_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, Complaint)>> {
+    pub fn complaints_verified_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, Complaint)>> {
         let mut st = self.0.prepare_cached(
             "SELECT enterprise_id, received, ref_no, verified, verified_on, summary FROM complaints
              WHERE verified = 1 AND verified_on BETWEEN ?1 AND ?2 ORDER BY enterprise_id, verified_on",
         )?;
-        let v = st.query_map([from, to], |r| Ok((r.get(0)?, complaint(r, 1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let v = st
+            .query_map([from, to], |r| Ok((r.get(0)?, complaint(r, 1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
 
@@ -205,7 +274,14 @@ impl Db<'_> {
             .prepare_cached("SELECT id, date, doc_no, summary FROM penalties WHERE enterprise_id = ?1 AND doc_no = ?2")?;
         Ok(st
             .query_row(params![enterprise, doc_no], |r| {
-                Ok((r.get(0)?, Penalty { date: r.get(1)?, doc_no: r.get(2)?, summary: r.get(3)? }))
+                Ok((
+                    r.get(0)?,
+                    Penalty {
+                        date: r.get(1)?,
+                        doc_no: r.get(2)?,
+                        summary: r.get(3)?,
+                    },
+                ))
             })
             .optional()?)
     }
@@ -219,18 +295,29 @@ impl Db<'_> {
 
     pub fn update_penalty(&self, id: i64, p: &Penalty) -> Result<()> {
         self.0
-            .prepare_cached("UPDATE penalties SET date = ?2, doc_no = ?3, summary = ?4 WHERE id = ?1")?
+            .prepare_cached(
+                "UPDATE penalties SET date = ?2, doc_no = ?3, summary = ?4 WHERE id = ?1",
+            )?
             .execute(params![id, p.date, p.doc_no, p.summary])?;
         Ok(())
     }
 
     /// The complaint received on that day under that reference, if any.
-    pub fn complaint_by_key(&self, enterprise: i64, received: NaiveDate, ref_no: &str) -> Result<Option<(i64, Complaint)>> {
+    pub fn complaint_by_key(
+        &self,
+        enterprise: i64,
+        received: NaiveDate,
+        ref_no: &str,
+    ) -> Result<Option<(i64, Complaint)>> {
         let mut st = self.0.prepare_cached(
             "SELECT id, received, ref_no, verified, verified_on, summary FROM complaints
              WHERE enterprise_id = ?1 AND received = ?2 AND ref_no = ?3",
         )?;
-        Ok(st.query_row(params![enterprise, received, ref_no], |r| Ok((r.get(0)?, complaint(r, 1)?))).optional()?)
+        Ok(st
+            .query_row(params![enterprise, received, ref_no], |r| {
+                Ok((r.get(0)?, complaint(r, 1)?))
+            })
+            .optional()?)
     }
 
     pub fn insert_complaint(&self, enterprise: i64, c: &Complaint) -> Result<i64> {
@@ -244,7 +331,9 @@ impl Db<'_> {
 
     pub fn update_complaint(&self, id: i64, c: &Complaint) -> Result<()> {
         self.0
-            .prepare_cached("UPDATE complaints SET verified = ?2, verified_on = ?3, summary = ?4 WHERE id = ?1")?
+            .prepare_cached(
+                "UPDATE complaints SET verified = ?2, verified_on = ?3, summary = ?4 WHERE id = ?1",
+            )?
             .execute(params![id, c.verified, c.verified_on, c.summary])?;
         Ok(())
     }
@@ -273,7 +362,10 @@ mod tests {
         let mut d = sample("91130273MA0A1B2C3");
         d.listing = Some(Listing {
             level: ListingLevel::Province,
-            period: Period { from: NaiveDate::from_ymd_opt(2024, 1, 2), until: None },
+            period: Period {
+                from: NaiveDate::from_ymd_opt(2024, 1, 2),
+                until: None,
+            },
         });
         d.positive_list = Some(Period::default());
         d.monitoring = [Monitoring::Video, Monitoring::Online].into();
@@ -283,9 +375,15 @@ mod tests {
         assert_eq!(e.revision, 1);
         let mut d2 = d.clone();
         d2.name = "改名公司".into();
-        assert!(s.write(|db| db.update_enterprise(id, 1, &d2, "t1")).unwrap());
+        assert!(
+            s.write(|db| db.update_enterprise(id, 1, &d2, "t1"))
+                .unwrap()
+        );
         assert!(!s.write(|db| db.update_enterprise(id, 1, &d, "t2")).unwrap());
-        let e = s.read(|db| db.enterprise_by_code(d.credit_code.as_str())).unwrap().unwrap();
+        let e = s
+            .read(|db| db.enterprise_by_code(d.credit_code.as_str()))
+            .unwrap()
+            .unwrap();
         assert_eq!((e.revision, e.data.name.as_str()), (2, "改名公司"));
         let dup = s.write(|db| db.insert_enterprise(&d, "t3"));
         assert!(matches!(dup, Err(StoreError::Sql(_))));

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
-const COLS: &str = "id, revision, name, kind, aux_type, unit, cert_no, post, section, region, years_of_service,
+const COLS: &str =
+    "id, revision, name, kind, aux_type, unit, cert_no, post, section, region, years_of_service,
     expertise, phone, active, inactive_reason";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Inspector> {
@@ -43,7 +44,8 @@ fn values(d: &InspectorData, now: &str) -> Vec<Value> {
         t(&d.post),
         t(&d.section),
         t(&d.region),
-        d.years_of_service.map_or(Value::Null, |y| Value::Integer(y.into())),
+        d.years_of_service
+            .map_or(Value::Null, |y| Value::Integer(y.into())),
         Value::Text(join_codes(&d.expertise)),
         t(&d.phone),
         Value::Integer(d.active.into()),
@@ -66,18 +68,37 @@ fn conflict(r: &Row<'_>) -> rusqlite::Result<Conflict> {
 impl Db<'_> {
     pub fn inspector(&self, id: i64) -> Result<Option<Inspector>> {
         let sql = format!("SELECT {COLS} FROM inspectors WHERE id = ?1");
-        Ok(self.0.prepare_cached(&sql)?.query_row([id], row).optional()?)
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([id], row)
+            .optional()?)
     }
 
     pub fn inspector_by_cert(&self, kind: InspectorKind, cert: &str) -> Result<Option<Inspector>> {
         let sql = format!("SELECT {COLS} FROM inspectors WHERE kind = ?1 AND cert_no = ?2");
-        Ok(self.0.prepare_cached(&sql)?.query_row([kind.code(), cert], row).optional()?)
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([kind.code(), cert], row)
+            .optional()?)
     }
 
     /// An auxiliary inspector without a number is known by name and unit.
-    pub fn inspector_by_name_unit(&self, kind: InspectorKind, name: &str, unit: &str) -> Result<Option<Inspector>> {
-        let sql = format!("SELECT {COLS} FROM inspectors WHERE kind = ?1 AND cert_no = '' AND name = ?2 AND unit = ?3");
-        Ok(self.0.prepare_cached(&sql)?.query_row([kind.code(), name, unit], row).optional()?)
+    pub fn inspector_by_name_unit(
+        &self,
+        kind: InspectorKind,
+        name: &str,
+        unit: &str,
+    ) -> Result<Option<Inspector>> {
+        let sql = format!(
+            "SELECT {COLS} FROM inspectors WHERE kind = ?1 AND cert_no = '' AND name = ?2 AND unit = ?3"
+        );
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([kind.code(), name, unit], row)
+            .optional()?)
     }
 
     pub fn inspectors(&self) -> Result<Vec<Inspector>> {
@@ -99,7 +120,13 @@ impl Db<'_> {
     }
 
     /// Updates when the stored revision is still `revision`; false when someone saved first.
-    pub fn update_inspector(&self, id: i64, revision: i64, d: &InspectorData, now: &str) -> Result<bool> {
+    pub fn update_inspector(
+        &self,
+        id: i64,
+        revision: i64,
+        d: &InspectorData,
+        now: &str,
+    ) -> Result<bool> {
         let n = self
             .0
             .prepare_cached(
@@ -112,7 +139,13 @@ impl Db<'_> {
         Ok(n == 1)
     }
 
-    pub fn insert_conflict(&self, inspector: i64, enterprise: i64, reason: &str, declared_on: NaiveDate) -> Result<i64> {
+    pub fn insert_conflict(
+        &self,
+        inspector: i64,
+        enterprise: i64,
+        reason: &str,
+        declared_on: NaiveDate,
+    ) -> Result<i64> {
         self.0
             .prepare_cached("INSERT INTO conflicts (inspector_id, enterprise_id, reason, declared_on) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![inspector, enterprise, reason, declared_on])?;
@@ -122,7 +155,9 @@ impl Db<'_> {
     pub fn withdraw_conflict(&self, id: i64, on: NaiveDate) -> Result<bool> {
         let n = self
             .0
-            .prepare_cached("UPDATE conflicts SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL")?
+            .prepare_cached(
+                "UPDATE conflicts SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL",
+            )?
             .execute(params![id, on])?;
         Ok(n == 1)
     }
@@ -132,7 +167,9 @@ impl Db<'_> {
         let mut st = self.0.prepare_cached(
             "SELECT id, inspector_id, enterprise_id, reason, declared_on, withdrawn FROM conflicts ORDER BY id",
         )?;
-        let v = st.query_map([], conflict)?.collect::<rusqlite::Result<_>>()?;
+        let v = st
+            .query_map([], conflict)?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
 }

@@ -36,8 +36,13 @@ impl Db<'_> {
 
     /// The newest version of an item (in force or not).
     pub fn latest_item(&self, code: &str) -> Result<Option<ItemVersion>> {
-        let sql = format!("SELECT {COLS} FROM check_items WHERE code = ?1 ORDER BY version DESC LIMIT 1");
-        Ok(self.0.prepare_cached(&sql)?.query_row([code], row).optional()?)
+        let sql =
+            format!("SELECT {COLS} FROM check_items WHERE code = ?1 ORDER BY version DESC LIMIT 1");
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([code], row)
+            .optional()?)
     }
 
     pub fn insert_item_version(&self, d: &ItemData, version: i64, from: NaiveDate) -> Result<i64> {

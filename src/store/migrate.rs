@@ -4,16 +4,28 @@
 use super::{Db, Result, StoreError};
 use rusqlite::Connection;
 
-const MIGRATIONS: &[(&str, &str)] = &[("0001_foundation", include_str!("../../db/migrations/0001_foundation.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_foundation",
+    include_str!("../../db/migrations/0001_foundation.sql"),
+)];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Refuses a database written by a newer version; returns the version found.
+pub(super) fn check_version(conn: &Connection) -> Result<i64> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { found, known: SCHEMA_VERSION });
+        return Err(StoreError::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
     }
+    Ok(found)
+}
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = check_version(conn)?;
     for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Another process may have migrated while we waited for the lock.
@@ -37,6 +49,8 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
 
 impl Db<'_> {
     pub fn user_version(&self) -> Result<i64> {
-        Ok(self.0.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .0
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }

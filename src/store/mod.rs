@@ -24,10 +24,15 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
-    #[error("the database has schema version {found}, newer than this program knows ({known}); use a newer shuangsui")]
+    #[error(
+        "the database has schema version {found}, newer than this program knows ({known}); use a newer shuangsui"
+    )]
     NewerSchema { found: i64, known: i64 },
     #[error("cannot create the database folder {path}: {source}")]
-    Folder { path: PathBuf, source: std::io::Error },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("stored value cannot be read: {0}")]
     Corrupt(String),
 }
@@ -48,9 +53,14 @@ impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         Self::configure(conn, path.to_path_buf())
     }
@@ -62,6 +72,8 @@ impl Store {
 
     fn configure(mut conn: Connection, path: PathBuf) -> Result<Self> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Refuse a newer database before changing anything about it (even its journal mode).
+        migrate::check_version(&conn)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -74,7 +86,10 @@ impl Store {
     }
 
     /// Runs `f` in a deferred (read) transaction, so it sees one consistent state.
-    pub fn read<T, E: From<StoreError>>(&mut self, f: impl FnOnce(Db<'_>) -> Result<T, E>) -> Result<T, E> {
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(Db<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let out = f(Db(&tx))?;
         tx.commit().map_err(StoreError::from)?;
@@ -83,8 +98,14 @@ impl Store {
 
     /// Runs `f` in an immediate write transaction: committed when `f` returns `Ok`, rolled
     /// back otherwise (also on panic, when the transaction is dropped).
-    pub fn write<T, E: From<StoreError>>(&mut self, f: impl FnOnce(Db<'_>) -> Result<T, E>) -> Result<T, E> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(Db<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let out = f(Db(&tx))?;
         tx.commit().map_err(StoreError::from)?;
         Ok(out)
@@ -114,7 +135,7 @@ mod tests {
         let p = dir.path().join("sub/x.sqlite3");
         drop(Store::open(&p).unwrap());
         let mut s = Store::open(&p).unwrap();
-        let v: i64 = s.read(|db| Ok::<_, StoreError>(db.user_version()?)).unwrap();
+        let v: i64 = s.read(|db| db.user_version()).unwrap();
         assert_eq!(v, SCHEMA_VERSION);
     }
 
@@ -124,7 +145,8 @@ mod tests {
         let p = dir.path().join("x.sqlite3");
         drop(Store::open(&p).unwrap());
         let c = Connection::open(&p).unwrap();
-        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
         drop(c);
         match Store::open(&p) {
             Err(StoreError::NewerSchema { found, .. }) => assert_eq!(found, SCHEMA_VERSION + 1),

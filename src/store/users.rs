@@ -5,11 +5,15 @@ use crate::domain::user::{PublicKey, Role, User};
 use rusqlite::{OptionalExtension, Row, params};
 use std::collections::BTreeSet;
 
-const COLS: &str = "u.id, u.name, u.display_name, u.roles, u.inspector_id, u.disabled, u.must_change_password,
+const COLS: &str =
+    "u.id, u.name, u.display_name, u.roles, u.inspector_id, u.disabled, u.must_change_password,
     u.password_hash IS NOT NULL, (SELECT count(*) FROM user_keys k WHERE k.user_id = u.id)";
 
 fn roles_from(s: &str) -> rusqlite::Result<BTreeSet<Role>> {
-    s.split(',').filter(|c| !c.is_empty()).map(|c| Role::from_code(c).ok_or_else(|| corrupt(format!("role {c:?}")))).collect()
+    s.split(',')
+        .filter(|c| !c.is_empty())
+        .map(|c| Role::from_code(c).ok_or_else(|| corrupt(format!("role {c:?}"))))
+        .collect()
 }
 
 pub(super) fn roles_to(r: &BTreeSet<Role>) -> String {
@@ -33,7 +37,11 @@ fn row(r: &Row<'_>) -> rusqlite::Result<User> {
 impl Db<'_> {
     pub fn user_by_name(&self, name: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {COLS} FROM users u WHERE u.name = ?1");
-        Ok(self.0.prepare_cached(&sql)?.query_row([name], row).optional()?)
+        Ok(self
+            .0
+            .prepare_cached(&sql)?
+            .query_row([name], row)
+            .optional()?)
     }
 
     pub fn users(&self) -> Result<Vec<User>> {
@@ -44,7 +52,9 @@ impl Db<'_> {
     }
 
     pub fn count_users(&self) -> Result<i64> {
-        Ok(self.0.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+        Ok(self
+            .0
+            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -68,19 +78,26 @@ impl Db<'_> {
     }
 
     pub fn set_user_disabled(&self, id: i64, disabled: bool) -> Result<()> {
-        self.0.prepare_cached("UPDATE users SET disabled = ?2 WHERE id = ?1")?.execute(params![id, disabled])?;
+        self.0
+            .prepare_cached("UPDATE users SET disabled = ?2 WHERE id = ?1")?
+            .execute(params![id, disabled])?;
         Ok(())
     }
 
     pub fn set_password_hash(&self, id: i64, hash: &str, must_change: bool) -> Result<()> {
         self.0
-            .prepare_cached("UPDATE users SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1")?
+            .prepare_cached(
+                "UPDATE users SET password_hash = ?2, must_change_password = ?3 WHERE id = ?1",
+            )?
             .execute(params![id, hash, must_change])?;
         Ok(())
     }
 
     pub fn password_hash(&self, id: i64) -> Result<Option<String>> {
-        Ok(self.0.prepare_cached("SELECT password_hash FROM users WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+        Ok(self
+            .0
+            .prepare_cached("SELECT password_hash FROM users WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?)
     }
 
     pub fn add_user_key(&self, user: i64, key: &PublicKey) -> Result<()> {
@@ -91,9 +108,17 @@ impl Db<'_> {
     }
 
     pub fn user_keys(&self, user: i64) -> Result<Vec<PublicKey>> {
-        let mut st = self.0.prepare_cached("SELECT algorithm, blob, comment FROM user_keys WHERE user_id = ?1 ORDER BY id")?;
+        let mut st = self.0.prepare_cached(
+            "SELECT algorithm, blob, comment FROM user_keys WHERE user_id = ?1 ORDER BY id",
+        )?;
         let v = st
-            .query_map([user], |r| Ok(PublicKey { algorithm: r.get(0)?, blob: r.get(1)?, comment: r.get(2)? }))?
+            .query_map([user], |r| {
+                Ok(PublicKey {
+                    algorithm: r.get(0)?,
+                    blob: r.get(1)?,
+                    comment: r.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
