@@ -4,16 +4,29 @@
 use shuangsui::domain::{enterprise::*, forms, inspector::*, item::Method};
 
 fn doc() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/import-format.md")).expect("docs/import-format.md")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/import-format.md"
+    ))
+    .expect("docs/import-format.md")
 }
 
 #[test]
 fn import_format_documents_every_header_and_synonym() {
     let doc = doc();
-    for specs in [forms::ENTERPRISE, forms::INSPECTOR, forms::ITEM, forms::PENALTY, forms::COMPLAINT] {
+    for specs in [
+        forms::ENTERPRISE,
+        forms::INSPECTOR,
+        forms::ITEM,
+        forms::PENALTY,
+        forms::COMPLAINT,
+    ] {
         for s in specs {
             for name in std::iter::once(&s.zh).chain(s.synonyms) {
-                assert!(doc.contains(name), "docs/import-format.md does not mention header {name:?}");
+                assert!(
+                    doc.contains(name),
+                    "docs/import-format.md does not mention header {name:?}"
+                );
             }
         }
     }
@@ -31,11 +44,27 @@ fn import_format_documents_every_value() {
             }
         )+};
     }
-    all!(PermitCategory, Pollutant, Construction, Scale, Cycle, Monitoring, CreditRating, ListingLevel, OperatingStatus, InspectorKind, AuxiliaryType, Method);
+    all!(
+        PermitCategory,
+        Pollutant,
+        Construction,
+        Scale,
+        Cycle,
+        Monitoring,
+        CreditRating,
+        ListingLevel,
+        OperatingStatus,
+        InspectorKind,
+        AuxiliaryType,
+        Method
+    );
     for g in WeatherGrade::ALL {
         values.push(g.zh());
     }
     for v in values {
-        assert!(doc.contains(v), "docs/import-format.md does not mention value {v:?}");
+        assert!(
+            doc.contains(v),
+            "docs/import-format.md does not mention value {v:?}"
+        );
     }
 }
