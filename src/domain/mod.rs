@@ -4,6 +4,7 @@
 
 pub mod classify;
 pub mod credit_code;
+pub mod draw;
 pub mod enterprise;
 pub mod fields;
 pub mod forms;
