@@ -161,26 +161,41 @@ pub struct EnterpriseData {
     #[serde(with = "code_serde")]
     pub credit_code: CreditCode,
     /// An administrator accepted a code whose check character fails (early pilot codes).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub code_check_waived: bool,
     #[serde(with = "permit_serde")]
     pub permit_no: Option<PermitNo>,
     pub permit_category: PermitCategory,
     /// On the 重点排污单位名录.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub key_unit: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub area: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub industry: String,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub pollutants: BTreeSet<Pollutant>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub construction: Option<Construction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<Cycle>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub monitoring: BTreeSet<Monitoring>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weather_grade: Option<WeatherGrade>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_rating: Option<CreditRating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub listing: Option<Listing>,
     /// Membership of the 生态环境监督执法正面清单, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub positive_list: Option<Period>,
     pub status: OperatingStatus,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub address: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub legal_rep: String,
 }
 

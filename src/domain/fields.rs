@@ -8,6 +8,7 @@ use super::inspector::InspectorError;
 use super::permit::{PermitError, PermitNo};
 use super::text::{self, TextError};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// A raw value: text, or a number when a spreadsheet cell held one.
@@ -17,13 +18,13 @@ pub enum Raw<'a> {
     Number(f64),
 }
 
-impl Raw<'_> {
+impl<'a> Raw<'a> {
     /// The value as text; integral numbers are written without a fraction.
-    pub fn text(&self) -> String {
+    pub fn text(&self) -> Cow<'a, str> {
         match *self {
-            Raw::Text(s) => s.to_string(),
-            Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
-            Raw::Number(n) => n.to_string(),
+            Raw::Text(s) => Cow::Borrowed(s),
+            Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Cow::Owned(format!("{}", n as i64)),
+            Raw::Number(n) => Cow::Owned(n.to_string()),
         }
     }
 }
@@ -88,7 +89,7 @@ impl Issues {
     pub fn push(&mut self, field: &'static str, value: &Raw<'_>, problem: impl Into<Problem>) {
         self.0.push(FieldIssue {
             field,
-            value: value.text(),
+            value: value.text().into_owned(),
             problem: problem.into(),
         });
     }
@@ -150,8 +151,7 @@ pub fn permit(raw: &Raw<'_>) -> Result<Option<PermitNo>, Problem> {
 }
 
 fn check_text(s: &str) -> Result<(), Problem> {
-    text::clean_line(s, 64)?;
-    Ok(())
+    Ok(text::check_line(s.trim(), 64)?)
 }
 
 const YES: &[&str] = &[

@@ -46,6 +46,16 @@ pub fn clean_multiline(s: &str, max: usize) -> Result<String, TextError> {
 }
 
 fn check(s: &str, max: usize, allow_newline: bool) -> Result<String, TextError> {
+    validate(s, max, allow_newline)?;
+    Ok(s.to_string())
+}
+
+/// Checks one line as [`clean_line`] does, without trimming or copying it.
+pub fn check_line(s: &str, max: usize) -> Result<(), TextError> {
+    validate(s, max, false)
+}
+
+fn validate(s: &str, max: usize, allow_newline: bool) -> Result<(), TextError> {
     if let Some(c) = s.chars().find(|&c| is_forbidden(c, allow_newline)) {
         return Err(TextError::ControlChar(c as u32));
     }
@@ -53,7 +63,7 @@ fn check(s: &str, max: usize, allow_newline: bool) -> Result<String, TextError> 
     if len > max {
         return Err(TextError::TooLong { len, max });
     }
-    Ok(s.to_string())
+    Ok(())
 }
 
 /// Replaces every forbidden character by U+FFFD, for drawing text of unknown origin.

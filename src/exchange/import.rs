@@ -67,8 +67,9 @@ pub struct RowIssue {
 pub struct Sheet {
     pub kind: Kind,
     pub table: Table,
-    /// Column index of each field present, by spec order.
-    columns: Vec<Option<usize>>,
+    /// Column index of each field present, sorted by field key for binary search (lookups
+    /// happen for every field of every row).
+    columns: Vec<(&'static str, Option<usize>)>,
 }
 
 /// Strips what people add to headers: spaces, `*` required marks, `(必填)`, full-width forms.
@@ -165,6 +166,8 @@ impl Sheet {
             }
         }
         if issues.is_empty() {
+            let mut columns: Vec<_> = specs.iter().map(|s| s.key).zip(columns).collect();
+            columns.sort_unstable_by_key(|(k, _)| *k);
             Ok(Sheet {
                 kind,
                 table,
@@ -180,8 +183,8 @@ impl Sheet {
     }
 
     fn column(&self, key: &str) -> Option<usize> {
-        let f = self.kind.specs().iter().position(|s| s.key == key)?;
-        self.columns[f]
+        let f = self.columns.binary_search_by_key(&key, |(k, _)| k).ok()?;
+        self.columns[f].1
     }
 
     /// Whether the file has a column for the field.

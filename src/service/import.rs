@@ -149,6 +149,8 @@ impl Service {
                 }
             }
             if !dry_run {
+                // Room for the whole change in memory while it is written, then back to normal.
+                db.set_cache_kib(256 * 1024)?;
                 let summary = format!("{name} sha256:{sha256}");
                 for op in plan.ops {
                     apply(db, op, &at, actor, &summary)?;
@@ -207,7 +209,7 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                 Some(&first_row) => {
                     bad(
                         field,
-                        get(field).map(|r| r.text()).unwrap_or_default(),
+                        get(field).map(|r| r.text().into_owned()).unwrap_or_default(),
                         Problem::DuplicateInFile { first_row },
                     );
                     false
@@ -329,7 +331,7 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                         }
                         Some(v) if from.unwrap_or(today) <= v.effective_from => {
                             let value = get("effective_from")
-                                .map(|r| r.text())
+                                .map(|r| r.text().into_owned())
                                 .unwrap_or_else(|| today.to_string());
                             bad(
                                 "effective_from",
