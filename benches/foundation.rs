@@ -9,8 +9,8 @@ use shuangsui::domain::credit_code::CreditCode;
 use shuangsui::domain::quota::{Ratios, quotas};
 use shuangsui::exchange::import::Kind;
 use shuangsui::service::{Actor, Service};
-use std::path::Path;
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -19,9 +19,15 @@ fn rows(n: usize) -> Vec<Vec<String>> {
     let ratings = ["A级", "B级", "B级", "C级", "D级", ""];
     (0..n)
         .map(|i| {
-            let code = CreditCode::complete(&format!("91130273{:09}", i)).expect("valid prefix").to_string();
+            let code = CreditCode::complete(&format!("91130273{:09}", i))
+                .expect("valid prefix")
+                .to_string();
             let cat = cats[i % cats.len()];
-            let permit = if cat == "无" { String::new() } else { format!("{code}001P") };
+            let permit = if cat == "无" {
+                String::new()
+            } else {
+                format!("{code}001P")
+            };
             vec![
                 format!("唐山第{i}号机械制造有限公司"),
                 code,
@@ -41,14 +47,27 @@ fn rows(n: usize) -> Vec<Vec<String>> {
 }
 
 const HEADERS: [&str; 12] = [
-    "单位名称", "统一社会信用代码", "排污许可证编号", "排污许可管理类别", "重点排污单位", "所在区域", "行业类别", "污染物类别", "生态环境信用评价", "挂牌督办", "正面清单", "生产状态",
+    "单位名称",
+    "统一社会信用代码",
+    "排污许可证编号",
+    "排污许可管理类别",
+    "重点排污单位",
+    "所在区域",
+    "行业类别",
+    "污染物类别",
+    "生态环境信用评价",
+    "挂牌督办",
+    "正面清单",
+    "生产状态",
 ];
 
 fn import(dir: &Path, name: &str, file: &Path) -> Duration {
     let db = dir.join(name);
     let mut svc = Service::open(&db).expect("open");
     let t = Instant::now();
-    let out = svc.import_file(&Actor::console(), Kind::Enterprises, file, false).expect("import");
+    let out = svc
+        .import_file(&Actor::console(), Kind::Enterprises, file, false)
+        .expect("import");
     let d = t.elapsed();
     assert!(out.created > 0);
     d
@@ -56,13 +75,21 @@ fn import(dir: &Path, name: &str, file: &Path) -> Duration {
 
 fn sqlite3_import(dir: &Path, file: &Path) -> Option<Duration> {
     let db = dir.join("floor.sqlite3");
-    let cols = (1..=HEADERS.len()).map(|i| format!("c{i} TEXT")).collect::<Vec<_>>().join(", ");
+    let cols = (1..=HEADERS.len())
+        .map(|i| format!("c{i} TEXT"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let script = format!(
         "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\nCREATE TABLE t ({cols});\n.import --csv --skip 1 {} t\n",
         file.display()
     );
     let t = Instant::now();
-    let mut child = Command::new("sqlite3").arg(&db).stdin(Stdio::piped()).stdout(Stdio::null()).spawn().ok()?;
+    let mut child = Command::new("sqlite3")
+        .arg(&db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .ok()?;
     child.stdin.take()?.write_all(script.as_bytes()).ok()?;
     let ok = child.wait().ok()?.success();
     let d = t.elapsed();
@@ -74,14 +101,21 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::var("SHUANGSUI_BENCH_N").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("SHUANGSUI_BENCH_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let rows = rows(n);
     let csv = dir.path().join("e.csv");
     let csv_plain = dir.path().join("plain.csv");
     std::fs::write(&csv, shuangsui::exchange::write::csv_bytes(&HEADERS, &rows)).expect("csv");
     // sqlite3 wants no BOM.
-    std::fs::write(&csv_plain, &shuangsui::exchange::write::csv_bytes(&HEADERS, &rows)[3..]).expect("csv");
+    std::fs::write(
+        &csv_plain,
+        &shuangsui::exchange::write::csv_bytes(&HEADERS, &rows)[3..],
+    )
+    .expect("csv");
     let xlsx = dir.path().join("e.xlsx");
     shuangsui::exchange::write::write_path(&xlsx, "检查对象", &HEADERS, &rows).expect("xlsx");
 
@@ -98,7 +132,11 @@ fn main() {
     }
     let best = |v: &[Duration]| v.iter().min().copied();
     let ours_best = best(&ours).expect("runs");
-    println!("CSV import (shuangsui, validated + audited): best {:.0} ms of {:?}", ms(ours_best), ours.iter().map(|d| ms(*d).round()).collect::<Vec<_>>());
+    println!(
+        "CSV import (shuangsui, validated + audited): best {:.0} ms of {:?}",
+        ms(ours_best),
+        ours.iter().map(|d| ms(*d).round()).collect::<Vec<_>>()
+    );
     match best(&floor) {
         Some(f) => println!(
             "CSV .import (sqlite3 shell, same rows):      best {:.0} ms; ratio shuangsui/sqlite3 = {:.2}",
@@ -108,7 +146,11 @@ fn main() {
         None => println!("sqlite3 shell not found: no floor measured"),
     }
     let x = import(dir.path(), "xlsx.sqlite3", &xlsx);
-    println!("XLSX import: {:.0} ms ({:.2}x the CSV import)", ms(x), x.as_secs_f64() / ours_best.as_secs_f64());
+    println!(
+        "XLSX import: {:.0} ms ({:.2}x the CSV import)",
+        ms(x),
+        x.as_secs_f64() / ours_best.as_secs_f64()
+    );
 
     let mut svc = Service::open(&dir.path().join("csv0.sqlite3")).expect("open");
     let me = Actor::console();

@@ -79,12 +79,39 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Run the SSH server: staff connect with `ssh -p 2222 NAME@HOST`
+    Serve(ServeArgs),
+    /// Run the UI in this terminal as USER (development, or the server's console)
+    Tui {
+        #[arg(long)]
+        user: String,
+        /// Plain ASCII borders for fonts that draw box characters double width
+        #[arg(long)]
+        ascii: bool,
+    },
     /// Fill an empty database with a realistic, deterministic demo
     DemoData {
         /// Number of enterprises
         #[arg(long, default_value_t = 120)]
         enterprises: usize,
     },
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address and port to listen on
+    #[arg(long, default_value = "0.0.0.0:2222")]
+    listen: String,
+    /// On an empty database: load the demo data and one demo account per role, and print
+    /// their passwords
+    #[arg(long)]
+    demo: bool,
+    /// Log out sessions idle for this many minutes
+    #[arg(long, default_value_t = 30)]
+    idle_minutes: u64,
+    /// Plain ASCII borders for every session
+    #[arg(long)]
+    ascii: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -421,6 +448,16 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 .collect::<Vec<_>>();
             print_table(out, &s::audit_headers(lang), &rows)?;
         }
+        Command::Serve(args) => crate::serve::serve(
+            &mut svc,
+            &path,
+            args.listen,
+            args.demo,
+            args.idle_minutes,
+            args.ascii,
+            lang,
+        )?,
+        Command::Tui { user, ascii } => crate::serve::local_tui(svc, &user, ascii, lang)?,
         Command::DemoData { enterprises } => {
             let n = shuangsui::demo::fill(&mut svc, &me, enterprises)
                 .map_err(|e| human(e, None, lang))?;

@@ -18,7 +18,7 @@ use crate::store::StoreError;
 use chrono::NaiveDate;
 
 /// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Zh,
@@ -835,6 +835,40 @@ pub mod cli {
         }
     }
 
+    pub fn first_admin(password: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "首次启动：已创建管理员账号 admin，一次性密码 {password}（只显示这一次，首次登录后须修改）"
+            ),
+            Lang::En => format!(
+                "First start: created the administrator account admin with one-time password {password} (shown only now; it must be changed at the first login)"
+            ),
+        }
+    }
+
+    pub fn listening(addr: &str, fingerprint: &str, lang: Lang) -> String {
+        let port = addr.rsplit(':').next().unwrap_or("2222");
+        match lang {
+            Lang::Zh => format!(
+                "shuangsui 正在监听 {addr}\n主机密钥指纹：{fingerprint}\n连接方法：ssh -p {port} 用户名@服务器地址（按 Ctrl-C 停止服务）"
+            ),
+            Lang::En => format!(
+                "shuangsui listening on {addr}\nhost key fingerprint: {fingerprint}\nconnect with: ssh -p {port} USER@SERVER (Ctrl-C stops the server)"
+            ),
+        }
+    }
+
+    pub fn stopping(lang: Lang) -> &'static str {
+        lang.t("服务器正在停止", "the server is stopping")
+    }
+
+    pub fn no_such_user(name: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("没有启用的用户 {name}"),
+            Lang::En => format!("no enabled user {name}"),
+        }
+    }
+
     pub fn demo_filled(n: &DemoCounts, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!(
@@ -858,5 +892,207 @@ pub mod cli {
                 n.conflicts
             ),
         }
+    }
+}
+
+/// Texts of the terminal UI.
+pub mod ui {
+    use super::Lang;
+
+    /// The tabs, full and short (for narrow terminals).
+    pub fn tab(id: usize, lang: Lang) -> (&'static str, &'static str) {
+        const T: [(&str, &str, &str, &str); 9] = [
+            ("首页", "首页", "Home", "Home"),
+            ("检查对象", "对象", "Enterprises", "Firms"),
+            ("检查人员", "人员", "Inspectors", "Staff"),
+            ("抽查事项", "事项", "Check items", "Items"),
+            ("抽查计划/摇号", "摇号", "Plans/draws", "Draws"),
+            ("检查结果", "结果", "Results", "Results"),
+            ("统计报表", "报表", "Reports", "Reports"),
+            ("审计日志", "审计", "Audit log", "Audit"),
+            ("用户", "用户", "Users", "Users"),
+        ];
+        let t = T.get(id).copied().unwrap_or(("", "", "", ""));
+        match lang {
+            Lang::Zh => (t.0, t.1),
+            Lang::En => (t.2, t.3),
+        }
+    }
+
+    pub fn not_built(lang: Lang) -> &'static str {
+        lang.t(
+            "此功能尚未完成，将在后续版本中提供。",
+            "This part is not built yet; it comes in a later version.",
+        )
+    }
+
+    pub fn too_small(w: u16, h: u16, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("终端窗口太小：当前 {w}×{h}，至少需要 80×24。请放大窗口。"),
+            Lang::En => format!(
+                "Terminal too small: {w}×{h}, at least 80×24 is needed. Please enlarge the window."
+            ),
+        }
+    }
+
+    pub fn status(
+        user: &str,
+        roles: &str,
+        quarter: &str,
+        online: usize,
+        time: &str,
+        lang: Lang,
+    ) -> String {
+        match lang {
+            Lang::Zh => format!(" {user} · {roles} · {quarter} · 在线 {online} 人 · {time}"),
+            Lang::En => format!(" {user} · {roles} · {quarter} · {online} online · {time}"),
+        }
+    }
+
+    /// Key hint labels: (key text, zh, en).
+    pub fn key_label(action: &str, lang: Lang) -> &'static str {
+        let (zh, en) = match action {
+            "quit" => ("退出", "quit"),
+            "help" => ("帮助", "help"),
+            "tabs" => ("切换页", "tabs"),
+            "move" => ("移动", "move"),
+            "page" => ("翻页", "page"),
+            "ends" => ("首/末行", "first/last"),
+            "search" => ("搜索", "search"),
+            "sort" => ("排序", "sort"),
+            "open" => ("详情", "details"),
+            "back" => ("返回", "back"),
+            "keep" => ("保留搜索", "keep search"),
+            "clear" => ("清除搜索", "clear search"),
+            "redraw" => ("重绘", "redraw"),
+            "close" => ("关闭", "close"),
+            "scroll" => ("滚动", "scroll"),
+            "pick" => ("选择", "pick"),
+            "save" => ("保存", "save"),
+            "next_field" => ("下一项", "next field"),
+            _ => ("", ""),
+        };
+        lang.t(zh, en)
+    }
+
+    pub fn help_title(lang: Lang) -> &'static str {
+        lang.t("帮助：本页按键", "Help: keys of this screen")
+    }
+
+    pub fn sort_title(lang: Lang) -> &'static str {
+        lang.t(
+            "按哪一列排序（再选一次则倒序）",
+            "Sort by which column (again to reverse)",
+        )
+    }
+
+    pub fn search_prompt(lang: Lang) -> &'static str {
+        lang.t(
+            "搜索（名称、代码或拼音首字母）：",
+            "Search (name, code or pinyin initials): ",
+        )
+    }
+
+    pub fn count(shown: usize, total: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{shown}/{total} 条"),
+            Lang::En => format!("{shown}/{total}"),
+        }
+    }
+
+    pub fn no_rows(lang: Lang) -> &'static str {
+        lang.t("（没有符合条件的记录）", "(no matching records)")
+    }
+
+    pub fn updated(lang: Lang) -> &'static str {
+        lang.t(
+            "数据已被其他用户更新，已刷新",
+            "data changed by another user: refreshed",
+        )
+    }
+
+    pub fn welcome(name: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("欢迎，{name}。"),
+            Lang::En => format!("Welcome, {name}."),
+        }
+    }
+
+    pub fn home_quotas(quarter: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{quarter} 各类检查对象与应抽查数量（S6）"),
+            Lang::En => format!("{quarter}: targets and required numbers per class (S6)"),
+        }
+    }
+
+    pub fn section(name: &str, lang: Lang) -> &'static str {
+        let (zh, en) = match name {
+            "fields" => ("基本信息", "Record"),
+            "class" => ("本季度监管类别", "Class this quarter"),
+            "penalties" => ("行政处罚", "Penalties"),
+            "complaints" => ("信访举报", "Complaints"),
+            "conflicts" => ("回避登记", "Declared conflicts"),
+            "history" => ("变更记录", "Change history"),
+            "none" => ("（无）", "(none)"),
+            _ => ("", ""),
+        };
+        lang.t(zh, en)
+    }
+
+    pub fn must_change_password(lang: Lang) -> &'static str {
+        lang.t(
+            "首次登录须设置新密码（至少 8 个字符）。输入新密码后按 Enter：",
+            "First login: set a new password (at least 8 characters), then press Enter:",
+        )
+    }
+
+    pub fn repeat_password(lang: Lang) -> &'static str {
+        lang.t(
+            "再次输入新密码后按 Enter：",
+            "Type the new password again, then press Enter:",
+        )
+    }
+
+    pub fn passwords_differ(lang: Lang) -> &'static str {
+        lang.t(
+            "两次输入不一致，请重新输入",
+            "the two entries differ; try again",
+        )
+    }
+
+    pub fn password_changed(lang: Lang) -> &'static str {
+        lang.t("新密码已保存", "new password saved")
+    }
+
+    pub fn no_pty(lang: Lang) -> &'static str {
+        lang.t(
+            "shuangsui 需要交互式终端（请用 ssh -t 或在客户端中启用伪终端）。\r\n",
+            "shuangsui needs an interactive terminal (use ssh -t, or enable a pseudo-terminal in your client).\r\n",
+        )
+    }
+
+    pub fn refused_request(lang: Lang) -> &'static str {
+        lang.t(
+            "不支持该请求：本服务器只提供交互界面。\r\n",
+            "Not supported: this server offers the interactive interface only.\r\n",
+        )
+    }
+
+    pub fn idle_logout(lang: Lang) -> &'static str {
+        lang.t(
+            "长时间未操作，已自动退出。\r\n",
+            "Logged out after a long idle time.\r\n",
+        )
+    }
+
+    pub fn bye(lang: Lang) -> &'static str {
+        lang.t("已退出 shuangsui。\r\n", "Left shuangsui.\r\n")
+    }
+
+    pub fn crashed(lang: Lang) -> &'static str {
+        lang.t(
+            "内部错误，本会话已结束（其他用户不受影响）。\r\n",
+            "Internal error: this session ended (others are not affected).\r\n",
+        )
     }
 }

@@ -23,7 +23,9 @@ impl<'a> Raw<'a> {
     pub fn text(&self) -> Cow<'a, str> {
         match *self {
             Raw::Text(s) => Cow::Borrowed(s),
-            Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Cow::Owned(format!("{}", n as i64)),
+            Raw::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                Cow::Owned(format!("{}", n as i64))
+            }
             Raw::Number(n) => Cow::Owned(n.to_string()),
         }
     }

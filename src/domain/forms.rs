@@ -627,7 +627,9 @@ pub fn enterprise<'a>(
         } else {
             "listing_until"
         };
-        let value = (b.get)(key).map(|r| r.text().into_owned()).unwrap_or_default();
+        let value = (b.get)(key)
+            .map(|r| r.text().into_owned())
+            .unwrap_or_default();
         b.iss.0.push(FieldIssue {
             field: key,
             value,
@@ -745,7 +747,9 @@ pub fn complaint<'a>(
     if let Some((_, c)) = &built
         && let Err(e) = c.check()
     {
-        let value = (b.get)("verified_on").map(|r| r.text().into_owned()).unwrap_or_default();
+        let value = (b.get)("verified_on")
+            .map(|r| r.text().into_owned())
+            .unwrap_or_default();
         b.iss.0.push(FieldIssue {
             field: "verified_on",
             value,
@@ -872,7 +876,9 @@ pub fn inspector<'a>(
             InspectorError::MissingReason => "inactive_reason",
             InspectorError::AuxTypeForOfficer => "aux_type",
         };
-        let value = (b.get)(key).map(|r| r.text().into_owned()).unwrap_or_default();
+        let value = (b.get)(key)
+            .map(|r| r.text().into_owned())
+            .unwrap_or_default();
         b.iss.0.push(FieldIssue {
             field: key,
             value,

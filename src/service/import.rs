@@ -3,7 +3,7 @@
 //! by their natural key (credit code, certificate number, item code, document number, …),
 //! and a column the file lacks keeps the stored value.
 
-use super::{Actor, Result, Service, ServiceError, audit, json};
+use super::{Actor, Change, Result, Service, ServiceError, audit, json};
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::EnterpriseData;
 use crate::domain::fields::{self, Problem};
@@ -174,7 +174,14 @@ impl Service {
         if dry_run {
             self.store.read(run)
         } else {
-            self.store.write(run)
+            self.write(
+                match kind {
+                    Kind::Enterprises | Kind::Penalties | Kind::Complaints => Change::Enterprises,
+                    Kind::Inspectors => Change::Inspectors,
+                    Kind::Items => Change::Items,
+                },
+                run,
+            )
         }
     }
 }
@@ -209,7 +216,9 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                 Some(&first_row) => {
                     bad(
                         field,
-                        get(field).map(|r| r.text().into_owned()).unwrap_or_default(),
+                        get(field)
+                            .map(|r| r.text().into_owned())
+                            .unwrap_or_default(),
                         Problem::DuplicateInFile { first_row },
                     );
                     false

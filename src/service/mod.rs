@@ -91,10 +91,24 @@ pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
 /// The clock, replaceable in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
+/// What kind of data a committed change touched, for live views to refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Change {
+    Enterprises,
+    Inspectors,
+    Items,
+    Users,
+    Settings,
+}
+
+/// Called after every committed change (shared by all sessions of a server).
+pub type Notifier = std::sync::Arc<dyn Fn(Change) + Send + Sync>;
+
 /// The application's use cases over one database connection.
 pub struct Service {
     store: Store,
     clock: Clock,
+    notifier: Option<Notifier>,
 }
 
 impl Service {
@@ -102,6 +116,7 @@ impl Service {
         Ok(Service {
             store: Store::open(path)?,
             clock: Box::new(Utc::now),
+            notifier: None,
         })
     }
 
@@ -109,12 +124,28 @@ impl Service {
         Ok(Service {
             store: Store::open_in_memory()?,
             clock: Box::new(Utc::now),
+            notifier: None,
         })
     }
 
     pub fn with_clock(mut self, clock: Clock) -> Service {
         self.clock = clock;
         self
+    }
+
+    /// Tells `notifier` about every committed change.
+    pub fn with_notifier(mut self, notifier: Notifier) -> Service {
+        self.notifier = Some(notifier);
+        self
+    }
+
+    /// A write transaction whose commit is announced as `change`.
+    fn write<T>(&mut self, change: Change, f: impl FnOnce(Db<'_>) -> Result<T>) -> Result<T> {
+        let out = self.store.write(f)?;
+        if let Some(n) = &self.notifier {
+            n(change);
+        }
+        Ok(out)
     }
 
     pub fn db_path(&self) -> &Path {
@@ -145,7 +176,7 @@ impl Service {
     pub fn set_ratios(&mut self, actor: &Actor, r: Ratios) -> Result<()> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Settings, |db| {
             let before = serde_json::to_string(&ratios(db)?).ok();
             let after = serde_json::to_string(&r).unwrap_or_default();
             db.set_setting(RATIOS_KEY, &after)?;

@@ -1,7 +1,7 @@
 //! Registry use cases one record at a time: enterprises and their events, inspectors and
 //! their conflicts, check items and their versions.
 
-use super::{Actor, READERS, Result, Service, ServiceError, audit, json};
+use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
 use crate::domain::enterprise::{Complaint, Enterprise, EnterpriseData, Penalty};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::{Conflict, Inspector, InspectorData};
@@ -22,6 +22,20 @@ impl Service {
     pub fn enterprises(&mut self, actor: &Actor) -> Result<Vec<Enterprise>> {
         actor.require(READERS)?;
         Ok(self.store.read(|db| db.enterprises())?)
+    }
+
+    pub fn enterprise(&mut self, actor: &Actor, id: i64) -> Result<Enterprise> {
+        actor.require(READERS)?;
+        self.store
+            .read(|db| db.enterprise(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))
+    }
+
+    pub fn inspector(&mut self, actor: &Actor, id: i64) -> Result<Inspector> {
+        actor.require(READERS)?;
+        self.store
+            .read(|db| db.inspector(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))
     }
 
     pub fn enterprise_by_code(&mut self, actor: &Actor, code: &str) -> Result<Enterprise> {
@@ -52,7 +66,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         d.check().map_err(|e| invalid("permit_no", "", e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Enterprises, |db| {
             if db.enterprise_by_code(d.credit_code.as_str())?.is_some() {
                 return Err(ServiceError::Exists(d.credit_code.to_string()));
             }
@@ -84,7 +98,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         d.check().map_err(|e| invalid("permit_no", "", e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Enterprises, |db| {
             let before = db
                 .enterprise(id)?
                 .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
@@ -115,7 +129,7 @@ impl Service {
     pub fn add_penalty(&mut self, actor: &Actor, enterprise: i64, p: &Penalty) -> Result<i64> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Enterprises, |db| {
             db.enterprise(enterprise)?
                 .ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
             if db.penalty_by_doc(enterprise, &p.doc_no)?.is_some() {
@@ -142,7 +156,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         c.check().map_err(|e| invalid("verified_on", "", e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Enterprises, |db| {
             db.enterprise(enterprise)?
                 .ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
             if db
@@ -176,7 +190,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         d.check().map_err(|e| invalid("cert_no", &d.cert_no, e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Inspectors, |db| {
             if !d.cert_no.is_empty() && db.inspector_by_cert(d.kind, &d.cert_no)?.is_some() {
                 return Err(ServiceError::Exists(d.cert_no.clone()));
             }
@@ -207,7 +221,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         d.check().map_err(|e| invalid("cert_no", &d.cert_no, e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Inspectors, |db| {
             let before = db
                 .inspector(id)?
                 .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
@@ -246,7 +260,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Inspectors, |db| {
             db.inspector(inspector)?.ok_or_else(|| ServiceError::NotFound(format!("inspector {inspector}")))?;
             db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
             let id = db.insert_conflict(inspector, enterprise, &reason, on)?;
@@ -260,7 +274,7 @@ impl Service {
     pub fn withdraw_conflict(&mut self, actor: &Actor, id: i64, on: NaiveDate) -> Result<()> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Inspectors, |db| {
             if !db.withdraw_conflict(id, on)? {
                 return Err(ServiceError::NotFound(format!("conflict {id}")));
             }
@@ -305,7 +319,7 @@ impl Service {
     ) -> Result<Option<i64>> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Items, |db| {
             let latest = db.latest_item(&d.code)?;
             let version = match &latest {
                 Some(v) if v.data == *d && v.effective_until.is_none() => return Ok(None),
@@ -352,7 +366,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Items, |db| {
             let v = db
                 .latest_item(code)?
                 .filter(|v| v.effective_until.is_none())

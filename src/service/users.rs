@@ -1,7 +1,7 @@
 //! Users: creation with roles and credentials, listing, disabling, password changes and the
 //! credential checks the SSH server will use. Passwords are stored as argon2id hashes only.
 
-use super::{Actor, Result, Service, ServiceError, audit};
+use super::{Actor, Change, Result, Service, ServiceError, audit};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::InspectorKind;
 use crate::domain::text;
@@ -64,7 +64,7 @@ impl Service {
         }
         let hash = u.password.as_deref().map(hash_password);
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Users, |db| {
             if db.user_by_name(&name)?.is_some() {
                 return Err(ServiceError::Exists(name.clone()));
             }
@@ -118,7 +118,7 @@ impl Service {
     pub fn set_user_disabled(&mut self, actor: &Actor, name: &str, disabled: bool) -> Result<()> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Users, |db| {
             let u = db
                 .user_by_name(name)?
                 .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
@@ -153,7 +153,7 @@ impl Service {
             .map_err(|_| invalid("password", "", Problem::ShortPassword(user::PASSWORD_MIN)))?;
         let hash = hash_password(password);
         let at = self.stamp();
-        self.store.write(|db| {
+        self.write(Change::Users, |db| {
             let u = db
                 .user_by_name(name)?
                 .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
@@ -206,6 +206,39 @@ impl Service {
             let keys = db.user_keys(u.id)?;
             Ok(keys.contains(key).then_some(u))
         })
+    }
+}
+
+impl Service {
+    /// Records a login, a logout or a refused attempt (`event`), with where it came from. No
+    /// role is needed: the SSH server calls it for people not yet (or not) logged in.
+    pub fn audit_session(&mut self, user: &str, event: &str, detail: &str) -> Result<()> {
+        let at = self.stamp();
+        let system = Actor {
+            user_id: None,
+            name: "ssh".into(),
+            roles: BTreeSet::new(),
+        };
+        let id = self.store.read(|db| db.user_by_name(user))?.map(|u| u.id);
+        // A login changes no data anyone is viewing: no change notification.
+        self.store.write(|db| {
+            audit(
+                db,
+                &at,
+                &system,
+                event,
+                "session",
+                id,
+                user,
+                None,
+                Some(detail),
+            )
+        })
+    }
+
+    /// The user record of a logged-in user (for the session to learn roles and settings).
+    pub fn user(&mut self, name: &str) -> Result<Option<User>> {
+        Ok(self.store.read(|db| db.user_by_name(name))?)
     }
 }
 

@@ -62,9 +62,7 @@ pub enum Refusal {
     },
     #[error("joint teams needed but the officers come from {sections} section(s)")]
     TooFewSections { sections: u64 },
-    #[error(
-        "{needed} joint teams need an officer outside {section}; the cap allows {capacity}"
-    )]
+    #[error("{needed} joint teams need an officer outside {section}; the cap allows {capacity}")]
     JointCapacity {
         section: String,
         needed: u64,
@@ -92,10 +90,13 @@ pub fn is_code_form(s: &str) -> bool {
 
 /// Checks a snapshot and parameters; every problem found is listed.
 pub fn check(s: &Snapshot, p: &Params) -> Result<(), Vec<Refusal>> {
+    check_with(s, p, &Pools::new(s))
+}
+
+pub(crate) fn check_with(s: &Snapshot, p: &Params, pools: &Pools) -> Result<(), Vec<Refusal>> {
     let mut out = Vec::new();
     rows(s, p, &mut out);
-    let pools = Pools::new(s);
-    rules(s, p, &pools, &mut out);
+    rules(s, p, pools, &mut out);
     if out.is_empty() { Ok(()) } else { Err(out) }
 }
 
@@ -279,7 +280,11 @@ fn targets(
             continue;
         }
         for &(role, needed) in roles {
-            let available = (pools.pool(role).len() - pools.conflicted(code, role).count()) as u64;
+            let available = pools
+                .pool(role)
+                .len()
+                .saturating_sub(pools.conflicted(code, role).count())
+                as u64;
             if available < needed && pools.pool(role).len() as u64 >= needed {
                 out.push(Refusal::TargetTooFew {
                     code: code.to_string(),

@@ -31,7 +31,10 @@ impl H256 {
     /// The value read as a 256-bit big-endian unsigned integer, modulo `k` (`k > 0`).
     pub fn mod_u32(&self, k: u32) -> u32 {
         let k = u64::from(k.max(1));
-        let r = self.0.iter().fold(0u64, |r, &b| ((r << 8) | u64::from(b)) % k);
+        let r = self
+            .0
+            .iter()
+            .fold(0u64, |r, &b| ((r << 8) | u64::from(b)) % k);
         // r < k <= u32::MAX
         u32::try_from(r).unwrap_or(0)
     }
@@ -58,8 +61,7 @@ impl Serialize for H256 {
 impl<'de> Deserialize<'de> for H256 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<H256, D::Error> {
         let s = String::deserialize(d)?;
-        H256::from_hex(&s)
-            .ok_or_else(|| serde::de::Error::custom("expected 64 hexadecimal digits"))
+        H256::from_hex(&s).ok_or_else(|| serde::de::Error::custom("expected 64 hexadecimal digits"))
     }
 }
 

@@ -72,9 +72,7 @@ impl<'a> Pools<'a> {
                 InspectorKind::Officer => &mut officers,
                 InspectorKind::Auxiliary => &mut auxiliaries,
             };
-            by_id
-                .entry(i.id.as_str())
-                .or_insert((i.kind, pool.len()));
+            by_id.entry(i.id.as_str()).or_insert((i.kind, pool.len()));
             pool.push(Person {
                 id: &i.id,
                 section: section_no.get(i.section.as_str()).copied().unwrap_or(0),
@@ -161,7 +159,8 @@ mod tests {
         assert_eq!(p.sections, ["大气", "水", "监测站"]);
         assert_eq!(p.officers[1].section, 1);
         assert_eq!(
-            p.conflicted("C1", InspectorKind::Officer).collect::<Vec<_>>(),
+            p.conflicted("C1", InspectorKind::Officer)
+                .collect::<Vec<_>>(),
             [1]
         );
         assert_eq!(

@@ -48,7 +48,9 @@ pub fn select(s: &Snapshot, p: &Params, seed: &H256) -> Vec<Selection> {
                 .map(|c| c.code.as_str())
                 .collect();
             let population = members.len() as u64;
-            let k = usize::try_from(count).unwrap_or(usize::MAX).min(members.len());
+            let k = usize::try_from(count)
+                .unwrap_or(usize::MAX)
+                .min(members.len());
             let targets = if k == 0 {
                 Vec::new()
             } else {

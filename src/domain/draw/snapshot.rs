@@ -95,7 +95,11 @@ impl Stratum {
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum Quota {
     /// By S5 class (positive-list firms are never drawn on-site).
-    Classified { key: u32, special: u32, general: u32 },
+    Classified {
+        key: u32,
+        special: u32,
+        general: u32,
+    },
     /// One ranking over the whole registry (counts against the 85% rule).
     Unclassified { count: u32 },
 }
@@ -236,7 +240,10 @@ mod tests {
             general: 3,
         };
         let j = serde_json::to_string(&q).unwrap();
-        assert_eq!(j, r#"{"mode":"classified","key":1,"special":2,"general":3}"#);
+        assert_eq!(
+            j,
+            r#"{"mode":"classified","key":1,"special":2,"general":3}"#
+        );
         assert_eq!(serde_json::from_str::<Quota>(&j).unwrap(), q);
         assert_eq!(q.total(), 6);
         let u = Quota::Unclassified { count: 4 };

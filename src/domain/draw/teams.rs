@@ -1,0 +1,285 @@
+//! Team assignment (docs/draw-algorithm.md §6). Targets are processed in the order of
+//! `SHA-256(seed ‖ F("joint") ‖ F(code))`; the first ⌈share × n⌉ of them are the internal-joint
+//! targets. For each target, officer slots then auxiliary slots are filled one at a time: among
+//! the eligible people (right kind, not yet in this team, no declared conflict with the target,
+//! under the workload cap, and, for the last officer slot of a joint target whose officers so far
+//! share one section, from another section) keep those with the lowest workload so far, then
+//! those covering most of the target's still-uncovered expertise needs; of these, read in id
+//! order, take the one at index `SHA-256(seed ‖ F("team") ‖ F(code) ‖ F(kind) ‖ F(slot)) mod
+//! count`. The lead is the first officer picked who may lead.
+
+use super::DrawError;
+use super::hash::{H256, tagged};
+use super::pools::{Person, Pools, needs};
+use super::select::Selection;
+use super::snapshot::{Candidate, Params, Snapshot};
+use crate::domain::inspector::InspectorKind;
+use crate::domain::quota::required;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The team of one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub code: String,
+    /// The hash that placed the target in the processing order.
+    pub order: H256,
+    /// Whether the target is one of the internal-joint ones (officers from ≥ 2 sections).
+    pub joint: bool,
+    /// The lead officer's id (one of `officers`).
+    pub lead: String,
+    /// Officers' ids in the order they were picked.
+    pub officers: Vec<String>,
+    /// Auxiliary inspectors' ids in the order they were picked; never counted as officers.
+    pub auxiliaries: Vec<String>,
+}
+
+/// One slot filled, for explaining a draw step by step (the spec's worked example).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PickStep {
+    pub code: String,
+    pub role: InspectorKind,
+    pub slot: u32,
+    /// The tie set: eligible people with the best (workload, match), in id order.
+    pub tied: Vec<String>,
+    /// Their workload so far and how many uncovered needs each covers.
+    pub load: u32,
+    pub matched: u32,
+    /// Index into `tied` chosen by the pick hash.
+    pub index: u32,
+    pub chosen: String,
+}
+
+/// ⌈n × bp / 10000⌉, at most n: the number of internal-joint targets.
+pub fn joint_count(n: u64, bp: u32) -> u64 {
+    required(n, bp).min(n)
+}
+
+/// The hash ordering targets for team assignment (lowest first; the first ones are joint).
+pub fn order_hash(seed: &H256, code: &str) -> H256 {
+    tagged(seed, "joint", &[code.as_bytes()])
+}
+
+/// The hash choosing within the tie set of one slot.
+pub fn pick_hash(seed: &H256, code: &str, role: InspectorKind, slot: u32) -> H256 {
+    tagged(
+        seed,
+        "team",
+        &[
+            code.as_bytes(),
+            role.code().as_bytes(),
+            slot.to_string().as_bytes(),
+        ],
+    )
+}
+
+/// The state of one pool during the assignment.
+struct PoolState<'p, 'a> {
+    people: &'p [Person<'a>],
+    load: Vec<u32>,
+    /// `excluded[i] == t` while processing target number `t` when person `i` is conflicted
+    /// with it or already in its team.
+    excluded: Vec<usize>,
+}
+
+/// The best (lowest) key and how many eligible people share it.
+struct Choice {
+    person: usize,
+    key: u64,
+    tied: u32,
+    index: u32,
+}
+
+impl PoolState<'_, '_> {
+    fn key(&self, i: usize, want: u16) -> u64 {
+        let matched = (self.people[i].expertise & want).count_ones();
+        (u64::from(self.load[i]) << 8) | u64::from(255 - matched)
+    }
+
+    fn eligible(&self, i: usize, stamp: usize, cap: u32, not_section: Option<usize>) -> bool {
+        self.excluded[i] != stamp
+            && self.load[i] < cap
+            && not_section != Some(self.people[i].section)
+    }
+
+    /// Picks among the eligible people with the best key, by `h mod count` in id order.
+    fn choose(
+        &self,
+        stamp: usize,
+        cap: u32,
+        want: u16,
+        not_section: Option<usize>,
+        h: &H256,
+    ) -> Option<Choice> {
+        let (mut best, mut count) = (u64::MAX, 0u32);
+        for i in 0..self.people.len() {
+            if self.eligible(i, stamp, cap, not_section) {
+                let k = self.key(i, want);
+                if k < best {
+                    (best, count) = (k, 1);
+                } else if k == best {
+                    count += 1;
+                }
+            }
+        }
+        if count == 0 {
+            return None;
+        }
+        let index = h.mod_u32(count);
+        self.tie_set(stamp, cap, want, not_section, best)
+            .nth(index as usize)
+            .map(|person| Choice {
+                person,
+                key: best,
+                tied: count,
+                index,
+            })
+    }
+
+    fn tie_set(
+        &self,
+        stamp: usize,
+        cap: u32,
+        want: u16,
+        not_section: Option<usize>,
+        best: u64,
+    ) -> impl Iterator<Item = usize> + '_ {
+        (0..self.people.len()).filter(move |&i| {
+            self.eligible(i, stamp, cap, not_section) && self.key(i, want) == best
+        })
+    }
+}
+
+/// Assigns a team to every selected target. `trace`, when given, receives every slot's tie set.
+pub fn assign(
+    s: &Snapshot,
+    p: &Params,
+    seed: &H256,
+    selections: &[Selection],
+    trace: Option<&mut Vec<PickStep>>,
+) -> Result<Vec<Team>, DrawError> {
+    let pools = Pools::new(s);
+    assign_with(s, p, &pools, seed, selections, trace)
+}
+
+pub(crate) fn assign_with(
+    s: &Snapshot,
+    p: &Params,
+    pools: &Pools,
+    seed: &H256,
+    selections: &[Selection],
+    mut trace: Option<&mut Vec<PickStep>>,
+) -> Result<Vec<Team>, DrawError> {
+    let mut targets: HashMap<&str, Option<&Candidate>> = selections
+        .iter()
+        .flat_map(|x| &x.targets)
+        .map(|t| (t.code.as_str(), None))
+        .collect();
+    for c in &s.candidates {
+        if let Some(slot) = targets.get_mut(c.code.as_str()) {
+            slot.get_or_insert(c);
+        }
+    }
+    let mut order: Vec<(H256, &Candidate)> = targets
+        .values()
+        .flatten()
+        .map(|&c| (order_hash(seed, &c.code), c))
+        .collect();
+    order.sort_unstable_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    let joint = joint_count(order.len() as u64, p.joint_bp);
+
+    let new_state = |people| PoolState {
+        people,
+        load: vec![0; people.len()],
+        excluded: vec![usize::MAX; people.len()],
+    };
+    let mut officers = new_state(&pools.officers);
+    let mut auxiliaries = new_state(&pools.auxiliaries);
+    let mut teams = Vec::with_capacity(order.len());
+    for (t, &(order_h, c)) in order.iter().enumerate() {
+        let is_joint = (t as u64) < joint;
+        for i in pools.conflicted(&c.code, InspectorKind::Officer) {
+            officers.excluded[i] = t;
+        }
+        for i in pools.conflicted(&c.code, InspectorKind::Auxiliary) {
+            auxiliaries.excluded[i] = t;
+        }
+        let need = needs(c, p);
+        let mut covered = 0u16;
+        let mut picked: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for (kind, slots) in [
+            (InspectorKind::Officer, p.team_size),
+            (InspectorKind::Auxiliary, p.auxiliaries),
+        ] {
+            let (st, k) = match kind {
+                InspectorKind::Officer => (&mut officers, 0),
+                InspectorKind::Auxiliary => (&mut auxiliaries, 1),
+            };
+            for slot in 0..slots {
+                let mut not_section = None;
+                if kind == InspectorKind::Officer && is_joint && slot + 1 == slots {
+                    let first = picked[0].first().map(|&i| st.people[i].section);
+                    if picked[0]
+                        .iter()
+                        .all(|&i| Some(st.people[i].section) == first)
+                    {
+                        not_section = first;
+                    }
+                }
+                let want = need & !covered;
+                let h = pick_hash(seed, &c.code, kind, slot);
+                let choice = st
+                    .choose(t, p.workload_cap, want, not_section, &h)
+                    .ok_or_else(|| DrawError::NoTeam {
+                        code: c.code.clone(),
+                        role: kind,
+                        slot,
+                        joint: is_joint,
+                    })?;
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(PickStep {
+                        code: c.code.clone(),
+                        role: kind,
+                        slot,
+                        tied: st
+                            .tie_set(t, p.workload_cap, want, not_section, choice.key)
+                            .map(|i| st.people[i].id.to_string())
+                            .collect(),
+                        load: (choice.key >> 8) as u32,
+                        matched: 255 - (choice.key & 255) as u32,
+                        index: choice.index,
+                        chosen: st.people[choice.person].id.to_string(),
+                    });
+                }
+                debug_assert!(choice.tied > choice.index);
+                st.excluded[choice.person] = t;
+                st.load[choice.person] += 1;
+                covered |= st.people[choice.person].expertise;
+                picked[k].push(choice.person);
+            }
+        }
+        let ids = |st: &PoolState, v: &[usize]| -> Vec<String> {
+            v.iter().map(|&i| st.people[i].id.to_string()).collect()
+        };
+        let officer_ids = ids(&officers, &picked[0]);
+        let barred = (!p.previous_lead_may_lead)
+            .then_some(c.previous_lead.as_deref())
+            .flatten();
+        let lead = officer_ids
+            .iter()
+            .find(|id| Some(id.as_str()) != barred)
+            .or(officer_ids.first())
+            .cloned()
+            .unwrap_or_default();
+        teams.push(Team {
+            code: c.code.clone(),
+            order: order_h,
+            joint: is_joint,
+            lead,
+            officers: officer_ids,
+            auxiliaries: ids(&auxiliaries, &picked[1]),
+        });
+    }
+    Ok(teams)
+}

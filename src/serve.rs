@@ -1,0 +1,202 @@
+//! Starting the SSH server from the command line (first-start administrator, demo accounts,
+//! host key, logging, signals) and running the UI on the local terminal.
+
+use anyhow::{Context, anyhow};
+use rand::RngExt;
+use shuangsui::domain::inspector::InspectorKind;
+use shuangsui::domain::user::Role;
+use shuangsui::service::{Actor, NewUser, Service};
+use shuangsui::ssh::{self, Settings};
+use shuangsui::strings::{self, Lang};
+use shuangsui::tui::theme::Theme;
+use shuangsui::tui::{App, Event, Hub, Outcome, Session};
+use std::path::Path;
+use std::time::Duration;
+
+/// A random password of 14 characters without look-alikes (0/O, 1/l/I).
+fn random_password() -> String {
+    const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..14)
+        .map(|_| char::from(CHARS[rng.random_range(0..CHARS.len())]))
+        .collect()
+}
+
+fn human(e: shuangsui::service::ServiceError, lang: Lang) -> anyhow::Error {
+    anyhow!(strings::service_error(&e, None, lang))
+}
+
+/// Creates the accounts a fresh server needs and prints their passwords once.
+fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
+    let me = Actor::console();
+    let has_users = !svc.users(&me).map_err(|e| human(e, lang))?.is_empty();
+    if demo && svc.enterprises(&me).map_err(|e| human(e, lang))?.is_empty() {
+        let n = shuangsui::demo::fill(svc, &me, 120).map_err(|e| human(e, lang))?;
+        println!("{}", strings::cli::demo_filled(&n, lang));
+    }
+    if has_users {
+        return Ok(());
+    }
+    if demo {
+        let officer = svc
+            .inspectors(&me)
+            .map_err(|e| human(e, lang))?
+            .into_iter()
+            .find(|i| i.data.kind == InspectorKind::Officer && i.data.active);
+        println!(
+            "{}",
+            lang.t(
+                "演示账号（密码只显示这一次）：",
+                "Demo accounts (passwords are shown only now):"
+            )
+        );
+        for role in Role::ALL {
+            let password = random_password();
+            let nu = NewUser {
+                name: role.code().to_string(),
+                display_name: lang.t(role.zh(), role.en()).to_string(),
+                roles: [*role].into(),
+                password: Some(password.clone()),
+                inspector_cert: (*role == Role::Inspector)
+                    .then(|| officer.as_ref().map(|o| o.data.cert_no.clone()))
+                    .flatten(),
+                ..Default::default()
+            };
+            svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
+            println!("  {:<10} {password}", role.code());
+        }
+    } else {
+        let password = random_password();
+        let nu = NewUser {
+            name: "admin".into(),
+            roles: [Role::Admin].into(),
+            password: Some(password.clone()),
+            must_change_password: true,
+            ..Default::default()
+        };
+        svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
+        println!("{}", strings::cli::first_admin(&password, lang));
+    }
+    Ok(())
+}
+
+/// `shuangsui serve`.
+pub fn serve(
+    svc: &mut Service,
+    db: &Path,
+    listen: String,
+    demo: bool,
+    idle_minutes: u64,
+    ascii: bool,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    bootstrap(svc, demo, lang)?;
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let log = dir.join("shuangsui.log");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log)
+        .with_context(|| log.display().to_string())?;
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+    let settings = Settings {
+        db: db.to_path_buf(),
+        host_key: dir.join("ssh_host_ed25519_key"),
+        idle: Duration::from_secs(idle_minutes.max(1) * 60),
+        lang,
+        ascii,
+    };
+    let key = ssh::host_key(&settings.host_key).map_err(|e| anyhow!("{e}"))?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let running = ssh::start(&listen, settings)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+        println!(
+            "{}",
+            strings::cli::listening(&running.addr.to_string(), &ssh::fingerprint(&key), lang)
+        );
+        tracing::info!(addr = %running.addr, "listening");
+        let stop = async {
+            #[cfg(unix)]
+            {
+                let mut term =
+                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            #[cfg(not(unix))]
+            tokio::signal::ctrl_c().await?;
+            Ok::<_, std::io::Error>(())
+        };
+        stop.await?;
+        println!("{}", strings::cli::stopping(lang));
+        running.shutdown(strings::cli::stopping(lang)).await;
+        Ok(())
+    })
+}
+
+/// `shuangsui tui --user NAME`: the same app on this terminal.
+pub fn local_tui(mut svc: Service, user: &str, ascii: bool, lang: Lang) -> anyhow::Result<()> {
+    let u = svc
+        .user(user)
+        .map_err(|e| human(e, lang))?
+        .filter(|u| !u.disabled)
+        .ok_or_else(|| anyhow!(strings::cli::no_such_user(user, lang)))?;
+    let actor = Actor {
+        user_id: Some(u.id),
+        name: u.name.clone(),
+        roles: u.roles.clone(),
+    };
+    let session = Session {
+        actor,
+        lang,
+        theme: Theme { ascii },
+        must_change_password: false,
+    };
+    let mut app = App::new(session, svc, Hub::new());
+    let mut term = ratatui::init();
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
+    let result = (|| -> anyhow::Result<()> {
+        loop {
+            term.draw(|f| app.view(f))?;
+            let ev = if ratatui::crossterm::event::poll(Duration::from_secs(1))? {
+                match ratatui::crossterm::event::read()? {
+                    ratatui::crossterm::event::Event::Key(k)
+                        if k.kind == ratatui::crossterm::event::KeyEventKind::Press =>
+                    {
+                        Event::Key(k)
+                    }
+                    ratatui::crossterm::event::Event::Paste(p) => Event::Paste(p),
+                    _ => Event::Tick,
+                }
+            } else {
+                Event::Tick
+            };
+            match app.update(ev) {
+                Outcome::Quit => return Ok(()),
+                Outcome::Redraw => term.clear()?,
+                Outcome::Continue => {}
+            }
+        }
+    })();
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
+    ratatui::restore();
+    result
+}

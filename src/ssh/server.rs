@@ -1,0 +1,494 @@
+//! The russh server: accepts connections, authenticates by public key (compared by key data)
+//! or password against the users table, with rate limits per address and user and without
+//! revealing which names exist; serves one interactive session per connection and refuses
+//! everything else (exec, subsystems, forwarding).
+
+use super::limit::Limiter;
+use super::session::{self, End, Msg, Start};
+use crate::domain::user::{PublicKey, User};
+use crate::service::{Actor, Service};
+use crate::strings::{Lang, ui};
+use crate::tui::theme::Theme;
+use crate::tui::{Hub, Notice, Session};
+use russh::keys::{Algorithm, HashAlg, PrivateKey};
+use russh::server::{
+    Auth, Config, Handler, Msg as ChanMsg, PublicKeyOffer, Server, Session as SshSession,
+    VerifiedPublicKey,
+};
+use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+use thiserror::Error;
+use tokio::net::TcpListener;
+
+/// Server settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub db: PathBuf,
+    pub host_key: PathBuf,
+    pub idle: Duration,
+    pub lang: Lang,
+    pub ascii: bool,
+}
+
+#[derive(Debug, Error)]
+pub enum ServeError {
+    #[error("host key {0}: {1}")]
+    HostKey(PathBuf, String),
+    #[error("cannot listen on {0}: {1}")]
+    Listen(String, std::io::Error),
+    #[error("database: {0}")]
+    Database(String),
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Loads the host key, creating it (Ed25519, OpenSSH format, mode 0600) on first start.
+pub fn host_key(path: &Path) -> Result<PrivateKey, ServeError> {
+    let err = |e: &dyn std::fmt::Display| ServeError::HostKey(path.to_path_buf(), e.to_string());
+    if path.exists() {
+        return PrivateKey::read_openssh_file(path).map_err(|e| err(&e));
+    }
+    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(|e| err(&e))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
+    }
+    key.write_openssh_file(path, russh::keys::ssh_key::LineEnding::LF)
+        .map_err(|e| err(&e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| err(&e))?;
+    }
+    Ok(key)
+}
+
+/// `SHA256:…` of the host key, as clients show it.
+pub fn fingerprint(key: &PrivateKey) -> String {
+    key.public_key().fingerprint(HashAlg::Sha256).to_string()
+}
+
+struct Shared {
+    settings: Settings,
+    hub: Arc<Hub>,
+    limiter: Mutex<Limiter>,
+    /// One connection for authentication checks.
+    auth: Mutex<Service>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A running server.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub hub: Arc<Hub>,
+    handle: russh::server::RunningServerHandle,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Tells every session and stops accepting.
+    pub async fn shutdown(self, reason: &str) {
+        self.hub.broadcast(&Notice::Close(reason.to_string()));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        self.handle.shutdown(reason.to_string());
+        let _ = self.task.await;
+    }
+
+    /// Waits until the server stops.
+    pub async fn wait(self) -> Result<(), ServeError> {
+        match self.task.await {
+            Ok(r) => Ok(r?),
+            Err(e) => Err(ServeError::Io(std::io::Error::other(e))),
+        }
+    }
+}
+
+/// Binds `listen` and serves in the background on the current tokio runtime.
+pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeError> {
+    let key = host_key(&settings.host_key)?;
+    let hub = Hub::new();
+    let auth = Service::open(&settings.db).map_err(|e| ServeError::Database(e.to_string()))?;
+    let socket = TcpListener::bind(listen)
+        .await
+        .map_err(|e| ServeError::Listen(listen.to_string(), e))?;
+    let addr = socket.local_addr()?;
+    let config = Arc::new(Config {
+        methods: MethodSet::from(&[MethodKind::PublicKey, MethodKind::Password][..]),
+        auth_rejection_time: Duration::from_millis(300),
+        auth_rejection_time_initial: Some(Duration::from_millis(0)),
+        keys: vec![key],
+        inactivity_timeout: Some(settings.idle + Duration::from_secs(60)),
+        keepalive_interval: Some(Duration::from_secs(30)),
+        keepalive_max: 4,
+        nodelay: true,
+        max_auth_attempts: 6,
+        ..Default::default()
+    });
+    let shared = Arc::new(Shared {
+        settings,
+        hub: Arc::clone(&hub),
+        limiter: Mutex::new(Limiter::new(5, Duration::from_secs(300))),
+        auth: Mutex::new(auth),
+    });
+    let (handle_tx, handle_rx) = tokio::sync::oneshot::channel();
+    let task = tokio::spawn(async move {
+        // `run_on_socket` borrows the server and the listener: both live in this task.
+        let mut server = AppServer { shared };
+        let running = server.run_on_socket(config, &socket);
+        let _ = handle_tx.send(running.handle());
+        running.await
+    });
+    let handle = handle_rx
+        .await
+        .map_err(|_| ServeError::Io(std::io::Error::other("server did not start")))?;
+    Ok(Running {
+        addr,
+        hub,
+        handle,
+        task,
+    })
+}
+
+#[derive(Clone)]
+struct AppServer {
+    shared: Arc<Shared>,
+}
+
+impl Server for AppServer {
+    type Handler = Conn;
+    fn new_client(&mut self, addr: Option<SocketAddr>) -> Conn {
+        Conn {
+            shared: Arc::clone(&self.shared),
+            addr,
+            user: None,
+            channel: None,
+            pty: None,
+            tx: None,
+            name: String::new(),
+        }
+    }
+}
+
+/// One connection.
+struct Conn {
+    shared: Arc<Shared>,
+    addr: Option<SocketAddr>,
+    user: Option<User>,
+    name: String,
+    channel: Option<Channel<ChanMsg>>,
+    pty: Option<(u32, u32)>,
+    tx: Option<std::sync::mpsc::Sender<Msg>>,
+}
+
+impl Conn {
+    fn from(&self) -> String {
+        self.addr.map(|a| a.ip().to_string()).unwrap_or_default()
+    }
+
+    /// Runs a blocking check on the authentication connection.
+    async fn check(
+        &self,
+        user: &str,
+        f: impl FnOnce(&mut Service) -> Option<User> + Send + 'static,
+    ) -> Option<User> {
+        let shared = Arc::clone(&self.shared);
+        let ip = self.addr.map(|a| a.ip());
+        let user = user.to_string();
+        let from = self.from();
+        tokio::task::spawn_blocking(move || {
+            if !lock(&shared.limiter).allowed(ip, &user, Instant::now()) {
+                let _ = lock(&shared.auth).audit_session(
+                    &user,
+                    "login_refused",
+                    &format!("{from}: rate limited"),
+                );
+                return None;
+            }
+            let mut svc = lock(&shared.auth);
+            let found = f(&mut svc);
+            match &found {
+                Some(_) => lock(&shared.limiter).succeeded(&user),
+                None => {
+                    lock(&shared.limiter).failed(ip, &user, Instant::now());
+                    let _ = svc.audit_session(&user, "login_failed", &from);
+                }
+            }
+            found
+        })
+        .await
+        .ok()
+        .flatten()
+    }
+
+    fn accept(&mut self, u: Option<User>) -> Auth {
+        match u {
+            Some(u) => {
+                self.name = u.name.clone();
+                self.user = Some(u);
+                Auth::Accept
+            }
+            None => Auth::reject(),
+        }
+    }
+}
+
+fn to_domain(key: &russh::keys::PublicKey) -> Option<PublicKey> {
+    key.to_openssh()
+        .ok()
+        .and_then(|s| PublicKey::parse(&s).ok())
+}
+
+impl Handler for Conn {
+    type Error = russh::Error;
+
+    async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        let (u, p) = (user.to_string(), password.to_string());
+        let found = self
+            .check(user, move |svc| svc.check_password(&u, &p).ok().flatten())
+            .await;
+        Ok(self.accept(found))
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        user: &str,
+        offer: PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        // Only keys of this (enabled) user go on to the signature check; unknown users and
+        // unknown keys get the same answer.
+        let Some(key) = to_domain(offer.public_key) else {
+            return Ok(Auth::reject());
+        };
+        let shared = Arc::clone(&self.shared);
+        let u = user.to_string();
+        let ok = tokio::task::spawn_blocking(move || {
+            lock(&shared.auth)
+                .check_key(&u, &key)
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .await
+        .unwrap_or(false);
+        Ok(if ok { Auth::Accept } else { Auth::reject() })
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        let Some(key) = to_domain(key.public_key) else {
+            return Ok(Auth::reject());
+        };
+        let u = user.to_string();
+        let found = self
+            .check(user, move |svc| svc.check_key(&u, &key).ok().flatten())
+            .await;
+        Ok(self.accept(found))
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<ChanMsg>,
+        reply: russh::server::ChannelOpenHandle,
+        _: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        if self.channel.is_some() {
+            // One interactive session per connection.
+            return Ok(());
+        }
+        self.channel = Some(channel);
+        reply.accept().await;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        cols: u32,
+        rows: u32,
+        _: u32,
+        _: u32,
+        _: &[(Pty, u32)],
+        session: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        self.pty = Some((cols, rows));
+        session.channel_success(channel)?;
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        _: ChannelId,
+        cols: u32,
+        rows: u32,
+        _: u32,
+        _: u32,
+        _: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        self.pty = Some((cols, rows));
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Resize(cols, rows));
+        }
+        Ok(())
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        let handle = session.handle();
+        let lang = self.shared.settings.lang;
+        let (Some(user), Some(size)) = (self.user.clone(), self.pty) else {
+            session.channel_success(channel)?;
+            let _ = handle
+                .data(channel, ui::no_pty(lang).as_bytes().to_vec())
+                .await;
+            let _ = handle.exit_status_request(channel, 1).await;
+            let _ = handle.close(channel).await;
+            return Ok(());
+        };
+        if self.tx.is_some() {
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        let shared = Arc::clone(&self.shared);
+        let svc = match Service::open(&shared.settings.db) {
+            Ok(s) => s.with_notifier(shared.hub.notifier()),
+            Err(e) => {
+                tracing::error!("session database: {e}");
+                let _ = handle
+                    .data(channel, ui::crashed(lang).as_bytes().to_vec())
+                    .await;
+                let _ = handle.exit_status_request(channel, 1).await;
+                let _ = handle.close(channel).await;
+                return Ok(());
+            }
+        };
+        // Output: a writer task owns the awaiting, so the session thread never blocks on the
+        // network and one slow client cannot stall another.
+        let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
+        let writer = handle.clone();
+        let (done_tx, done_rx) = tokio::sync::oneshot::channel::<End>();
+        tokio::spawn(async move {
+            while let Some(bytes) = out_rx.recv().await {
+                if writer.data(channel, bytes).await.is_err() {
+                    break;
+                }
+            }
+            let code = match done_rx.await {
+                Ok(End::Quit) | Ok(End::Idle) => 0,
+                _ => 1,
+            };
+            let _ = writer.exit_status_request(channel, code).await;
+            let _ = writer.eof(channel).await;
+            let _ = writer.close(channel).await;
+        });
+        let (tx, rx) = std::sync::mpsc::channel::<Msg>();
+        let deliver_tx = tx.clone();
+        let member = shared.hub.join(
+            &user.name,
+            Box::new(move |n| deliver_tx.send(Msg::Notice(n)).is_ok()),
+        );
+        self.tx = Some(tx);
+        let actor = Actor {
+            user_id: Some(user.id),
+            name: user.name.clone(),
+            roles: user.roles.clone(),
+        };
+        let start = Start {
+            session: Session {
+                actor,
+                lang,
+                theme: Theme {
+                    ascii: shared.settings.ascii,
+                },
+                must_change_password: user.must_change_password,
+            },
+            svc,
+            hub: Arc::clone(&shared.hub),
+            size,
+            idle: shared.settings.idle,
+            out: Box::new(move |b| out_tx.send(b).is_ok()),
+        };
+        let from = self.from();
+        let name = user.name.clone();
+        std::thread::Builder::new()
+            .name(format!("session-{name}"))
+            .spawn(move || {
+                let _ = lock(&shared.auth).audit_session(&name, "login", &from);
+                let end = session::run(start, rx);
+                shared.hub.leave(member);
+                let _ =
+                    lock(&shared.auth).audit_session(&name, "logout", &format!("{from}: {end:?}"));
+                let _ = done_tx.send(end);
+            })
+            .map_err(russh::Error::from)?;
+        Ok(())
+    }
+
+    async fn data(
+        &mut self,
+        _: ChannelId,
+        data: &[u8],
+        _: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Bytes(data.to_vec()));
+        }
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _: &[u8],
+        session: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        _: &str,
+        session: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)?;
+        Ok(())
+    }
+
+    async fn channel_close(&mut self, _: ChannelId, _: &mut SshSession) -> Result<(), Self::Error> {
+        if let Some(tx) = self.tx.take() {
+            let _ = tx.send(Msg::Closed);
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(&mut self, _: ChannelId, _: &mut SshSession) -> Result<(), Self::Error> {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Closed);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        if let Some(tx) = self.tx.take() {
+            let _ = tx.send(Msg::Closed);
+        }
+    }
+}

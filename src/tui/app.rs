@@ -1,0 +1,789 @@
+//! The app shell: tabs by role, key dispatch through the keymap, the hint bar and help popup
+//! generated from the same bindings, the status line, live refresh on notices, and the screens
+//! of the registries. `update` takes one event; `view` draws the state.
+
+use super::data::{Hub, Listing, Notice, Source};
+use super::detail;
+use super::keymap::{self, Action, Binding};
+use super::list::ListView;
+use super::theme::Theme;
+use crate::domain::quarter::Quarter;
+use crate::domain::quota::format_percent;
+use crate::domain::user::Role;
+use crate::service::{Actor, Change, READERS, Service, ServiceError};
+use crate::strings::{self, Lang, ui};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Input to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    Paste(String),
+    Notice(Notice),
+    /// About once a second: clock and message expiry.
+    Tick,
+}
+
+/// What the caller should do after an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Continue,
+    /// Redraw everything from scratch (Ctrl-L).
+    Redraw,
+    Quit,
+}
+
+/// Who is using this session and how.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub actor: Actor,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub must_change_password: bool,
+}
+
+/// The tabs, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Home,
+    Enterprises,
+    Inspectors,
+    Items,
+    Draws,
+    Results,
+    Reports,
+    Audit,
+    Users,
+}
+
+const ALL_TABS: [Tab; 9] = [
+    Tab::Home,
+    Tab::Enterprises,
+    Tab::Inspectors,
+    Tab::Items,
+    Tab::Draws,
+    Tab::Results,
+    Tab::Reports,
+    Tab::Audit,
+    Tab::Users,
+];
+
+impl Tab {
+    fn index(self) -> usize {
+        ALL_TABS.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// Roles that see the tab.
+    fn visible_to(self, a: &Actor) -> bool {
+        let any = |roles: &[Role]| roles.iter().any(|r| a.has(*r));
+        match self {
+            Tab::Home | Tab::Items | Tab::Results => true,
+            Tab::Enterprises | Tab::Inspectors => any(READERS),
+            Tab::Draws => any(&[Role::Admin, Role::Leader, Role::Witness]),
+            Tab::Reports | Tab::Audit => any(&[Role::Admin, Role::Leader, Role::Auditor]),
+            Tab::Users => any(&[Role::Admin]),
+        }
+    }
+
+    fn source(self) -> Option<Source> {
+        match self {
+            Tab::Enterprises => Some(Source::Enterprises),
+            Tab::Inspectors => Some(Source::Inspectors),
+            Tab::Items => Some(Source::Items),
+            Tab::Audit => Some(Source::Audit),
+            Tab::Users => Some(Source::Users),
+            _ => None,
+        }
+    }
+}
+
+enum Popup {
+    Help,
+    Sort { cursor: usize },
+}
+
+/// A first-login password change in progress.
+#[derive(Default)]
+struct PasswordChange {
+    first: Option<String>,
+    input: String,
+    error: Option<String>,
+}
+
+/// One session's app.
+pub struct App {
+    s: Session,
+    svc: Service,
+    hub: Arc<Hub>,
+    tabs: Vec<Tab>,
+    tab: usize,
+    lists: HashMap<Tab, ListView>,
+    detail: Option<detail::Detail>,
+    searching: bool,
+    popup: Option<Popup>,
+    message: Option<(String, Instant)>,
+    password: Option<PasswordChange>,
+    quarter: Quarter,
+}
+
+const MESSAGE_FOR: Duration = Duration::from_secs(6);
+
+impl App {
+    pub fn new(s: Session, svc: Service, hub: Arc<Hub>) -> App {
+        let tabs: Vec<Tab> = ALL_TABS
+            .into_iter()
+            .filter(|t| t.visible_to(&s.actor))
+            .collect();
+        let quarter = Quarter::of(svc.today());
+        let password = s.must_change_password.then(PasswordChange::default);
+        let mut app = App {
+            s,
+            svc,
+            hub,
+            tabs,
+            tab: 0,
+            lists: HashMap::new(),
+            detail: None,
+            searching: false,
+            popup: None,
+            message: None,
+            password,
+            quarter,
+        };
+        app.load_current();
+        app
+    }
+
+    fn lang(&self) -> Lang {
+        self.s.lang
+    }
+
+    fn current(&self) -> Tab {
+        self.tabs.get(self.tab).copied().unwrap_or(Tab::Home)
+    }
+
+    fn say(&mut self, msg: String) {
+        self.message = Some((msg, Instant::now()));
+    }
+
+    fn error(&mut self, e: ServiceError) {
+        let m = strings::service_error(&e, None, self.lang());
+        self.say(m);
+    }
+
+    /// Loads (or reuses) the listing of the current tab.
+    fn load_current(&mut self) {
+        let tab = self.current();
+        let Some(source) = tab.source() else { return };
+        let lang = self.lang();
+        let (svc, actor, hub) = (&mut self.svc, &self.s.actor, &self.hub);
+        match hub.listing(source, lang, || {
+            detail::build_listing(svc, actor, source, lang)
+        }) {
+            Ok(l) => self.lists.entry(tab).or_default().set_listing(l),
+            Err(e) => self.error(e),
+        }
+    }
+
+    /// Handles one event.
+    pub fn update(&mut self, ev: Event) -> Outcome {
+        if let Some((_, at)) = &self.message
+            && at.elapsed() > MESSAGE_FOR
+        {
+            self.message = None;
+        }
+        match ev {
+            Event::Tick => Outcome::Continue,
+            Event::Notice(Notice::Close(why)) => {
+                self.say(why);
+                Outcome::Quit
+            }
+            Event::Notice(Notice::Changed(c)) => {
+                self.refresh(c);
+                Outcome::Continue
+            }
+            Event::Paste(text) => {
+                if let Some(p) = &mut self.password {
+                    p.input.push_str(text.lines().next().unwrap_or(""));
+                } else if self.searching {
+                    let q = format!("{}{}", self.list_query(), text.replace('\n', " "));
+                    self.set_query(q);
+                }
+                Outcome::Continue
+            }
+            Event::Key(k) => self.key(k),
+        }
+    }
+
+    fn refresh(&mut self, c: Change) {
+        let tab = self.current();
+        let affected = match (tab.source(), c) {
+            (Some(Source::Audit), _) => true,
+            (Some(Source::Enterprises), Change::Enterprises | Change::Settings) => true,
+            (Some(Source::Inspectors), Change::Inspectors) => true,
+            (Some(Source::Items), Change::Items) => true,
+            (Some(Source::Users), Change::Users) => true,
+            _ => tab == Tab::Home,
+        };
+        // Other tabs reload when shown; their cursor is kept then too.
+        if affected {
+            self.load_current();
+            if let Some(d) = &mut self.detail {
+                let (svc, actor) = (&mut self.svc, &self.s.actor);
+                if let Err(e) = d.reload(svc, actor, self.s.lang) {
+                    self.detail = None;
+                    self.error(e);
+                }
+            }
+            if tab != Tab::Home && tab != Tab::Audit {
+                self.say(ui::updated(self.lang()).to_string());
+            }
+        }
+    }
+
+    fn list_query(&self) -> String {
+        self.lists
+            .get(&self.current())
+            .map(|l| l.query.clone())
+            .unwrap_or_default()
+    }
+
+    fn set_query(&mut self, q: String) {
+        if let Some(l) = self.lists.get_mut(&self.current()) {
+            l.set_query(q);
+        }
+    }
+
+    /// The bindings in force now, most specific first (also what the hint bar shows).
+    fn bindings(&self) -> Vec<&'static [Binding]> {
+        if self.password.is_some() {
+            return vec![];
+        }
+        if self.popup.is_some() {
+            return vec![keymap::POPUP];
+        }
+        if self.searching {
+            return vec![keymap::SEARCHING];
+        }
+        let tab = self.current();
+        if self.detail.is_some() {
+            vec![keymap::DETAIL, keymap::GLOBAL]
+        } else if tab.source().is_some() {
+            vec![keymap::LIST, keymap::GLOBAL]
+        } else {
+            vec![keymap::GLOBAL]
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent) -> Outcome {
+        if k.code == KeyCode::Char('c') && k.modifiers == KeyModifiers::CONTROL {
+            return Outcome::Quit;
+        }
+        if self.password.is_some() {
+            self.password_key(k);
+            return Outcome::Continue;
+        }
+        if self.searching {
+            match keymap::lookup(&[keymap::SEARCHING], &k) {
+                Some(Action::Open) => self.searching = false,
+                Some(Action::Back) => {
+                    self.searching = false;
+                    self.set_query(String::new());
+                }
+                _ => match k.code {
+                    KeyCode::Backspace => {
+                        let mut q = self.list_query();
+                        q.pop();
+                        self.set_query(q);
+                    }
+                    KeyCode::Char(c)
+                        if !k.modifiers.contains(KeyModifiers::CONTROL)
+                            && !k.modifiers.contains(KeyModifiers::ALT) =>
+                    {
+                        let q = format!("{}{c}", self.list_query());
+                        self.set_query(q);
+                    }
+                    KeyCode::Up | KeyCode::Down => {
+                        self.searching = false;
+                        return self.key(k);
+                    }
+                    _ => {}
+                },
+            }
+            return Outcome::Continue;
+        }
+        let n = self
+            .lists
+            .get(&self.current())
+            .map_or(0, |l| l.listing.columns.len());
+        if let Some(p) = &mut self.popup {
+            match (p, keymap::lookup(&[keymap::POPUP], &k)) {
+                (_, Some(Action::Back)) => self.popup = None,
+                (Popup::Help, _) => self.popup = None,
+                (Popup::Sort { cursor }, Some(Action::Up)) => *cursor = cursor.saturating_sub(1),
+                (Popup::Sort { cursor }, Some(Action::Down)) => {
+                    *cursor = (*cursor + 1).min(n.saturating_sub(1))
+                }
+                (Popup::Sort { cursor }, Some(Action::Open)) => {
+                    let c = *cursor;
+                    self.popup = None;
+                    if let Some(l) = self.lists.get_mut(&self.current()) {
+                        l.sort_by(c);
+                    }
+                }
+                _ => {}
+            }
+            return Outcome::Continue;
+        }
+        // Digits pick a tab wherever no text field has focus.
+        if let KeyCode::Char(d @ '1'..='9') = k.code
+            && k.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE
+        {
+            let i = d as usize - '1' as usize;
+            if i < self.tabs.len() {
+                self.switch(i);
+            }
+            return Outcome::Continue;
+        }
+        let action = keymap::lookup(&self.bindings(), &k);
+        let Some(action) = action else {
+            return Outcome::Continue;
+        };
+        match action {
+            Action::Quit => return Outcome::Quit,
+            Action::Redraw => return Outcome::Redraw,
+            Action::Help => self.popup = Some(Popup::Help),
+            Action::NextTab => self.switch((self.tab + 1) % self.tabs.len().max(1)),
+            Action::PrevTab => {
+                self.switch((self.tab + self.tabs.len().max(1) - 1) % self.tabs.len().max(1))
+            }
+            _ if self.detail.is_some() => self.detail_action(action),
+            _ => self.list_action(action),
+        }
+        Outcome::Continue
+    }
+
+    fn switch(&mut self, i: usize) {
+        self.tab = i;
+        self.detail = None;
+        self.searching = false;
+        self.load_current();
+    }
+
+    fn detail_action(&mut self, a: Action) {
+        let Some(d) = &mut self.detail else { return };
+        match a {
+            Action::Up => d.scroll = d.scroll.saturating_sub(1),
+            Action::Down => d.scroll = d.scroll.saturating_add(1),
+            Action::PageUp => d.scroll = d.scroll.saturating_sub(10),
+            Action::PageDown => d.scroll = d.scroll.saturating_add(10),
+            Action::Back => self.detail = None,
+            _ => {}
+        }
+    }
+
+    fn list_action(&mut self, a: Action) {
+        let tab = self.current();
+        let Some(l) = self.lists.get_mut(&tab) else {
+            return;
+        };
+        match a {
+            Action::Up => l.step(-1),
+            Action::Down => l.step(1),
+            Action::PageUp => l.page_step(-1),
+            Action::PageDown => l.page_step(1),
+            Action::Top => l.to_top(),
+            Action::Bottom => l.to_bottom(),
+            Action::Search => self.searching = true,
+            Action::Sort => {
+                self.popup = Some(Popup::Sort {
+                    cursor: l.sort_state().map_or(0, |s| s.0),
+                })
+            }
+            Action::Back => l.set_query(String::new()),
+            Action::Open => {
+                if let (Some(id), Some(source)) = (l.selected_id(), tab.source()) {
+                    let (svc, actor) = (&mut self.svc, &self.s.actor);
+                    match detail::Detail::open(svc, actor, source, id, self.s.lang) {
+                        Ok(d) => self.detail = Some(d),
+                        Err(e) => self.error(e),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn password_key(&mut self, k: KeyEvent) {
+        let lang = self.lang();
+        let Some(p) = &mut self.password else { return };
+        match k.code {
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => p.input.push(c),
+            KeyCode::Backspace => {
+                p.input.pop();
+            }
+            KeyCode::Enter => {
+                let input = std::mem::take(&mut p.input);
+                match p.first.take() {
+                    None => {
+                        if let Err(e) = crate::domain::user::check_password(&input) {
+                            let _ = e;
+                            p.error = Some(strings::problem(
+                                &crate::domain::fields::Problem::ShortPassword(
+                                    crate::domain::user::PASSWORD_MIN,
+                                ),
+                                lang,
+                            ));
+                        } else {
+                            p.first = Some(input);
+                            p.error = None;
+                        }
+                    }
+                    Some(first) if first == input => {
+                        let name = self.s.actor.name.clone();
+                        match self.svc.set_password(&self.s.actor, &name, &input, false) {
+                            Ok(()) => {
+                                self.password = None;
+                                self.say(ui::password_changed(lang).to_string());
+                            }
+                            Err(e) => p.error = Some(strings::service_error(&e, None, lang)),
+                        }
+                    }
+                    Some(_) => p.error = Some(ui::passwords_differ(lang).to_string()),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Draws the whole screen.
+    pub fn view(&mut self, f: &mut Frame) {
+        let area = f.area();
+        let lang = self.lang();
+        if area.width < 80 || area.height < 24 {
+            let p = Paragraph::new(ui::too_small(area.width, area.height, lang))
+                .wrap(Wrap { trim: true });
+            f.render_widget(p, area);
+            return;
+        }
+        let [tabs, body, hints, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.draw_tabs(f, tabs);
+        if let Some(p) = &self.password {
+            let mut lines = vec![
+                Line::from(if p.first.is_none() {
+                    ui::must_change_password(lang)
+                } else {
+                    ui::repeat_password(lang)
+                }),
+                Line::from(format!("> {}", "*".repeat(p.input.chars().count()))),
+            ];
+            if let Some(e) = &p.error {
+                lines.push(Line::from(Span::styled(e.clone(), self.s.theme.warn())));
+            }
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_set(self.s.theme.border());
+            f.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(Wrap { trim: false }),
+                body,
+            );
+        } else {
+            self.draw_body(f, body);
+        }
+        self.draw_hints(f, hints);
+        self.draw_status(f, status);
+        if let Some(p) = &self.popup {
+            match p {
+                Popup::Help => self.draw_help(f, area),
+                Popup::Sort { cursor } => self.draw_sort(f, area, *cursor),
+            }
+        }
+    }
+
+    fn draw_tabs(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let full: usize = self
+            .tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!("{} {} ", i + 1, ui::tab(t.index(), lang).0)
+                    .chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>()
+            })
+            .sum();
+        let short = full > area.width as usize;
+        let spans: Vec<Span> = self
+            .tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let (long, brief) = ui::tab(t.index(), lang);
+                let text = format!("{} {} ", i + 1, if short { brief } else { long });
+                if i == self.tab {
+                    Span::styled(text, self.s.theme.tab_active())
+                } else {
+                    Span::raw(text)
+                }
+            })
+            .collect();
+        f.render_widget(Line::from(spans), area);
+    }
+
+    fn draw_body(&mut self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let tab = self.current();
+        let theme = self.s.theme;
+        if let Some(d) = &self.detail {
+            d.render(f, area, theme);
+            return;
+        }
+        match tab {
+            Tab::Home => self.draw_home(f, area),
+            Tab::Draws | Tab::Results | Tab::Reports => {
+                let block = Block::default()
+                    .borders(Borders::ALL)
+                    .border_set(theme.border())
+                    .title(ui::tab(tab.index(), lang).0);
+                f.render_widget(Paragraph::new(ui::not_built(lang)).block(block), area);
+            }
+            _ => {
+                let searching = self.searching;
+                if let Some(l) = self.lists.get_mut(&tab) {
+                    let mut title = vec![
+                        Span::styled(
+                            format!(" {} ", ui::tab(tab.index(), lang).0),
+                            theme.header(),
+                        ),
+                        Span::raw(ui::count(l.shown(), l.listing.rows.len(), lang)),
+                    ];
+                    if searching || !l.query.is_empty() {
+                        title.push(Span::raw(format!("  {}", ui::search_prompt(lang))));
+                        title.push(Span::styled(
+                            format!(
+                                "{}{}",
+                                strings::display(&l.query),
+                                if searching { "_" } else { "" }
+                            ),
+                            theme.key(),
+                        ));
+                    }
+                    l.render(f, area, theme, Line::from(title), ui::no_rows(lang));
+                }
+            }
+        }
+    }
+
+    fn draw_home(&mut self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.s.theme;
+        let mut lines = vec![
+            Line::from(ui::welcome(&self.s.actor.name, lang)),
+            Line::from(""),
+        ];
+        if self.s.actor.require(READERS).is_ok() {
+            match self.svc.classify_quarter(&self.s.actor, self.quarter) {
+                Ok(qc) => {
+                    lines.push(Line::from(Span::styled(
+                        ui::home_quotas(&self.quarter.to_string(), lang),
+                        theme.header(),
+                    )));
+                    for g in &qc.quotas {
+                        lines.push(Line::from(format!(
+                            "  {:<20} {:>6}  {:>5}  {:>6}",
+                            strings::group(g.group, lang),
+                            g.population,
+                            format_percent(g.ratio_bp),
+                            g.required
+                        )));
+                    }
+                }
+                Err(e) => lines.push(Line::from(strings::service_error(&e, None, lang))),
+            }
+        }
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(theme.border())
+            .title(ui::tab(0, lang).0);
+        f.render_widget(Paragraph::new(lines).block(block), area);
+    }
+
+    fn draw_hints(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.s.theme;
+        let mut spans = Vec::new();
+        let mut seen = Vec::new();
+        for set in self.bindings() {
+            for b in set.iter().filter(|b| b.in_bar) {
+                if seen.contains(&b.label) {
+                    continue;
+                }
+                seen.push(b.label);
+                spans.push(Span::styled(b.shown, theme.key()));
+                spans.push(Span::raw(format!(" {}  ", ui::key_label(b.label, lang))));
+            }
+        }
+        if self.password.is_some() {
+            spans.push(Span::styled("Enter", theme.key()));
+            spans.push(Span::raw(format!(" {}  ", ui::key_label("save", lang))));
+            spans.push(Span::styled("Ctrl-C", theme.key()));
+            spans.push(Span::raw(format!(" {}", ui::key_label("quit", lang))));
+        }
+        f.render_widget(Line::from(spans), area);
+    }
+
+    fn draw_status(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let text = match &self.message {
+            Some((m, _)) => format!(" {m}"),
+            None => {
+                let roles = self
+                    .s
+                    .actor
+                    .roles
+                    .iter()
+                    .map(|r| lang.t(r.zh(), r.en()))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                ui::status(
+                    &self.s.actor.name,
+                    &roles,
+                    &self.quarter.to_string(),
+                    self.hub.online(),
+                    &self.svc.now().format("%H:%M").to_string(),
+                    lang,
+                )
+            }
+        };
+        f.render_widget(Paragraph::new(text).style(self.s.theme.bar()), area);
+    }
+
+    fn popup_area(area: Rect, w: u16, h: u16) -> Rect {
+        let w = w.min(area.width.saturating_sub(4));
+        let h = h.min(area.height.saturating_sub(2));
+        Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        }
+    }
+
+    fn draw_help(&self, f: &mut Frame, area: Rect) {
+        let lang = self.lang();
+        let theme = self.s.theme;
+        let mut lines = Vec::new();
+        let mut sets = self.bindings();
+        if self.popup.is_some() {
+            // Help describes the screen under the popup.
+            let tab = self.current();
+            sets = if self.detail.is_some() {
+                vec![keymap::DETAIL, keymap::GLOBAL]
+            } else if tab.source().is_some() {
+                vec![keymap::LIST, keymap::GLOBAL]
+            } else {
+                vec![keymap::GLOBAL]
+            };
+        }
+        for set in sets {
+            for b in set {
+                let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{keys:<22}"), theme.key()),
+                    Span::raw(ui::key_label(b.label, lang)),
+                ]));
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<22}", "1 … 9"), theme.key()),
+            Span::raw(ui::key_label("tabs", lang)),
+        ]));
+        let r = Self::popup_area(area, 60, lines.len() as u16 + 2);
+        f.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(theme.border())
+            .title(ui::help_title(lang));
+        f.render_widget(Paragraph::new(lines).block(block), r);
+    }
+
+    fn draw_sort(&self, f: &mut Frame, area: Rect, cursor: usize) {
+        let theme = self.s.theme;
+        let Some(l) = self.lists.get(&self.current()) else {
+            return;
+        };
+        let lines: Vec<Line> = l
+            .listing
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mark = if i == cursor { theme.mark() } else { " " };
+                let line = Line::from(format!("{mark} {}", c.title));
+                if i == cursor {
+                    line.style(theme.selected())
+                } else {
+                    line
+                }
+            })
+            .collect();
+        let r = Self::popup_area(area, 44, lines.len() as u16 + 2);
+        f.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(theme.border())
+            .title(ui::sort_title(self.lang()));
+        f.render_widget(
+            Paragraph::new(lines).block(block).style(Style::default()),
+            r,
+        );
+    }
+
+    /// The listing of a tab as currently shown (for tests).
+    pub fn listing(&self, tab: Tab) -> Option<Arc<Listing>> {
+        self.lists.get(&tab).map(|l| Arc::clone(&l.listing))
+    }
+}
+
+fn key_name(k: &keymap::Key) -> String {
+    let base = match k.0 {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        other => format!("{other:?}"),
+    };
+    if k.1.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}

@@ -1,0 +1,183 @@
+//! What sessions share: who is online, the change bus (a committed change reaches every
+//! session within a moment), and the registry listings, built once per change and language and
+//! shared read-only by every session showing them (so 50 sessions over 10,000 rows hold one
+//! copy, not fifty).
+
+use super::search::SearchKey;
+use crate::service::{Change, Notifier};
+use crate::strings::Lang;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+/// The tabs whose data may be cached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    Enterprises,
+    Inspectors,
+    Items,
+    Users,
+    Audit,
+}
+
+impl Source {
+    /// Which listings a change makes stale (every change also adds audit entries).
+    fn touched_by(self, c: Change) -> bool {
+        matches!(
+            (self, c),
+            (Source::Audit, _)
+                | (Source::Enterprises, Change::Enterprises | Change::Settings)
+                | (Source::Inspectors, Change::Inspectors)
+                | (Source::Items, Change::Items)
+                | (Source::Users, Change::Users)
+        )
+    }
+}
+
+/// A column of a listing: title and width in terminal cells (0 = take the rest).
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub title: String,
+    pub width: u16,
+}
+
+/// One row: the record's id, its display cells (already sanitised) and its search key.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub id: i64,
+    pub cells: Vec<String>,
+    pub key: SearchKey,
+}
+
+/// A whole table, shared read-only.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Messages to a session from outside its own input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Changed(Change),
+    /// The server is shutting down or the user was disabled.
+    Close(String),
+}
+
+/// Delivers a notice to one session; false once the session is gone.
+pub type Deliver = Box<dyn Fn(Notice) -> bool + Send>;
+
+struct Member {
+    user: String,
+    deliver: Deliver,
+}
+
+/// Shared by all sessions of one server.
+#[derive(Default)]
+pub struct Hub {
+    next: AtomicU64,
+    members: Mutex<HashMap<u64, Member>>,
+    listings: Mutex<HashMap<(Source, Lang), Arc<Listing>>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Hub {
+    pub fn new() -> Arc<Hub> {
+        Arc::new(Hub::default())
+    }
+
+    /// Registers a session; returns its id for [`Hub::leave`].
+    pub fn join(&self, user: &str, deliver: Deliver) -> u64 {
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        lock(&self.members).insert(
+            id,
+            Member {
+                user: user.to_string(),
+                deliver,
+            },
+        );
+        id
+    }
+
+    pub fn leave(&self, id: u64) {
+        lock(&self.members).remove(&id);
+    }
+
+    /// Sessions open now.
+    pub fn online(&self) -> usize {
+        lock(&self.members).len()
+    }
+
+    /// Names of the users online, sorted, each once.
+    pub fn online_users(&self) -> Vec<String> {
+        let mut v: Vec<String> = lock(&self.members)
+            .values()
+            .map(|m| m.user.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Sends a notice to every session.
+    pub fn broadcast(&self, n: &Notice) {
+        lock(&self.members).retain(|_, m| (m.deliver)(n.clone()));
+    }
+
+    /// The notifier to give every session's service: drops stale listings, tells sessions.
+    pub fn notifier(self: &Arc<Self>) -> Notifier {
+        let hub = Arc::clone(self);
+        Arc::new(move |c| {
+            lock(&hub.listings).retain(|(s, _), _| !s.touched_by(c));
+            hub.broadcast(&Notice::Changed(c));
+        })
+    }
+
+    /// The cached listing, or builds it with `build` (outside the lock).
+    pub fn listing<E>(
+        &self,
+        source: Source,
+        lang: Lang,
+        build: impl FnOnce() -> Result<Listing, E>,
+    ) -> Result<Arc<Listing>, E> {
+        if let Some(l) = lock(&self.listings).get(&(source, lang)) {
+            return Ok(Arc::clone(l));
+        }
+        let l = Arc::new(build()?);
+        lock(&self.listings).insert((source, lang), Arc::clone(&l));
+        Ok(l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_reach_sessions_and_drop_stale_listings() {
+        let hub = Hub::new();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let id = hub.join("wang", Box::new(move |n| tx.send(n).is_ok()));
+        let built = |n: usize| {
+            move || {
+                Ok::<_, ()>(Listing {
+                    columns: vec![],
+                    rows: Vec::with_capacity(n),
+                })
+            }
+        };
+        let a = hub.listing(Source::Items, Lang::Zh, built(1)).unwrap();
+        let b = hub.listing(Source::Items, Lang::Zh, built(2)).unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "built once, shared");
+        (hub.notifier())(Change::Items);
+        assert_eq!(rx.try_recv(), Ok(Notice::Changed(Change::Items)));
+        let c = hub.listing(Source::Items, Lang::Zh, built(3)).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c), "rebuilt after a change");
+        assert_eq!(hub.online(), 1);
+        hub.leave(id);
+        assert_eq!(hub.online(), 0);
+    }
+}

@@ -1,0 +1,505 @@
+//! Building the registry listings (columns, sanitised cells, search keys) and the detail view of
+//! one record: every field, the quarter's class with its reasons, penalties, complaints,
+//! declared conflicts and the change history.
+
+use super::data::{Column, Listing, Row, Source};
+use super::search::SearchKey;
+use super::theme::Theme;
+use crate::domain::classify::classify;
+use crate::domain::forms;
+use crate::domain::quarter::Quarter;
+use crate::service::{Actor, Service, ServiceError};
+use crate::strings::{self, Lang, display, ui};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+fn col(title: &str, width: u16) -> Column {
+    Column {
+        title: title.to_string(),
+        width,
+    }
+}
+
+/// Builds the listing of a source for a language.
+pub fn build_listing(
+    svc: &mut Service,
+    actor: &Actor,
+    source: Source,
+    lang: Lang,
+) -> Result<Listing, ServiceError> {
+    let t = |zh: &str, en: &str| lang.t(zh, en).to_string();
+    match source {
+        Source::Enterprises => {
+            let quarter = Quarter::of(svc.today());
+            let classes: std::collections::HashMap<i64, _> = svc
+                .classify_quarter(actor, quarter)?
+                .items
+                .into_iter()
+                .map(|(e, c)| (e.id, c.class))
+                .collect();
+            let rows = svc
+                .enterprises(actor)?
+                .into_iter()
+                .map(|e| {
+                    let d = &e.data;
+                    let class = classes.get(&e.id).map_or("—", |c| strings::class(*c, lang));
+                    Row {
+                        id: e.id,
+                        key: SearchKey::new(
+                            &d.name,
+                            &[d.credit_code.as_str(), &d.area, &d.industry],
+                        ),
+                        cells: vec![
+                            display(&d.name),
+                            d.credit_code.to_string(),
+                            class.to_string(),
+                            display(&d.area),
+                            lang.t(d.status.zh(), d.status.en()).to_string(),
+                        ],
+                    }
+                })
+                .collect();
+            Ok(Listing {
+                columns: vec![
+                    col(&t("单位名称", "Name"), 0),
+                    col(&t("统一社会信用代码", "Credit code"), 18),
+                    col(&t("类别", "Class"), 8),
+                    col(&t("所在区域", "Area"), 14),
+                    col(&t("状态", "Status"), 8),
+                ],
+                rows,
+            })
+        }
+        Source::Inspectors => {
+            let rows = svc
+                .inspectors(actor)?
+                .into_iter()
+                .map(|i| {
+                    let d = &i.data;
+                    let exp = d
+                        .expertise
+                        .iter()
+                        .map(|x| lang.t(x.zh(), x.en()))
+                        .collect::<Vec<_>>()
+                        .join("、");
+                    Row {
+                        id: i.id,
+                        key: SearchKey::new(&d.name, &[&d.cert_no, &d.section, &d.unit]),
+                        cells: vec![
+                            display(&d.name),
+                            lang.t(d.kind.zh(), d.kind.en()).to_string(),
+                            display(&d.section),
+                            display(&d.cert_no),
+                            exp,
+                            if d.active {
+                                t("在岗", "active")
+                            } else {
+                                t("不在岗", "inactive")
+                            },
+                        ],
+                    }
+                })
+                .collect();
+            Ok(Listing {
+                columns: vec![
+                    col(&t("姓名", "Name"), 10),
+                    col(&t("类别", "Kind"), 12),
+                    col(&t("科室", "Section"), 10),
+                    col(&t("证号", "Cert. no."), 14),
+                    col(&t("业务专长", "Expertise"), 0),
+                    col(&t("状态", "Status"), 8),
+                ],
+                rows,
+            })
+        }
+        Source::Items => {
+            let today = svc.today();
+            let rows = svc
+                .items_in_force(today)?
+                .into_iter()
+                .map(|v| Row {
+                    id: v.id,
+                    key: SearchKey::new(&v.data.name, &[&v.data.code, &v.data.basis]),
+                    cells: vec![
+                        display(&v.data.code),
+                        display(&v.data.name),
+                        lang.t(v.data.method.zh(), v.data.method.en()).to_string(),
+                        v.effective_from.to_string(),
+                        v.version.to_string(),
+                    ],
+                })
+                .collect();
+            Ok(Listing {
+                columns: vec![
+                    col(&t("编码", "Code"), 12),
+                    col(&t("事项名称", "Item"), 0),
+                    col(&t("方式", "Method"), 10),
+                    col(&t("生效日期", "From"), 10),
+                    col(&t("版本", "Ver."), 4),
+                ],
+                rows,
+            })
+        }
+        Source::Users => {
+            let rows = svc
+                .users(actor)?
+                .into_iter()
+                .map(|u| Row {
+                    id: u.id,
+                    key: SearchKey::new(&u.display_name, &[&u.name]),
+                    cells: vec![
+                        u.name.clone(),
+                        display(&u.display_name),
+                        u.roles
+                            .iter()
+                            .map(|r| lang.t(r.zh(), r.en()))
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                        strings::cli::enabled(!u.disabled, lang).to_string(),
+                    ],
+                })
+                .collect();
+            Ok(Listing {
+                columns: vec![
+                    col(&t("用户名", "User"), 14),
+                    col(&t("姓名", "Name"), 10),
+                    col(&t("角色", "Roles"), 0),
+                    col(&t("状态", "Status"), 6),
+                ],
+                rows,
+            })
+        }
+        Source::Audit => {
+            let rows = svc
+                .audit_recent(actor, 2000)?
+                .into_iter()
+                .map(|a| {
+                    let what = format!(
+                        "{}{}",
+                        a.entity,
+                        a.entity_id.map(|i| format!("#{i}")).unwrap_or_default()
+                    );
+                    Row {
+                        id: a.id,
+                        key: SearchKey::new(&a.summary, &[&a.actor, &a.action, &what, &a.at]),
+                        cells: vec![
+                            a.at.chars().take(19).collect::<String>().replace('T', " "),
+                            display(&a.actor),
+                            a.action.clone(),
+                            what,
+                            display(&a.summary),
+                        ],
+                    }
+                })
+                .collect();
+            Ok(Listing {
+                columns: vec![
+                    col(&t("时间", "Time"), 19),
+                    col(&t("操作人", "Actor"), 14),
+                    col(&t("操作", "Action"), 10),
+                    col(&t("对象", "Record"), 16),
+                    col(&t("摘要", "Summary"), 0),
+                ],
+                rows,
+            })
+        }
+    }
+}
+
+/// The detail view of one record.
+pub struct Detail {
+    source: Source,
+    id: i64,
+    title: String,
+    lines: Vec<Line<'static>>,
+    pub scroll: u16,
+}
+
+fn heading(text: &str) -> Line<'static> {
+    Line::from(Span::styled(
+        format!("【{text}】"),
+        Theme::default().header(),
+    ))
+}
+
+fn field(label: &str, value: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label}："), Theme::default().dim()),
+        Span::raw(display(value)),
+    ])
+}
+
+impl Detail {
+    pub fn open(
+        svc: &mut Service,
+        actor: &Actor,
+        source: Source,
+        id: i64,
+        lang: Lang,
+    ) -> Result<Detail, ServiceError> {
+        let mut d = Detail {
+            source,
+            id,
+            title: String::new(),
+            lines: Vec::new(),
+            scroll: 0,
+        };
+        d.reload(svc, actor, lang)?;
+        Ok(d)
+    }
+
+    /// Reads the record again (after a change by someone else), keeping the scroll position.
+    pub fn reload(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+    ) -> Result<(), ServiceError> {
+        let mut lines = Vec::new();
+        let none = || Line::from(ui::section("none", lang));
+        let history = |svc: &mut Service,
+                       entity: &str,
+                       lines: &mut Vec<Line<'static>>|
+         -> Result<(), ServiceError> {
+            lines.push(heading(ui::section("history", lang)));
+            let h = svc.history(actor, entity, self.id)?;
+            if h.is_empty() {
+                lines.push(none());
+            }
+            for a in h.iter().rev().take(50) {
+                lines.push(Line::from(format!(
+                    "{}  {}  {}  {}",
+                    a.at.chars().take(19).collect::<String>().replace('T', " "),
+                    display(&a.actor),
+                    a.action,
+                    changed_fields(a.before.as_deref(), a.after.as_deref())
+                )));
+            }
+            Ok(())
+        };
+        match self.source {
+            Source::Enterprises => {
+                let e = svc.enterprise(actor, self.id)?;
+                self.title = display(&e.data.name);
+                lines.push(heading(ui::section("fields", lang)));
+                for (spec, value) in forms::ENTERPRISE
+                    .iter()
+                    .zip(forms::enterprise_texts(&e.data))
+                {
+                    lines.push(field(strings::field(spec, lang), &value));
+                }
+                let (pens, comps) = svc.enterprise_events(actor, self.id)?;
+                let quarter = Quarter::of(svc.today());
+                let c = classify(&e.data, &pens, &comps, quarter);
+                lines.push(heading(&format!(
+                    "{} {quarter}",
+                    ui::section("class", lang)
+                )));
+                if e.data.status.is_gone() {
+                    lines.push(Line::from("—"));
+                } else {
+                    lines.push(Line::from(Span::styled(
+                        strings::class(c.class, lang).to_string(),
+                        Theme::default().key(),
+                    )));
+                    for r in &c.reasons {
+                        lines.push(Line::from(format!("  {}", strings::reason(r, lang))));
+                    }
+                    for r in &c.overridden {
+                        lines.push(Line::from(format!(
+                            "  {}",
+                            strings::overridden(r, c.class, lang)
+                        )));
+                    }
+                }
+                lines.push(heading(ui::section("penalties", lang)));
+                if pens.is_empty() {
+                    lines.push(none());
+                }
+                for p in &pens {
+                    lines.push(Line::from(display(&format!(
+                        "{}  {}  {}",
+                        p.date, p.doc_no, p.summary
+                    ))));
+                }
+                lines.push(heading(ui::section("complaints", lang)));
+                if comps.is_empty() {
+                    lines.push(none());
+                }
+                for c in &comps {
+                    let v = c
+                        .verified_on
+                        .map(|d| format!("{} {d}", lang.t("查实", "verified")))
+                        .unwrap_or_else(|| lang.t("未查实", "not verified").to_string());
+                    lines.push(Line::from(display(&format!(
+                        "{}  {}  {v}  {}",
+                        c.received, c.ref_no, c.summary
+                    ))));
+                }
+                self.conflicts(svc, actor, lang, &mut lines, |c| c.enterprise_id == self.id)?;
+                history(svc, "enterprise", &mut lines)?;
+            }
+            Source::Inspectors => {
+                let i = svc.inspector(actor, self.id)?;
+                self.title = display(&i.data.name);
+                lines.push(heading(ui::section("fields", lang)));
+                for (spec, value) in forms::INSPECTOR.iter().zip(forms::inspector_texts(&i.data)) {
+                    lines.push(field(strings::field(spec, lang), &value));
+                }
+                self.conflicts(svc, actor, lang, &mut lines, |c| c.inspector_id == self.id)?;
+                history(svc, "inspector", &mut lines)?;
+            }
+            Source::Items => {
+                let all = svc
+                    .item_versions(actor)
+                    .or_else(|_| svc.items_in_force(svc.today()))?;
+                let Some(v) = all.iter().find(|v| v.id == self.id) else {
+                    return Err(ServiceError::NotFound(format!("item {}", self.id)));
+                };
+                self.title = display(&v.data.name);
+                lines.push(heading(ui::section("fields", lang)));
+                for (spec, value) in forms::ITEM
+                    .iter()
+                    .zip(forms::item_texts(&v.data, v.effective_from))
+                {
+                    lines.push(field(strings::field(spec, lang), &value));
+                }
+                lines.push(heading(ui::section("history", lang)));
+                for o in all.iter().filter(|o| o.data.code == v.data.code) {
+                    let until = o.effective_until.map(|d| d.to_string()).unwrap_or_default();
+                    lines.push(Line::from(display(&format!(
+                        "v{}  {} – {}  {}  {}",
+                        o.version, o.effective_from, until, o.data.basis, o.retired_reason
+                    ))));
+                }
+            }
+            Source::Users => {
+                let u = svc
+                    .users(actor)?
+                    .into_iter()
+                    .find(|u| u.id == self.id)
+                    .ok_or_else(|| ServiceError::NotFound(format!("user {}", self.id)))?;
+                self.title = u.name.clone();
+                lines.push(heading(ui::section("fields", lang)));
+                lines.push(field(lang.t("用户名", "user"), &u.name));
+                lines.push(field(lang.t("姓名", "name"), &u.display_name));
+                lines.push(field(
+                    lang.t("角色", "roles"),
+                    &u.roles
+                        .iter()
+                        .map(|r| lang.t(r.zh(), r.en()))
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                ));
+                lines.push(field(lang.t("公钥数", "keys"), &u.key_count.to_string()));
+                lines.push(field(
+                    lang.t("状态", "status"),
+                    strings::cli::enabled(!u.disabled, lang),
+                ));
+                history(svc, "user", &mut lines)?;
+            }
+            Source::Audit => {
+                let a = svc
+                    .audit_recent(actor, 2000)?
+                    .into_iter()
+                    .find(|a| a.id == self.id)
+                    .ok_or_else(|| ServiceError::NotFound(format!("audit {}", self.id)))?;
+                self.title = format!("#{}", a.id);
+                for (k, v) in [
+                    ("time", &a.at),
+                    ("actor", &a.actor),
+                    ("action", &a.action),
+                    ("entity", &a.entity),
+                    ("summary", &a.summary),
+                ] {
+                    lines.push(field(k, v));
+                }
+                for (k, v) in [("before", &a.before), ("after", &a.after)] {
+                    lines.push(field(k, v.as_deref().unwrap_or("")));
+                }
+            }
+        }
+        self.lines = lines;
+        Ok(())
+    }
+
+    fn conflicts(
+        &self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+        keep: impl Fn(&crate::domain::inspector::Conflict) -> bool,
+    ) -> Result<(), ServiceError> {
+        lines.push(heading(ui::section("conflicts", lang)));
+        let all: Vec<_> = svc
+            .conflicts(actor)?
+            .into_iter()
+            .filter(|c| keep(c))
+            .collect();
+        if all.is_empty() {
+            lines.push(Line::from(ui::section("none", lang)));
+            return Ok(());
+        }
+        let inspectors = svc.inspectors(actor)?;
+        for c in all {
+            let who = inspectors
+                .iter()
+                .find(|i| i.id == c.inspector_id)
+                .map(|i| i.data.name.clone())
+                .unwrap_or_default();
+            let firm = svc
+                .enterprise(actor, c.enterprise_id)
+                .map(|e| e.data.name)
+                .unwrap_or_default();
+            let withdrawn = c
+                .withdrawn
+                .map(|d| format!("（{} {d}）", lang.t("已撤回", "withdrawn")))
+                .unwrap_or_default();
+            lines.push(Line::from(display(&format!(
+                "{who} ↔ {firm}：{}  {}{withdrawn}",
+                c.reason, c.declared_on
+            ))));
+        }
+        Ok(())
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(theme.border())
+            .title(Span::styled(format!(" {} ", self.title), theme.header()));
+        let max = (self.lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
+        let p = Paragraph::new(self.lines.clone())
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((self.scroll.min(max), 0));
+        f.render_widget(p, area);
+    }
+}
+
+/// The top-level keys whose values differ between two JSON objects.
+fn changed_fields(before: Option<&str>, after: Option<&str>) -> String {
+    let parse = |s: Option<&str>| {
+        s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default()
+    };
+    let (b, a) = (parse(before), parse(after));
+    let mut keys: Vec<&String> = b
+        .keys()
+        .chain(a.keys())
+        .filter(|k| b.get(*k) != a.get(*k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    display(
+        &keys
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}

@@ -1,0 +1,310 @@
+//! Keys as data: every binding names an action and a hint label. Screens list the bindings they
+//! handle; the key-hint line and the help popup are generated from those same lists, so a key
+//! shown is always a key that works.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    NextTab,
+    PrevTab,
+    Redraw,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Search,
+    Sort,
+    Open,
+    Back,
+}
+
+/// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
+/// and the text shown for the keys.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub label: &'static str,
+    pub shown: &'static str,
+    /// Shown in the one-line hint bar (all are shown in help).
+    pub in_bar: bool,
+}
+
+/// One key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+const N: KeyModifiers = KeyModifiers::NONE;
+const C: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn ch(c: char) -> Key {
+    Key(KeyCode::Char(c), N)
+}
+
+impl Key {
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        // Shift is implied by the character itself ('G', '?').
+        let mods = ev.modifiers - KeyModifiers::SHIFT;
+        match (self.0, ev.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b && mods == self.1,
+            (a, b) => a == b && ev.modifiers == self.1,
+        }
+    }
+}
+
+pub const GLOBAL: &[Binding] = &[
+    Binding {
+        keys: &[ch('q'), Key(KeyCode::Char('c'), C)],
+        action: Action::Quit,
+        label: "quit",
+        shown: "q",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('?'), Key(KeyCode::F(1), N)],
+        action: Action::Help,
+        label: "help",
+        shown: "?",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch(']'), Key(KeyCode::Right, C), Key(KeyCode::Tab, N)],
+        action: Action::NextTab,
+        label: "tabs",
+        shown: "1-9 [ ]",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[
+            ch('['),
+            Key(KeyCode::Left, C),
+            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
+        ],
+        action: Action::PrevTab,
+        label: "tabs",
+        shown: "[",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Char('l'), C)],
+        action: Action::Redraw,
+        label: "redraw",
+        shown: "Ctrl-L",
+        in_bar: false,
+    },
+];
+
+pub const LIST: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "move",
+        shown: "↓ j",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageUp, N)],
+        action: Action::PageUp,
+        label: "page",
+        shown: "PgUp PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageDown, N)],
+        action: Action::PageDown,
+        label: "page",
+        shown: "PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Home, N), ch('g')],
+        action: Action::Top,
+        label: "ends",
+        shown: "Home End g G",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::End, N), ch('G')],
+        action: Action::Bottom,
+        label: "ends",
+        shown: "End G",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('/')],
+        action: Action::Search,
+        label: "search",
+        shown: "/",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('s')],
+        action: Action::Sort,
+        label: "sort",
+        shown: "s",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "open",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "clear",
+        shown: "Esc",
+        in_bar: false,
+    },
+];
+
+pub const DETAIL: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "scroll",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "scroll",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageUp, N)],
+        action: Action::PageUp,
+        label: "page",
+        shown: "PgUp PgDn",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageDown, N)],
+        action: Action::PageDown,
+        label: "page",
+        shown: "PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "back",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+pub const POPUP: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "pick",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "close",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+pub const SEARCHING: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "keep",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "clear",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+/// The action of a key among bindings.
+pub fn lookup(bindings: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {
+    bindings
+        .iter()
+        .flat_map(|b| b.iter())
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_resolve() {
+        let k = |c, m| KeyEvent::new(c, m);
+        assert_eq!(
+            lookup(&[GLOBAL], &k(KeyCode::Char('c'), C)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            lookup(&[GLOBAL], &k(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            lookup(&[LIST], &k(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(lookup(&[LIST], &k(KeyCode::Char('x'), N)), None);
+        assert_eq!(
+            lookup(&[GLOBAL], &k(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevTab)
+        );
+    }
+
+    #[test]
+    fn every_binding_has_a_label() {
+        for set in [GLOBAL, LIST, DETAIL, POPUP, SEARCHING] {
+            for b in set {
+                assert!(
+                    !crate::strings::ui::key_label(b.label, crate::strings::Lang::Zh).is_empty(),
+                    "{}",
+                    b.label
+                );
+                assert!(!b.keys.is_empty());
+            }
+        }
+    }
+}

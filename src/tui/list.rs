@@ -1,0 +1,224 @@
+//! A registry table that stays instant at 10,000+ rows: only the visible rows are built for
+//! drawing; search filters and sort reorder an index vector over the shared listing. The cursor
+//! follows its record (by id) across refreshes, searches and sorts.
+
+use super::data::Listing;
+use super::search::Query;
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use std::sync::Arc;
+
+/// State of one table view.
+#[derive(Debug, Default)]
+pub struct ListView {
+    pub listing: Arc<Listing>,
+    /// Indices into `listing.rows`, filtered and sorted.
+    view: Vec<usize>,
+    cursor: usize,
+    offset: usize,
+    /// Sort column and descending flag.
+    sort: Option<(usize, bool)>,
+    pub query: String,
+    /// Rows visible at the last draw (for paging).
+    page: usize,
+}
+
+impl ListView {
+    /// Replaces the data, keeping the cursor on the same record where it still exists.
+    pub fn set_listing(&mut self, listing: Arc<Listing>) {
+        let keep = self.selected_id();
+        self.listing = listing;
+        self.rebuild(keep);
+    }
+
+    /// Applies the search query and sort, then puts the cursor on `keep` if shown.
+    fn rebuild(&mut self, keep: Option<i64>) {
+        let q = Query::new(&self.query);
+        let rows = &self.listing.rows;
+        self.view = (0..rows.len())
+            .filter(|&i| rows[i].key.matches(&q))
+            .collect();
+        if let Some((col, desc)) = self.sort {
+            self.view.sort_by(|&a, &b| {
+                let (x, y) = (rows[a].cells.get(col), rows[b].cells.get(col));
+                let o = x.cmp(&y).then(rows[a].id.cmp(&rows[b].id));
+                if desc { o.reverse() } else { o }
+            });
+        }
+        self.cursor = keep
+            .and_then(|id| self.view.iter().position(|&i| rows[i].id == id))
+            .unwrap_or(0)
+            .min(self.view.len().saturating_sub(1));
+    }
+
+    pub fn selected_id(&self) -> Option<i64> {
+        self.view
+            .get(self.cursor)
+            .and_then(|&i| self.listing.rows.get(i))
+            .map(|r| r.id)
+    }
+
+    pub fn shown(&self) -> usize {
+        self.view.len()
+    }
+
+    pub fn set_query(&mut self, q: String) {
+        let keep = self.selected_id();
+        self.query = q;
+        self.rebuild(keep);
+    }
+
+    /// Sorts by `col`; the same column again reverses.
+    pub fn sort_by(&mut self, col: usize) {
+        let keep = self.selected_id();
+        self.sort = match self.sort {
+            Some((c, desc)) if c == col => Some((c, !desc)),
+            _ => Some((col, false)),
+        };
+        self.rebuild(keep);
+    }
+
+    pub fn sort_state(&self) -> Option<(usize, bool)> {
+        self.sort
+    }
+
+    /// Moves the cursor by `delta` rows, clamped.
+    pub fn step(&mut self, delta: isize) {
+        let max = self.view.len().saturating_sub(1) as isize;
+        self.cursor = (self.cursor as isize + delta).clamp(0, max.max(0)) as usize;
+    }
+
+    pub fn page_step(&mut self, pages: isize) {
+        self.step(pages * self.page.max(1) as isize);
+    }
+
+    pub fn to_top(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.cursor = self.view.len().saturating_sub(1);
+    }
+
+    /// Draws the visible window of the table.
+    pub fn render(
+        &mut self,
+        f: &mut Frame,
+        area: Rect,
+        theme: Theme,
+        title: Line<'_>,
+        empty: &str,
+    ) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(theme.border())
+            .title(title);
+        let inner_h = area.height.saturating_sub(3) as usize; // borders and header
+        self.page = inner_h.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + self.page {
+            self.offset = self.cursor + 1 - self.page;
+        }
+        self.offset = self.offset.min(self.view.len().saturating_sub(self.page));
+        let rows = &self.listing.rows;
+        let visible = self
+            .view
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(self.page)
+            .map(|(n, &i)| {
+                let selected = n == self.cursor;
+                let mark = if selected { theme.mark() } else { " " };
+                let cells = std::iter::once(Cell::from(mark))
+                    .chain(rows[i].cells.iter().map(|c| Cell::from(c.as_str())));
+                let row = Row::new(cells);
+                if selected {
+                    row.style(theme.selected())
+                } else {
+                    row
+                }
+            });
+        let header = Row::new(std::iter::once(Cell::from(" ")).chain(
+            self.listing.columns.iter().enumerate().map(|(i, c)| {
+                let arrow = match self.sort {
+                    Some((s, false)) if s == i => " ↑",
+                    Some((s, true)) if s == i => " ↓",
+                    _ => "",
+                };
+                Cell::from(format!("{}{arrow}", c.title))
+            }),
+        ))
+        .style(theme.header());
+        let widths =
+            std::iter::once(Constraint::Length(1)).chain(self.listing.columns.iter().map(|c| {
+                if c.width == 0 {
+                    Constraint::Fill(1)
+                } else {
+                    Constraint::Length(c.width)
+                }
+            }));
+        let table = Table::new(visible, widths)
+            .header(header)
+            .block(block)
+            .column_spacing(1);
+        f.render_widget(table, area);
+        if self.view.is_empty() && area.height > 4 {
+            let r = Rect {
+                x: area.x + 2,
+                y: area.y + 2,
+                width: area.width.saturating_sub(4),
+                height: 1,
+            };
+            f.render_widget(Line::from(empty.to_string()).style(theme.dim()), r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::data::{Column, Row as LRow};
+    use crate::tui::search::SearchKey;
+
+    fn listing(names: &[&str]) -> Arc<Listing> {
+        Arc::new(Listing {
+            columns: vec![Column {
+                title: "名称".into(),
+                width: 0,
+            }],
+            rows: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| LRow {
+                    id: i as i64 + 1,
+                    cells: vec![n.to_string()],
+                    key: SearchKey::new(n, &[]),
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn cursor_follows_record_across_search_sort_and_refresh() {
+        let mut v = ListView::default();
+        v.set_listing(listing(&["唐山钢铁", "北京机械", "唐山陶瓷"]));
+        v.step(2);
+        assert_eq!(v.selected_id(), Some(3));
+        v.set_query("ts".into());
+        assert_eq!((v.shown(), v.selected_id()), (2, Some(3)));
+        v.sort_by(0);
+        v.sort_by(0);
+        assert_eq!(v.selected_id(), Some(3));
+        v.set_listing(listing(&["唐山钢铁", "北京机械", "唐山陶瓷", "唐山新材"]));
+        assert_eq!((v.shown(), v.selected_id()), (3, Some(3)));
+        v.step(-10);
+        v.to_bottom();
+        v.step(5);
+        assert_eq!(v.shown(), 3);
+    }
+}

@@ -1,0 +1,14 @@
+//! The terminal UI (ratatui), independent of how it is reached: the SSH server feeds it key
+//! events and notices and sends out what it draws; `shuangsui tui` runs it on a local terminal.
+//! It talks to the data only through `service`, which checks every permission again.
+
+pub mod app;
+pub mod data;
+pub mod detail;
+pub mod keymap;
+pub mod list;
+pub mod search;
+pub mod theme;
+
+pub use app::{App, Event, Outcome, Session};
+pub use data::{Hub, Notice};
