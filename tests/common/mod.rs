@@ -1,4 +1,5 @@
-//! Shared helpers of the end-to-end tests: a temporary database and running the real binary.
+//! Shared helpers of the end-to-end tests: a temporary database and running the real binary;
+//! `ssh` holds the SSH client helpers.
 
 #![allow(dead_code)]
 
@@ -109,3 +110,4 @@ pub fn code(first17: &str) -> String {
 pub fn gb18030(text: &str) -> Vec<u8> {
     encoding_rs::GB18030.encode(text).0.into_owned()
 }
+pub mod ssh;

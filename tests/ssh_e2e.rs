@@ -1,0 +1,279 @@
+//! End to end over real SSH (russh client, vt100 screen): logging in by key and by password,
+//! refusals that reveal nothing, the registry screens, pinyin search, two sessions where one
+//! sees the other's change, window changes, and sessions without a pty.
+
+mod common;
+use common::ssh::{Cred, PASSWORD, Term, login, start_server};
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_by_password_and_by_key_then_quit_restores_the_terminal() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("检查对象").await, "{}", t.screen());
+    assert!(t.screen().contains("在线 1 人"), "{}", t.screen());
+    assert!(
+        t.screen().contains("q 退出"),
+        "the hint bar names quit:\n{}",
+        t.screen()
+    );
+    let mut k = Term::connect(srv.addr(), "admin", Cred::Key(&srv.admin_key)).await;
+    assert!(k.wait_for("欢迎，admin").await, "{}", k.screen());
+    assert!(
+        k.pump(Duration::from_secs(3), |s| s.contains("在线 2 人"))
+            .await
+            || t.pump(Duration::from_secs(3), |s| s.contains("在线 2 人"))
+                .await
+    );
+    k.send(b"q").await;
+    assert!(k.wait_closed().await);
+    assert_eq!(k.exit, Some(0));
+    assert!(k.restored(), "alternate screen left and cursor shown");
+    t.send(b"\x03").await; // Ctrl-C quits too
+    assert!(t.wait_closed().await);
+    assert!(t.restored());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_look_alike_and_reveal_nothing() {
+    let srv = start_server().await;
+    assert!(
+        login(srv.addr(), "admin", Cred::Password("wrong-password"))
+            .await
+            .is_none(),
+        "wrong password"
+    );
+    assert!(
+        login(srv.addr(), "nobody", Cred::Password(PASSWORD))
+            .await
+            .is_none(),
+        "unknown user"
+    );
+    assert!(
+        login(srv.addr(), "gone", Cred::Password(PASSWORD))
+            .await
+            .is_none(),
+        "disabled user"
+    );
+    let other =
+        russh::keys::PrivateKey::random(&mut rand::rng(), russh::keys::Algorithm::Ed25519).unwrap();
+    assert!(
+        login(srv.addr(), "admin", Cred::Key(&other))
+            .await
+            .is_none(),
+        "wrong key"
+    );
+    assert!(
+        login(srv.addr(), "leader", Cred::Key(&srv.admin_key))
+            .await
+            .is_none(),
+        "someone else's key"
+    );
+    // Every failure is in the audit trail.
+    let mut svc = srv.service();
+    let audit = svc
+        .audit_recent(&shuangsui::service::Actor::console(), 50)
+        .unwrap();
+    let failed = audit.iter().filter(|a| a.action == "login_failed").count();
+    assert!(failed >= 3, "{failed} failures audited");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_are_rate_limited() {
+    let srv = start_server().await;
+    for _ in 0..5 {
+        assert!(
+            login(srv.addr(), "leader", Cred::Password("nope-nope"))
+                .await
+                .is_none()
+        );
+    }
+    assert!(
+        login(srv.addr(), "leader", Cred::Password(PASSWORD))
+            .await
+            .is_none(),
+        "the right password is refused while limited"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inspector_sees_only_what_the_role_allows() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "inspector", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    let s = t.screen();
+    assert!(
+        !s.contains("检查对象") && !s.contains("用户") && !s.contains("审计日志"),
+        "{s}"
+    );
+    // Keys of hidden screens do nothing.
+    t.send(b"9").await;
+    t.pump(Duration::from_millis(300), |_| false).await;
+    assert!(!t.screen().contains("统一社会信用代码"));
+    // The service refuses registry reads and writes for this role, whatever the UI does.
+    let insp = shuangsui::service::Actor {
+        user_id: None,
+        name: "inspector".into(),
+        roles: [shuangsui::domain::user::Role::Inspector].into(),
+    };
+    let mut svc = srv.service();
+    assert!(svc.enterprises(&insp).is_err());
+    assert!(svc.set_ratios(&insp, Default::default()).is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_by_pinyin_initials_and_open_details() {
+    let srv = start_server().await;
+    let mut svc = srv.service();
+    let me = shuangsui::service::Actor::console();
+    let first = svc.enterprises(&me).unwrap().into_iter().next().unwrap();
+    let initials: String = {
+        // Brand characters right after 唐山, e.g. 唐山冀东… → "tsjd".
+        let name: Vec<char> = first.data.name.chars().collect();
+        name[..4].iter().map(|c| pinyin_first(*c)).collect()
+    };
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    t.send(b"2").await;
+    assert!(t.wait_for("统一社会信用代码").await, "{}", t.screen());
+    t.send(b"/").await;
+    t.send(initials.as_bytes()).await;
+    let short: String = first.data.name.chars().take(6).collect();
+    assert!(
+        t.wait_for(&short).await,
+        "searching {initials}:\n{}",
+        t.screen()
+    );
+    t.send(b"\r").await;
+    t.send(b"\r").await;
+    assert!(t.wait_for("【基本信息】").await, "{}", t.screen());
+    assert!(t.screen().contains("本季度监管类别") || t.screen().contains("统一社会信用代码："));
+    t.send(b"\x1b").await;
+    assert!(
+        t.wait_for("搜索").await,
+        "Esc goes back to the list:\n{}",
+        t.screen()
+    );
+}
+
+fn pinyin_first(c: char) -> char {
+    use pinyin::ToPinyin;
+    c.to_pinyin()
+        .and_then(|p| p.first_letter().chars().next())
+        .unwrap_or(c)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_session_sees_a_change_within_a_second() {
+    let srv = start_server().await;
+    let mut a = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    let mut b = Term::connect(srv.addr(), "leader", Cred::Password(PASSWORD)).await;
+    for t in [&mut a, &mut b] {
+        assert!(t.wait_for("首页").await);
+        t.send(b"2").await;
+        assert!(t.wait_for("统一社会信用代码").await);
+    }
+    // A change made through the server's own change bus reaches every session.
+    let me = shuangsui::service::Actor::console();
+    let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
+    let mut e = svc.enterprises(&me).unwrap().into_iter().next().unwrap();
+    let rev = e.revision;
+    e.data.name = "唐山实时刷新测试有限公司".into();
+    svc.update_enterprise(&me, e.id, rev, &e.data).unwrap();
+    assert!(
+        b.pump(Duration::from_secs(1), |s| s
+            .contains("唐山实时刷新测试有限公司"))
+            .await,
+        "{}",
+        b.screen()
+    );
+    assert!(
+        a.pump(Duration::from_secs(1), |s| s
+            .contains("唐山实时刷新测试有限公司"))
+            .await
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn window_changes_resize_and_small_windows_are_explained() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    t.resize(60, 20).await;
+    assert!(
+        t.wait_for("终端窗口太小：当前 60×20").await,
+        "{}",
+        t.screen()
+    );
+    t.resize(120, 40).await;
+    assert!(t.wait_for("9 用户").await, "{}", t.screen());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_pty_gets_a_message_and_status_1_and_exec_is_refused() {
+    let srv = start_server().await;
+    let h = login(srv.addr(), "admin", Cred::Password(PASSWORD))
+        .await
+        .unwrap();
+    let mut ch = h.channel_open_session().await.unwrap();
+    ch.request_shell(true).await.unwrap();
+    let mut text = Vec::new();
+    let mut status = None;
+    while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+        match msg {
+            russh::ChannelMsg::Data { data } => text.extend_from_slice(&data),
+            russh::ChannelMsg::ExitStatus { exit_status } => status = Some(exit_status),
+            russh::ChannelMsg::Close => break,
+            _ => {}
+        }
+    }
+    assert!(
+        String::from_utf8_lossy(&text).contains("需要交互式终端"),
+        "{}",
+        String::from_utf8_lossy(&text)
+    );
+    assert_eq!(status, Some(1));
+    let h = login(srv.addr(), "admin", Cred::Password(PASSWORD))
+        .await
+        .unwrap();
+    let mut ch = h.channel_open_session().await.unwrap();
+    ch.exec(true, "cat /etc/passwd").await.unwrap();
+    let mut refused = false;
+    while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+        match msg {
+            russh::ChannelMsg::Failure => {
+                refused = true;
+                break;
+            }
+            russh::ChannelMsg::Data { .. } => panic!("exec must not run"),
+            russh::ChannelMsg::Close => break,
+            _ => {}
+        }
+    }
+    assert!(refused, "exec refused");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_login_must_set_a_new_password() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "newbie", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首次登录须设置新密码").await, "{}", t.screen());
+    t.send(b"short\r").await;
+    assert!(t.wait_for("至少 8 个字符").await);
+    t.send("新的密码-2026\r".as_bytes()).await;
+    assert!(t.wait_for("再次输入").await);
+    t.send("新的密码-2026\r".as_bytes()).await;
+    assert!(t.wait_for("新密码已保存").await, "{}", t.screen());
+    t.send(b"q").await;
+    assert!(t.wait_closed().await);
+    assert!(
+        login(srv.addr(), "newbie", Cred::Password("新的密码-2026"))
+            .await
+            .is_some()
+    );
+    assert!(
+        login(srv.addr(), "newbie", Cred::Password(PASSWORD))
+            .await
+            .is_none()
+    );
+}
