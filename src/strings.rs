@@ -970,6 +970,15 @@ pub mod ui {
             "pick" => ("选择", "pick"),
             "save" => ("保存", "save"),
             "next_field" => ("下一项", "next field"),
+            "prev_field" => ("上一项", "previous field"),
+            "choose" => ("选择/下一项", "choose/next"),
+            "cancel" => ("取消", "cancel"),
+            "new" => ("新增", "new"),
+            "edit" => ("编辑", "edit"),
+            "deactivate" => ("停用/注销", "deactivate"),
+            "toggle" => ("勾选", "toggle"),
+            "yes" => ("是", "yes"),
+            "no" => ("否", "no"),
             _ => ("", ""),
         };
         lang.t(zh, en)
@@ -1087,6 +1096,54 @@ pub mod ui {
 
     pub fn bye(lang: Lang) -> &'static str {
         lang.t("已退出 shuangsui。\r\n", "Left shuangsui.\r\n")
+    }
+
+    pub fn form_title(new: bool, what: &str, lang: Lang) -> String {
+        match (lang, new) {
+            (Lang::Zh, true) => format!("新增{what}"),
+            (Lang::Zh, false) => format!("编辑{what}"),
+            (Lang::En, true) => format!("New {what}"),
+            (Lang::En, false) => format!("Edit {what}"),
+        }
+    }
+
+    pub fn saved(lang: Lang) -> &'static str {
+        lang.t("已保存", "saved")
+    }
+
+    pub fn fix_fields(n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("有 {n} 项需要修改，见各项旁的说明；未保存"),
+            Lang::En => format!("{n} fields need fixing (see beside them); nothing saved"),
+        }
+    }
+
+    pub fn discard(lang: Lang) -> &'static str {
+        lang.t("放弃未保存的修改？", "Discard the unsaved changes?")
+    }
+
+    pub fn quit_unsaved(lang: Lang) -> &'static str {
+        lang.t(
+            "表单中有未保存的修改，仍要退出？",
+            "A form has unsaved changes. Quit anyway?",
+        )
+    }
+
+    pub fn picker_title(lang: Lang) -> &'static str {
+        lang.t("选择（可输入筛选）", "Choose (type to filter)")
+    }
+
+    pub fn deactivate_prompt(what: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("停用/注销“{what}”：请输入原因后按 Enter（Esc 取消）"),
+            Lang::En => {
+                format!("Deactivate {what:?}: type the reason and press Enter (Esc cancels)")
+            }
+        }
+    }
+
+    pub fn deactivated(lang: Lang) -> &'static str {
+        lang.t("已停用（记录保留）", "deactivated (kept on record)")
     }
 
     pub fn crashed(lang: Lang) -> &'static str {

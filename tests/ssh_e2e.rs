@@ -277,3 +277,98 @@ async fn first_login_must_set_a_new_password() {
             .is_none()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edit_in_one_session_appears_in_another_and_stale_saves_keep_input() {
+    let srv = start_server().await;
+    let mut a = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    let mut b = Term::connect(srv.addr(), "leader", Cred::Password(PASSWORD)).await;
+    for t in [&mut a, &mut b] {
+        assert!(t.wait_for("首页").await);
+        t.send(b"2").await;
+        assert!(t.wait_for("统一社会信用代码").await);
+    }
+    assert!(
+        !b.screen().contains("e 编辑"),
+        "a leader is not offered editing:\n{}",
+        b.screen()
+    );
+    // Session A edits the first enterprise's name and saves with Ctrl-S.
+    a.send(b"e").await;
+    assert!(a.wait_for("编辑检查对象").await, "{}", a.screen());
+    a.send(b"\x15").await; // Ctrl-U clears the field
+    a.send("唐山界面编辑测试有限公司".as_bytes()).await;
+    a.send(b"\x13").await; // Ctrl-S
+    assert!(a.wait_for("已保存").await, "{}", a.screen());
+    assert!(
+        b.pump(Duration::from_secs(1), |s| s
+            .contains("唐山界面编辑测试有限公司"))
+            .await,
+        "{}",
+        b.screen()
+    );
+    assert!(
+        b.screen().contains("数据已被其他用户更新"),
+        "{}",
+        b.screen()
+    );
+
+    // A opens the form again; meanwhile someone else saves the same record; A's save is refused
+    // and A's input stays in the form.
+    a.send(b"e").await;
+    assert!(a.wait_for("编辑检查对象").await);
+    a.send(b"\x15").await;
+    a.send("唐山迟到的修改有限公司".as_bytes()).await;
+    let me = shuangsui::service::Actor::console();
+    let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
+    let e = svc
+        .enterprises(&me)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.data.name == "唐山界面编辑测试有限公司")
+        .unwrap();
+    let mut d = e.data.clone();
+    d.address = "别人先改了地址".into();
+    svc.update_enterprise(&me, e.id, e.revision, &d).unwrap();
+    a.send(b"\x13").await;
+    assert!(a.wait_for("已被他人修改").await, "{}", a.screen());
+    assert!(
+        a.screen().contains("唐山迟到的修改有限公司"),
+        "input kept:\n{}",
+        a.screen()
+    );
+    // Esc on a changed form asks first.
+    a.send(b"\x1b").await;
+    assert!(a.wait_for("放弃未保存的修改").await, "{}", a.screen());
+    a.send(b"y").await;
+    assert!(a.wait_for("统一社会信用代码").await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_form_input_is_explained_beside_the_field_and_nothing_is_saved() {
+    let srv = start_server().await;
+    let mut a = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(a.wait_for("首页").await);
+    a.send(b"2").await;
+    assert!(a.wait_for("统一社会信用代码").await);
+    let before = srv
+        .service()
+        .enterprises(&shuangsui::service::Actor::console())
+        .unwrap()
+        .len();
+    a.send(b"n").await;
+    assert!(a.wait_for("新增检查对象").await, "{}", a.screen());
+    a.send("新公司".as_bytes()).await;
+    a.send(b"\t").await;
+    a.send(b"91350100M000100Y44").await;
+    a.send(b"\x13").await;
+    assert!(a.wait_for("校验码错误").await, "{}", a.screen());
+    assert!(a.screen().contains("未保存"));
+    assert_eq!(
+        srv.service()
+            .enterprises(&shuangsui::service::Actor::console())
+            .unwrap()
+            .len(),
+        before
+    );
+}

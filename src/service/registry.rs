@@ -125,6 +125,63 @@ impl Service {
         })
     }
 
+    /// Marks an enterprise closed (关闭), with the reason in the audit trail; nothing is deleted.
+    pub fn deactivate_enterprise(&mut self, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
+        let at = self.stamp();
+        self.write(Change::Enterprises, |db| {
+            let e = db
+                .enterprise(id)?
+                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
+            let mut d = e.data.clone();
+            d.status = crate::domain::enterprise::OperatingStatus::Closed;
+            if !db.update_enterprise(id, e.revision, &d, &at)? {
+                return Err(ServiceError::Stale);
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                "deactivate",
+                "enterprise",
+                Some(id),
+                &reason,
+                Some(&json(&e.data)),
+                Some(&json(&d)),
+            )
+        })
+    }
+
+    /// Marks an inspector inactive with a reason; nothing is deleted.
+    pub fn deactivate_inspector(&mut self, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
+        let at = self.stamp();
+        self.write(Change::Inspectors, |db| {
+            let i = db
+                .inspector(id)?
+                .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
+            let mut d = i.data.clone();
+            d.active = false;
+            d.inactive_reason = reason.clone();
+            if !db.update_inspector(id, i.revision, &d, &at)? {
+                return Err(ServiceError::Stale);
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                "deactivate",
+                "inspector",
+                Some(id),
+                &reason,
+                Some(&json(&i.data)),
+                Some(&json(&d)),
+            )
+        })
+    }
+
     /// Records a penalty of an enterprise.
     pub fn add_penalty(&mut self, actor: &Actor, enterprise: i64, p: &Penalty) -> Result<i64> {
         actor.require(&[Role::Admin])?;

@@ -4,6 +4,8 @@
 
 use super::data::{Hub, Listing, Notice, Source};
 use super::detail;
+use super::form::{Form, FormOutcome};
+use super::input::TextInput;
 use super::keymap::{self, Action, Binding};
 use super::list::ListView;
 use super::theme::Theme;
@@ -107,7 +109,17 @@ impl Tab {
 
 enum Popup {
     Help,
-    Sort { cursor: usize },
+    Sort {
+        cursor: usize,
+    },
+    /// Reason for deactivating the selected record.
+    Deactivate {
+        id: i64,
+        name: String,
+        input: TextInput,
+    },
+    /// Quit although a form holds unsaved input?
+    ConfirmQuit,
 }
 
 /// A first-login password change in progress.
@@ -127,11 +139,14 @@ pub struct App {
     tab: usize,
     lists: HashMap<Tab, ListView>,
     detail: Option<detail::Detail>,
+    form: Option<Form>,
     searching: bool,
     popup: Option<Popup>,
     message: Option<(String, Instant)>,
     password: Option<PasswordChange>,
     quarter: Quarter,
+    /// When this session last saved: its own change notice then needs no message.
+    saved_at: Option<Instant>,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -152,11 +167,13 @@ impl App {
             tab: 0,
             lists: HashMap::new(),
             detail: None,
+            form: None,
             searching: false,
             popup: None,
             message: None,
             password,
             quarter,
+            saved_at: None,
         };
         app.load_current();
         app
@@ -211,7 +228,11 @@ impl App {
                 Outcome::Continue
             }
             Event::Paste(text) => {
-                if let Some(p) = &mut self.password {
+                if let Some(Popup::Deactivate { input, .. }) = &mut self.popup {
+                    input.insert_str(&text);
+                } else if let Some(f) = &mut self.form {
+                    f.paste(&text);
+                } else if let Some(p) = &mut self.password {
                     p.input.push_str(text.lines().next().unwrap_or(""));
                 } else if self.searching {
                     let q = format!("{}{}", self.list_query(), text.replace('\n', " "));
@@ -243,7 +264,10 @@ impl App {
                     self.error(e);
                 }
             }
-            if tab != Tab::Home && tab != Tab::Audit {
+            let own = self
+                .saved_at
+                .is_some_and(|t| t.elapsed() < Duration::from_secs(2));
+            if tab != Tab::Home && tab != Tab::Audit && !own {
                 self.say(ui::updated(self.lang()).to_string());
             }
         }
@@ -267,8 +291,13 @@ impl App {
         if self.password.is_some() {
             return vec![];
         }
-        if self.popup.is_some() {
-            return vec![keymap::POPUP];
+        match &self.popup {
+            Some(Popup::Deactivate { .. } | Popup::ConfirmQuit) => return vec![keymap::CONFIRM],
+            Some(_) => return vec![keymap::POPUP],
+            None => {}
+        }
+        if let Some(f) = &self.form {
+            return vec![f.bindings()];
         }
         if self.searching {
             return vec![keymap::SEARCHING];
@@ -276,6 +305,9 @@ impl App {
         let tab = self.current();
         if self.detail.is_some() {
             vec![keymap::DETAIL, keymap::GLOBAL]
+        } else if matches!(tab, Tab::Enterprises | Tab::Inspectors) && self.s.actor.has(Role::Admin)
+        {
+            vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
         } else if tab.source().is_some() {
             vec![keymap::LIST, keymap::GLOBAL]
         } else {
@@ -284,8 +316,61 @@ impl App {
     }
 
     fn key(&mut self, k: KeyEvent) -> Outcome {
-        if k.code == KeyCode::Char('c') && k.modifiers == KeyModifiers::CONTROL {
+        let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers == KeyModifiers::CONTROL;
+        if let Some(Popup::ConfirmQuit) = self.popup {
+            match keymap::lookup(&[keymap::CONFIRM], &k) {
+                Some(Action::Yes) => return Outcome::Quit,
+                Some(Action::No) => self.popup = None,
+                _ => {}
+            }
+            return Outcome::Continue;
+        }
+        if ctrl_c {
+            if self.form.as_ref().is_some_and(|f| f.changed()) {
+                self.popup = Some(Popup::ConfirmQuit);
+                return Outcome::Continue;
+            }
             return Outcome::Quit;
+        }
+        if let Some(Popup::Deactivate { id, input, .. }) = &mut self.popup {
+            match k.code {
+                KeyCode::Enter => {
+                    let (id, reason) = (*id, input.value());
+                    let tab = self.current();
+                    let r = match tab {
+                        Tab::Enterprises => {
+                            self.svc.deactivate_enterprise(&self.s.actor, id, &reason)
+                        }
+                        _ => self.svc.deactivate_inspector(&self.s.actor, id, &reason),
+                    };
+                    self.popup = None;
+                    match r {
+                        Ok(()) => {
+                            self.saved_at = Some(Instant::now());
+                            self.say(ui::deactivated(self.lang()).to_string());
+                        }
+                        Err(e) => self.error(e),
+                    }
+                }
+                KeyCode::Esc => self.popup = None,
+                _ => {
+                    input.key(&k);
+                }
+            }
+            return Outcome::Continue;
+        }
+        if let Some(f) = &mut self.form {
+            let lang = self.s.lang;
+            match f.key(&k, &mut self.svc, &self.s.actor, lang) {
+                FormOutcome::Stay => {}
+                FormOutcome::Close => self.form = None,
+                FormOutcome::Saved => {
+                    self.form = None;
+                    self.saved_at = Some(Instant::now());
+                    self.say(ui::saved(lang).to_string());
+                }
+            }
+            return Outcome::Continue;
         }
         if self.password.is_some() {
             self.password_key(k);
@@ -409,6 +494,14 @@ impl App {
                 })
             }
             Action::Back => l.set_query(String::new()),
+            Action::New | Action::Edit | Action::Deactivate => {
+                let id = l.selected_id();
+                let name = l
+                    .selected_cells()
+                    .and_then(|c| c.first().cloned())
+                    .unwrap_or_default();
+                self.change(tab, a, id, name);
+            }
             Action::Open => {
                 if let (Some(id), Some(source)) = (l.selected_id(), tab.source()) {
                     let (svc, actor) = (&mut self.svc, &self.s.actor);
@@ -419,6 +512,36 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Opens a form or the deactivation prompt (administrators; the service checks again).
+    fn change(&mut self, tab: Tab, a: Action, id: Option<i64>, name: String) {
+        let actor = self.s.actor.clone();
+        let opened = match (tab, a, id) {
+            (Tab::Enterprises, Action::New, _) => Ok(Form::enterprise(None)),
+            (Tab::Inspectors, Action::New, _) => Ok(Form::inspector(None)),
+            (Tab::Enterprises, Action::Edit, Some(id)) => self
+                .svc
+                .enterprise(&actor, id)
+                .map(|e| Form::enterprise(Some(e))),
+            (Tab::Inspectors, Action::Edit, Some(id)) => self
+                .svc
+                .inspector(&actor, id)
+                .map(|i| Form::inspector(Some(i))),
+            (_, Action::Deactivate, Some(id)) => {
+                self.popup = Some(Popup::Deactivate {
+                    id,
+                    name,
+                    input: TextInput::default(),
+                });
+                return;
+            }
+            _ => return,
+        };
+        match opened {
+            Ok(f) => self.form = Some(f),
+            Err(e) => self.error(e),
         }
     }
 
@@ -512,6 +635,29 @@ impl App {
             match p {
                 Popup::Help => self.draw_help(f, area),
                 Popup::Sort { cursor } => self.draw_sort(f, area, *cursor),
+                Popup::Deactivate { name, input, .. } => {
+                    let r = Self::popup_area(area, 70, 4);
+                    f.render_widget(Clear, r);
+                    let block = Block::default()
+                        .borders(Borders::ALL)
+                        .border_set(self.s.theme.border());
+                    let text = vec![
+                        Line::from(ui::deactivate_prompt(name, lang)),
+                        Line::from(format!("> {}", strings::display(&input.value()))),
+                    ];
+                    f.render_widget(Paragraph::new(text).block(block), r);
+                }
+                Popup::ConfirmQuit => {
+                    let r = Self::popup_area(area, 50, 3);
+                    f.render_widget(Clear, r);
+                    let block = Block::default()
+                        .borders(Borders::ALL)
+                        .border_set(self.s.theme.border());
+                    f.render_widget(
+                        Paragraph::new(format!("{}  (y/n)", ui::quit_unsaved(lang))).block(block),
+                        r,
+                    );
+                }
             }
         }
     }
@@ -551,6 +697,10 @@ impl App {
         let lang = self.lang();
         let tab = self.current();
         let theme = self.s.theme;
+        if let Some(form) = &self.form {
+            form.render(f, area, theme, lang);
+            return;
+        }
         if let Some(d) = &self.detail {
             d.render(f, area, theme);
             return;

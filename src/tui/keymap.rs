@@ -22,6 +22,15 @@ pub enum Action {
     Sort,
     Open,
     Back,
+    New,
+    Edit,
+    Deactivate,
+    NextField,
+    PrevField,
+    Save,
+    Toggle,
+    Yes,
+    No,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -173,6 +182,127 @@ pub const LIST: &[Binding] = &[
     },
 ];
 
+/// Registry changes (shown to administrators only; the service checks again).
+pub const EDIT: &[Binding] = &[
+    Binding {
+        keys: &[ch('n')],
+        action: Action::New,
+        label: "new",
+        shown: "n",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('e')],
+        action: Action::Edit,
+        label: "edit",
+        shown: "e",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('d')],
+        action: Action::Deactivate,
+        label: "deactivate",
+        shown: "d",
+        in_bar: false,
+    },
+];
+
+pub const FORM: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Tab, N), Key(KeyCode::Down, N)],
+        action: Action::NextField,
+        label: "next_field",
+        shown: "Tab",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[
+            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Key(KeyCode::Up, N),
+        ],
+        action: Action::PrevField,
+        label: "prev_field",
+        shown: "Shift-Tab",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "choose",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Char('s'), C)],
+        action: Action::Save,
+        label: "save",
+        shown: "Ctrl-S",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "cancel",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+pub const PICKER: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N)],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N)],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch(' ')],
+        action: Action::Toggle,
+        label: "toggle",
+        shown: "Space",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "pick",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "close",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+pub const CONFIRM: &[Binding] = &[
+    Binding {
+        keys: &[ch('y'), Key(KeyCode::Enter, N)],
+        action: Action::Yes,
+        label: "yes",
+        shown: "y",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('n'), Key(KeyCode::Esc, N)],
+        action: Action::No,
+        label: "no",
+        shown: "n",
+        in_bar: true,
+    },
+];
+
 pub const DETAIL: &[Binding] = &[
     Binding {
         keys: &[Key(KeyCode::Up, N), ch('k')],
@@ -296,7 +426,9 @@ mod tests {
 
     #[test]
     fn every_binding_has_a_label() {
-        for set in [GLOBAL, LIST, DETAIL, POPUP, SEARCHING] {
+        for set in [
+            GLOBAL, LIST, DETAIL, POPUP, SEARCHING, EDIT, FORM, PICKER, CONFIRM,
+        ] {
             for b in set {
                 assert!(
                     !crate::strings::ui::key_label(b.label, crate::strings::Lang::Zh).is_empty(),

@@ -61,6 +61,14 @@ impl ListView {
             .map(|r| r.id)
     }
 
+    /// The display cells of the selected row.
+    pub fn selected_cells(&self) -> Option<&Vec<String>> {
+        self.view
+            .get(self.cursor)
+            .and_then(|&i| self.listing.rows.get(i))
+            .map(|r| &r.cells)
+    }
+
     pub fn shown(&self) -> usize {
         self.view.len()
     }

@@ -5,6 +5,8 @@
 pub mod app;
 pub mod data;
 pub mod detail;
+pub mod form;
+pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod search;

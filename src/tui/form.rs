@@ -1,0 +1,553 @@
+//! Create and edit forms for enterprises and inspectors, built from the field specs of
+//! `domain::forms`: typed widgets (text, date, yes/no, choice with type-to-filter, multi-choice
+//! tags), validation by the same builder the import uses with the messages beside the fields,
+//! Ctrl-S to save, Esc that asks when something changed. A save refused because someone else
+//! saved first keeps the input.
+
+use super::input::TextInput;
+use super::keymap::{self, Action};
+use super::theme::Theme;
+use crate::domain::enterprise::*;
+use crate::domain::fields::Raw;
+use crate::domain::forms::{self, FieldSpec};
+use crate::domain::inspector::*;
+use crate::service::{Actor, Service, ServiceError};
+use crate::strings::{self, Lang, ui};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use std::collections::BTreeSet;
+
+/// How a field is edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Widget {
+    Text,
+    Date,
+    Choice(Vec<&'static str>),
+    Multi(Vec<&'static str>),
+}
+
+fn names<T: Copy>(all: &[T], zh: fn(T) -> &'static str, optional: bool) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = if optional { vec![""] } else { vec![] };
+    v.extend(all.iter().map(|x| zh(*x)));
+    v
+}
+
+fn widget_for(key: &str) -> Widget {
+    let yes_no = || Widget::Choice(vec!["是", "否"]);
+    match key {
+        "code_check_waived" | "key_unit" | "positive_list" => yes_no(),
+        "permit_category" => Widget::Choice(names(PermitCategory::ALL, PermitCategory::zh, false)),
+        "pollutants" => Widget::Multi(names(Pollutant::ALL, Pollutant::zh, false)),
+        "monitoring" => Widget::Multi(names(Monitoring::ALL, Monitoring::zh, false)),
+        "construction" => Widget::Choice(names(Construction::ALL, Construction::zh, true)),
+        "scale" => Widget::Choice(names(Scale::ALL, Scale::zh, true)),
+        "cycle" => Widget::Choice(names(Cycle::ALL, Cycle::zh, true)),
+        "weather_grade" => Widget::Choice(names(WeatherGrade::ALL, WeatherGrade::zh, true)),
+        "credit_rating" => Widget::Choice(names(CreditRating::ALL, CreditRating::zh, true)),
+        "listing" => {
+            let mut v = vec!["无"];
+            v.extend(ListingLevel::ALL.iter().map(|l| l.zh()));
+            Widget::Choice(v)
+        }
+        "status" => Widget::Choice(names(OperatingStatus::ALL, OperatingStatus::zh, false)),
+        "kind" => Widget::Choice(names(InspectorKind::ALL, InspectorKind::zh, false)),
+        "aux_type" => Widget::Choice(names(AuxiliaryType::ALL, AuxiliaryType::zh, true)),
+        "expertise" => Widget::Multi(names(Expertise::ALL, Expertise::zh, false)),
+        "active" => Widget::Choice(vec!["在岗", "不在岗"]),
+        k if k.ends_with("_from") || k.ends_with("_until") => Widget::Date,
+        _ => Widget::Text,
+    }
+}
+
+/// One field of the form.
+pub struct Field {
+    pub spec: &'static FieldSpec,
+    pub widget: Widget,
+    pub input: TextInput,
+    original: String,
+    pub error: Option<String>,
+}
+
+/// What the form saves.
+pub enum Target {
+    Enterprise(Option<Enterprise>),
+    Inspector(Option<Inspector>),
+}
+
+struct Picker {
+    options: Vec<&'static str>,
+    multi: bool,
+    filter: String,
+    cursor: usize,
+    chosen: BTreeSet<&'static str>,
+}
+
+impl Picker {
+    fn shown(&self) -> Vec<&'static str> {
+        let q = super::search::Query::new(&self.filter);
+        self.options
+            .iter()
+            .copied()
+            .filter(|o| super::search::SearchKey::new(o, &[]).matches(&q))
+            .collect()
+    }
+}
+
+/// What the app should do after a form key.
+pub enum FormOutcome {
+    Stay,
+    Close,
+    Saved,
+}
+
+pub struct Form {
+    pub target: Target,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    picker: Option<Picker>,
+    pub confirm_discard: bool,
+    pub message: Option<String>,
+}
+
+impl Form {
+    fn build(target: Target, specs: &'static [FieldSpec], texts: Vec<String>) -> Form {
+        let fields = specs
+            .iter()
+            .zip(texts)
+            .map(|(spec, t)| Field {
+                spec,
+                widget: widget_for(spec.key),
+                input: TextInput::new(&t),
+                original: t,
+                error: None,
+            })
+            .collect();
+        Form {
+            target,
+            fields,
+            focus: 0,
+            picker: None,
+            confirm_discard: false,
+            message: None,
+        }
+    }
+
+    pub fn enterprise(e: Option<Enterprise>) -> Form {
+        let texts = match &e {
+            Some(e) => forms::enterprise_texts(&e.data),
+            None => forms::ENTERPRISE
+                .iter()
+                .map(|s| match s.key {
+                    "permit_category" => "无".into(),
+                    "status" => "在产".into(),
+                    "listing" => "无".into(),
+                    "code_check_waived" | "key_unit" | "positive_list" => "否".into(),
+                    _ => String::new(),
+                })
+                .collect(),
+        };
+        Form::build(Target::Enterprise(e), forms::ENTERPRISE, texts)
+    }
+
+    pub fn inspector(i: Option<Inspector>) -> Form {
+        let texts = match &i {
+            Some(i) => forms::inspector_texts(&i.data),
+            None => forms::INSPECTOR
+                .iter()
+                .map(|s| match s.key {
+                    "kind" => "执法人员".into(),
+                    "active" => "在岗".into(),
+                    _ => String::new(),
+                })
+                .collect(),
+        };
+        Form::build(Target::Inspector(i), forms::INSPECTOR, texts)
+    }
+
+    pub fn is_new(&self) -> bool {
+        matches!(
+            self.target,
+            Target::Enterprise(None) | Target::Inspector(None)
+        )
+    }
+
+    /// Whether anything differs from what the form opened with.
+    pub fn changed(&self) -> bool {
+        self.fields.iter().any(|f| f.input.value() != f.original)
+    }
+
+    /// The bindings in force (for the hint bar and help).
+    pub fn bindings(&self) -> &'static [keymap::Binding] {
+        if self.confirm_discard {
+            keymap::CONFIRM
+        } else if self.picker.is_some() {
+            keymap::PICKER
+        } else {
+            keymap::FORM
+        }
+    }
+
+    pub fn paste(&mut self, s: &str) {
+        if let Some(p) = &mut self.picker {
+            p.filter.push_str(s.trim());
+        } else if let Some(f) = self.fields.get_mut(self.focus)
+            && matches!(f.widget, Widget::Text | Widget::Date)
+        {
+            f.input.insert_str(s);
+        }
+    }
+
+    fn open_picker(&mut self) {
+        let Some(f) = self.fields.get(self.focus) else {
+            return;
+        };
+        let (options, multi) = match &f.widget {
+            Widget::Choice(o) => (o.clone(), false),
+            Widget::Multi(o) => (o.clone(), true),
+            _ => return,
+        };
+        let value = f.input.value();
+        let chosen: BTreeSet<&'static str> = if multi {
+            options
+                .iter()
+                .copied()
+                .filter(|o| value.split(['、', ',', '，', ' ']).any(|v| v == *o))
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        let cursor = options.iter().position(|o| *o == value).unwrap_or(0);
+        self.picker = Some(Picker {
+            options,
+            multi,
+            filter: String::new(),
+            cursor,
+            chosen,
+        });
+    }
+
+    fn picker_key(&mut self, k: &KeyEvent) {
+        let Some(p) = &mut self.picker else { return };
+        let shown = p.shown();
+        match keymap::lookup(&[keymap::PICKER], k) {
+            Some(Action::Up) => p.cursor = p.cursor.saturating_sub(1),
+            Some(Action::Down) => p.cursor = (p.cursor + 1).min(shown.len().saturating_sub(1)),
+            Some(Action::Back) => self.picker = None,
+            Some(Action::Toggle) if p.multi => {
+                if let Some(o) = shown.get(p.cursor)
+                    && !p.chosen.remove(o)
+                {
+                    p.chosen.insert(o);
+                }
+            }
+            Some(Action::Open) => {
+                let value = if p.multi {
+                    if let Some(o) = shown.get(p.cursor)
+                        && p.chosen.is_empty()
+                    {
+                        p.chosen.insert(o);
+                    }
+                    p.options
+                        .iter()
+                        .filter(|o| p.chosen.contains(*o))
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("、")
+                } else {
+                    shown.get(p.cursor).copied().unwrap_or("").to_string()
+                };
+                if let Some(f) = self.fields.get_mut(self.focus) {
+                    f.input.set(&value);
+                }
+                self.picker = None;
+                self.focus = (self.focus + 1).min(self.fields.len() - 1);
+            }
+            _ => match k.code {
+                ratatui::crossterm::event::KeyCode::Backspace => {
+                    p.filter.pop();
+                    p.cursor = 0;
+                }
+                ratatui::crossterm::event::KeyCode::Char(c)
+                    if !k
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    p.filter.push(c);
+                    p.cursor = 0;
+                }
+                _ => {}
+            },
+        }
+    }
+
+    /// Handles a key.
+    pub fn key(
+        &mut self,
+        k: &KeyEvent,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+    ) -> FormOutcome {
+        if self.confirm_discard {
+            match keymap::lookup(&[keymap::CONFIRM], k) {
+                Some(Action::Yes) => return FormOutcome::Close,
+                Some(Action::No) => self.confirm_discard = false,
+                _ => {}
+            }
+            return FormOutcome::Stay;
+        }
+        if self.picker.is_some() {
+            self.picker_key(k);
+            return FormOutcome::Stay;
+        }
+        match keymap::lookup(&[keymap::FORM], k) {
+            Some(Action::NextField) => self.focus = (self.focus + 1) % self.fields.len(),
+            Some(Action::PrevField) => {
+                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
+            }
+            Some(Action::Save) => return self.save(svc, actor, lang),
+            Some(Action::Back) => {
+                if self.changed() {
+                    self.confirm_discard = true;
+                } else {
+                    return FormOutcome::Close;
+                }
+            }
+            Some(Action::Open) => match self.fields.get(self.focus).map(|f| &f.widget) {
+                Some(Widget::Choice(_) | Widget::Multi(_)) => self.open_picker(),
+                _ => self.focus = (self.focus + 1) % self.fields.len(),
+            },
+            _ => {
+                if let Some(f) = self.fields.get_mut(self.focus) {
+                    match f.widget {
+                        Widget::Text | Widget::Date => {
+                            f.input.key(k);
+                        }
+                        // Typing on a choice opens the picker with the typed filter.
+                        _ => {
+                            if let ratatui::crossterm::event::KeyCode::Char(c) = k.code {
+                                self.open_picker();
+                                if let Some(p) = &mut self.picker {
+                                    p.filter.push(c);
+                                    p.cursor = 0;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        FormOutcome::Stay
+    }
+
+    fn save(&mut self, svc: &mut Service, actor: &Actor, lang: Lang) -> FormOutcome {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        let values: Vec<(&'static str, String)> = self
+            .fields
+            .iter()
+            .map(|f| (f.spec.key, f.input.value()))
+            .collect();
+        let get = |key: &str| {
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| Raw::Text(v.as_str()))
+        };
+        let result: Result<(), Vec<crate::domain::fields::FieldIssue>> = match &self.target {
+            Target::Enterprise(e) => forms::enterprise(e.as_ref().map(|e| &e.data), get).map(|d| {
+                self.message = Some(
+                    match e {
+                        Some(e) => svc.update_enterprise(actor, e.id, e.revision, &d).err(),
+                        None => svc.create_enterprise(actor, &d).err(),
+                    }
+                    .map(|err| {
+                        strings::service_error(
+                            &err,
+                            Some(crate::exchange::import::Kind::Enterprises),
+                            lang,
+                        )
+                    })
+                    .unwrap_or_default(),
+                );
+            }),
+            Target::Inspector(i) => forms::inspector(i.as_ref().map(|i| &i.data), get).map(|d| {
+                self.message = Some(
+                    match i {
+                        Some(i) => svc.update_inspector(actor, i.id, i.revision, &d).err(),
+                        None => svc.create_inspector(actor, &d).err(),
+                    }
+                    .map(|err: ServiceError| {
+                        strings::service_error(
+                            &err,
+                            Some(crate::exchange::import::Kind::Inspectors),
+                            lang,
+                        )
+                    })
+                    .unwrap_or_default(),
+                );
+            }),
+        };
+        match result {
+            Err(issues) => {
+                let n = issues.len();
+                for i in issues {
+                    if let Some(f) = self.fields.iter_mut().find(|f| f.spec.key == i.field) {
+                        f.error = Some(strings::problem(&i.problem, lang));
+                    }
+                }
+                if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+                    self.focus = first;
+                }
+                self.message = Some(ui::fix_fields(n, lang));
+                FormOutcome::Stay
+            }
+            Ok(()) if self.message.as_deref().is_some_and(|m| !m.is_empty()) => FormOutcome::Stay,
+            Ok(()) => FormOutcome::Saved,
+        }
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {
+        let what = match self.target {
+            Target::Enterprise(_) => ui::tab(1, lang).0,
+            Target::Inspector(_) => ui::tab(2, lang).0,
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(theme.border())
+            .title(Span::styled(
+                format!(" {} ", ui::form_title(self.is_new(), what, lang)),
+                theme.header(),
+            ));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let label_w = 22u16;
+        // One line per field, plus one for its error; scroll so the focused field is visible.
+        let mut lines: Vec<(Line, Option<Position>)> = Vec::new();
+        for (i, fld) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            let mark = if focused { theme.mark() } else { " " };
+            let req = if fld.spec.required { "*" } else { " " };
+            let label = format!("{mark}{req}{}", strings::field(fld.spec, lang));
+            let pad = (label_w as usize)
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+            let hint = match fld.widget {
+                Widget::Choice(_) | Widget::Multi(_) => " ▾",
+                Widget::Date => " (YYYY-MM-DD)",
+                Widget::Text => "",
+            };
+            let value = strings::display(&fld.input.value());
+            let style = if focused {
+                theme.selected()
+            } else {
+                ratatui::style::Style::default()
+            };
+            let cursor = focused.then(|| Position::new(label_w + fld.input.cursor_column(), 0));
+            lines.push((
+                Line::from(vec![
+                    Span::raw(format!("{label}{}", " ".repeat(pad))),
+                    Span::styled(value, style),
+                    Span::styled(hint, theme.dim()),
+                ]),
+                cursor,
+            ));
+            if let Some(e) = &fld.error {
+                lines.push((
+                    Line::from(Span::styled(
+                        format!("{}  ⚠ {e}", " ".repeat(label_w as usize)),
+                        theme.warn(),
+                    )),
+                    None,
+                ));
+            }
+        }
+        let focus_line = lines.iter().position(|(_, c)| c.is_some()).unwrap_or(0);
+        let height = inner.height.saturating_sub(1) as usize;
+        let top = focus_line.saturating_sub(height.saturating_sub(2));
+        for (row, (line, cursor)) in lines.into_iter().skip(top).take(height).enumerate() {
+            let r = Rect {
+                x: inner.x,
+                y: inner.y + row as u16,
+                width: inner.width,
+                height: 1,
+            };
+            f.render_widget(line, r);
+            if let Some(c) = cursor
+                && self.picker.is_none()
+                && !self.confirm_discard
+                && matches!(self.fields[self.focus].widget, Widget::Text | Widget::Date)
+            {
+                f.set_cursor_position(Position::new(
+                    (r.x + c.x).min(r.right().saturating_sub(1)),
+                    r.y,
+                ));
+            }
+        }
+        if let Some(m) = &self.message {
+            let r = Rect {
+                x: inner.x,
+                y: inner.bottom().saturating_sub(1),
+                width: inner.width,
+                height: 1,
+            };
+            f.render_widget(Line::from(Span::styled(m.clone(), theme.warn())), r);
+        }
+        if let Some(p) = &self.picker {
+            let shown = p.shown();
+            let h = (shown.len() as u16 + 3).min(area.height.saturating_sub(2));
+            let r = Rect {
+                x: area.x + label_w + 2,
+                y: area.y + 2,
+                width: 36.min(area.width.saturating_sub(label_w + 3)),
+                height: h,
+            };
+            f.render_widget(Clear, r);
+            let mut lines = vec![Line::from(Span::styled(
+                format!("> {}", p.filter),
+                theme.key(),
+            ))];
+            for (i, o) in shown.iter().enumerate() {
+                let tick = if p.multi {
+                    if p.chosen.contains(o) { "[x] " } else { "[ ] " }
+                } else {
+                    ""
+                };
+                let text = format!(
+                    "{}{tick}{}",
+                    if i == p.cursor { theme.mark() } else { " " },
+                    if o.is_empty() { "（空）" } else { o }
+                );
+                lines.push(if i == p.cursor {
+                    Line::from(text).style(theme.selected())
+                } else {
+                    Line::from(text)
+                });
+            }
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_set(theme.border())
+                .title(ui::picker_title(lang));
+            f.render_widget(Paragraph::new(lines).block(block), r);
+        }
+        if self.confirm_discard {
+            let r = Rect {
+                x: area.x + 4,
+                y: area.y + area.height / 2,
+                width: area.width.saturating_sub(8).min(50),
+                height: 3,
+            };
+            f.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_set(theme.border());
+            f.render_widget(
+                Paragraph::new(format!("{}  (y/n)", ui::discard(lang))).block(block),
+                r,
+            );
+        }
+    }
+}
