@@ -364,9 +364,14 @@ impl App {
             match f.key(&k, &mut self.svc, &self.s.actor, lang) {
                 FormOutcome::Stay => {}
                 FormOutcome::Close => self.form = None,
-                FormOutcome::Saved => {
+                FormOutcome::Saved(id) => {
                     self.form = None;
                     self.saved_at = Some(Instant::now());
+                    // Reload now (the change notice may come later) and show the saved record.
+                    self.load_current();
+                    if let Some(l) = self.lists.get_mut(&self.current()) {
+                        l.select_id(id);
+                    }
                     self.say(ui::saved(lang).to_string());
                 }
             }

@@ -100,7 +100,8 @@ impl Picker {
 pub enum FormOutcome {
     Stay,
     Close,
-    Saved,
+    /// Saved; carries the id of the record.
+    Saved(i64),
 }
 
 pub struct Form {
@@ -344,9 +345,11 @@ impl Form {
     }
 
     fn save(&mut self, svc: &mut Service, actor: &Actor, lang: Lang) -> FormOutcome {
+        use crate::exchange::import::Kind;
         for f in &mut self.fields {
             f.error = None;
         }
+        self.message = None;
         let values: Vec<(&'static str, String)> = self
             .fields
             .iter()
@@ -358,41 +361,30 @@ impl Form {
                 .find(|(k, _)| *k == key)
                 .map(|(_, v)| Raw::Text(v.as_str()))
         };
-        let result: Result<(), Vec<crate::domain::fields::FieldIssue>> = match &self.target {
+        let built: Result<
+            (Result<i64, ServiceError>, Kind),
+            Vec<crate::domain::fields::FieldIssue>,
+        > = match &self.target {
             Target::Enterprise(e) => forms::enterprise(e.as_ref().map(|e| &e.data), get).map(|d| {
-                self.message = Some(
-                    match e {
-                        Some(e) => svc.update_enterprise(actor, e.id, e.revision, &d).err(),
-                        None => svc.create_enterprise(actor, &d).err(),
-                    }
-                    .map(|err| {
-                        strings::service_error(
-                            &err,
-                            Some(crate::exchange::import::Kind::Enterprises),
-                            lang,
-                        )
-                    })
-                    .unwrap_or_default(),
-                );
+                let r = match e {
+                    Some(e) => svc
+                        .update_enterprise(actor, e.id, e.revision, &d)
+                        .map(|()| e.id),
+                    None => svc.create_enterprise(actor, &d),
+                };
+                (r, Kind::Enterprises)
             }),
             Target::Inspector(i) => forms::inspector(i.as_ref().map(|i| &i.data), get).map(|d| {
-                self.message = Some(
-                    match i {
-                        Some(i) => svc.update_inspector(actor, i.id, i.revision, &d).err(),
-                        None => svc.create_inspector(actor, &d).err(),
-                    }
-                    .map(|err: ServiceError| {
-                        strings::service_error(
-                            &err,
-                            Some(crate::exchange::import::Kind::Inspectors),
-                            lang,
-                        )
-                    })
-                    .unwrap_or_default(),
-                );
+                let r = match i {
+                    Some(i) => svc
+                        .update_inspector(actor, i.id, i.revision, &d)
+                        .map(|()| i.id),
+                    None => svc.create_inspector(actor, &d),
+                };
+                (r, Kind::Inspectors)
             }),
         };
-        match result {
+        match built {
             Err(issues) => {
                 let n = issues.len();
                 for i in issues {
@@ -406,8 +398,11 @@ impl Form {
                 self.message = Some(ui::fix_fields(n, lang));
                 FormOutcome::Stay
             }
-            Ok(()) if self.message.as_deref().is_some_and(|m| !m.is_empty()) => FormOutcome::Stay,
-            Ok(()) => FormOutcome::Saved,
+            Ok((Err(e), kind)) => {
+                self.message = Some(strings::service_error(&e, Some(kind), lang));
+                FormOutcome::Stay
+            }
+            Ok((Ok(id), _)) => FormOutcome::Saved(id),
         }
     }
 

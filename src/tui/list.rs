@@ -61,6 +61,14 @@ impl ListView {
             .map(|r| r.id)
     }
 
+    /// Puts the cursor on a record, clearing a search that hides it.
+    pub fn select_id(&mut self, id: i64) {
+        if !self.view.iter().any(|&i| self.listing.rows[i].id == id) {
+            self.query.clear();
+        }
+        self.rebuild(Some(id));
+    }
+
     /// The display cells of the selected row.
     pub fn selected_cells(&self) -> Option<&Vec<String>> {
         self.view
