@@ -960,6 +960,7 @@ pub mod ui {
             "ends" => ("首/末行", "first/last"),
             "search" => ("搜索", "search"),
             "sort" => ("排序", "sort"),
+            "filter" => ("筛选", "filter"),
             "open" => ("详情", "details"),
             "back" => ("返回", "back"),
             "keep" => ("保留搜索", "keep search"),
@@ -993,6 +994,25 @@ pub mod ui {
             "按哪一列排序（再选一次则倒序）",
             "Sort by which column (again to reverse)",
         )
+    }
+
+    pub fn filter_title(lang: Lang) -> &'static str {
+        lang.t("按哪一列筛选", "Filter by which column")
+    }
+
+    pub fn filter_value_title(column: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("“{column}”等于"),
+            Lang::En => format!("{column} is"),
+        }
+    }
+
+    pub fn filter_all(lang: Lang) -> &'static str {
+        lang.t("（全部，不筛选）", "(all: no filter)")
+    }
+
+    pub fn filtered(lang: Lang) -> &'static str {
+        lang.t("筛选：", "filter: ")
     }
 
     pub fn search_prompt(lang: Lang) -> &'static str {

@@ -23,6 +23,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
 
 /// Input to the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +110,11 @@ impl Tab {
 
 enum Popup {
     Help,
-    Sort {
+    /// A list to pick from: sort column, filter column, or filter value.
+    Pick {
+        purpose: Pick,
+        title: String,
+        options: Vec<String>,
         cursor: usize,
     },
     /// Reason for deactivating the selected record.
@@ -120,6 +125,13 @@ enum Popup {
     },
     /// Quit although a form holds unsaved input?
     ConfirmQuit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Sort,
+    FilterColumn,
+    FilterValue(usize),
 }
 
 /// A first-login password change in progress.
@@ -288,13 +300,17 @@ impl App {
 
     /// The bindings in force now, most specific first (also what the hint bar shows).
     fn bindings(&self) -> Vec<&'static [Binding]> {
+        match &self.popup {
+            Some(Popup::Deactivate { .. } | Popup::ConfirmQuit) => vec![keymap::CONFIRM],
+            Some(_) => vec![keymap::POPUP],
+            None => self.screen_bindings(),
+        }
+    }
+
+    /// The bindings of the screen under any popup (what help describes).
+    fn screen_bindings(&self) -> Vec<&'static [Binding]> {
         if self.password.is_some() {
             return vec![];
-        }
-        match &self.popup {
-            Some(Popup::Deactivate { .. } | Popup::ConfirmQuit) => return vec![keymap::CONFIRM],
-            Some(_) => return vec![keymap::POPUP],
-            None => {}
         }
         if let Some(f) = &self.form {
             return vec![f.bindings()];
@@ -410,24 +426,28 @@ impl App {
             }
             return Outcome::Continue;
         }
-        let n = self
-            .lists
-            .get(&self.current())
-            .map_or(0, |l| l.listing.columns.len());
         if let Some(p) = &mut self.popup {
             match (p, keymap::lookup(&[keymap::POPUP], &k)) {
                 (_, Some(Action::Back)) => self.popup = None,
                 (Popup::Help, _) => self.popup = None,
-                (Popup::Sort { cursor }, Some(Action::Up)) => *cursor = cursor.saturating_sub(1),
-                (Popup::Sort { cursor }, Some(Action::Down)) => {
-                    *cursor = (*cursor + 1).min(n.saturating_sub(1))
+                (Popup::Pick { cursor, .. }, Some(Action::Up)) => {
+                    *cursor = cursor.saturating_sub(1)
                 }
-                (Popup::Sort { cursor }, Some(Action::Open)) => {
-                    let c = *cursor;
+                (
+                    Popup::Pick {
+                        cursor, options, ..
+                    },
+                    Some(Action::Down),
+                ) => *cursor = (*cursor + 1).min(options.len().saturating_sub(1)),
+                (
+                    Popup::Pick {
+                        purpose, cursor, ..
+                    },
+                    Some(Action::Open),
+                ) => {
+                    let (purpose, c) = (*purpose, *cursor);
                     self.popup = None;
-                    if let Some(l) = self.lists.get_mut(&self.current()) {
-                        l.sort_by(c);
-                    }
+                    self.picked(purpose, c);
                 }
                 _ => {}
             }
@@ -494,9 +514,23 @@ impl App {
             Action::Bottom => l.to_bottom(),
             Action::Search => self.searching = true,
             Action::Sort => {
-                self.popup = Some(Popup::Sort {
-                    cursor: l.sort_state().map_or(0, |s| s.0),
-                })
+                let options = l.listing.columns.iter().map(|c| c.title.clone()).collect();
+                let cursor = l.sort_state().map_or(0, |s| s.0);
+                self.popup = Some(Popup::Pick {
+                    purpose: Pick::Sort,
+                    title: ui::sort_title(self.s.lang).into(),
+                    options,
+                    cursor,
+                });
+            }
+            Action::Filter => {
+                let options = l.listing.columns.iter().map(|c| c.title.clone()).collect();
+                self.popup = Some(Popup::Pick {
+                    purpose: Pick::FilterColumn,
+                    title: ui::filter_title(self.s.lang).into(),
+                    options,
+                    cursor: 0,
+                });
             }
             Action::Back => l.set_query(String::new()),
             Action::New | Action::Edit | Action::Deactivate => {
@@ -517,6 +551,46 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Acts on a choice made in a pick popup.
+    fn picked(&mut self, purpose: Pick, choice: usize) {
+        let lang = self.s.lang;
+        let Some(l) = self.lists.get_mut(&self.current()) else {
+            return;
+        };
+        match purpose {
+            Pick::Sort => l.sort_by(choice),
+            Pick::FilterColumn => {
+                let mut options = vec![ui::filter_all(lang).to_string()];
+                options.extend(
+                    l.values(choice)
+                        .into_iter()
+                        .map(|(v, n)| format!("{v}  ({n})")),
+                );
+                let title = ui::filter_value_title(
+                    l.listing
+                        .columns
+                        .get(choice)
+                        .map_or("", |c| c.title.as_str()),
+                    lang,
+                );
+                self.popup = Some(Popup::Pick {
+                    purpose: Pick::FilterValue(choice),
+                    title,
+                    options,
+                    cursor: 0,
+                });
+            }
+            Pick::FilterValue(col) => {
+                let value = if choice == 0 {
+                    None
+                } else {
+                    l.values(col).into_iter().nth(choice - 1).map(|(v, _)| v)
+                };
+                l.filter(col, value);
+            }
         }
     }
 
@@ -639,7 +713,12 @@ impl App {
         if let Some(p) = &self.popup {
             match p {
                 Popup::Help => self.draw_help(f, area),
-                Popup::Sort { cursor } => self.draw_sort(f, area, *cursor),
+                Popup::Pick {
+                    title,
+                    options,
+                    cursor,
+                    ..
+                } => self.draw_pick(f, area, title, options, *cursor),
                 Popup::Deactivate { name, input, .. } => {
                     let r = Self::popup_area(area, 70, 4);
                     f.render_widget(Clear, r);
@@ -729,6 +808,23 @@ impl App {
                         ),
                         Span::raw(ui::count(l.shown(), l.listing.rows.len(), lang)),
                     ];
+                    if !l.filters().is_empty() {
+                        let f = l
+                            .filters()
+                            .iter()
+                            .map(|(c, v)| {
+                                format!(
+                                    "{}={v}",
+                                    l.listing.columns.get(*c).map_or("", |c| c.title.as_str())
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        title.push(Span::styled(
+                            format!("  {}{f}", ui::filtered(lang)),
+                            theme.key(),
+                        ));
+                    }
                     if searching || !l.query.is_empty() {
                         title.push(Span::raw(format!("  {}", ui::search_prompt(lang))));
                         title.push(Span::styled(
@@ -761,9 +857,10 @@ impl App {
                         theme.header(),
                     )));
                     for g in &qc.quotas {
+                        let name = strings::group(g.group, lang);
+                        let pad = " ".repeat(28usize.saturating_sub(name.width()));
                         lines.push(Line::from(format!(
-                            "  {:<20} {:>6}  {:>5}  {:>6}",
-                            strings::group(g.group, lang),
+                            "  {name}{pad}{:>6}  {:>5}  {:>6}",
                             g.population,
                             format_percent(g.ratio_bp),
                             g.required
@@ -783,23 +880,39 @@ impl App {
     fn draw_hints(&self, f: &mut Frame, area: Rect) {
         let lang = self.lang();
         let theme = self.s.theme;
-        let mut spans = Vec::new();
-        let mut seen = Vec::new();
-        for set in self.bindings() {
-            for b in set.iter().filter(|b| b.in_bar) {
-                if seen.contains(&b.label) {
-                    continue;
-                }
-                seen.push(b.label);
-                spans.push(Span::styled(b.shown, theme.key()));
-                spans.push(Span::raw(format!(" {}  ", ui::key_label(b.label, lang))));
+        let mut hints: Vec<(&str, &str)> = Vec::new();
+        if self.password.is_some() {
+            hints.push(("Enter", ui::key_label("save", lang)));
+            hints.push(("Ctrl-C", ui::key_label("quit", lang)));
+        }
+        let sets = self.bindings();
+        // Quit and help first, so they are never cut off; then the screen's own keys.
+        let global: Vec<&Binding> = sets
+            .iter()
+            .flat_map(|s| s.iter())
+            .filter(|b| matches!(b.action, Action::Quit | Action::Help))
+            .collect();
+        let rest = sets
+            .iter()
+            .flat_map(|s| s.iter())
+            .filter(|b| !matches!(b.action, Action::Quit | Action::Help));
+        for b in global.into_iter().chain(rest).filter(|b| b.in_bar) {
+            let label = ui::key_label(b.label, lang);
+            if !hints.iter().any(|(_, l)| *l == label) {
+                hints.push((b.shown, label));
             }
         }
-        if self.password.is_some() {
-            spans.push(Span::styled("Enter", theme.key()));
-            spans.push(Span::raw(format!(" {}  ", ui::key_label("save", lang))));
-            spans.push(Span::styled("Ctrl-C", theme.key()));
-            spans.push(Span::raw(format!(" {}", ui::key_label("quit", lang))));
+        let mut spans = Vec::new();
+        let mut used = 0usize;
+        for (k, l) in hints {
+            let text = format!(" {l}  ");
+            let w = k.width() + text.width();
+            if used + w > area.width as usize {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(k, theme.key()));
+            spans.push(Span::raw(text));
         }
         f.render_widget(Line::from(spans), area);
     }
@@ -845,31 +958,27 @@ impl App {
         let lang = self.lang();
         let theme = self.s.theme;
         let mut lines = Vec::new();
-        let mut sets = self.bindings();
-        if self.popup.is_some() {
-            // Help describes the screen under the popup.
-            let tab = self.current();
-            sets = if self.detail.is_some() {
-                vec![keymap::DETAIL, keymap::GLOBAL]
-            } else if tab.source().is_some() {
-                vec![keymap::LIST, keymap::GLOBAL]
-            } else {
-                vec![keymap::GLOBAL]
-            };
-        }
-        for set in sets {
-            for b in set {
-                let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{keys:<22}"), theme.key()),
-                    Span::raw(ui::key_label(b.label, lang)),
-                ]));
+        // Help describes the screen under the popup.
+        // One line per label, with every key that does it.
+        let mut rows: Vec<(&str, Vec<String>)> = Vec::new();
+        for b in self.screen_bindings().into_iter().flat_map(|s| s.iter()) {
+            let keys = b.keys.iter().map(key_name);
+            match rows.iter_mut().find(|(l, _)| *l == b.label) {
+                Some((_, k)) => k.extend(keys),
+                None => rows.push((b.label, keys.collect())),
             }
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<22}", "1 … 9"), theme.key()),
-            Span::raw(ui::key_label("tabs", lang)),
-        ]));
+        if let Some((_, k)) = rows.iter_mut().find(|(l, _)| *l == "tabs") {
+            k.insert(0, "1…9".into());
+        }
+        for (label, keys) in rows {
+            let keys = keys.join(" ");
+            let pad = " ".repeat(30usize.saturating_sub(keys.width()));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys}{pad}"), theme.key()),
+                Span::raw(ui::key_label(label, lang)),
+            ]));
+        }
         let r = Self::popup_area(area, 60, lines.len() as u16 + 2);
         f.render_widget(Clear, r);
         let block = Block::default()
@@ -879,19 +988,18 @@ impl App {
         f.render_widget(Paragraph::new(lines).block(block), r);
     }
 
-    fn draw_sort(&self, f: &mut Frame, area: Rect, cursor: usize) {
+    fn draw_pick(&self, f: &mut Frame, area: Rect, title: &str, options: &[String], cursor: usize) {
         let theme = self.s.theme;
-        let Some(l) = self.lists.get(&self.current()) else {
-            return;
-        };
-        let lines: Vec<Line> = l
-            .listing
-            .columns
+        let room = area.height.saturating_sub(4) as usize;
+        let top = cursor.saturating_sub(room.saturating_sub(1));
+        let lines: Vec<Line> = options
             .iter()
             .enumerate()
-            .map(|(i, c)| {
+            .skip(top)
+            .take(room)
+            .map(|(i, o)| {
                 let mark = if i == cursor { theme.mark() } else { " " };
-                let line = Line::from(format!("{mark} {}", c.title));
+                let line = Line::from(format!("{mark} {o}"));
                 if i == cursor {
                     line.style(theme.selected())
                 } else {
@@ -899,12 +1007,12 @@ impl App {
                 }
             })
             .collect();
-        let r = Self::popup_area(area, 44, lines.len() as u16 + 2);
+        let r = Self::popup_area(area, 50, lines.len() as u16 + 2);
         f.render_widget(Clear, r);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_set(theme.border())
-            .title(ui::sort_title(self.lang()));
+            .title(title.to_string());
         f.render_widget(
             Paragraph::new(lines).block(block).style(Style::default()),
             r,

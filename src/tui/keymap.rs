@@ -20,6 +20,7 @@ pub enum Action {
     Bottom,
     Search,
     Sort,
+    Filter,
     Open,
     Back,
     New,
@@ -164,6 +165,13 @@ pub const LIST: &[Binding] = &[
         action: Action::Sort,
         label: "sort",
         shown: "s",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('f')],
+        action: Action::Filter,
+        label: "filter",
+        shown: "f",
         in_bar: true,
     },
     Binding {

@@ -22,6 +22,8 @@ pub struct ListView {
     /// Sort column and descending flag.
     sort: Option<(usize, bool)>,
     pub query: String,
+    /// Column filters: (column, value) pairs that must all match.
+    filters: Vec<(usize, String)>,
     /// Rows visible at the last draw (for paging).
     page: usize,
 }
@@ -38,8 +40,14 @@ impl ListView {
     fn rebuild(&mut self, keep: Option<i64>) {
         let q = Query::new(&self.query);
         let rows = &self.listing.rows;
+        let filters = &self.filters;
         self.view = (0..rows.len())
-            .filter(|&i| rows[i].key.matches(&q))
+            .filter(|&i| {
+                rows[i].key.matches(&q)
+                    && filters
+                        .iter()
+                        .all(|(c, v)| rows[i].cells.get(*c) == Some(v))
+            })
             .collect();
         if let Some((col, desc)) = self.sort {
             self.view.sort_by(|&a, &b| {
@@ -85,6 +93,31 @@ impl ListView {
         let keep = self.selected_id();
         self.query = q;
         self.rebuild(keep);
+    }
+
+    /// The distinct values of a column with their counts (over all rows), for the filter popup.
+    pub fn values(&self, col: usize) -> Vec<(String, usize)> {
+        let mut m: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for r in &self.listing.rows {
+            if let Some(v) = r.cells.get(col) {
+                *m.entry(v.as_str()).or_default() += 1;
+            }
+        }
+        m.into_iter().map(|(v, n)| (v.to_string(), n)).collect()
+    }
+
+    /// Sets (or, with `None`, clears) the filter on a column.
+    pub fn filter(&mut self, col: usize, value: Option<String>) {
+        let keep = self.selected_id();
+        self.filters.retain(|(c, _)| *c != col);
+        if let Some(v) = value {
+            self.filters.push((col, v));
+        }
+        self.rebuild(keep);
+    }
+
+    pub fn filters(&self) -> &[(usize, String)] {
+        &self.filters
     }
 
     /// Sorts by `col`; the same column again reverses.
@@ -232,6 +265,10 @@ mod tests {
         assert_eq!(v.selected_id(), Some(3));
         v.set_listing(listing(&["唐山钢铁", "北京机械", "唐山陶瓷", "唐山新材"]));
         assert_eq!((v.shown(), v.selected_id()), (3, Some(3)));
+        v.filter(0, Some("唐山陶瓷".into()));
+        assert_eq!((v.shown(), v.selected_id()), (1, Some(3)));
+        v.filter(0, None);
+        assert_eq!(v.shown(), 3);
         v.step(-10);
         v.to_bottom();
         v.step(5);

@@ -14,3 +14,6 @@ pub mod theme;
 
 pub use app::{App, Event, Outcome, Session};
 pub use data::{Hub, Notice};
+
+#[cfg(test)]
+mod snapshots;
