@@ -147,6 +147,16 @@ enum UserCmd {
     Disable { name: String },
     /// Enable a disabled user
     Enable { name: String },
+    /// Set a user's interface preferences
+    Set {
+        name: String,
+        /// Interface language: zh or en
+        #[arg(long)]
+        lang: Option<String>,
+        /// Plain ASCII borders (for fonts that draw box characters double width)
+        #[arg(long)]
+        ascii: Option<bool>,
+    },
     /// Set a user's password, read from standard input
     Passwd {
         name: String,
@@ -645,6 +655,23 @@ fn user(
             svc.set_user_disabled(me, &name, false)
                 .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::user_disabled(&name, false, lang))?;
+        }
+        UserCmd::Set {
+            name,
+            lang: l,
+            ascii,
+        } => {
+            let current = svc
+                .users(me)
+                .map_err(|e| human(e, None, lang))?
+                .into_iter()
+                .find(|u| u.name == name);
+            let current =
+                current.ok_or_else(|| human(ServiceError::NotFound(name.clone()), None, lang))?;
+            let l = l.or(current.lang);
+            svc.set_preferences(me, &name, l.as_deref(), ascii.unwrap_or(current.ascii))
+                .map_err(|e| human(e, None, lang))?;
+            writeln!(out, "{}", s::preferences_set(&name, lang))?;
         }
         UserCmd::Passwd { name, temporary } => {
             let p = read_password()?;

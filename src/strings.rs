@@ -800,6 +800,13 @@ pub mod cli {
         }
     }
 
+    pub fn preferences_set(name: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("已更新 {name} 的界面设置"),
+            Lang::En => format!("interface preferences of {name} updated"),
+        }
+    }
+
     pub fn password_set(name: &str, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!("已设置 {name} 的密码"),

@@ -372,3 +372,24 @@ async fn bad_form_input_is_explained_beside_the_field_and_nothing_is_saved() {
         before
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_setting_switches_to_english_and_ascii_borders() {
+    let srv = start_server().await;
+    let me = shuangsui::service::Actor::console();
+    srv.service()
+        .set_preferences(&me, "leader", Some("en"), true)
+        .unwrap();
+    let mut t = Term::connect(srv.addr(), "leader", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("Enterprises").await, "{}", t.screen());
+    assert!(
+        t.screen().contains("q quit") && t.screen().contains('+') && !t.screen().contains('┌'),
+        "{}",
+        t.screen()
+    );
+    assert!(
+        srv.service()
+            .set_preferences(&me, "leader", Some("fr"), false)
+            .is_err()
+    );
+}

@@ -31,6 +31,10 @@ pub struct User {
     pub must_change_password: bool,
     pub has_password: bool,
     pub key_count: usize,
+    /// Preferred interface language (`zh`, `en`), if set.
+    pub lang: Option<String>,
+    /// Prefers plain ASCII borders.
+    pub ascii: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -141,6 +141,49 @@ impl Service {
         })
     }
 
+    /// Sets a user's interface preferences: administrators for anyone, a user for themself.
+    pub fn set_preferences(
+        &mut self,
+        actor: &Actor,
+        name: &str,
+        lang: Option<&str>,
+        ascii: bool,
+    ) -> Result<()> {
+        if let Some(l) = lang
+            && !matches!(l, "zh" | "en")
+        {
+            return Err(invalid(
+                "lang",
+                l,
+                Problem::UnknownValue {
+                    allowed: vec!["zh", "en"],
+                },
+            ));
+        }
+        let at = self.stamp();
+        self.write(Change::Users, |db| {
+            let u = db
+                .user_by_name(name)?
+                .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            if actor.user_id != Some(u.id) {
+                actor.require(&[Role::Admin])?;
+            }
+            db.set_user_preferences(u.id, lang, ascii)?;
+            let after = serde_json::json!({"lang": lang, "ascii": ascii}).to_string();
+            audit(
+                db,
+                &at,
+                actor,
+                "set_preferences",
+                "user",
+                Some(u.id),
+                name,
+                None,
+                Some(&after),
+            )
+        })
+    }
+
     /// Sets a user's password: administrators for anyone, a user for themself.
     pub fn set_password(
         &mut self,

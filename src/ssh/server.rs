@@ -410,9 +410,9 @@ impl Handler for Conn {
         let start = Start {
             session: Session {
                 actor,
-                lang,
+                lang: user.lang.as_deref().map(Lang::parse).unwrap_or(lang),
                 theme: Theme {
-                    ascii: shared.settings.ascii,
+                    ascii: shared.settings.ascii || user.ascii,
                 },
                 must_change_password: user.must_change_password,
             },

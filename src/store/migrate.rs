@@ -4,10 +4,16 @@
 use super::{Db, Result, StoreError};
 use rusqlite::Connection;
 
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_foundation",
-    include_str!("../../db/migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_foundation",
+        include_str!("../../db/migrations/0001_foundation.sql"),
+    ),
+    (
+        "0002_user_preferences",
+        include_str!("../../db/migrations/0002_user_preferences.sql"),
+    ),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

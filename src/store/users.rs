@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 const COLS: &str =
     "u.id, u.name, u.display_name, u.roles, u.inspector_id, u.disabled, u.must_change_password,
-    u.password_hash IS NOT NULL, (SELECT count(*) FROM user_keys k WHERE k.user_id = u.id)";
+    u.password_hash IS NOT NULL, (SELECT count(*) FROM user_keys k WHERE k.user_id = u.id),
+    u.lang, u.ascii";
 
 fn roles_from(s: &str) -> rusqlite::Result<BTreeSet<Role>> {
     s.split(',')
@@ -31,6 +32,8 @@ fn row(r: &Row<'_>) -> rusqlite::Result<User> {
         must_change_password: r.get(6)?,
         has_password: r.get(7)?,
         key_count: r.get::<_, i64>(8)? as usize,
+        lang: r.get(9)?,
+        ascii: r.get(10)?,
     })
 }
 
@@ -75,6 +78,13 @@ impl Db<'_> {
             )?
             .execute(params![name, display_name, roles_to(roles), inspector_id, password_hash, must_change_password, now])?;
         Ok(self.0.last_insert_rowid())
+    }
+
+    pub fn set_user_preferences(&self, id: i64, lang: Option<&str>, ascii: bool) -> Result<()> {
+        self.0
+            .prepare_cached("UPDATE users SET lang = ?2, ascii = ?3 WHERE id = ?1")?
+            .execute(params![id, lang, ascii])?;
+        Ok(())
     }
 
     pub fn set_user_disabled(&self, id: i64, disabled: bool) -> Result<()> {
