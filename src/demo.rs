@@ -153,12 +153,17 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
         let mut name = format!("唐山{}{}有限公司", rng.pick(BRANDS), trade);
         let mut k = 2;
         while !names.insert(name.clone()) {
-            name = format!(
-                "唐山{}{}{}有限公司",
-                rng.pick(BRANDS),
-                ["二", "三", "四", "五", "六", "七", "八", "九"][k % 8],
-                trade
-            );
+            // A few ordinals first; past them a numbered branch keeps large demos finite.
+            name = if k < 10 {
+                format!(
+                    "唐山{}{}{}有限公司",
+                    rng.pick(BRANDS),
+                    ["二", "三", "四", "五", "六", "七", "八", "九"][k % 8],
+                    trade
+                )
+            } else {
+                format!("唐山{}{}有限公司第{}分公司", rng.pick(BRANDS), trade, k + i)
+            };
             k += 1;
         }
         let mut code = credit_code(&mut rng, &mut used);

@@ -393,3 +393,26 @@ async fn a_user_setting_switches_to_english_and_ascii_borders() {
             .is_err()
     );
 }
+
+/// Regression: the server once kept the session's `Channel` and never drained it, and every
+/// session froze after about a hundred messages. Every key press of a long session is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_session_keeps_answering() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    t.send(b"2").await;
+    assert!(t.wait_for("统一社会信用代码").await);
+    for i in 0..300 {
+        t.send(if (i / 20) % 2 == 0 {
+            b"\x1b[B"
+        } else {
+            b"\x1b[A"
+        })
+        .await;
+        assert!(
+            t.next_output(Duration::from_secs(3)).await,
+            "key press {i} was not answered"
+        );
+    }
+}

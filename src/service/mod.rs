@@ -133,6 +133,13 @@ impl Service {
         self
     }
 
+    /// Limits this connection's page cache (interactive sessions need little).
+    pub fn with_cache_kib(mut self, kib: i64) -> Service {
+        // A failure here only leaves the default size.
+        let _ = self.store.read(|db| db.set_cache_kib(kib));
+        self
+    }
+
     /// Tells `notifier` about every committed change.
     pub fn with_notifier(mut self, notifier: Notifier) -> Service {
         self.notifier = Some(notifier);

@@ -45,6 +45,9 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
+/// SQLite page cache of each session's connection, in KiB.
+const SESSION_CACHE_KIB: i64 = 2048;
+
 /// Loads the host key, creating it (Ed25519, OpenSSH format, mode 0600) on first start.
 pub fn host_key(path: &Path) -> Result<PrivateKey, ServeError> {
     let err = |e: &dyn std::fmt::Display| ServeError::HostKey(path.to_path_buf(), e.to_string());
@@ -181,7 +184,10 @@ struct Conn {
     addr: Option<SocketAddr>,
     user: Option<User>,
     name: String,
-    channel: Option<Channel<ChanMsg>>,
+    /// The session channel's id. The `Channel` object itself is dropped at once: its message
+    /// queue is bounded and nobody reads it (input arrives through `Handler::data`), so keeping
+    /// it would stall the connection after about a hundred messages.
+    channel: Option<ChannelId>,
     pty: Option<(u32, u32)>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
 }
@@ -304,7 +310,8 @@ impl Handler for Conn {
             // One interactive session per connection.
             return Ok(());
         }
-        self.channel = Some(channel);
+        self.channel = Some(channel.id());
+        drop(channel);
         reply.accept().await;
         Ok(())
     }
@@ -365,7 +372,9 @@ impl Handler for Conn {
         session.channel_success(channel)?;
         let shared = Arc::clone(&self.shared);
         let svc = match Service::open(&shared.settings.db) {
-            Ok(s) => s.with_notifier(shared.hub.notifier()),
+            Ok(s) => s
+                .with_notifier(shared.hub.notifier())
+                .with_cache_kib(SESSION_CACHE_KIB),
             Err(e) => {
                 tracing::error!("session database: {e}");
                 let _ = handle

@@ -74,7 +74,8 @@ pub fn run(start: Start, rx: Receiver<Msg>) -> End {
                 if term.draw(|f| app.view(f)).is_err() {
                     return End::Crashed;
                 }
-                if !out(sink.take()) {
+                let bytes = sink.take();
+                if !bytes.is_empty() && !out(bytes) {
                     return End::Disconnected;
                 }
                 dirty = false;

@@ -159,6 +159,8 @@ pub struct App {
     quarter: Quarter,
     /// When this session last saved: its own change notice then needs no message.
     saved_at: Option<Instant>,
+    /// The home screen's quotas, computed when shown and after changes, not per frame.
+    home: Option<Result<Vec<crate::domain::quota::GroupQuota>, String>>,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -186,6 +188,7 @@ impl App {
             password,
             quarter,
             saved_at: None,
+            home: None,
         };
         app.load_current();
         app
@@ -211,6 +214,15 @@ impl App {
     /// Loads (or reuses) the listing of the current tab.
     fn load_current(&mut self) {
         let tab = self.current();
+        if tab == Tab::Home && self.home.is_none() && self.s.actor.require(READERS).is_ok() {
+            let lang = self.lang();
+            self.home = Some(
+                self.svc
+                    .classify_quarter(&self.s.actor, self.quarter)
+                    .map(|q| q.quotas)
+                    .map_err(|e| strings::service_error(&e, None, lang)),
+            );
+        }
         let Some(source) = tab.source() else { return };
         let lang = self.lang();
         let (svc, actor, hub) = (&mut self.svc, &self.s.actor, &self.hub);
@@ -257,6 +269,9 @@ impl App {
     }
 
     fn refresh(&mut self, c: Change) {
+        if matches!(c, Change::Enterprises | Change::Settings) {
+            self.home = None;
+        }
         let tab = self.current();
         let affected = match (tab.source(), c) {
             (Some(Source::Audit), _) => true,
@@ -849,26 +864,25 @@ impl App {
             Line::from(ui::welcome(&self.s.actor.name, lang)),
             Line::from(""),
         ];
-        if self.s.actor.require(READERS).is_ok() {
-            match self.svc.classify_quarter(&self.s.actor, self.quarter) {
-                Ok(qc) => {
-                    lines.push(Line::from(Span::styled(
-                        ui::home_quotas(&self.quarter.to_string(), lang),
-                        theme.header(),
+        match &self.home {
+            Some(Ok(quotas)) => {
+                lines.push(Line::from(Span::styled(
+                    ui::home_quotas(&self.quarter.to_string(), lang),
+                    theme.header(),
+                )));
+                for g in quotas {
+                    let name = strings::group(g.group, lang);
+                    let pad = " ".repeat(28usize.saturating_sub(name.width()));
+                    lines.push(Line::from(format!(
+                        "  {name}{pad}{:>6}  {:>5}  {:>6}",
+                        g.population,
+                        format_percent(g.ratio_bp),
+                        g.required
                     )));
-                    for g in &qc.quotas {
-                        let name = strings::group(g.group, lang);
-                        let pad = " ".repeat(28usize.saturating_sub(name.width()));
-                        lines.push(Line::from(format!(
-                            "  {name}{pad}{:>6}  {:>5}  {:>6}",
-                            g.population,
-                            format_percent(g.ratio_bp),
-                            g.required
-                        )));
-                    }
                 }
-                Err(e) => lines.push(Line::from(strings::service_error(&e, None, lang))),
             }
+            Some(Err(e)) => lines.push(Line::from(e.clone())),
+            None => {}
         }
         let block = Block::default()
             .borders(Borders::ALL)

@@ -78,6 +78,8 @@ pub struct Hub {
     next: AtomicU64,
     members: Mutex<HashMap<u64, Member>>,
     listings: Mutex<HashMap<(Source, Lang), Arc<Listing>>>,
+    /// Held while a listing is built, so that sessions asking at once build it once.
+    building: Mutex<()>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -143,6 +145,10 @@ impl Hub {
         lang: Lang,
         build: impl FnOnce() -> Result<Listing, E>,
     ) -> Result<Arc<Listing>, E> {
+        if let Some(l) = lock(&self.listings).get(&(source, lang)) {
+            return Ok(Arc::clone(l));
+        }
+        let _building = lock(&self.building);
         if let Some(l) = lock(&self.listings).get(&(source, lang)) {
             return Ok(Arc::clone(l));
         }

@@ -167,10 +167,12 @@ impl ListView {
             .title(title);
         let inner_h = area.height.saturating_sub(3) as usize; // borders and header
         self.page = inner_h.max(1);
+        // Past an edge the window jumps by half a page rather than one row: most cursor moves
+        // then redraw two rows instead of the whole table (bytes matter over SSH).
         if self.cursor < self.offset {
-            self.offset = self.cursor;
+            self.offset = self.cursor.saturating_sub(self.page / 2);
         } else if self.cursor >= self.offset + self.page {
-            self.offset = self.cursor + 1 - self.page;
+            self.offset = (self.cursor + 1 + self.page / 2).saturating_sub(self.page);
         }
         self.offset = self.offset.min(self.view.len().saturating_sub(self.page));
         let rows = &self.listing.rows;

@@ -206,6 +206,31 @@ impl Term {
         }
     }
 
+    /// Waits for the next output (at most `max`); true when some arrived.
+    pub async fn next_output(&mut self, max: Duration) -> bool {
+        let before = self.received;
+        let end = Instant::now() + max;
+        while self.received == before && !self.closed {
+            let left = end.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            match tokio::time::timeout(left, self.channel.wait()).await {
+                Ok(Some(ChannelMsg::Data { data })) => {
+                    self.received += data.len();
+                    self.parser.process(&data);
+                }
+                Ok(Some(ChannelMsg::ExitStatus { exit_status })) => self.exit = Some(exit_status),
+                Ok(Some(ChannelMsg::Eof)) | Ok(Some(ChannelMsg::Close)) | Ok(None) => {
+                    self.closed = true
+                }
+                Ok(Some(_)) => {}
+                Err(_) => break,
+            }
+        }
+        self.received > before
+    }
+
     /// Waits until the screen contains `text` (5 s at most).
     pub async fn wait_for(&mut self, text: &str) -> bool {
         self.pump(Duration::from_secs(5), |s| s.contains(text))

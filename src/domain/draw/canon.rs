@@ -289,7 +289,7 @@ mod tests {
         s.candidates.reverse();
         s.conflicts.reverse();
         assert_eq!(hashes(&s, &p), h);
-        s.candidates[0].previous_lead = None;
+        s.candidates[0].previous_lead = Some("B9".into());
         assert_ne!(hashes(&s, &p).candidates, h.candidates);
     }
 }

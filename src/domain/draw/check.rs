@@ -85,7 +85,17 @@ fn bad_text(s: &str) -> bool {
 
 /// 18 characters of the GB 32100 alphabet.
 pub fn is_code_form(s: &str) -> bool {
-    s.len() == 18 && s.chars().all(|c| ALPHABET.contains(c))
+    const TABLE: [bool; 128] = {
+        let mut t = [false; 128];
+        let a = ALPHABET.as_bytes();
+        let mut i = 0;
+        while i < a.len() {
+            t[a[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    s.len() == 18 && s.bytes().all(|b| TABLE.get(usize::from(b)) == Some(&true))
 }
 
 /// Checks a snapshot and parameters; every problem found is listed.
@@ -106,7 +116,7 @@ fn rows(s: &Snapshot, p: &Params, out: &mut Vec<Refusal>) {
         key: key.to_string(),
         field,
     };
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(s.candidates.len());
     for c in &s.candidates {
         if !is_code_form(&c.code) {
             out.push(Refusal::BadCreditCode {
@@ -267,18 +277,18 @@ fn targets(
         .filter(|&(_, k)| k > 0)
         .map(|(st, _)| st)
         .collect();
-    let mut codes: Vec<&str> = pools.conflicts.keys().copied().collect();
-    codes.sort_unstable();
-    let groups: std::collections::HashMap<&str, _> = s
+    // Only candidates with a declared conflict can fall short; a candidate listed twice is
+    // refused already.
+    let mut conflicted: Vec<&str> = s
         .candidates
         .iter()
-        .map(|c| (c.code.as_str(), c.group))
+        .filter(|c| drawn.iter().any(|st| st.contains(c.group)))
+        .map(|c| c.code.as_str())
+        .filter(|code| pools.conflicts.contains_key(code))
         .collect();
-    for code in codes {
-        let Some(&g) = groups.get(code) else { continue };
-        if !drawn.iter().any(|st| st.contains(g)) {
-            continue;
-        }
+    conflicted.sort_unstable();
+    conflicted.dedup();
+    for code in conflicted {
         for &(role, needed) in roles {
             let available = pools
                 .pool(role)

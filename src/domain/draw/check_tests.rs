@@ -332,7 +332,9 @@ fn greedy_can_still_fail_after_a_passed_check_and_says_where() {
                 ..
             }) => {
                 failed += 1;
-                assert_eq!((c, role, joint), (code('1', 2), Officer, false));
+                // The conflicted target, or another left only with C when A and B are full.
+                assert!((0..3).any(|i| c == code('1', i)), "{c}");
+                assert_eq!((role, joint), (Officer, false));
             }
             Err(e) => panic!("{e:?}"),
         }

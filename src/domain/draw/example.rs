@@ -192,7 +192,7 @@ pub fn certificate() -> Result<Certificate, DrawError> {
 }
 
 /// The example's seed (asserted here and in the spec).
-pub const SEED: &str = "";
+pub const SEED: &str = "d8a6965e8da372be89941d3b043ea8163d237ca0c1903eb8c88c1b85fd1dff7d";
 
 /// Parses [`SEED`].
 pub fn seed() -> Option<H256> {
@@ -202,13 +202,140 @@ pub fn seed() -> Option<H256> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::draw::verify;
+    use crate::domain::draw::canon::Part;
+    use crate::domain::draw::{Mismatch, verify};
 
     #[test]
     fn example_has_the_documented_seed_and_verifies() {
         let c = certificate().unwrap();
         assert_eq!(c.seed.to_hex(), SEED);
-        assert_eq!(verify(&c), Ok(()));
         assert_eq!(seed(), Some(c.seed));
+        assert_eq!(verify(&c), Ok(()));
+        assert_eq!(Certificate::from_json(&c.to_json()).unwrap(), c);
+    }
+
+    fn kinds(c: &Certificate) -> Vec<&'static str> {
+        let mut v: Vec<&str> = verify(c)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|m| match m {
+                Mismatch::Version { .. } => "version",
+                Mismatch::Hash { .. } => "hash",
+                Mismatch::Commitment { .. } => "commitment",
+                Mismatch::SeedInput { .. } => "seed_input",
+                Mismatch::Seed { .. } => "seed",
+                Mismatch::Draw { .. } => "draw",
+                Mismatch::Stratum { .. } => "stratum",
+                Mismatch::Selected { .. } => "selected",
+                Mismatch::Team { .. } => "team",
+            })
+            .collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn verify_reports_a_changed_secret() {
+        let mut c = certificate().unwrap();
+        c.secret.0[0] ^= 1;
+        let k = kinds(&c);
+        assert_eq!(&k[..2], ["commitment", "seed"], "{k:?}");
+    }
+
+    #[test]
+    fn verify_reports_changed_entropy_and_public_value() {
+        let mut c = certificate().unwrap();
+        c.entropy[0].text.push('。');
+        assert_eq!(kinds(&c)[0], "seed");
+        let mut c = certificate().unwrap();
+        c.entropy.swap(0, 1);
+        assert_eq!(kinds(&c)[0], "seed");
+        let mut c = certificate().unwrap();
+        c.public_value = None;
+        assert_eq!(kinds(&c)[0], "seed");
+        // Only a seed mismatch can be blamed on nothing else: the recorded outcome follows
+        // the recorded seed, not the recomputed one.
+        assert!(kinds(&c).len() > 1);
+    }
+
+    #[test]
+    fn verify_reports_swapped_and_changed_results() {
+        let mut c = certificate().unwrap();
+        c.outcome.teams.swap(0, 1);
+        let errs = verify(&c).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert!(matches!(errs[0], Mismatch::Team { position: 0, .. }));
+        let mut c = certificate().unwrap();
+        let t = &mut c.outcome.teams[1];
+        t.lead = t.officers.iter().find(|o| **o != t.lead).cloned().unwrap();
+        assert_eq!(kinds(&c), ["team"]);
+        let mut c = certificate().unwrap();
+        c.outcome.selections[0].targets[1].code = "91130293MA0CK1Q4XA".into();
+        let errs = verify(&c).unwrap_err();
+        assert!(matches!(
+            &errs[..],
+            [Mismatch::Selected {
+                position: 1,
+                recorded: Some(_),
+                computed: Some(_),
+                ..
+            }]
+        ));
+        let mut c = certificate().unwrap();
+        c.outcome.teams.pop();
+        assert_eq!(kinds(&c), ["team"]);
+    }
+
+    #[test]
+    fn verify_reports_a_changed_snapshot_row_or_parameter() {
+        let mut c = certificate().unwrap();
+        c.snapshot.inspectors[0].section = "水土科".into();
+        let errs = verify(&c).unwrap_err();
+        assert!(matches!(
+            errs[0],
+            Mismatch::Hash {
+                part: Part::Inspectors,
+                ..
+            }
+        ));
+        assert!(matches!(errs[1], Mismatch::Seed { .. }));
+        let mut c = certificate().unwrap();
+        c.snapshot.conflicts.pop();
+        assert!(matches!(
+            verify(&c).unwrap_err()[0],
+            Mismatch::Hash {
+                part: Part::Conflicts,
+                ..
+            }
+        ));
+        let mut c = certificate().unwrap();
+        c.params.workload_cap = 4;
+        assert!(matches!(
+            verify(&c).unwrap_err()[0],
+            Mismatch::Hash {
+                part: Part::Params,
+                ..
+            }
+        ));
+        // A recorded hash changed alone.
+        let mut c = certificate().unwrap();
+        c.hashes.candidates.0[0] ^= 1;
+        assert_eq!(kinds(&c), ["hash"]);
+        // A row made invalid: the draw is refused.
+        let mut c = certificate().unwrap();
+        c.snapshot.candidates[0].code = "X".into();
+        assert!(kinds(&c).contains(&"draw"));
+    }
+
+    #[test]
+    fn verify_refuses_other_versions_and_weak_inputs() {
+        let mut c = certificate().unwrap();
+        c.version = "shuangsui-draw/2".into();
+        assert_eq!(kinds(&c), ["version"]);
+        let mut c = certificate().unwrap();
+        c.entropy.clear();
+        c.public_value = None;
+        assert!(kinds(&c).contains(&"seed_input"));
     }
 }

@@ -112,7 +112,7 @@ pub fn from_hex(s: &str) -> Option<Vec<u8>> {
         }
     }
     let b = s.as_bytes();
-    if b.len() % 2 != 0 {
+    if !b.len().is_multiple_of(2) {
         return None;
     }
     b.chunks(2)
@@ -154,6 +154,30 @@ pub fn tagged(seed: &H256, tag: &str, parts: &[&[u8]]) -> H256 {
         field(&mut h, p);
     }
     H256(h.finalize().into())
+}
+
+/// A tagged hash with its first fields absorbed once: `hash(x)` is
+/// `SHA-256(seed ‖ F(tag) ‖ F(parts…) ‖ F(x))`, cloning the absorbed state instead of
+/// re-hashing the prefix for each of many `x`.
+#[derive(Clone)]
+pub struct Prefix(Sha256);
+
+impl Prefix {
+    pub fn new(seed: &H256, tag: &str, parts: &[&[u8]]) -> Prefix {
+        let mut h = Sha256::new();
+        h.update(seed.0);
+        field(&mut h, tag.as_bytes());
+        for p in parts {
+            field(&mut h, p);
+        }
+        Prefix(h)
+    }
+
+    pub fn hash(&self, last: &[u8]) -> H256 {
+        let mut h = self.0.clone();
+        field(&mut h, last);
+        H256(h.finalize().into())
+    }
 }
 
 #[cfg(test)]
@@ -205,5 +229,7 @@ mod tests {
         field(&mut pre, b"select");
         field(&mut pre, b"key");
         assert_eq!(tagged(&seed, "select", &[b"key"]), H256::of(&pre));
+        let p = Prefix::new(&seed, "select", &[b"key"]);
+        assert_eq!(p.hash(b"X1"), tagged(&seed, "select", &[b"key", b"X1"]));
     }
 }

@@ -2,10 +2,10 @@
 //! Pure functions over a frozen snapshot, its parameters and a seed; every byte is specified
 //! in `docs/draw-algorithm.md` so that anyone holding a [`Certificate`] can recompute it.
 //!
-//! Flow: [`check`] refuses what cannot be met; [`hashes`] commit to the snapshot and
+//! Flow: [`check()`] refuses what cannot be met; [`hashes()`] commit to the snapshot and
 //! parameters; [`derive_seed`] mixes them with the revealed secret, the witnesses' entropy and
-//! the public value; [`draw`] selects targets and assigns teams; [`Certificate::issue`] records
-//! it all and [`verify`] recomputes it from the certificate alone.
+//! the public value; [`draw()`] selects targets and assigns teams; [`Certificate::issue`]
+//! records it all and [`verify()`] recomputes it from the certificate alone.
 
 pub mod canon;
 pub mod certificate;
@@ -17,6 +17,7 @@ pub mod seed;
 pub mod select;
 pub mod snapshot;
 pub mod teams;
+mod tieset;
 pub mod verify;
 
 #[cfg(test)]

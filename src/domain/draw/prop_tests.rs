@@ -77,3 +77,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The bit-set assignment gives exactly what the plain reading of the spec gives.
+    #[test]
+    fn fast_teams_equal_the_naive_spec((s, p) in registry(), i in 0u64..1000) {
+        if check(&s, &p).is_ok() {
+            let sel = super::select(&s, &p, &seed(i));
+            let fast = super::teams::assign(&s, &p, &seed(i), &sel, None).ok();
+            prop_assert_eq!(fast, naive_teams(&s, &p, &seed(i), &sel));
+        }
+    }
+}

@@ -193,32 +193,32 @@ mod tests {
         let base = Owned::new();
         let s0 = derive_seed(&base.input()).unwrap();
         assert_eq!(s0, compute_seed(&base.input()));
-        let mut variants: Vec<Box<dyn Fn(&mut Owned)>> = vec![
-            Box::new(|o| o.hashes.candidates.0[0] ^= 1),
-            Box::new(|o| o.hashes.inspectors.0[31] ^= 1),
-            Box::new(|o| o.hashes.conflicts.0[5] ^= 1),
-            Box::new(|o| o.hashes.params.0[9] ^= 1),
-            Box::new(|o| o.commitment.0[0] ^= 1),
-            Box::new(|o| o.secret[0] ^= 1),
-            Box::new(|o| o.secret.push(0)),
-            Box::new(|o| o.entropy[0].text.push('!')),
-            Box::new(|o| o.entropy[1].witness = "liu".into()),
-            Box::new(|o| o.entropy.swap(0, 1)),
-            Box::new(|o| {
+        let variants: Vec<fn(&mut Owned)> = vec![
+            |o| o.hashes.candidates.0[0] ^= 1,
+            |o| o.hashes.inspectors.0[31] ^= 1,
+            |o| o.hashes.conflicts.0[5] ^= 1,
+            |o| o.hashes.params.0[9] ^= 1,
+            |o| o.commitment.0[0] ^= 1,
+            |o| o.secret[0] ^= 1,
+            |o| o.secret.push(0),
+            |o| o.entropy[0].text.push('!'),
+            |o| o.entropy[1].witness = "liu".into(),
+            |o| o.entropy.swap(0, 1),
+            |o| {
                 o.entropy.pop();
-            }),
-            Box::new(|o| o.entropy[0].text = "春".into()),
+            },
+            |o| o.entropy[0].text = "春".into(),
             // Moving bytes between adjacent fields changes the framing.
-            Box::new(|o| {
+            |o| {
                 o.entropy[0].witness = "wang春".into();
                 o.entropy[0].text = "风".into();
-            }),
-            Box::new(|o| o.public = None),
-            Box::new(|o| o.public.as_mut().unwrap().value.push('8')),
-            Box::new(|o| o.public.as_mut().unwrap().source = "大乐透".into()),
+            },
+            |o| o.public = None,
+            |o| o.public.as_mut().unwrap().value.push('8'),
+            |o| o.public.as_mut().unwrap().source = "大乐透".into(),
         ];
         let mut seen = vec![s0];
-        for (i, v) in variants.iter_mut().enumerate() {
+        for (i, v) in variants.iter().enumerate() {
             let mut o = Owned::new();
             v(&mut o);
             let s = compute_seed(&o.input());

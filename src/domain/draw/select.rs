@@ -3,7 +3,7 @@
 //! big-endian number, and the `k` lowest are drawn (ties, which SHA-256 makes practically
 //! impossible, broken by credit code).
 
-use super::hash::{H256, tagged};
+use super::hash::{H256, Prefix, tagged};
 use super::snapshot::{Params, Snapshot, Stratum};
 use serde::{Deserialize, Serialize};
 
@@ -54,9 +54,10 @@ pub fn select(s: &Snapshot, p: &Params, seed: &H256) -> Vec<Selection> {
             let targets = if k == 0 {
                 Vec::new()
             } else {
+                let prefix = Prefix::new(seed, "select", &[stratum.code().as_bytes()]);
                 let mut ranked: Vec<(H256, &str)> = members
                     .into_iter()
-                    .map(|code| (rank(seed, stratum, code), code))
+                    .map(|code| (prefix.hash(code.as_bytes()), code))
                     .collect();
                 if k < ranked.len() {
                     ranked.select_nth_unstable(k - 1);

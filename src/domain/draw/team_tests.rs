@@ -191,3 +191,72 @@ fn the_trace_explains_every_pick() {
         assert_eq!(list[step.slot as usize], step.chosen);
     }
 }
+
+#[test]
+fn fast_teams_equal_the_naive_spec_on_a_large_registry() {
+    // 150 officers and 12 auxiliaries (several 64-bit words), 4 sections, mixed expertise.
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut r = move |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    let sections = ["大气科", "水土科", "执法大队", "固废科"];
+    let mut s = Snapshot::default();
+    for i in 0..162 {
+        let kind = if i % 13 == 5 { Auxiliary } else { Officer };
+        let mut o = person(&format!("{:05}", r(100_000)), kind, sections[r(4) as usize]);
+        o.expertise = Expertise::ALL
+            .iter()
+            .copied()
+            .filter(|_| r(4) == 0)
+            .collect();
+        s.inspectors.push(o);
+    }
+    s.inspectors.sort_by(|a, b| a.id.cmp(&b.id));
+    s.inspectors.dedup_by(|a, b| a.id == b.id);
+    for i in 0..80 {
+        let mut c = candidate(code('1', i), Group::ALL[i % 3]);
+        c.pollutants = Pollutant::ALL
+            .iter()
+            .copied()
+            .filter(|_| r(3) == 0)
+            .collect();
+        c.previous_lead = Some(
+            s.inspectors[r(s.inspectors.len() as u64) as usize]
+                .id
+                .clone(),
+        );
+        s.candidates.push(c);
+    }
+    for _ in 0..60 {
+        let who = s.inspectors[r(s.inspectors.len() as u64) as usize]
+            .id
+            .clone();
+        let c = conflict(&who, &code('1', r(80) as usize));
+        if !s.conflicts.contains(&c) {
+            s.conflicts.push(c);
+        }
+    }
+    let mut p = Params::new(
+        "big",
+        Quota::Classified {
+            key: 20,
+            special: 20,
+            general: 20,
+        },
+    );
+    p.team_size = 3;
+    p.auxiliaries = 1;
+    p.joint_bp = 5000;
+    p.workload_cap = 6;
+    p.item_expertise = [Expertise::Law].into();
+    assert_eq!(super::check(&s, &p), Ok(()));
+    for i in 0..6 {
+        let sel = select(&s, &p, &seed(i));
+        let fast = assign(&s, &p, &seed(i), &sel, None).ok();
+        assert!(fast.is_some());
+        assert_eq!(fast, naive_teams(&s, &p, &seed(i), &sel), "seed {i}");
+    }
+}

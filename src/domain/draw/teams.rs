@@ -10,9 +10,10 @@
 
 use super::DrawError;
 use super::hash::{H256, tagged};
-use super::pools::{Person, Pools, needs};
+use super::pools::{Pools, needs};
 use super::select::Selection;
 use super::snapshot::{Candidate, Params, Snapshot};
+use super::tieset::PoolState;
 use crate::domain::inspector::InspectorKind;
 use crate::domain::quota::required;
 use serde::{Deserialize, Serialize};
@@ -74,83 +75,6 @@ pub fn pick_hash(seed: &H256, code: &str, role: InspectorKind, slot: u32) -> H25
     )
 }
 
-/// The state of one pool during the assignment.
-struct PoolState<'p, 'a> {
-    people: &'p [Person<'a>],
-    load: Vec<u32>,
-    /// `excluded[i] == t` while processing target number `t` when person `i` is conflicted
-    /// with it or already in its team.
-    excluded: Vec<usize>,
-}
-
-/// The best (lowest) key and how many eligible people share it.
-struct Choice {
-    person: usize,
-    key: u64,
-    tied: u32,
-    index: u32,
-}
-
-impl PoolState<'_, '_> {
-    fn key(&self, i: usize, want: u16) -> u64 {
-        let matched = (self.people[i].expertise & want).count_ones();
-        (u64::from(self.load[i]) << 8) | u64::from(255 - matched)
-    }
-
-    fn eligible(&self, i: usize, stamp: usize, cap: u32, not_section: Option<usize>) -> bool {
-        self.excluded[i] != stamp
-            && self.load[i] < cap
-            && not_section != Some(self.people[i].section)
-    }
-
-    /// Picks among the eligible people with the best key, by `h mod count` in id order.
-    fn choose(
-        &self,
-        stamp: usize,
-        cap: u32,
-        want: u16,
-        not_section: Option<usize>,
-        h: &H256,
-    ) -> Option<Choice> {
-        let (mut best, mut count) = (u64::MAX, 0u32);
-        for i in 0..self.people.len() {
-            if self.eligible(i, stamp, cap, not_section) {
-                let k = self.key(i, want);
-                if k < best {
-                    (best, count) = (k, 1);
-                } else if k == best {
-                    count += 1;
-                }
-            }
-        }
-        if count == 0 {
-            return None;
-        }
-        let index = h.mod_u32(count);
-        self.tie_set(stamp, cap, want, not_section, best)
-            .nth(index as usize)
-            .map(|person| Choice {
-                person,
-                key: best,
-                tied: count,
-                index,
-            })
-    }
-
-    fn tie_set(
-        &self,
-        stamp: usize,
-        cap: u32,
-        want: u16,
-        not_section: Option<usize>,
-        best: u64,
-    ) -> impl Iterator<Item = usize> + '_ {
-        (0..self.people.len()).filter(move |&i| {
-            self.eligible(i, stamp, cap, not_section) && self.key(i, want) == best
-        })
-    }
-}
-
 /// Assigns a team to every selected target. `trace`, when given, receives every slot's tie set.
 pub fn assign(
     s: &Snapshot,
@@ -189,22 +113,13 @@ pub(crate) fn assign_with(
     order.sort_unstable_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
     let joint = joint_count(order.len() as u64, p.joint_bp);
 
-    let new_state = |people| PoolState {
-        people,
-        load: vec![0; people.len()],
-        excluded: vec![usize::MAX; people.len()],
-    };
-    let mut officers = new_state(&pools.officers);
-    let mut auxiliaries = new_state(&pools.auxiliaries);
+    let mut officers = PoolState::new(&pools.officers, pools.sections.len());
+    let mut auxiliaries = PoolState::new(&pools.auxiliaries, pools.sections.len());
     let mut teams = Vec::with_capacity(order.len());
     for (t, &(order_h, c)) in order.iter().enumerate() {
         let is_joint = (t as u64) < joint;
-        for i in pools.conflicted(&c.code, InspectorKind::Officer) {
-            officers.excluded[i] = t;
-        }
-        for i in pools.conflicted(&c.code, InspectorKind::Auxiliary) {
-            auxiliaries.excluded[i] = t;
-        }
+        officers.begin(pools.conflicted(&c.code, InspectorKind::Officer));
+        auxiliaries.begin(pools.conflicted(&c.code, InspectorKind::Auxiliary));
         let need = needs(c, p);
         let mut covered = 0u16;
         let mut picked: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
@@ -230,7 +145,7 @@ pub(crate) fn assign_with(
                 let want = need & !covered;
                 let h = pick_hash(seed, &c.code, kind, slot);
                 let choice = st
-                    .choose(t, p.workload_cap, want, not_section, &h)
+                    .choose(p.workload_cap, want, not_section, &h)
                     .ok_or_else(|| DrawError::NoTeam {
                         code: c.code.clone(),
                         role: kind,
@@ -242,19 +157,15 @@ pub(crate) fn assign_with(
                         code: c.code.clone(),
                         role: kind,
                         slot,
-                        tied: st
-                            .tie_set(t, p.workload_cap, want, not_section, choice.key)
-                            .map(|i| st.people[i].id.to_string())
-                            .collect(),
-                        load: (choice.key >> 8) as u32,
-                        matched: 255 - (choice.key & 255) as u32,
+                        tied: st.tie_set().map(|i| st.people[i].id.to_string()).collect(),
+                        load: choice.load,
+                        matched: choice.matched,
                         index: choice.index,
                         chosen: st.people[choice.person].id.to_string(),
                     });
                 }
                 debug_assert!(choice.tied > choice.index);
-                st.excluded[choice.person] = t;
-                st.load[choice.person] += 1;
+                st.take(choice.person);
                 covered |= st.people[choice.person].expertise;
                 picked[k].push(choice.person);
             }

@@ -219,3 +219,95 @@ pub fn rules_hold(s: &Snapshot, p: &Params, seed: &H256, o: &Outcome) -> Result<
     }
     Ok(())
 }
+
+/// The team rules of the spec (§6) transliterated as plainly as possible, without indexes or
+/// bit sets: the oracle the fast assignment is compared with. `None` when a slot finds nobody.
+pub fn naive_teams(
+    s: &Snapshot,
+    p: &Params,
+    seed: &H256,
+    selections: &[super::Selection],
+) -> Option<Vec<super::Team>> {
+    let cands: HashMap<&str, &Candidate> =
+        s.candidates.iter().map(|c| (c.code.as_str(), c)).collect();
+    let mut targets: Vec<(H256, &str)> = selections
+        .iter()
+        .flat_map(|x| &x.targets)
+        .map(|t| (order_hash(seed, &t.code), t.code.as_str()))
+        .collect();
+    targets.sort();
+    let joint = joint_count(targets.len() as u64, p.joint_bp) as usize;
+    let mut people: Vec<&Inspector> = s.inspectors.iter().collect();
+    people.sort_by(|a, b| a.id.cmp(&b.id));
+    let conflicts: HashSet<(&str, &str)> = s
+        .conflicts
+        .iter()
+        .map(|c| (c.inspector.as_str(), c.code.as_str()))
+        .collect();
+    let mut load: HashMap<&str, u32> = HashMap::new();
+    let mut teams = Vec::new();
+    for (ti, &(order, code)) in targets.iter().enumerate() {
+        let c = cands.get(code)?;
+        let need: BTreeSet<&str> = c
+            .pollutants
+            .iter()
+            .map(|x| x.code())
+            .chain(p.item_expertise.iter().map(|e| e.code()))
+            .collect();
+        let mut covered: BTreeSet<&str> = BTreeSet::new();
+        let mut team: [Vec<&Inspector>; 2] = [Vec::new(), Vec::new()];
+        for (k, kind, slots) in [
+            (0, InspectorKind::Officer, p.team_size),
+            (1, InspectorKind::Auxiliary, p.auxiliaries),
+        ] {
+            for j in 0..slots {
+                let sections: BTreeSet<&str> = team[0].iter().map(|o| o.section.as_str()).collect();
+                let barred = (k == 0 && ti < joint && j + 1 == slots && sections.len() == 1)
+                    .then(|| sections.iter().next().copied())
+                    .flatten();
+                let matched = |i: &Inspector| {
+                    i.expertise
+                        .iter()
+                        .filter(|e| need.contains(e.code()) && !covered.contains(e.code()))
+                        .count() as i64
+                };
+                let key =
+                    |i: &Inspector| (load.get(i.id.as_str()).copied().unwrap_or(0), -matched(i));
+                let eligible: Vec<&Inspector> = people
+                    .iter()
+                    .copied()
+                    .filter(|i| {
+                        i.kind == kind
+                            && !team.iter().flatten().any(|t| t.id == i.id)
+                            && !conflicts.contains(&(i.id.as_str(), code))
+                            && load.get(i.id.as_str()).copied().unwrap_or(0) < p.workload_cap
+                            && Some(i.section.as_str()) != barred
+                    })
+                    .collect();
+                let best = eligible.iter().map(|i| key(i)).min()?;
+                let tied: Vec<&Inspector> =
+                    eligible.into_iter().filter(|i| key(i) == best).collect();
+                let h = super::teams::pick_hash(seed, code, kind, j);
+                let pick = tied[h.mod_u32(tied.len() as u32) as usize];
+                *load.entry(pick.id.as_str()).or_default() += 1;
+                covered.extend(pick.expertise.iter().map(|e| e.code()));
+                team[k].push(pick);
+            }
+        }
+        let ids = |v: &[&Inspector]| -> Vec<String> { v.iter().map(|i| i.id.clone()).collect() };
+        let officers = ids(&team[0]);
+        let mut lead = officers.first()?.clone();
+        if !p.previous_lead_may_lead && c.previous_lead.as_deref() == Some(lead.as_str()) {
+            lead = officers.get(1)?.clone();
+        }
+        teams.push(super::Team {
+            code: code.to_string(),
+            order,
+            joint: ti < joint,
+            lead,
+            officers,
+            auxiliaries: ids(&team[1]),
+        });
+    }
+    Some(teams)
+}
