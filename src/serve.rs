@@ -13,6 +13,15 @@ use shuangsui::tui::{App, Event, Hub, Outcome, Session};
 use std::path::Path;
 use std::time::Duration;
 
+/// Prints a line for the operator; a closed standard output (a service without a console) is
+/// not an error.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 /// A random password of 14 characters without look-alikes (0/O, 1/l/I).
 fn random_password() -> String {
     const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -32,7 +41,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
     let has_users = !svc.users(&me).map_err(|e| human(e, lang))?.is_empty();
     if demo && svc.enterprises(&me).map_err(|e| human(e, lang))?.is_empty() {
         let n = shuangsui::demo::fill(svc, &me, 120).map_err(|e| human(e, lang))?;
-        println!("{}", strings::cli::demo_filled(&n, lang));
+        say!("{}", strings::cli::demo_filled(&n, lang));
     }
     if has_users {
         return Ok(());
@@ -43,7 +52,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
             .map_err(|e| human(e, lang))?
             .into_iter()
             .find(|i| i.data.kind == InspectorKind::Officer && i.data.active);
-        println!(
+        say!(
             "{}",
             lang.t(
                 "演示账号（密码只显示这一次）：",
@@ -63,7 +72,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
                 ..Default::default()
             };
             svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
-            println!("  {:<10} {password}", role.code());
+            say!("  {:<10} {password}", role.code());
         }
     } else {
         let password = random_password();
@@ -75,7 +84,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
             ..Default::default()
         };
         svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
-        println!("{}", strings::cli::first_admin(&password, lang));
+        say!("{}", strings::cli::first_admin(&password, lang));
     }
     Ok(())
 }
@@ -120,7 +129,7 @@ pub fn serve(
         let running = ssh::start(&listen, settings)
             .await
             .map_err(|e| anyhow!("{e}"))?;
-        println!(
+        say!(
             "{}",
             strings::cli::listening(&running.addr.to_string(), &ssh::fingerprint(&key), lang)
         );
@@ -140,7 +149,7 @@ pub fn serve(
             Ok::<_, std::io::Error>(())
         };
         stop.await?;
-        println!("{}", strings::cli::stopping(lang));
+        say!("{}", strings::cli::stopping(lang));
         running.shutdown(strings::cli::stopping(lang)).await;
         Ok(())
     })

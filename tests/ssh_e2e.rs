@@ -3,7 +3,7 @@
 //! sees the other's change, window changes, and sessions without a pty.
 
 mod common;
-use common::ssh::{Cred, PASSWORD, Term, login, start_server};
+use common::ssh::{Cred, PASSWORD, Term, login, start_server, start_server_idle};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -415,4 +415,19 @@ async fn a_long_session_keeps_answering() {
             "key press {i} was not answered"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_sessions_are_logged_out_and_the_terminal_restored() {
+    let srv = start_server_idle(Duration::from_secs(2)).await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    assert!(
+        t.pump(Duration::from_secs(6), |s| s.contains("长时间未操作"))
+            .await,
+        "{}",
+        t.screen()
+    );
+    assert!(t.wait_closed().await);
+    assert!(t.restored());
 }

@@ -438,6 +438,9 @@ impl Handler for Conn {
             .spawn(move || {
                 let _ = lock(&shared.auth).audit_session(&name, "login", &from);
                 let end = session::run(start, rx);
+                if end == End::Crashed {
+                    tracing::error!(user = %name, "session ended by an internal error");
+                }
                 shared.hub.leave(member);
                 let _ =
                     lock(&shared.auth).audit_session(&name, "logout", &format!("{from}: {end:?}"));

@@ -37,6 +37,11 @@ impl TestServer {
 /// Demo data with 60 enterprises; users: admin (password + key), leader, inspector (password),
 /// gone (disabled), newbie (must change password).
 pub async fn start_server() -> TestServer {
+    start_server_idle(Duration::from_secs(600)).await
+}
+
+/// As [`start_server`], logging sessions out after `idle`.
+pub async fn start_server_idle(idle: Duration) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("t.sqlite3");
     let admin_key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).expect("key");
@@ -71,7 +76,7 @@ pub async fn start_server() -> TestServer {
     let settings = Settings {
         db,
         host_key: dir.path().join("host_key"),
-        idle: Duration::from_secs(600),
+        idle,
         lang: Lang::Zh,
         ascii: false,
     };

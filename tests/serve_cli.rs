@@ -1,0 +1,126 @@
+//! `shuangsui serve` as a user starts it: the first start creates `admin` with a one-time
+//! password printed once, whose first login must set a new password; `--demo` prints one
+//! account per role; the host key is created once (mode 0600) and reused.
+
+mod common;
+use common::ssh::{Cred, Term, login};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    /// Kept open so that the server can go on printing.
+    _out: BufReader<std::process::ChildStdout>,
+    lines: Vec<String>,
+    addr: std::net::SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(db: &std::path::Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .arg("--db")
+        .arg(db)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut lines = Vec::new();
+    let mut addr = None;
+    let mut line = String::new();
+    // Up to the last line of the start message.
+    while out.read_line(&mut line).unwrap_or(0) > 0 {
+        if let Some(a) = line.trim().strip_prefix("shuangsui 正在监听 ") {
+            addr = a.parse().ok();
+        }
+        let done = line.contains("连接方法");
+        lines.push(std::mem::take(&mut line));
+        if done {
+            break;
+        }
+    }
+    let addr = addr.unwrap_or_else(|| panic!("no listening line in {lines:?}"));
+    Server {
+        child,
+        _out: out,
+        lines,
+        addr,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_start_creates_admin_with_a_one_time_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("first.sqlite3");
+    let srv = serve(&db, &[]);
+    let line = srv
+        .lines
+        .iter()
+        .find(|l| l.contains("一次性密码"))
+        .expect("password printed")
+        .clone();
+    let password = line
+        .split("一次性密码 ")
+        .nth(1)
+        .and_then(|s| s.split('（').next())
+        .expect("password")
+        .trim()
+        .to_string();
+    assert!(
+        srv.lines
+            .iter()
+            .any(|l| l.contains("主机密钥指纹：SHA256:")),
+        "{:?}",
+        srv.lines
+    );
+    let mut t = Term::connect(srv.addr, "admin", Cred::Password(&password)).await;
+    assert!(t.wait_for("首次登录须设置新密码").await, "{}", t.screen());
+    // The host key was written once, readable by its owner only, and is reused.
+    let key = dir.path().join("ssh_host_ed25519_key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let before = std::fs::read(&key).unwrap();
+    drop(t);
+    drop(srv);
+    let again = serve(&db, &[]);
+    assert!(
+        !again.lines.iter().any(|l| l.contains("一次性密码")),
+        "no second admin: {:?}",
+        again.lines
+    );
+    assert_eq!(std::fs::read(&key).unwrap(), before, "host key reused");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_prints_one_account_per_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let srv = serve(&dir.path().join("demo.sqlite3"), &["--demo"]);
+    for role in ["admin", "leader", "witness", "inspector", "auditor"] {
+        let line = srv
+            .lines
+            .iter()
+            .find(|l| l.trim_start().starts_with(&format!("{role} ")))
+            .unwrap_or_else(|| panic!("{role}: {:?}", srv.lines));
+        let password = line.split_whitespace().nth(1).unwrap().to_string();
+        assert!(
+            login(srv.addr, role, Cred::Password(&password))
+                .await
+                .is_some(),
+            "{role} logs in"
+        );
+    }
+}
