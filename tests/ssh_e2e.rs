@@ -431,3 +431,90 @@ async fn idle_sessions_are_logged_out_and_the_terminal_restored() {
     assert!(t.wait_closed().await);
     assert!(t.restored());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_items_are_added_revised_and_retired_from_the_ui() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    t.send(b"4").await;
+    assert!(t.wait_for("HB-STHJ-01").await, "{}", t.screen());
+    // A new item.
+    t.send(b"n").await;
+    assert!(t.wait_for("新增抽查事项").await, "{}", t.screen());
+    t.send(b"HB-TEST-01\t").await;
+    t.send("界面新增的抽查事项\x13".as_bytes()).await;
+    assert!(t.wait_for("界面新增的抽查事项").await, "{}", t.screen());
+    // A new version of the first item: the old version stays on record.
+    t.send(b"g").await;
+    t.send(b"e").await;
+    assert!(t.wait_for("编辑抽查事项").await, "{}", t.screen());
+    t.send(b"\t\t\x15").await;
+    t.send("《排污许可管理条例》第三十四条\x13".as_bytes())
+        .await;
+    assert!(t.wait_for("HB-STHJ-01").await, "{}", t.screen());
+    assert!(
+        t.pump(Duration::from_secs(2), |s| s.contains("v2")
+            || (s.contains("HB-STHJ-01") && !s.contains("编辑抽查事项")))
+            .await,
+        "{}",
+        t.screen()
+    );
+    let me = shuangsui::service::Actor::console();
+    let versions = srv.service().item_versions(&me).unwrap();
+    assert_eq!(
+        versions
+            .iter()
+            .filter(|v| v.data.code == "HB-STHJ-01")
+            .count(),
+        2
+    );
+    // Retire it, with a reason.
+    t.send(b"g").await;
+    t.send(b"d").await;
+    assert!(t.wait_for("请输入原因").await, "{}", t.screen());
+    t.send("职能调整\r".as_bytes()).await;
+    assert!(t.wait_for("已停用").await, "{}", t.screen());
+    let in_force = srv
+        .service()
+        .items_in_force(srv.service().today().succ_opt().unwrap())
+        .unwrap();
+    assert!(!in_force.iter().any(|v| v.data.code == "HB-STHJ-01"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn administrators_add_and_disable_users_from_the_ui() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    t.send(b"9").await;
+    assert!(t.wait_for("用户名").await, "{}", t.screen());
+    t.send(b"n").await;
+    assert!(t.wait_for("新增用户").await, "{}", t.screen());
+    t.send(b"zhao\t").await;
+    t.send("赵六\t".as_bytes()).await;
+    t.send(b"jc").await; // typing on the roles opens the list filtered by pinyin: 检查人员
+    assert!(t.wait_for("[ ] 检查人员").await, "{}", t.screen());
+    t.send(b"\r").await;
+    t.send(b"temp-pass-2026\x13").await;
+    assert!(t.wait_for("已保存").await, "{}", t.screen());
+    assert!(t.screen().contains("赵六"), "{}", t.screen());
+    assert!(
+        !t.screen().contains("temp-pass-2026"),
+        "passwords are never shown"
+    );
+    // The new user logs in and must choose a new password.
+    let mut z = Term::connect(srv.addr(), "zhao", Cred::Password("temp-pass-2026")).await;
+    assert!(z.wait_for("首次登录须设置新密码").await, "{}", z.screen());
+    // Disable, with a reason: the login is refused from now on.
+    t.send(b"/zhao\r").await;
+    t.send(b"d").await;
+    assert!(t.wait_for("请输入原因").await, "{}", t.screen());
+    t.send("调离\r".as_bytes()).await;
+    assert!(t.wait_for("已停用").await, "{}", t.screen());
+    assert!(
+        login(srv.addr(), "zhao", Cred::Password("temp-pass-2026"))
+            .await
+            .is_none()
+    );
+}

@@ -324,6 +324,15 @@ pub const INSPECTOR: &[FieldSpec] = &[
     ),
 ];
 
+/// The fields of the user form (users are not imported from files).
+pub const USER: &[FieldSpec] = &[
+    fs("user", "用户名", "user name", &[], true),
+    fs("display_name", "姓名", "name", &[], false),
+    fs("roles", "角色", "roles", &[], true),
+    fs("password", "新密码", "new password", &[], false),
+    fs("inspector", "执法证号", "certificate no.", &[], false),
+];
+
 pub const ITEM: &[FieldSpec] = &[
     fs(
         "code",

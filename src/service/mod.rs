@@ -3,11 +3,16 @@
 //! (command line, SSH UI) goes through here, so permissions hold whatever the front end does.
 
 mod classify;
+mod draws;
 mod import;
 mod registry;
 mod users;
 
 pub use classify::QuarterClassification;
+pub use draws::{
+    DrawNames, DrawProblem, DrawRequest, DrawSummary, MIN_ENTROPY_CHARS, PlanLine, PreparedDraw,
+    drawn_per_group, entropy_hash, is_revealed, kind_of,
+};
 pub use import::{ImportError, ImportOutcome};
 pub use users::NewUser;
 
@@ -82,6 +87,8 @@ pub enum ServiceError {
     NotEmpty,
     #[error("import refused")]
     Import(ImportError),
+    #[error("draw refused: {0:?}")]
+    Draw(DrawProblem),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -99,6 +106,7 @@ pub enum Change {
     Items,
     Users,
     Settings,
+    Draws,
 }
 
 /// Called after every committed change (shared by all sessions of a server).

@@ -114,8 +114,53 @@ impl Service {
         Ok(self.store.read(|db| db.users())?)
     }
 
+    /// Changes a user's name shown, roles and linked officer (administrators).
+    pub fn update_user(
+        &mut self,
+        actor: &Actor,
+        name: &str,
+        display_name: &str,
+        roles: &BTreeSet<Role>,
+        inspector_cert: Option<&str>,
+    ) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let display = text::clean_line(display_name, 50)
+            .map_err(|e| invalid("display_name", display_name, e))?;
+        if roles.is_empty() {
+            return Err(invalid("roles", "", Problem::NoRole));
+        }
+        let at = self.stamp();
+        self.write(Change::Users, |db| {
+            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            let inspector_id = match inspector_cert.filter(|c| !c.trim().is_empty()) {
+                Some(cert) => Some(db.inspector_by_cert(InspectorKind::Officer, cert.trim())?.ok_or_else(|| ServiceError::NotFound(cert.to_string()))?.id),
+                None => None,
+            };
+            db.update_user(u.id, &display, roles, inspector_id)?;
+            let before = serde_json::json!({"display_name": u.display_name, "roles": u.roles.iter().map(|r| r.code()).collect::<Vec<_>>(), "inspector_id": u.inspector_id});
+            let after = serde_json::json!({"display_name": display, "roles": roles.iter().map(|r| r.code()).collect::<Vec<_>>(), "inspector_id": inspector_id});
+            audit(db, &at, actor, "update", "user", Some(u.id), name, Some(&before.to_string()), Some(&after.to_string()))
+        })
+    }
+
     /// Disables (or re-enables) a user; nothing is deleted.
     pub fn set_user_disabled(&mut self, actor: &Actor, name: &str, disabled: bool) -> Result<()> {
+        self.set_disabled(actor, name, disabled, name)
+    }
+
+    /// Disables a user, recording why.
+    pub fn disable_user(&mut self, actor: &Actor, name: &str, reason: &str) -> Result<()> {
+        let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
+        self.set_disabled(actor, name, true, &format!("{name}: {reason}"))
+    }
+
+    fn set_disabled(
+        &mut self,
+        actor: &Actor,
+        name: &str,
+        disabled: bool,
+        summary: &str,
+    ) -> Result<()> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.write(Change::Users, |db| {
@@ -134,7 +179,7 @@ impl Service {
                 action,
                 "user",
                 Some(u.id),
-                name,
+                summary,
                 Some(&(!disabled).to_string()),
                 Some(&disabled.to_string()),
             )

@@ -13,6 +13,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_user_preferences",
         include_str!("../../db/migrations/0002_user_preferences.sql"),
     ),
+    (
+        "0003_draws",
+        include_str!("../../db/migrations/0003_draws.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

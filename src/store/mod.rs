@@ -3,6 +3,7 @@
 //! This is the only module that names `rusqlite`; SQL is never built with `format!` from data.
 
 mod audit;
+mod draws;
 mod enterprises;
 mod inspectors;
 mod items;
@@ -11,6 +12,7 @@ mod settings;
 mod users;
 
 pub use audit::{AuditEntry, AuditRow};
+pub use draws::{DrawRow, EntropyRow};
 pub use enterprises::EnterpriseKey;
 pub use migrate::SCHEMA_VERSION;
 

@@ -80,6 +80,21 @@ impl Db<'_> {
         Ok(self.0.last_insert_rowid())
     }
 
+    pub fn update_user(
+        &self,
+        id: i64,
+        display_name: &str,
+        roles: &BTreeSet<Role>,
+        inspector_id: Option<i64>,
+    ) -> Result<()> {
+        self.0
+            .prepare_cached(
+                "UPDATE users SET display_name = ?2, roles = ?3, inspector_id = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, display_name, roles_to(roles), inspector_id])?;
+        Ok(())
+    }
+
     pub fn set_user_preferences(&self, id: i64, lang: Option<&str>, ascii: bool) -> Result<()> {
         self.0
             .prepare_cached("UPDATE users SET lang = ?2, ascii = ?3 WHERE id = ?1")?

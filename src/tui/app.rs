@@ -336,7 +336,10 @@ impl App {
         let tab = self.current();
         if self.detail.is_some() {
             vec![keymap::DETAIL, keymap::GLOBAL]
-        } else if matches!(tab, Tab::Enterprises | Tab::Inspectors) && self.s.actor.has(Role::Admin)
+        } else if matches!(
+            tab,
+            Tab::Enterprises | Tab::Inspectors | Tab::Items | Tab::Users
+        ) && self.s.actor.has(Role::Admin)
         {
             vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
         } else if tab.source().is_some() {
@@ -372,6 +375,36 @@ impl App {
                         Tab::Enterprises => {
                             self.svc.deactivate_enterprise(&self.s.actor, id, &reason)
                         }
+                        Tab::Items => {
+                            // Retired from tomorrow: today's inspections keep the list in force.
+                            let today = self.svc.today();
+                            let today = today.succ_opt().unwrap_or(today);
+                            match self
+                                .svc
+                                .item_versions(&self.s.actor)
+                                .map(|all| all.into_iter().find(|v| v.id == id))
+                            {
+                                Ok(Some(v)) => self.svc.retire_item(
+                                    &self.s.actor,
+                                    &v.data.code,
+                                    today,
+                                    &reason,
+                                ),
+                                Ok(None) => Err(ServiceError::NotFound(format!("item {id}"))),
+                                Err(e) => Err(e),
+                            }
+                        }
+                        Tab::Users => {
+                            let name = self
+                                .svc
+                                .users(&self.s.actor)
+                                .map(|all| all.into_iter().find(|u| u.id == id).map(|u| u.name));
+                            match name {
+                                Ok(Some(n)) => self.svc.disable_user(&self.s.actor, &n, &reason),
+                                Ok(None) => Err(ServiceError::NotFound(format!("user {id}"))),
+                                Err(e) => Err(e),
+                            }
+                        }
                         _ => self.svc.deactivate_inspector(&self.s.actor, id, &reason),
                     };
                     self.popup = None;
@@ -400,7 +433,7 @@ impl App {
                     self.saved_at = Some(Instant::now());
                     // Reload now (the change notice may come later) and show the saved record.
                     self.load_current();
-                    if let Some(l) = self.lists.get_mut(&self.current()) {
+                    if let (Some(l), Some(id)) = (self.lists.get_mut(&self.current()), id) {
                         l.select_id(id);
                     }
                     self.say(ui::saved(lang).to_string());
@@ -615,6 +648,28 @@ impl App {
         let opened = match (tab, a, id) {
             (Tab::Enterprises, Action::New, _) => Ok(Form::enterprise(None)),
             (Tab::Inspectors, Action::New, _) => Ok(Form::inspector(None)),
+            (Tab::Items, Action::New, _) => Ok(Form::item(None, self.svc.today())),
+            (Tab::Users, Action::New, _) => Ok(Form::user(None, None)),
+            (Tab::Users, Action::Edit, Some(id)) => self.svc.users(&actor).and_then(|all| {
+                let u = all
+                    .into_iter()
+                    .find(|u| u.id == id)
+                    .ok_or_else(|| ServiceError::NotFound(format!("user {id}")))?;
+                let cert = match u.inspector_id {
+                    Some(i) => Some(self.svc.inspector(&actor, i)?.data.cert_no),
+                    None => None,
+                };
+                Ok(Form::user(Some(u), cert))
+            }),
+            (Tab::Items, Action::Edit, Some(id)) => {
+                let today = self.svc.today();
+                self.svc.item_versions(&actor).and_then(|all| {
+                    all.into_iter()
+                        .find(|v| v.id == id)
+                        .map(|v| Form::item(Some(v.data), today))
+                        .ok_or_else(|| ServiceError::NotFound(format!("item {id}")))
+                })
+            }
             (Tab::Enterprises, Action::Edit, Some(id)) => self
                 .svc
                 .enterprise(&actor, id)

@@ -29,7 +29,6 @@ pub fn build_listing(
     source: Source,
     lang: Lang,
 ) -> Result<Listing, ServiceError> {
-    let t = |zh: &str, en: &str| lang.t(zh, en).to_string();
     match source {
         Source::Enterprises => {
             let quarter = Quarter::of(svc.today());
@@ -63,11 +62,11 @@ pub fn build_listing(
                 .collect();
             Ok(Listing {
                 columns: vec![
-                    col(&t("单位名称", "Name"), 0),
-                    col(&t("统一社会信用代码", "Credit code"), 18),
-                    col(&t("类别", "Class"), 8),
-                    col(&t("所在区域", "Area"), 14),
-                    col(&t("状态", "Status"), 8),
+                    col(ui::label("name", lang), 0),
+                    col(ui::label("credit_code", lang), 18),
+                    col(ui::label("class", lang), 8),
+                    col(ui::label("area", lang), 14),
+                    col(ui::label("status", lang), 8),
                 ],
                 rows,
             })
@@ -94,9 +93,9 @@ pub fn build_listing(
                             display(&d.cert_no),
                             exp,
                             if d.active {
-                                t("在岗", "active")
+                                ui::label("active", lang).to_string()
                             } else {
-                                t("不在岗", "inactive")
+                                ui::label("inactive", lang).to_string()
                             },
                         ],
                     }
@@ -104,12 +103,12 @@ pub fn build_listing(
                 .collect();
             Ok(Listing {
                 columns: vec![
-                    col(&t("姓名", "Name"), 10),
-                    col(&t("类别", "Kind"), 12),
-                    col(&t("科室", "Section"), 10),
-                    col(&t("证号", "Cert. no."), 14),
-                    col(&t("业务专长", "Expertise"), 0),
-                    col(&t("状态", "Status"), 8),
+                    col(ui::label("name_2", lang), 10),
+                    col(ui::label("kind", lang), 12),
+                    col(ui::label("section", lang), 10),
+                    col(ui::label("cert_no", lang), 14),
+                    col(ui::label("expertise", lang), 0),
+                    col(ui::label("status", lang), 8),
                 ],
                 rows,
             })
@@ -133,11 +132,11 @@ pub fn build_listing(
                 .collect();
             Ok(Listing {
                 columns: vec![
-                    col(&t("编码", "Code"), 12),
-                    col(&t("事项名称", "Item"), 0),
-                    col(&t("方式", "Method"), 10),
-                    col(&t("生效日期", "From"), 10),
-                    col(&t("版本", "Ver."), 4),
+                    col(ui::label("code", lang), 12),
+                    col(ui::label("item", lang), 0),
+                    col(ui::label("method", lang), 10),
+                    col(ui::label("from", lang), 10),
+                    col(ui::label("ver", lang), 4),
                 ],
                 rows,
             })
@@ -163,10 +162,10 @@ pub fn build_listing(
                 .collect();
             Ok(Listing {
                 columns: vec![
-                    col(&t("用户名", "User"), 14),
-                    col(&t("姓名", "Name"), 10),
-                    col(&t("角色", "Roles"), 0),
-                    col(&t("状态", "Status"), 6),
+                    col(ui::label("user", lang), 14),
+                    col(ui::label("name_2", lang), 10),
+                    col(ui::label("roles", lang), 0),
+                    col(ui::label("status", lang), 6),
                 ],
                 rows,
             })
@@ -196,11 +195,11 @@ pub fn build_listing(
                 .collect();
             Ok(Listing {
                 columns: vec![
-                    col(&t("时间", "Time"), 19),
-                    col(&t("操作人", "Actor"), 14),
-                    col(&t("操作", "Action"), 10),
-                    col(&t("对象", "Record"), 16),
-                    col(&t("摘要", "Summary"), 0),
+                    col(ui::label("time", lang), 19),
+                    col(ui::label("actor", lang), 14),
+                    col(ui::label("action", lang), 10),
+                    col(ui::label("record", lang), 16),
+                    col(ui::label("summary", lang), 0),
                 ],
                 rows,
             })
@@ -331,8 +330,8 @@ impl Detail {
                 for c in &comps {
                     let v = c
                         .verified_on
-                        .map(|d| format!("{} {d}", lang.t("查实", "verified")))
-                        .unwrap_or_else(|| lang.t("未查实", "not verified").to_string());
+                        .map(|d| format!("{} {d}", ui::label("verified", lang)))
+                        .unwrap_or_else(|| ui::label("not_verified", lang).to_string());
                     lines.push(Line::from(display(&format!(
                         "{}  {}  {v}  {}",
                         c.received, c.ref_no, c.summary
@@ -383,19 +382,19 @@ impl Detail {
                     .ok_or_else(|| ServiceError::NotFound(format!("user {}", self.id)))?;
                 self.title = u.name.clone();
                 lines.push(heading(ui::section("fields", lang)));
-                lines.push(field(lang.t("用户名", "user"), &u.name));
-                lines.push(field(lang.t("姓名", "name"), &u.display_name));
+                lines.push(field(ui::label("user_2", lang), &u.name));
+                lines.push(field(ui::label("name_3", lang), &u.display_name));
                 lines.push(field(
-                    lang.t("角色", "roles"),
+                    ui::label("roles_2", lang),
                     &u.roles
                         .iter()
                         .map(|r| lang.t(r.zh(), r.en()))
                         .collect::<Vec<_>>()
                         .join("、"),
                 ));
-                lines.push(field(lang.t("公钥数", "keys"), &u.key_count.to_string()));
+                lines.push(field(ui::label("keys", lang), &u.key_count.to_string()));
                 lines.push(field(
-                    lang.t("状态", "status"),
+                    ui::label("status_2", lang),
                     strings::cli::enabled(!u.disabled, lang),
                 ));
                 history(svc, "user", &mut lines)?;
@@ -456,7 +455,7 @@ impl Detail {
                 .unwrap_or_default();
             let withdrawn = c
                 .withdrawn
-                .map(|d| format!("（{} {d}）", lang.t("已撤回", "withdrawn")))
+                .map(|d| format!("（{} {d}）", ui::label("withdrawn", lang)))
                 .unwrap_or_default();
             lines.push(Line::from(display(&format!(
                 "{who} ↔ {firm}：{}  {}{withdrawn}",

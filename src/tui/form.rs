@@ -11,6 +11,8 @@ use crate::domain::enterprise::*;
 use crate::domain::fields::Raw;
 use crate::domain::forms::{self, FieldSpec};
 use crate::domain::inspector::*;
+use crate::domain::item::ItemData;
+use crate::domain::user::{Role, User};
 use crate::service::{Actor, Service, ServiceError};
 use crate::strings::{self, Lang, ui};
 use ratatui::Frame;
@@ -25,6 +27,8 @@ use std::collections::BTreeSet;
 pub enum Widget {
     Text,
     Date,
+    /// Shown as stars.
+    Secret,
     Choice(Vec<&'static str>),
     Multi(Vec<&'static str>),
 }
@@ -57,6 +61,8 @@ fn widget_for(key: &str) -> Widget {
         "aux_type" => Widget::Choice(names(AuxiliaryType::ALL, AuxiliaryType::zh, true)),
         "expertise" => Widget::Multi(names(Expertise::ALL, Expertise::zh, false)),
         "active" => Widget::Choice(vec!["在岗", "不在岗"]),
+        "roles" => Widget::Multi(names(Role::ALL, Role::zh, false)),
+        "password" => Widget::Secret,
         k if k.ends_with("_from") || k.ends_with("_until") => Widget::Date,
         _ => Widget::Text,
     }
@@ -75,6 +81,9 @@ pub struct Field {
 pub enum Target {
     Enterprise(Option<Enterprise>),
     Inspector(Option<Inspector>),
+    /// A check item: a new one, or a new version of one (its content as now in force).
+    Item(Option<ItemData>),
+    User(Option<User>),
 }
 
 struct Picker {
@@ -100,8 +109,8 @@ impl Picker {
 pub enum FormOutcome {
     Stay,
     Close,
-    /// Saved; carries the id of the record.
-    Saved(i64),
+    /// Saved; carries the id of the record when known.
+    Saved(Option<i64>),
 }
 
 pub struct Form {
@@ -168,10 +177,48 @@ impl Form {
         Form::build(Target::Inspector(i), forms::INSPECTOR, texts)
     }
 
+    /// A form for a new check item, or for a new version of `item` effective `today`.
+    pub fn item(item: Option<ItemData>, today: chrono::NaiveDate) -> Form {
+        let texts = match &item {
+            Some(d) => forms::item_texts(d, today),
+            None => forms::ITEM
+                .iter()
+                .map(|s| match s.key {
+                    "method" => "现场检查".into(),
+                    "effective_from" => today.to_string(),
+                    _ => String::new(),
+                })
+                .collect(),
+        };
+        Form::build(Target::Item(item), forms::ITEM, texts)
+    }
+
+    /// A form for a new user, or to edit `user` (name fixed; a new password is optional).
+    pub fn user(user: Option<User>, inspector_cert: Option<String>) -> Form {
+        let texts = match &user {
+            Some(u) => vec![
+                u.name.clone(),
+                u.display_name.clone(),
+                u.roles
+                    .iter()
+                    .map(|r| r.zh())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                String::new(),
+                inspector_cert.unwrap_or_default(),
+            ],
+            None => vec![String::new(); forms::USER.len()],
+        };
+        Form::build(Target::User(user), forms::USER, texts)
+    }
+
     pub fn is_new(&self) -> bool {
         matches!(
             self.target,
-            Target::Enterprise(None) | Target::Inspector(None)
+            Target::Enterprise(None)
+                | Target::Inspector(None)
+                | Target::Item(None)
+                | Target::User(None)
         )
     }
 
@@ -195,7 +242,7 @@ impl Form {
         if let Some(p) = &mut self.picker {
             p.filter.push_str(s.trim());
         } else if let Some(f) = self.fields.get_mut(self.focus)
-            && matches!(f.widget, Widget::Text | Widget::Date)
+            && matches!(f.widget, Widget::Text | Widget::Date | Widget::Secret)
         {
             f.input.insert_str(s);
         }
@@ -324,7 +371,7 @@ impl Form {
             _ => {
                 if let Some(f) = self.fields.get_mut(self.focus) {
                     match f.widget {
-                        Widget::Text | Widget::Date => {
+                        Widget::Text | Widget::Date | Widget::Secret => {
                             f.input.key(k);
                         }
                         // Typing on a choice opens the picker with the typed filter.
@@ -361,17 +408,16 @@ impl Form {
                 .find(|(k, _)| *k == key)
                 .map(|(_, v)| Raw::Text(v.as_str()))
         };
-        let built: Result<
-            (Result<i64, ServiceError>, Kind),
-            Vec<crate::domain::fields::FieldIssue>,
-        > = match &self.target {
+        let today = svc.today();
+        let built: Built = match &self.target {
             Target::Enterprise(e) => forms::enterprise(e.as_ref().map(|e| &e.data), get).map(|d| {
                 let r = match e {
                     Some(e) => svc
                         .update_enterprise(actor, e.id, e.revision, &d)
                         .map(|()| e.id),
                     None => svc.create_enterprise(actor, &d),
-                };
+                }
+                .map(Some);
                 (r, Kind::Enterprises)
             }),
             Target::Inspector(i) => forms::inspector(i.as_ref().map(|i| &i.data), get).map(|d| {
@@ -380,9 +426,48 @@ impl Form {
                         .update_inspector(actor, i.id, i.revision, &d)
                         .map(|()| i.id),
                     None => svc.create_inspector(actor, &d),
-                };
+                }
+                .map(Some);
                 (r, Kind::Inspectors)
             }),
+            Target::Item(_) => forms::item(get).map(|(d, from)| {
+                let r = svc.put_item(actor, &d, from.unwrap_or(today)).map(|_| None);
+                (r, Kind::Items)
+            }),
+            Target::User(u) => user_from(&values, u.is_none()).map(
+                |UserInput {
+                     name,
+                     display,
+                     roles,
+                     password,
+                     cert,
+                 }| {
+                    let r = match u {
+                        Some(u) => svc
+                            .update_user(actor, &u.name, &display, &roles, cert.as_deref())
+                            .and_then(|()| match &password {
+                                Some(p) => svc.set_password(actor, &u.name, p, true),
+                                None => Ok(()),
+                            })
+                            .map(|()| Some(u.id)),
+                        None => svc
+                            .add_user(
+                                actor,
+                                &crate::service::NewUser {
+                                    name,
+                                    display_name: display,
+                                    roles,
+                                    password,
+                                    inspector_cert: cert,
+                                    must_change_password: true,
+                                    ..Default::default()
+                                },
+                            )
+                            .map(Some),
+                    };
+                    (r, Kind::Inspectors)
+                },
+            ),
         };
         match built {
             Err(issues) => {
@@ -409,6 +494,8 @@ impl Form {
     pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {
         let what = match self.target {
             Target::Enterprise(_) => ui::tab(1, lang).0,
+            Target::Item(_) => ui::tab(3, lang).0,
+            Target::User(_) => ui::tab(8, lang).0,
             Target::Inspector(_) => ui::tab(2, lang).0,
         };
         let block = Block::default()
@@ -433,9 +520,14 @@ impl Form {
             let hint = match fld.widget {
                 Widget::Choice(_) | Widget::Multi(_) => " ▾",
                 Widget::Date => " (YYYY-MM-DD)",
+                Widget::Secret => "",
                 Widget::Text => "",
             };
-            let value = strings::display(&fld.input.value());
+            let value = if fld.widget == Widget::Secret {
+                "*".repeat(fld.input.value().chars().count())
+            } else {
+                strings::display(&fld.input.value())
+            };
             let style = if focused {
                 theme.selected()
             } else {
@@ -474,7 +566,10 @@ impl Form {
             if let Some(c) = cursor
                 && self.picker.is_none()
                 && !self.confirm_discard
-                && matches!(self.fields[self.focus].widget, Widget::Text | Widget::Date)
+                && matches!(
+                    self.fields[self.focus].widget,
+                    Widget::Text | Widget::Date | Widget::Secret
+                )
             {
                 f.set_cursor_position(Position::new(
                     (r.x + c.x).min(r.right().saturating_sub(1)),
@@ -545,4 +640,82 @@ impl Form {
             );
         }
     }
+}
+
+/// What a save produced: the validation issues, or the service's answer (with the saved
+/// record's id when known) and the kind of record, for naming fields in messages.
+type Built = Result<
+    (
+        Result<Option<i64>, ServiceError>,
+        crate::exchange::import::Kind,
+    ),
+    Vec<crate::domain::fields::FieldIssue>,
+>;
+
+/// The user form's values.
+struct UserInput {
+    name: String,
+    display: String,
+    roles: BTreeSet<Role>,
+    /// A new password, when one was typed.
+    password: Option<String>,
+    /// Certificate number of the linked officer.
+    cert: Option<String>,
+}
+
+/// Reads the user form's values.
+fn user_from(
+    values: &[(&'static str, String)],
+    new: bool,
+) -> Result<UserInput, Vec<crate::domain::fields::FieldIssue>> {
+    let get = |k: &str| {
+        values
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let roles =
+        crate::domain::fields::choices(&Raw::Text(&get("roles")), Role::parse, Role::ALL, Role::zh);
+    let mut issues = Vec::new();
+    let roles = match roles {
+        Ok(r) if r.is_empty() => {
+            issues.push(crate::domain::fields::FieldIssue {
+                field: "roles",
+                value: String::new(),
+                problem: crate::domain::fields::Problem::NoRole,
+            });
+            r
+        }
+        Ok(r) => r,
+        Err(p) => {
+            issues.push(crate::domain::fields::FieldIssue {
+                field: "roles",
+                value: get("roles"),
+                problem: p,
+            });
+            BTreeSet::new()
+        }
+    };
+    let password = Some(get("password")).filter(|p| !p.is_empty());
+    if new && password.is_none() {
+        issues.push(crate::domain::fields::FieldIssue {
+            field: "password",
+            value: String::new(),
+            problem: crate::domain::fields::Problem::ShortPassword(
+                crate::domain::user::PASSWORD_MIN,
+            ),
+        });
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let cert = Some(get("inspector")).filter(|c| !c.is_empty());
+    Ok(UserInput {
+        name: get("user"),
+        display: get("display_name"),
+        roles,
+        password,
+        cert,
+    })
 }

@@ -1,0 +1,885 @@
+//! Draws (issue 4): quarterly plans, preparing a draw (freezing the snapshot and committing to a
+//! server secret), witness entropy, the public value, the reveal and the certificate. The pure
+//! engine lives in `domain::draw`; this module feeds it from the registry and stores the result.
+
+use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::draw::{
+    self, Ceremony, Certificate, ConflictPair, DrawError, EntropyEntry, H256, Hashes, Params,
+    PublicValue, Quota, Refusal, Signoff, Snapshot, commitment, hashes,
+};
+use crate::domain::inspector::InspectorKind;
+use crate::domain::quarter::Quarter;
+use crate::domain::quota::Group;
+use crate::domain::user::Role;
+use crate::store::{Db, DrawRow, EntropyRow, StoreError};
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The fewest characters a witness may type.
+pub const MIN_ENTROPY_CHARS: usize = 8;
+
+const PREPARED: &str = "prepared";
+const REVEALED: &str = "revealed";
+
+/// Why a draw use case refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum DrawProblem {
+    /// The feasibility check failed: every missing thing listed.
+    Refused {
+        refusals: Vec<Refusal>,
+    },
+    /// The engine could not produce an outcome.
+    Failed {
+        error: DrawError,
+    },
+    /// The draw is not in the status the use case needs.
+    Status {
+        id: i64,
+        status: String,
+    },
+    EntropyTooShort {
+        chars: usize,
+    },
+    TooFewWitnesses {
+        have: usize,
+        need: u32,
+    },
+    NoPublicSource {
+        id: i64,
+    },
+    UnknownItem {
+        code: String,
+    },
+    BadText {
+        field: &'static str,
+    },
+}
+
+impl From<DrawProblem> for ServiceError {
+    fn from(p: DrawProblem) -> ServiceError {
+        ServiceError::Draw(p)
+    }
+}
+
+/// What to prepare.
+#[derive(Debug, Clone)]
+pub struct DrawRequest {
+    pub quarter: Quarter,
+    pub items: Vec<String>,
+    /// `None`: the plan's remaining numbers per group.
+    pub quota: Option<Quota>,
+    pub team_size: u32,
+    pub auxiliaries: u32,
+    pub workload_cap: u32,
+    pub public_source: Option<String>,
+    /// Witnesses needed at reveal when there is no public value.
+    pub min_witnesses: u32,
+}
+
+impl DrawRequest {
+    pub fn new(quarter: Quarter) -> DrawRequest {
+        DrawRequest {
+            quarter,
+            items: Vec::new(),
+            quota: None,
+            team_size: draw::snapshot::DEFAULT_TEAM_SIZE,
+            auxiliaries: 0,
+            workload_cap: draw::snapshot::DEFAULT_WORKLOAD_CAP,
+            public_source: None,
+            min_witnesses: 1,
+        }
+    }
+}
+
+/// A prepared draw as shown to the room.
+#[derive(Debug, Clone)]
+pub struct PreparedDraw {
+    pub id: i64,
+    pub label: String,
+    pub quota: Quota,
+    pub candidates: usize,
+    pub inspectors: usize,
+    pub conflicts: usize,
+    /// Active inspectors left out because no section (科室) is recorded for them.
+    pub no_section: Vec<String>,
+    pub hashes: Hashes,
+    pub commitment: H256,
+}
+
+/// One line of a quarter's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLine {
+    pub group: Group,
+    pub population: u64,
+    pub ratio_bp: u32,
+    pub required: u64,
+    pub drawn: u64,
+    pub remaining: u64,
+}
+
+/// A draw's state, for `draw show` and `draw list`.
+#[derive(Debug, Clone)]
+pub struct DrawSummary {
+    pub id: i64,
+    pub quarter: String,
+    pub label: String,
+    pub status: String,
+    pub commitment: String,
+    pub public_source: Option<String>,
+    pub public_value: Option<String>,
+    pub min_witnesses: i64,
+    /// Witness name and SHA-256 of their text (never the text before the reveal).
+    pub entropy: Vec<(String, String)>,
+    pub prepared_by: String,
+    pub prepared_at: String,
+    pub revealed_at: Option<String>,
+    pub params: Option<Params>,
+    pub certificate: Option<Certificate>,
+}
+
+/// Names for the ids in a certificate.
+#[derive(Debug, Clone, Default)]
+pub struct DrawNames {
+    /// Credit code → enterprise name.
+    pub enterprises: HashMap<String, String>,
+    /// Snapshot id → inspector name.
+    pub inspectors: HashMap<String, String>,
+}
+
+/// SHA-256 of a witness's text, as shown.
+pub fn entropy_hash(text: &str) -> String {
+    draw::hash::to_hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// The snapshot id of an inspector: certificate number, or `AUX-<db id>` without one.
+fn snapshot_id(id: i64, cert_no: &str) -> String {
+    let c = cert_no.trim();
+    if c.is_empty() {
+        format!("AUX-{id}")
+    } else {
+        c.to_string()
+    }
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> ServiceError {
+    StoreError::Corrupt(format!("{what}: {e}")).into()
+}
+
+fn parse_time(s: &str) -> Result<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(s).map_err(|e| corrupt("time", e))
+}
+
+fn certificate_of(r: &DrawRow) -> Result<Option<Certificate>> {
+    r.certificate
+        .as_deref()
+        .map(|c| Certificate::from_json(c).map_err(|e| corrupt("certificate", e)))
+        .transpose()
+}
+
+/// Targets drawn in a quarter's revealed draws, with their group.
+fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<(String, Group)>> {
+    let mut out = Vec::new();
+    for r in db.draws_of_quarter(&quarter.to_string())? {
+        let Some(c) = certificate_of(&r)? else {
+            continue;
+        };
+        let groups: HashMap<&str, Group> = c
+            .snapshot
+            .candidates
+            .iter()
+            .map(|x| (x.code.as_str(), x.group))
+            .collect();
+        for s in &c.outcome.selections {
+            for t in &s.targets {
+                if let Some(g) = groups.get(t.code.as_str()) {
+                    out.push((t.code.clone(), *g));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn clean_line(s: &str, field: &'static str) -> Result<String> {
+    let t = s.trim();
+    if t.is_empty() || t.chars().any(char::is_control) || t.chars().count() > 200 {
+        return Err(DrawProblem::BadText { field }.into());
+    }
+    Ok(t.to_string())
+}
+
+impl Service {
+    /// A quarter's plan: per group population, required, drawn so far, remaining.
+    pub fn plan(&mut self, actor: &Actor, quarter: Quarter) -> Result<Vec<PlanLine>> {
+        actor.require(READERS)?;
+        let cq = self.classify_quarter(actor, quarter)?;
+        let drawn = self.store.read(|db| drawn_in(db, quarter))?;
+        Ok(cq
+            .quotas
+            .iter()
+            .map(|q| {
+                let d = drawn.iter().filter(|(_, g)| *g == q.group).count() as u64;
+                PlanLine {
+                    group: q.group,
+                    population: q.population,
+                    ratio_bp: q.ratio_bp,
+                    required: q.required,
+                    drawn: d,
+                    remaining: q.required.saturating_sub(d),
+                }
+            })
+            .collect())
+    }
+
+    /// Prepares a draw (administrators): freezes the snapshot, checks it, commits to a fresh
+    /// secret. Nothing is stored when the check refuses.
+    pub fn prepare_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<PreparedDraw> {
+        actor.require(&[Role::Admin])?;
+        let public_source = req
+            .public_source
+            .as_deref()
+            .map(|s| clean_line(s, "public_source"))
+            .transpose()?;
+        let in_force: HashSet<String> = self
+            .items_in_force(self.today())?
+            .into_iter()
+            .map(|v| v.data.code)
+            .collect();
+        let mut items = Vec::new();
+        for code in &req.items {
+            let c = code.trim().to_string();
+            if !in_force.contains(&c) {
+                return Err(DrawProblem::UnknownItem { code: c }.into());
+            }
+            items.push(c);
+        }
+        let quota = match req.quota {
+            Some(q) => q,
+            None => {
+                let plan = self.plan(actor, req.quarter)?;
+                let rem = |g: Group| {
+                    plan.iter()
+                        .find(|l| l.group == g)
+                        .map_or(0, |l| u32::try_from(l.remaining).unwrap_or(u32::MAX))
+                };
+                Quota::Classified {
+                    key: rem(Group::Key),
+                    special: rem(Group::Special),
+                    general: rem(Group::General),
+                }
+            }
+        };
+        let cq = self.classify_quarter(actor, req.quarter)?;
+        let ratios = cq.ratios;
+        let mut secret = [0u8; 32];
+        rand::fill(&mut secret);
+        let commit = commitment(&secret);
+        let at = self.stamp();
+        let by = actor.name.clone();
+        let quarter = req.quarter;
+        let min_witnesses = req.min_witnesses;
+        self.write(Change::Draws, |db| {
+            let drawn: HashSet<String> =
+                drawn_in(db, quarter)?.into_iter().map(|(c, _)| c).collect();
+            let candidates: Vec<draw::Candidate> = cq
+                .items
+                .iter()
+                .filter(|(e, _)| !drawn.contains(e.data.credit_code.as_str()))
+                .map(|(e, c)| draw::Candidate {
+                    code: e.data.credit_code.to_string(),
+                    group: Group::of(c),
+                    pollutants: e.data.pollutants.clone(),
+                    previous_lead: None,
+                })
+                .collect();
+            // The team rules need everyone's section; people without one are left out (and
+            // named, so the administrator can complete the registry).
+            let (people, unplaced): (Vec<_>, Vec<_>) = db
+                .inspectors()?
+                .into_iter()
+                .filter(|i| i.data.active)
+                .partition(|i| !i.data.section.trim().is_empty());
+            let no_section: Vec<String> = unplaced
+                .iter()
+                .map(|i| format!("{}({})", i.data.name, snapshot_id(i.id, &i.data.cert_no)))
+                .collect();
+            let ids: HashMap<i64, String> = people
+                .iter()
+                .map(|i| (i.id, snapshot_id(i.id, &i.data.cert_no)))
+                .collect();
+            let inspectors: Vec<draw::Inspector> = people
+                .iter()
+                .map(|i| draw::Inspector {
+                    id: ids.get(&i.id).cloned().unwrap_or_default(),
+                    kind: i.data.kind,
+                    section: i.data.section.trim().to_string(),
+                    expertise: i.data.expertise.clone(),
+                })
+                .collect();
+            let codes: HashMap<i64, String> = cq
+                .items
+                .iter()
+                .map(|(e, _)| (e.id, e.data.credit_code.to_string()))
+                .collect();
+            let in_snapshot: HashSet<&str> = candidates.iter().map(|c| c.code.as_str()).collect();
+            let conflicts: BTreeSet<ConflictPair> = db
+                .conflicts()?
+                .into_iter()
+                .filter(|c| c.withdrawn.is_none())
+                .filter_map(|c| {
+                    let inspector = ids.get(&c.inspector_id)?.clone();
+                    let code = codes.get(&c.enterprise_id)?.clone();
+                    in_snapshot
+                        .contains(code.as_str())
+                        .then_some(ConflictPair { inspector, code })
+                })
+                .collect();
+            let snapshot = Snapshot {
+                candidates,
+                inspectors,
+                conflicts: conflicts.into_iter().collect(),
+            };
+            let n = db.draws_of_quarter(&quarter.to_string())?.len() + 1;
+            let label = format!("{quarter}-{n}");
+            let mut params = Params::new(label.clone(), quota);
+            params.team_size = req.team_size;
+            params.auxiliaries = req.auxiliaries;
+            params.workload_cap = req.workload_cap;
+            params.joint_bp = ratios.internal_joint;
+            params.items = items;
+            draw::check(&snapshot, &params)
+                .map_err(|refusals| DrawProblem::Refused { refusals })?;
+            let h = hashes(&snapshot, &params);
+            let row = DrawRow {
+                id: 0,
+                quarter: quarter.to_string(),
+                label: label.clone(),
+                status: PREPARED.into(),
+                snapshot: json(&snapshot),
+                params: json(&params),
+                secret: secret.to_vec(),
+                commitment: commit.to_hex(),
+                public_source: public_source.clone(),
+                public_value: None,
+                min_witnesses: i64::from(min_witnesses),
+                prepared_by: by,
+                prepared_at: at.clone(),
+                revealed_at: None,
+                certificate: None,
+            };
+            let id = db.insert_draw(&row)?;
+            let after = json(&serde_json::json!({
+                "label": label,
+                "params": params,
+                "hashes": h,
+                "commitment": commit,
+                "public_source": public_source,
+            }));
+            audit(
+                db,
+                &at,
+                actor,
+                "prepare",
+                "draw",
+                Some(id),
+                &label,
+                None,
+                Some(&after),
+            )?;
+            Ok(PreparedDraw {
+                id,
+                label,
+                quota,
+                candidates: snapshot.candidates.len(),
+                inspectors: snapshot.inspectors.len(),
+                conflicts: snapshot.conflicts.len(),
+                no_section,
+                hashes: h,
+                commitment: commit,
+            })
+        })
+    }
+
+    /// Adds a witness's entropy to a prepared draw (administrators, witnesses, leaders);
+    /// returns its SHA-256.
+    pub fn add_entropy(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        witness: &str,
+        text: &str,
+    ) -> Result<String> {
+        actor.require(&[Role::Admin, Role::Witness, Role::Leader])?;
+        let witness = clean_line(witness, "witness")?;
+        let chars = text.chars().count();
+        if chars < MIN_ENTROPY_CHARS {
+            return Err(DrawProblem::EntropyTooShort { chars }.into());
+        }
+        let at = self.stamp();
+        let hash = entropy_hash(text);
+        self.write(Change::Draws, |db| {
+            let r = prepared(db, id)?;
+            db.insert_entropy(
+                id,
+                &EntropyRow {
+                    witness: witness.clone(),
+                    text: text.to_string(),
+                    at: at.clone(),
+                },
+            )?;
+            let after = json(&serde_json::json!({"witness": witness, "sha256": hash}));
+            audit(
+                db,
+                &at,
+                actor,
+                "add_entropy",
+                "draw",
+                Some(id),
+                &r.label,
+                None,
+                Some(&after),
+            )?;
+            Ok(hash.clone())
+        })
+    }
+
+    /// Records the public value of the source named at preparation (administrators).
+    pub fn set_public_value(&mut self, actor: &Actor, id: i64, value: &str) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let value = clean_line(value, "public_value")?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = prepared(db, id)?;
+            if r.public_source.is_none() {
+                return Err(DrawProblem::NoPublicSource { id }.into());
+            }
+            if !db.set_draw_public_value(id, &value)? {
+                return Err(DrawProblem::Status {
+                    id,
+                    status: r.status,
+                }
+                .into());
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                "public_value",
+                "draw",
+                Some(id),
+                &r.label,
+                r.public_value.as_deref(),
+                Some(&value),
+            )
+        })
+    }
+
+    /// Reveals a prepared draw (administrators): derives the seed, runs the draw and stores
+    /// the certificate. The status check and the update happen in one immediate transaction,
+    /// so two reveals never both succeed.
+    pub fn reveal_draw(&mut self, actor: &Actor, id: i64) -> Result<Certificate> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        let now = self.now();
+        self.write(Change::Draws, |db| {
+            let r = prepared(db, id)?;
+            let entropy_rows = db.entropy_of(id)?;
+            let witnesses: BTreeSet<&str> =
+                entropy_rows.iter().map(|e| e.witness.as_str()).collect();
+            let need = u32::try_from(r.min_witnesses).unwrap_or(1);
+            let public_value = match (&r.public_source, &r.public_value) {
+                (Some(s), Some(v)) => Some(PublicValue {
+                    source: s.clone(),
+                    value: v.clone(),
+                }),
+                _ => None,
+            };
+            if public_value.is_none() && witnesses.len() < need as usize {
+                return Err(DrawProblem::TooFewWitnesses {
+                    have: witnesses.len(),
+                    need,
+                }
+                .into());
+            }
+            let snapshot: Snapshot =
+                serde_json::from_str(&r.snapshot).map_err(|e| corrupt("snapshot", e))?;
+            let params: Params =
+                serde_json::from_str(&r.params).map_err(|e| corrupt("params", e))?;
+            let entropy = entropy_rows
+                .iter()
+                .map(|e| {
+                    Ok(EntropyEntry {
+                        witness: e.witness.clone(),
+                        text: e.text.clone(),
+                        at: parse_time(&e.at)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let mut witnessed: Vec<Signoff> = Vec::new();
+            for e in &entropy {
+                if !witnessed.iter().any(|w| w.by == e.witness) {
+                    witnessed.push(Signoff {
+                        by: e.witness.clone(),
+                        at: e.at,
+                    });
+                }
+            }
+            let commit = H256::from_hex(&r.commitment)
+                .ok_or_else(|| corrupt("commitment", &r.commitment))?;
+            let ceremony = Ceremony {
+                commitment: commit,
+                secret: r.secret.clone(),
+                entropy,
+                public_value,
+                prepared: Signoff {
+                    by: r.prepared_by.clone(),
+                    at: parse_time(&r.prepared_at)?,
+                },
+                witnessed,
+                confirmed: vec![Signoff {
+                    by: actor.name.clone(),
+                    at: now,
+                }],
+                revealed_at: now,
+            };
+            let cert =
+                Certificate::issue(snapshot, params, ceremony).map_err(|error| match error {
+                    DrawError::Refused(refusals) => DrawProblem::Refused { refusals },
+                    error => DrawProblem::Failed { error },
+                })?;
+            if !db.reveal_draw(id, &at, &cert.to_json())? {
+                return Err(DrawProblem::Status {
+                    id,
+                    status: r.status,
+                }
+                .into());
+            }
+            let after = json(&serde_json::json!({
+                "seed": cert.seed,
+                "secret": cert.secret,
+                "outcome": cert.outcome,
+            }));
+            audit(
+                db,
+                &at,
+                actor,
+                "reveal",
+                "draw",
+                Some(id),
+                &r.label,
+                None,
+                Some(&after),
+            )?;
+            Ok(cert)
+        })
+    }
+
+    /// One draw (readers); the certificate only once revealed.
+    pub fn draw_summary(&mut self, actor: &Actor, id: i64) -> Result<DrawSummary> {
+        actor.require(READERS)?;
+        let r = self
+            .store
+            .read(|db| db.draw(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        let entropy = self.store.read(|db| db.entropy_of(id))?;
+        summary(r, &entropy)
+    }
+
+    /// Every draw, newest first (readers).
+    pub fn draw_list(&mut self, actor: &Actor) -> Result<Vec<DrawSummary>> {
+        actor.require(READERS)?;
+        let rows = self.store.read(|db| db.draws())?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let entropy = self.store.read(|db| db.entropy_of(r.id))?;
+            out.push(summary(r, &entropy)?);
+        }
+        Ok(out)
+    }
+
+    /// The certificate JSON of a revealed draw (readers).
+    pub fn draw_certificate(&mut self, actor: &Actor, id: i64) -> Result<String> {
+        actor.require(READERS)?;
+        let r = self
+            .store
+            .read(|db| db.draw(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        r.certificate.clone().ok_or(
+            DrawProblem::Status {
+                id,
+                status: r.status,
+            }
+            .into(),
+        )
+    }
+
+    /// Names of the enterprises and inspectors a certificate mentions (readers).
+    pub fn draw_names(&mut self, actor: &Actor) -> Result<DrawNames> {
+        actor.require(READERS)?;
+        self.store.read(|db| {
+            let enterprises = db
+                .enterprises()?
+                .into_iter()
+                .map(|e| (e.data.credit_code.to_string(), e.data.name))
+                .collect();
+            let inspectors = db
+                .inspectors()?
+                .into_iter()
+                .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.name))
+                .collect();
+            Ok::<_, ServiceError>(DrawNames {
+                enterprises,
+                inspectors,
+            })
+        })
+    }
+}
+
+/// The draw, which must be `prepared`.
+fn prepared(db: Db<'_>, id: i64) -> Result<DrawRow> {
+    let r = db
+        .draw(id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+    if r.status != PREPARED {
+        return Err(DrawProblem::Status {
+            id,
+            status: r.status,
+        }
+        .into());
+    }
+    Ok(r)
+}
+
+fn summary(r: DrawRow, entropy: &[EntropyRow]) -> Result<DrawSummary> {
+    let certificate = certificate_of(&r)?;
+    let params = serde_json::from_str(&r.params).ok();
+    Ok(DrawSummary {
+        id: r.id,
+        quarter: r.quarter,
+        label: r.label,
+        status: r.status,
+        commitment: r.commitment,
+        public_source: r.public_source,
+        public_value: r.public_value,
+        min_witnesses: r.min_witnesses,
+        entropy: entropy
+            .iter()
+            .map(|e| (e.witness.clone(), entropy_hash(&e.text)))
+            .collect(),
+        prepared_by: r.prepared_by,
+        prepared_at: r.prepared_at,
+        revealed_at: r.revealed_at,
+        params,
+        certificate,
+    })
+}
+
+/// Whether a status is the revealed one.
+pub fn is_revealed(status: &str) -> bool {
+    status == REVEALED
+}
+
+/// The kinds counted in a team, for display.
+pub fn kind_of(id: &str, c: &Certificate) -> Option<InspectorKind> {
+    c.snapshot
+        .inspectors
+        .iter()
+        .find(|i| i.id == id)
+        .map(|i| i.kind)
+}
+
+/// Per-group counts of a certificate's drawn targets.
+pub fn drawn_per_group(c: &Certificate) -> BTreeMap<Group, usize> {
+    let groups: HashMap<&str, Group> = c
+        .snapshot
+        .candidates
+        .iter()
+        .map(|x| (x.code.as_str(), x.group))
+        .collect();
+    let mut out = BTreeMap::new();
+    for s in &c.outcome.selections {
+        for t in &s.targets {
+            if let Some(g) = groups.get(t.code.as_str()) {
+                *out.entry(*g).or_insert(0) += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::tests::{admin, inspector, service};
+
+    fn q() -> Quarter {
+        "2024Q2".parse().unwrap()
+    }
+
+    fn filled() -> Service {
+        let mut s = service();
+        crate::demo::fill(&mut s, &admin(), 60).unwrap();
+        s
+    }
+
+    fn small(s: &mut Service) -> PreparedDraw {
+        let mut r = DrawRequest::new(q());
+        r.quota = Some(Quota::Classified {
+            key: 1,
+            special: 1,
+            general: 2,
+        });
+        s.prepare_draw(&admin(), &r).unwrap()
+    }
+
+    fn problem<T: std::fmt::Debug>(r: Result<T>) -> DrawProblem {
+        match r {
+            Err(ServiceError::Draw(p)) => p,
+            other => panic!("expected a draw problem, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn prepare_entropy_reveal_and_the_certificate_verifies() {
+        let mut s = filled();
+        let p = small(&mut s);
+        assert_eq!(p.label, "2024Q2-1");
+        let h = s.add_entropy(&admin(), p.id, "w1", "abcdefgh-123").unwrap();
+        assert_eq!(h, entropy_hash("abcdefgh-123"));
+        let cert = s.reveal_draw(&admin(), p.id).unwrap();
+        assert_eq!(cert.commitment, p.commitment);
+        assert_eq!(cert.hashes, p.hashes);
+        assert!(draw::verify(&cert).is_ok());
+        assert_eq!(cert.outcome.teams.len(), 4);
+        let json = s.draw_certificate(&admin(), p.id).unwrap();
+        let back = Certificate::from_json(&json).unwrap();
+        assert!(draw::verify(&back).is_ok());
+        let d = s.draw_summary(&admin(), p.id).unwrap();
+        assert!(is_revealed(&d.status));
+        let audit = s.audit_recent(&admin(), 10).unwrap();
+        let actions: Vec<_> = audit
+            .iter()
+            .filter(|a| a.entity == "draw")
+            .map(|a| a.action.as_str())
+            .collect();
+        assert_eq!(actions, ["reveal", "add_entropy", "prepare"]);
+    }
+
+    #[test]
+    fn double_reveal_is_refused() {
+        let mut s = filled();
+        let p = small(&mut s);
+        s.add_entropy(&admin(), p.id, "w1", "abcdefgh-123").unwrap();
+        s.reveal_draw(&admin(), p.id).unwrap();
+        assert!(matches!(
+            problem(s.reveal_draw(&admin(), p.id)),
+            DrawProblem::Status { .. }
+        ));
+        assert!(matches!(
+            problem(s.add_entropy(&admin(), p.id, "w2", "abcdefghijk")),
+            DrawProblem::Status { .. }
+        ));
+    }
+
+    #[test]
+    fn refusals_change_nothing() {
+        let mut s = filled();
+        let mut r = DrawRequest::new(q());
+        r.quota = Some(Quota::Classified {
+            key: 0,
+            special: 0,
+            general: 100_000,
+        });
+        match problem(s.prepare_draw(&admin(), &r)) {
+            DrawProblem::Refused { refusals } => assert!(
+                refusals
+                    .iter()
+                    .any(|x| matches!(x, Refusal::CountExceedsPopulation { .. }))
+            ),
+            other => panic!("{other:?}"),
+        }
+        r.quota = Some(Quota::Unclassified { count: 2 });
+        r.team_size = 9;
+        assert!(matches!(
+            problem(s.prepare_draw(&admin(), &r)),
+            DrawProblem::Refused { .. }
+        ));
+        r.team_size = 2;
+        r.items = vec!["NO-SUCH-ITEM".into()];
+        assert!(matches!(
+            problem(s.prepare_draw(&admin(), &r)),
+            DrawProblem::UnknownItem { .. }
+        ));
+        assert!(s.draw_list(&admin()).unwrap().is_empty());
+        assert!(matches!(
+            s.prepare_draw(&inspector(), &DrawRequest::new(q())),
+            Err(ServiceError::Forbidden(_))
+        ));
+
+        let p = small(&mut s);
+        assert!(matches!(
+            problem(s.add_entropy(&admin(), p.id, "w1", "short")),
+            DrawProblem::EntropyTooShort { chars: 5 }
+        ));
+        assert!(matches!(
+            problem(s.reveal_draw(&admin(), p.id)),
+            DrawProblem::TooFewWitnesses { have: 0, need: 1 }
+        ));
+        assert!(matches!(
+            problem(s.set_public_value(&admin(), p.id, "12345")),
+            DrawProblem::NoPublicSource { .. }
+        ));
+        assert!(matches!(
+            s.reveal_draw(&admin(), 999),
+            Err(ServiceError::NotFound(_))
+        ));
+        assert!(!is_revealed(
+            &s.draw_summary(&admin(), p.id).unwrap().status
+        ));
+    }
+
+    #[test]
+    fn public_value_alone_allows_reveal() {
+        let mut s = filled();
+        let mut r = DrawRequest::new(q());
+        r.quota = Some(Quota::Unclassified { count: 3 });
+        r.public_source = Some("福利彩票 2024-04-10 开奖号码".into());
+        let p = s.prepare_draw(&admin(), &r).unwrap();
+        s.set_public_value(&admin(), p.id, "03 11 17 22 28 31 + 09")
+            .unwrap();
+        let cert = s.reveal_draw(&admin(), p.id).unwrap();
+        assert!(cert.public_value.is_some());
+        assert!(draw::verify(&cert).is_ok());
+    }
+
+    #[test]
+    fn drawn_targets_are_excluded_from_the_next_draw_of_the_quarter() {
+        let mut s = filled();
+        let before = s.plan(&admin(), q()).unwrap();
+        let p = small(&mut s);
+        s.add_entropy(&admin(), p.id, "w1", "abcdefgh-123").unwrap();
+        let first = s.reveal_draw(&admin(), p.id).unwrap();
+        let drawn: HashSet<String> = first
+            .outcome
+            .selections
+            .iter()
+            .flat_map(|x| x.targets.iter().map(|t| t.code.clone()))
+            .collect();
+        assert_eq!(drawn.len(), 4);
+        let after = s.plan(&admin(), q()).unwrap();
+        let total = |v: &[PlanLine]| v.iter().map(|l| l.drawn).sum::<u64>();
+        assert_eq!(total(&before), 0);
+        assert_eq!(total(&after), 4);
+        let p2 = small(&mut s);
+        assert_eq!(p2.label, "2024Q2-2");
+        assert_eq!(p2.candidates + 4, p.candidates);
+        let snap: Snapshot = {
+            let json = s.store.read(|db| db.draw(p2.id)).unwrap().unwrap().snapshot;
+            serde_json::from_str(&json).unwrap()
+        };
+        assert!(snap.candidates.iter().all(|c| !drawn.contains(&c.code)));
+    }
+}

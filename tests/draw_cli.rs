@@ -1,0 +1,134 @@
+//! A whole draw through the real binary: demo data, plan, prepare, witness entropy via stdin,
+//! reveal, export, verify; then a tampered certificate fails verification.
+
+mod common;
+
+use common::Env;
+
+fn draw_id(prepare_out: &str) -> String {
+    // "已准备抽取 N（…"
+    let rest = prepare_out
+        .split("已准备抽取 ")
+        .nth(1)
+        .expect("prepare names the draw");
+    rest.chars().take_while(|c| c.is_ascii_digit()).collect()
+}
+
+#[test]
+fn whole_draw_from_the_command_line_verifies() {
+    let env = Env::new();
+    env.ok(&["demo-data", "--enterprises", "60"]);
+    let plan = env.ok(&["plan", "show", "--quarter", "2024Q2"]);
+    assert!(plan.contains("应抽"), "{plan}");
+
+    let out = env.ok(&[
+        "draw",
+        "prepare",
+        "--quarter",
+        "2024Q2",
+        "--key",
+        "1",
+        "--special",
+        "1",
+        "--general",
+        "2",
+    ]);
+    assert!(out.contains("服务器密钥承诺值"), "{out}");
+    let id = draw_id(&out);
+
+    // Too short, and reveal before any entropy: refused, nothing changed.
+    let r = env.run_with(
+        &["draw", "add-entropy", &id, "--witness", "w1"],
+        Some("short\n"),
+    );
+    assert!(!r.success());
+    assert!(r.stderr().contains("至少需要 8 个"), "{}", r.stderr());
+    let r = env.run(&["draw", "reveal", &id]);
+    assert!(!r.success());
+    assert!(r.stderr().contains("见证人"), "{}", r.stderr());
+
+    let secret_text = "witness-typed-random-7f3a";
+    let r = env.run_with(
+        &["draw", "add-entropy", &id, "--witness", "王见证"],
+        Some(&format!("{secret_text}\n")),
+    );
+    assert!(r.success(), "{}", r.stderr());
+    assert!(
+        !r.stdout().contains(secret_text),
+        "the text is never echoed"
+    );
+    assert!(r.stdout().contains("SHA-256"));
+
+    let shown = env.ok(&["draw", "show", &id]);
+    assert!(!shown.contains(secret_text));
+
+    let out = env.ok(&["draw", "reveal", &id]);
+    assert!(out.contains("已揭晓"), "{out}");
+    let r = env.run(&["draw", "reveal", &id]);
+    assert!(!r.success(), "a second reveal is refused");
+    assert!(r.stderr().contains("已揭晓"), "{}", r.stderr());
+
+    let list = env.ok(&["draw", "list"]);
+    assert!(list.contains("2024Q2-1"), "{list}");
+
+    let file = env.path("cert.json");
+    let f = file.to_string_lossy().to_string();
+    env.ok(&["draw", "export-certificate", &id, &f]);
+    let v = env.run(&["draw", "verify", &f]);
+    assert!(v.success(), "{}{}", v.stdout(), v.stderr());
+    assert_eq!(v.stdout().trim(), "VALID");
+
+    // verify needs no database.
+    let other = Env::new();
+    let v = other.run(&["draw", "verify", &f]);
+    assert!(v.success(), "{}", v.stderr());
+    assert!(!other.db().exists());
+
+    // One byte changed in the seed: invalid, exit 1, every difference listed.
+    let text = std::fs::read_to_string(&file).expect("certificate");
+    let cert: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let seed = cert["seed"].as_str().expect("seed").to_string();
+    let first = seed.as_bytes()[0];
+    let flipped = if first == b'0' { '1' } else { '0' };
+    let tampered_seed = format!("{flipped}{}", &seed[1..]);
+    let bad = env.file("bad.json", text.replacen(&seed, &tampered_seed, 1));
+    let v = env.run(&["draw", "verify", &bad.to_string_lossy()]);
+    assert_eq!(v.0.status.code(), Some(1));
+    assert!(v.stderr().contains("INVALID"), "{}", v.stderr());
+    assert!(v.stdout().contains("种子不符"), "{}", v.stdout());
+
+    // The plan counts the drawn targets.
+    let plan = env.ok(&["plan", "show", "--quarter", "2024Q2"]);
+    assert!(plan.contains("已抽"), "{plan}");
+}
+
+#[test]
+fn bad_draw_input_is_refused_in_chinese() {
+    let env = Env::new();
+    env.ok(&["demo-data", "--enterprises", "30"]);
+    let r = env.run(&["draw", "reveal", "99"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("未找到"), "{}", r.stderr());
+    let r = env.run(&[
+        "draw",
+        "prepare",
+        "--quarter",
+        "2024Q2",
+        "--key",
+        "0",
+        "--special",
+        "0",
+        "--general",
+        "100000",
+    ]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("抽取被拒绝"), "{}", r.stderr());
+    assert!(r.stderr().contains("只有"), "{}", r.stderr());
+    let r = env.run(&["draw", "export-certificate", "1", "x.json"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    let list = env.ok(&["draw", "list"]);
+    assert_eq!(list.lines().count(), 1, "nothing was stored: {list}");
+    let r = env.run(&["draw", "prepare", "--quarter", "2024Q2", "--key", "1"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("--unclassified"), "{}", r.stderr());
+}
