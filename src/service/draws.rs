@@ -295,13 +295,22 @@ impl Service {
                     previous_lead: None,
                 })
                 .collect();
-            // The team rules need everyone's section; people without one are left out (and
-            // named, so the administrator can complete the registry).
+            // The team rules need everyone's section. An auxiliary inspector belongs to no
+            // section of the bureau: their unit stands for it. Officers without a section are
+            // left out (and named, so the administrator can complete the registry).
+            let section = |i: &crate::domain::inspector::Inspector| -> String {
+                match (i.data.section.trim(), i.data.kind) {
+                    ("", crate::domain::inspector::InspectorKind::Auxiliary) => {
+                        i.data.unit.trim().to_string()
+                    }
+                    (s, _) => s.to_string(),
+                }
+            };
             let (people, unplaced): (Vec<_>, Vec<_>) = db
                 .inspectors()?
                 .into_iter()
                 .filter(|i| i.data.active)
-                .partition(|i| !i.data.section.trim().is_empty());
+                .partition(|i| !section(i).is_empty());
             let no_section: Vec<String> = unplaced
                 .iter()
                 .map(|i| format!("{}({})", i.data.name, snapshot_id(i.id, &i.data.cert_no)))
@@ -315,7 +324,7 @@ impl Service {
                 .map(|i| draw::Inspector {
                     id: ids.get(&i.id).cloned().unwrap_or_default(),
                     kind: i.data.kind,
-                    section: i.data.section.trim().to_string(),
+                    section: section(i),
                     expertise: i.data.expertise.clone(),
                 })
                 .collect();
