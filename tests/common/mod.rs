@@ -56,6 +56,14 @@ impl Env {
                 .take()
                 .expect("stdin")
                 .write_all(s.as_bytes())
+                // A command that does not read its input may exit before it is written.
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
                 .expect("write stdin");
         }
         Run(child.wait_with_output().expect("run shuangsui"))
