@@ -30,8 +30,21 @@ pub enum CodeError {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CreditCode(String);
 
-fn value(c: char) -> Option<u32> {
-    ALPHABET.find(c).map(|i| i as u32)
+/// A character's value in [`ALPHABET`] (a match, not a search: this runs for every stored code).
+pub(crate) fn value(c: char) -> Option<u32> {
+    let n = c as u32;
+    match c {
+        '0'..='9' => Some(n - '0' as u32),
+        'A'..='H' => Some(n - 'A' as u32 + 10),
+        'J'..='N' => Some(n - 'J' as u32 + 18),
+        'P'..='R' => Some(n - 'P' as u32 + 23),
+        'T' => Some(26),
+        'U' => Some(27),
+        'W' => Some(28),
+        'X' => Some(29),
+        'Y' => Some(30),
+        _ => None,
+    }
 }
 
 /// The check character for the first 17 characters (which must be in the alphabet).
@@ -130,6 +143,16 @@ mod tests {
         );
         let pilot = CreditCode::parse_form("91350100M000100Y44").unwrap();
         assert!(!pilot.check_ok());
+    }
+
+    #[test]
+    fn values_follow_the_alphabet() {
+        for (i, c) in ALPHABET.chars().enumerate() {
+            assert_eq!(value(c), Some(i as u32), "{c}");
+        }
+        for c in ['I', 'O', 'S', 'V', 'Z', 'a', ' ', '中'] {
+            assert_eq!(value(c), None, "{c}");
+        }
     }
 
     #[test]

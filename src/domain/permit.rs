@@ -1,7 +1,7 @@
 //! 排污许可证编号 (HJ 608-2017): 22 characters — an 18-character unit code (the credit code, or
 //! an `H…` code for units without one), a 3-digit site sequence and one capital letter.
 
-use super::credit_code::{ALPHABET, CreditCode};
+use super::credit_code::CreditCode;
 use std::fmt;
 use thiserror::Error;
 
@@ -28,23 +28,27 @@ impl PermitNo {
     /// Parses a permit number (upper-casing it first).
     pub fn parse(s: &str) -> Result<Self, PermitError> {
         let up = s.trim().to_ascii_uppercase();
-        let chars: Vec<char> = up.chars().collect();
-        if chars.len() != 22 {
-            return Err(PermitError::Length(chars.len()));
+        let n = up.chars().count();
+        if n != 22 {
+            return Err(PermitError::Length(n));
         }
-        let unit: String = chars[..18].iter().collect();
-        let unit_ok = if unit.starts_with('H') {
-            unit.chars().skip(1).all(|c| ALPHABET.contains(c))
+        if !up.is_ascii() {
+            return Err(PermitError::UnitCode);
+        }
+        let b = up.as_bytes();
+        let in_alphabet = |x: &u8| super::credit_code::value(char::from(*x)).is_some();
+        let unit_ok = if b[0] == b'H' {
+            b[1..18].iter().all(in_alphabet)
         } else {
-            CreditCode::parse_form(&unit).is_ok()
+            b[..18].iter().all(in_alphabet)
         };
         if !unit_ok {
             return Err(PermitError::UnitCode);
         }
-        if !chars[18..21].iter().all(|c| c.is_ascii_digit()) {
+        if !b[18..21].iter().all(u8::is_ascii_digit) {
             return Err(PermitError::Sequence);
         }
-        if !chars[21].is_ascii_uppercase() {
+        if !b[21].is_ascii_uppercase() {
             return Err(PermitError::Suffix);
         }
         Ok(PermitNo(up))

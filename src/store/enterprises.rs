@@ -1,6 +1,6 @@
 //! Enterprises (检查对象) with their penalties and complaints.
 
-use super::{Db, Result, corrupt, opt_vocab, vocab};
+use super::{Db, Result, code_at, corrupt, opt_code_at, str_at};
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::*;
 use crate::domain::permit::PermitNo;
@@ -23,9 +23,9 @@ pub struct EnterpriseKey {
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
-    let code: String = r.get(3)?;
+    let code = str_at(r, 3)?;
     let permit: Option<String> = r.get(5)?;
-    let listing = opt_vocab(r.get(17)?, ListingLevel::from_code)?
+    let listing = opt_code_at(r, 17, ListingLevel::from_code)?
         .map(|level| -> rusqlite::Result<Listing> {
             Ok(Listing {
                 level,
@@ -42,22 +42,22 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
         revision: r.get(1)?,
         data: EnterpriseData {
             name: r.get(2)?,
-            credit_code: CreditCode::parse_form(&code).map_err(|e| corrupt(e.to_string()))?,
+            credit_code: CreditCode::parse_form(code).map_err(|e| corrupt(e.to_string()))?,
             code_check_waived: r.get(4)?,
             permit_no: permit
                 .map(|p| PermitNo::parse(&p).map_err(|e| corrupt(e.to_string())))
                 .transpose()?,
-            permit_category: vocab(&r.get::<_, String>(6)?, PermitCategory::from_code)?,
+            permit_category: code_at(r, 6, PermitCategory::from_code)?,
             key_unit: r.get(7)?,
             area: r.get(8)?,
             industry: r.get(9)?,
-            pollutants: split_codes(&r.get::<_, String>(10)?),
-            construction: opt_vocab(r.get(11)?, Construction::from_code)?,
-            scale: opt_vocab(r.get(12)?, Scale::from_code)?,
-            cycle: opt_vocab(r.get(13)?, Cycle::from_code)?,
-            monitoring: split_codes(&r.get::<_, String>(14)?),
-            weather_grade: opt_vocab(r.get(15)?, WeatherGrade::from_code)?,
-            credit_rating: opt_vocab(r.get(16)?, CreditRating::from_code)?,
+            pollutants: split_codes(str_at(r, 10)?),
+            construction: opt_code_at(r, 11, Construction::from_code)?,
+            scale: opt_code_at(r, 12, Scale::from_code)?,
+            cycle: opt_code_at(r, 13, Cycle::from_code)?,
+            monitoring: split_codes(str_at(r, 14)?),
+            weather_grade: opt_code_at(r, 15, WeatherGrade::from_code)?,
+            credit_rating: opt_code_at(r, 16, CreditRating::from_code)?,
             listing,
             positive_list: positive
                 .then(|| -> rusqlite::Result<Period> {
@@ -67,7 +67,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
                     })
                 })
                 .transpose()?,
-            status: vocab(&r.get::<_, String>(23)?, OperatingStatus::from_code)?,
+            status: code_at(r, 23, OperatingStatus::from_code)?,
             address: r.get(24)?,
             legal_rep: r.get(25)?,
         },

@@ -127,6 +127,42 @@ impl Db<'_> {
 /// The page cache of every connection, in KiB.
 pub const CACHE_KIB: i64 = 16 * 1024;
 
+/// Reads the vocabulary code in column `i` without copying it.
+fn code_at<T>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let v = r.get_ref(i)?;
+    let s = v
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), e.into()))?;
+    vocab(s, parse)
+}
+
+/// As [`code_at`] for a nullable column.
+fn opt_code_at<T>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    let v = r.get_ref(i)?;
+    match v
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), e.into()))?
+    {
+        Some(s) => vocab(s, parse).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Reads the text in column `i` without copying it.
+fn str_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    let v = r.get_ref(i)?;
+    v.as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), e.into()))
+}
+
 /// Maps a stored vocabulary code back to its enum.
 fn vocab<T>(code: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     parse(code).ok_or_else(|| corrupt(format!("unknown code {code:?}")))
