@@ -1,0 +1,440 @@
+//! The draw (issue 4): plans, preparation, entropy, reveal, certificates.
+
+use super::Lang;
+use crate::domain::draw::{DrawError, Mismatch, Refusal, SeedError, Stratum};
+use crate::domain::inspector::InspectorKind;
+use crate::domain::quarter::Quarter;
+use crate::service::DrawProblem;
+use std::path::Path;
+
+fn role(k: InspectorKind, lang: Lang) -> &'static str {
+    match k {
+        InspectorKind::Officer => lang.t("执法人员", "officers"),
+        InspectorKind::Auxiliary => lang.t("辅助检查人员", "auxiliary inspectors"),
+    }
+}
+
+pub fn stratum(s: Stratum, lang: Lang) -> &'static str {
+    match s {
+        Stratum::Key => lang.t("重点监管对象", "key"),
+        Stratum::Special => lang.t("特殊监管对象", "special"),
+        Stratum::General => lang.t("一般监管对象", "general"),
+        Stratum::All => lang.t("全部检查对象（不分类）", "all (unclassified)"),
+    }
+}
+
+/// One refusal of the feasibility check: what is missing.
+pub fn refusal(r: &Refusal, lang: Lang) -> String {
+    match (r, lang) {
+        (Refusal::BadField { part, key, field }, Lang::Zh) => {
+            format!("{}中的 {key}：字段 {field} 为空或含控制字符", part.code())
+        }
+        (Refusal::BadCreditCode { code }, Lang::Zh) => {
+            format!("检查对象 {code} 的统一社会信用代码不是 18 位有效字符")
+        }
+        (Refusal::DuplicateCandidate { code }, Lang::Zh) => format!("检查对象 {code} 出现多次"),
+        (Refusal::DuplicateInspector { id }, Lang::Zh) => {
+            format!("检查人员编号 {id} 出现多次（执法证号重复）")
+        }
+        (Refusal::DuplicateConflict { inspector, code }, Lang::Zh) => {
+            format!("回避关系 {inspector} / {code} 重复申报")
+        }
+        (Refusal::DuplicateItem { item }, Lang::Zh) => format!("检查事项 {item} 重复列出"),
+        (Refusal::TeamSize { size }, Lang::Zh) => {
+            format!("每组执法人员 {size} 人，须为 2–4 人")
+        }
+        (Refusal::AuxiliariesPerTeam { per_team }, Lang::Zh) => {
+            format!("每组辅助检查人员 {per_team} 人，最多 2 人")
+        }
+        (Refusal::JointShare { bp }, Lang::Zh) => {
+            format!("内部联合检查比例 {bp} 个基点超过 100%")
+        }
+        (Refusal::ZeroWorkloadCap, Lang::Zh) => "每人任务上限为 0".into(),
+        (Refusal::NothingToDraw, Lang::Zh) => {
+            "本次抽取数量为 0，没有可抽取的检查对象（本季度计划可能已完成）".into()
+        }
+        (
+            Refusal::CountExceedsPopulation {
+                stratum: st,
+                count,
+                population,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}：要求抽取 {count} 家，只有 {population} 家候选",
+            stratum(*st, lang)
+        ),
+        (
+            Refusal::TooFew {
+                role: k,
+                available,
+                needed,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}：可用 {available} 人，至少需要 {needed} 人",
+            role(*k, lang)
+        ),
+        (
+            Refusal::Capacity {
+                role: k,
+                needed,
+                capacity,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}：需要 {needed} 人次，按每人任务上限最多 {capacity} 人次",
+            role(*k, lang)
+        ),
+        (Refusal::TooFewSections { sections }, Lang::Zh) => {
+            format!("需要内部联合检查，但执法人员只来自 {sections} 个科室（至少需要 2 个）")
+        }
+        (
+            Refusal::JointCapacity {
+                section,
+                needed,
+                capacity,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{needed} 个联合检查组需要 {section} 以外的执法人员，按任务上限最多 {capacity} 人次"
+        ),
+        (
+            Refusal::TargetTooFew {
+                code,
+                role: k,
+                available,
+                needed,
+            },
+            Lang::Zh,
+        ) => format!(
+            "检查对象 {code}：无回避关系的{}只有 {available} 人，需要 {needed} 人",
+            role(*k, lang)
+        ),
+        (Refusal::TargetOneSection { code }, Lang::Zh) => {
+            format!("检查对象 {code}：无回避关系的执法人员都在同一科室")
+        }
+        (r, Lang::En) => r.to_string(),
+    }
+}
+
+pub fn draw_error(e: &DrawError, lang: Lang) -> String {
+    match (e, lang) {
+        (DrawError::Refused(rs), _) => refusals(rs, lang),
+        (
+            DrawError::NoTeam {
+                code,
+                role: k,
+                slot,
+                ..
+            },
+            Lang::Zh,
+        ) => format!(
+            "检查对象 {code} 的第 {} 个{}岗位找不到符合条件的人员",
+            slot + 1,
+            role(*k, lang)
+        ),
+        (DrawError::Seed(s), Lang::Zh) => seed_error(s, lang),
+        (e, Lang::En) => e.to_string(),
+    }
+}
+
+fn seed_error(e: &SeedError, lang: Lang) -> String {
+    match (e, lang) {
+        (SeedError::CommitmentMismatch { .. }, Lang::Zh) => {
+            "服务器密钥与事先公布的承诺值不符".into()
+        }
+        (SeedError::SecretTooShort { len }, Lang::Zh) => {
+            format!("服务器密钥只有 {len} 字节，至少需要 16 字节")
+        }
+        (SeedError::NoOutsideInput, Lang::Zh) => {
+            "没有见证人熵值也没有公开随机值：种子将由一方单独控制".into()
+        }
+        (e, Lang::En) => e.to_string(),
+    }
+}
+
+fn refusals(rs: &[Refusal], lang: Lang) -> String {
+    let mut out = lang
+        .t(
+            "抽取被拒绝，未作任何改动。缺少的条件：",
+            "the draw is refused; nothing was changed. What is missing:",
+        )
+        .to_string();
+    for r in rs {
+        out.push_str("\n  ");
+        out.push_str(&refusal(r, lang));
+    }
+    out
+}
+
+fn status(s: &str, lang: Lang) -> &str {
+    match s {
+        "prepared" => lang.t("已准备（未揭晓）", "prepared"),
+        "revealed" => lang.t("已揭晓", "revealed"),
+        other => other,
+    }
+}
+
+pub fn status_label(s: &str, lang: Lang) -> String {
+    status(s, lang).to_string()
+}
+
+pub fn problem(p: &DrawProblem, lang: Lang) -> String {
+    match (p, lang) {
+        (DrawProblem::Refused { refusals: rs }, _) => refusals(rs, lang),
+        (DrawProblem::Failed { error }, _) => draw_error(error, lang),
+        (DrawProblem::Status { id, status: st }, Lang::Zh) => format!(
+            "抽取 {id} 当前状态为“{}”，不能执行此操作；未作任何改动",
+            status(st, lang)
+        ),
+        (DrawProblem::Status { id, status: st }, Lang::En) => {
+            format!("draw {id} is {st}; this cannot be done now; nothing was changed")
+        }
+        (DrawProblem::EntropyTooShort { chars }, Lang::Zh) => format!(
+            "见证人输入的随机字符串只有 {chars} 个字符，至少需要 {} 个",
+            crate::service::MIN_ENTROPY_CHARS
+        ),
+        (DrawProblem::EntropyTooShort { chars }, Lang::En) => format!(
+            "the witness text has {chars} characters; at least {} needed",
+            crate::service::MIN_ENTROPY_CHARS
+        ),
+        (DrawProblem::TooFewWitnesses { have, need }, Lang::Zh) => format!(
+            "见证人熵值来自 {have} 位见证人，至少需要 {need} 位（或录入公开随机值）；未作任何改动"
+        ),
+        (DrawProblem::TooFewWitnesses { have, need }, Lang::En) => {
+            format!("entropy from {have} witnesses; at least {need} needed (or a public value)")
+        }
+        (DrawProblem::NoPublicSource { id }, Lang::Zh) => {
+            format!("抽取 {id} 准备时未指定公开随机值来源，不能录入公开值")
+        }
+        (DrawProblem::NoPublicSource { id }, Lang::En) => {
+            format!("draw {id} named no public source when prepared")
+        }
+        (DrawProblem::UnknownItem { code }, Lang::Zh) => {
+            format!("检查事项 {code} 不存在或已不在有效期内")
+        }
+        (DrawProblem::UnknownItem { code }, Lang::En) => {
+            format!("check item {code} does not exist or is not in force")
+        }
+        (DrawProblem::BadText { field }, Lang::Zh) => {
+            format!("{field}：不能为空、不能含控制字符、最多 200 字")
+        }
+        (DrawProblem::BadText { field }, Lang::En) => {
+            format!("{field}: must be non-empty, without control characters, at most 200")
+        }
+    }
+}
+
+pub fn mismatch(m: &Mismatch, lang: Lang) -> String {
+    let detail = serde_json::to_string(m).unwrap_or_default();
+    let what = match m {
+        Mismatch::Version { .. } => lang.t("算法版本不同", "algorithm version differs"),
+        Mismatch::Hash { .. } => lang.t("快照或参数哈希不符", "snapshot or parameter hash differs"),
+        Mismatch::Commitment { .. } => {
+            lang.t("密钥与承诺值不符", "secret does not match the commitment")
+        }
+        Mismatch::SeedInput { .. } => lang.t("种子输入不合规则", "seed inputs break a rule"),
+        Mismatch::Seed { .. } => lang.t("种子不符", "seed differs"),
+        Mismatch::Draw { .. } => lang.t(
+            "记录的输入无法完成抽取",
+            "the recorded inputs do not allow a draw",
+        ),
+        Mismatch::Stratum { .. } => lang.t("抽取分层或总体数不符", "strata or population differ"),
+        Mismatch::Selected { .. } => lang.t("抽中的检查对象不符", "a drawn target differs"),
+        Mismatch::Team { .. } => lang.t("检查组不符", "a team differs"),
+    };
+    format!("{what}：{detail}")
+}
+
+pub fn invalid_certificate(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("INVALID：证书有 {n} 处与重新计算的结果不符"),
+        Lang::En => format!("INVALID: {n} differences from the recomputation"),
+    }
+}
+
+pub fn unreadable_certificate(p: &Path, e: &dyn std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取证书文件 {}：{e}", p.display()),
+        Lang::En => format!("cannot read the certificate {}: {e}", p.display()),
+    }
+}
+
+pub fn prepared(id: i64, label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已准备抽取 {id}（{label}），状态：已准备。快照已冻结："),
+        Lang::En => format!("prepared draw {id} ({label}); snapshot frozen:"),
+    }
+}
+
+pub fn sizes(candidates: usize, inspectors: usize, conflicts: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "  候选检查对象 {candidates} 家，检查人员 {inspectors} 人，回避关系 {conflicts} 条"
+        ),
+        Lang::En => {
+            format!("  {candidates} candidates, {inspectors} inspectors, {conflicts} conflicts")
+        }
+    }
+}
+
+pub fn no_section(people: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "  注意：以下 {} 名在岗人员未登记科室，未纳入本次抽取：{}",
+            people.len(),
+            people.join("、")
+        ),
+        Lang::En => format!(
+            "  note: {} active people have no section recorded and were left out: {}",
+            people.len(),
+            people.join(", ")
+        ),
+    }
+}
+
+pub fn hash_line(name: &str, hex: &str, lang: Lang) -> String {
+    let label = match name {
+        "candidates" => lang.t("检查对象快照哈希", "candidates hash"),
+        "inspectors" => lang.t("检查人员快照哈希", "inspectors hash"),
+        "conflicts" => lang.t("回避关系快照哈希", "conflicts hash"),
+        "params" | "parameters" => lang.t("抽取参数哈希", "parameters hash"),
+        "commitment" => lang.t("服务器密钥承诺值", "commitment"),
+        "seed" => lang.t("随机种子", "seed"),
+        "secret" => lang.t("服务器密钥（已公开）", "secret (revealed)"),
+        other => other,
+    };
+    format!("  {label}：{hex}")
+}
+
+pub fn quota_line(s: Stratum, k: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("  {}：抽取 {k} 家", stratum(s, lang)),
+        Lang::En => format!("  {}: {k} to draw", stratum(s, lang)),
+    }
+}
+
+pub fn entropy_added(id: i64, hash: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已为抽取 {id} 记录见证人熵值，SHA-256：{hash}"),
+        Lang::En => format!("entropy recorded for draw {id}; SHA-256: {hash}"),
+    }
+}
+
+pub fn entropy_prompt(lang: Lang) -> &'static str {
+    lang.t(
+        "请输入随机字符串（至少 8 个字符，不回显），按回车结束：",
+        "type a random string (at least 8 characters, not echoed), then Enter:",
+    )
+}
+
+pub fn public_value_set(id: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已为抽取 {id} 录入公开随机值"),
+        Lang::En => format!("public value recorded for draw {id}"),
+    }
+}
+
+pub fn revealed(id: i64, label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("抽取 {id}（{label}）已揭晓："),
+        Lang::En => format!("draw {id} ({label}) revealed:"),
+    }
+}
+
+pub fn targets_title(s: Stratum, population: u64, n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}（候选 {population} 家，抽中 {n} 家）：",
+            stratum(s, lang)
+        ),
+        Lang::En => format!("{} ({population} candidates, {n} drawn):", stratum(s, lang)),
+    }
+}
+
+pub fn team_headers(lang: Lang) -> Vec<String> {
+    [
+        ("信用代码", "credit code"),
+        ("检查对象", "enterprise"),
+        ("联合", "joint"),
+        ("组长", "lead"),
+        ("执法人员", "officers"),
+        ("辅助人员", "auxiliaries"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
+}
+
+pub fn exported(id: i64, p: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("抽取 {id} 的证书已写入 {}", p.display()),
+        Lang::En => format!("certificate of draw {id} written to {}", p.display()),
+    }
+}
+
+pub fn list_headers(lang: Lang) -> Vec<String> {
+    [
+        ("编号", "id"),
+        ("季度", "quarter"),
+        ("标识", "label"),
+        ("状态", "status"),
+        ("见证人", "witnesses"),
+        ("准备人", "prepared by"),
+        ("准备时间", "prepared at"),
+        ("揭晓时间", "revealed at"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
+}
+
+pub fn show_field(name: &str, value: &str, lang: Lang) -> String {
+    let label = match name {
+        "id" => lang.t("编号", "id"),
+        "label" => lang.t("标识", "label"),
+        "quarter" => lang.t("季度", "quarter"),
+        "status" => lang.t("状态", "status"),
+        "prepared" => lang.t("准备", "prepared"),
+        "revealed" => lang.t("揭晓时间", "revealed at"),
+        "public_source" => lang.t("公开随机值来源", "public source"),
+        "public_value" => lang.t("公开随机值", "public value"),
+        "min_witnesses" => lang.t("至少见证人数", "witnesses needed"),
+        "entropy" => lang.t("见证人熵值（SHA-256）", "entropy (SHA-256)"),
+        other => other,
+    };
+    format!("{label}：{value}")
+}
+
+pub fn plan_title(q: Quarter, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{q} 季度抽查计划："),
+        Lang::En => format!("plan of {q}:"),
+    }
+}
+
+pub fn plan_headers(lang: Lang) -> Vec<String> {
+    [
+        ("类别", "group"),
+        ("总数", "population"),
+        ("比例", "ratio"),
+        ("应抽", "required"),
+        ("已抽", "drawn"),
+        ("剩余", "remaining"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
+}
+
+pub fn bad_quota(lang: Lang) -> &'static str {
+    lang.t(
+        "请同时给出 --key、--special、--general 三个数量，或只给出 --unclassified",
+        "give all of --key, --special and --general, or --unclassified alone",
+    )
+}
+
+pub fn no_entropy(lang: Lang) -> &'static str {
+    lang.t("未读到见证人输入", "no witness input was read")
+}
