@@ -502,28 +502,8 @@ fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<(
         }
         Op::Item { data, from, .. } => {
             let latest = db.latest_item(&data.code)?;
-            let version = match &latest {
-                Some(v) => {
-                    if v.effective_until.is_none() {
-                        db.close_item_version(v.id, from, "")?;
-                    }
-                    v.version + 1
-                }
-                None => 1,
-            };
-            let id = db.insert_item_version(&data, version, from)?;
-            let before = latest.map(|v| json(&v.data));
-            audit(
-                db,
-                at,
-                actor,
-                if version == 1 { "create" } else { "revise" },
-                "item",
-                Some(id),
-                summary,
-                before.as_deref(),
-                Some(&json(&data)),
-            )
+            super::registry::write_item_version(db, at, actor, &data, from, summary, latest)
+                .map(|_| ())
         }
         Op::Penalty {
             enterprise,

@@ -378,7 +378,7 @@ impl Service {
         let at = self.stamp();
         self.write(Change::Items, |db| {
             let latest = db.latest_item(&d.code)?;
-            let version = match &latest {
+            match &latest {
                 Some(v) if v.data == *d && v.effective_until.is_none() => return Ok(None),
                 Some(v) if from <= v.effective_from => {
                     return Err(invalid(
@@ -387,28 +387,9 @@ impl Service {
                         Problem::MustBeAfter(v.effective_from),
                     ));
                 }
-                Some(v) => {
-                    if v.effective_until.is_none() {
-                        db.close_item_version(v.id, from, "")?;
-                    }
-                    v.version + 1
-                }
-                None => 1,
-            };
-            let id = db.insert_item_version(d, version, from)?;
-            let before = latest.as_ref().map(|v| json(&v.data));
-            audit(
-                db,
-                &at,
-                actor,
-                if version == 1 { "create" } else { "revise" },
-                "item",
-                Some(id),
-                &d.code,
-                before.as_deref(),
-                Some(&json(d)),
-            )?;
-            Ok(Some(version))
+                _ => {}
+            }
+            write_item_version(db, &at, actor, d, from, &d.code, latest).map(Some)
         })
     }
 
@@ -449,6 +430,43 @@ impl Service {
             )
         })
     }
+}
+
+/// Writes the next version of an item effective `from` (closing the version in force, if any)
+/// and its audit entry; returns the new version's number. Callers check the dates first.
+pub(super) fn write_item_version(
+    db: crate::store::Db<'_>,
+    at: &str,
+    actor: &Actor,
+    d: &ItemData,
+    from: NaiveDate,
+    summary: &str,
+    latest: Option<ItemVersion>,
+) -> Result<i64> {
+    let version = match &latest {
+        Some(v) => {
+            if v.effective_until.is_none() {
+                db.close_item_version(v.id, from, "")?;
+            }
+            v.version + 1
+        }
+        None => 1,
+    };
+    let id = db.insert_item_version(d, version, from)?;
+    let before = latest.map(|v| json(&v.data));
+    let action = if version == 1 { "create" } else { "revise" };
+    audit(
+        db,
+        at,
+        actor,
+        action,
+        "item",
+        Some(id),
+        summary,
+        before.as_deref(),
+        Some(&json(d)),
+    )?;
+    Ok(version)
 }
 
 #[cfg(test)]
