@@ -395,7 +395,7 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
 
     let items: Vec<Vec<String>> = ITEMS
         .iter()
-        .map(|(code, name, basis, subject, method)| {
+        .map(|(code, name, basis, subject, method, expertise)| {
             vec![
                 code.to_string(),
                 name.to_string(),
@@ -403,6 +403,7 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
                 subject.to_string(),
                 method.to_string(),
                 "高新区全域".into(),
+                expertise.to_string(),
                 "2024-01-01".into(),
             ]
         })
@@ -412,7 +413,7 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
     let mut revised = items[4].clone();
     revised[2] =
         "《中华人民共和国环境影响评价法》（2018年修正）；《建设项目环境保护管理条例》".into();
-    revised[6] = "2025-03-01".into();
+    revised[7] = "2025-03-01".into();
     import(svc, actor, Kind::Items, forms::ITEM, &[revised])?;
     svc.retire_item(
         actor,
@@ -440,13 +441,15 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
     Ok(n)
 }
 
-const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
+/// Code, name, legal basis, subject, method, expertise needed.
+const ITEMS: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
         "HB-STHJ-01",
         "排污许可制度执行情况检查",
         "《排污许可管理条例》",
         "纳入排污许可管理的排污单位",
         "现场检查",
+        "法制",
     ),
     (
         "HB-STHJ-02",
@@ -454,6 +457,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《中华人民共和国大气污染防治法》",
         "排放大气污染物的企业事业单位",
         "现场检查",
+        "大气",
     ),
     (
         "HB-STHJ-03",
@@ -461,6 +465,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《中华人民共和国水污染防治法》",
         "排放水污染物的企业事业单位",
         "现场检查",
+        "水",
     ),
     (
         "HB-STHJ-04",
@@ -468,6 +473,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《中华人民共和国固体废物污染环境防治法》",
         "产生、贮存危险废物的单位",
         "现场检查",
+        "危废",
     ),
     (
         "HB-STHJ-05",
@@ -475,6 +481,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《中华人民共和国环境影响评价法》；《建设项目环境保护管理条例》",
         "建设单位",
         "现场检查",
+        "法制",
     ),
     (
         "HB-STHJ-06",
@@ -482,6 +489,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《污染源自动监控管理办法》",
         "安装自动监测设备的排污单位",
         "非现场检查",
+        "监测",
     ),
     (
         "HB-STHJ-07",
@@ -489,6 +497,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《突发环境事件应急管理办法》",
         "可能发生突发环境事件的企业",
         "现场检查",
+        "法制",
     ),
     (
         "HB-STHJ-08",
@@ -496,6 +505,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《中华人民共和国噪声污染防治法》",
         "排放工业噪声的企业",
         "现场检查",
+        "噪声",
     ),
     (
         "HB-STHJ-09",
@@ -503,6 +513,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《中华人民共和国土壤污染防治法》",
         "土壤污染重点监管单位",
         "现场检查",
+        "土壤",
     ),
     (
         "HB-STHJ-10",
@@ -510,6 +521,7 @@ const ITEMS: &[(&str, &str, &str, &str, &str)] = &[
         "《消耗臭氧层物质管理条例》",
         "使用消耗臭氧层物质的单位",
         "现场检查",
+        "大气",
     ),
 ];
 

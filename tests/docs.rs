@@ -20,6 +20,7 @@ fn import_format_documents_every_header_and_synonym() {
         forms::ITEM,
         forms::PENALTY,
         forms::COMPLAINT,
+        forms::INSPECTION,
     ] {
         for s in specs {
             for name in std::iter::once(&s.zh).chain(s.synonyms) {

@@ -132,3 +132,61 @@ fn bad_draw_input_is_refused_in_chinese() {
     assert_eq!(r.0.status.code(), Some(1));
     assert!(r.stderr().contains("--unclassified"), "{}", r.stderr());
 }
+
+/// The quarter's own ratios, the draw rules as settings, and imported inspection history that
+/// the plan counts and the N4 window applies, all through the binary.
+#[test]
+fn plans_settings_and_history_from_the_command_line() {
+    let env = Env::new();
+    env.ok(&["demo-data", "--enterprises", "60"]);
+    let out = env.ok(&["plan", "set", "--quarter", "2024Q2", "general", "10%"]);
+    assert!(out.contains("本季度计划自定的比例"), "{out}");
+    assert!(out.contains("10%"), "{out}");
+    let other = env.ok(&["plan", "show", "--quarter", "2024Q3"]);
+    assert!(other.contains("沿用默认比例"), "{other}");
+    let r = env.run(&["plan", "set", "--quarter", "2024Q2", "general", "120"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("百分比"), "{}", r.stderr());
+
+    let out = env.ok(&["settings", "set", "repeat-window", "400"]);
+    assert!(out.contains("400 天"), "{out}");
+    let r = env.run(&["settings", "set", "previous-lead-may-lead", "也许"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("不是“是”或“否”"), "{}", r.stderr());
+
+    // A general, non-positive-list target inspected for HB-STHJ-02 last month.
+    let general = env
+        .classify("2026Q4")
+        .into_iter()
+        .find(|e| e["class"] == "general" && e["positive_list"] == false)
+        .expect("a general target");
+    let code = general["credit_code"].as_str().unwrap().to_string();
+    let today = chrono::Utc::now().date_naive();
+    let visited = today - chrono::Days::new(30);
+    let history = env.file(
+        "history.csv",
+        format!("统一社会信用代码,检查日期,检查事项编码\n{code},{visited},HB-STHJ-02\n"),
+    );
+    let out = env.ok(&["import", "inspections", &history.to_string_lossy()]);
+    assert!(out.contains('1'), "{out}");
+    let quarter = shuangsui::domain::quarter::Quarter::of(visited).to_string();
+    let plan = env.ok(&["plan", "show", "--quarter", &quarter]);
+    assert!(plan.contains("已检查"), "{plan}");
+
+    let out = env.ok(&[
+        "draw",
+        "prepare",
+        "--quarter",
+        &quarter,
+        "--items",
+        "HB-STHJ-02",
+        "--key",
+        "0",
+        "--special",
+        "0",
+        "--general",
+        "1",
+    ]);
+    assert!(out.contains("N4"), "{out}");
+    assert!(out.contains(&code), "{out}");
+}

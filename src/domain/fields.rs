@@ -60,6 +60,10 @@ pub enum Problem {
     UnknownEnterprise,
     #[error("the date lies in the future")]
     FutureDate,
+    #[error("unknown check-item codes: {}", .0.join(", "))]
+    UnknownItems(Vec<String>),
+    #[error("no inspector with these certificate numbers: {}", .0.join(", "))]
+    UnknownCertificates(Vec<String>),
     #[error("the check character fails; accepted because the check was waived")]
     CheckWaived,
     #[error(
@@ -199,6 +203,11 @@ pub fn date(raw: &Raw<'_>) -> Result<Option<NaiveDate>, Problem> {
     parse_date(t).map(Some).ok_or(Problem::BadDate)
 }
 
+/// A date that must be given.
+pub fn required_date(raw: &Raw<'_>) -> Result<NaiveDate, Problem> {
+    date(raw)?.ok_or(Problem::Text(TextError::Empty))
+}
+
 /// Parses the date forms of [`date`].
 pub fn parse_date(t: &str) -> Option<NaiveDate> {
     let t = t
@@ -252,6 +261,17 @@ pub fn choice<T: Copy>(
     parse(&t).map(Some).ok_or_else(|| Problem::UnknownValue {
         allowed: all.iter().map(|v| zh(*v)).collect(),
     })
+}
+
+/// Splits a cell of codes separated by 、 ， , ； ; / | or spaces.
+pub fn code_list(raw: &Raw<'_>) -> Result<BTreeSet<String>, Problem> {
+    let t = raw.text();
+    check_text(&t)?;
+    Ok(t.split(['、', '，', ',', '；', ';', '/', ' ', '　', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
 /// Several vocabulary values separated by `、，,；;/ ` or spaces.

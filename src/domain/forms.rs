@@ -6,6 +6,7 @@
 use super::credit_code::CreditCode;
 use super::enterprise::*;
 use super::fields::{self as f, FieldIssue, Issues, Problem, Raw};
+use super::inspection::Visit;
 use super::inspector::*;
 use super::item::{ItemData, Method};
 use chrono::NaiveDate;
@@ -233,6 +234,46 @@ pub const PENALTY: &[FieldSpec] = &[
     ),
 ];
 
+/// Past inspections (检查记录), for the N4 window and the previous lead.
+pub const INSPECTION: &[FieldSpec] = &[
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "date",
+        "检查日期",
+        "inspection date",
+        &["检查时间", "现场检查日期"],
+        true,
+    ),
+    fs(
+        "items",
+        "检查事项编码",
+        "check items",
+        &["抽查事项编码", "事项编码", "检查事项"],
+        false,
+    ),
+    fs(
+        "lead",
+        "带队人员执法证号",
+        "lead's certificate no.",
+        &["主检人员执法证号", "带队人执法证号"],
+        false,
+    ),
+    fs(
+        "team",
+        "检查人员执法证号",
+        "team's certificate nos.",
+        &["执法人员执法证号", "检查人员证号"],
+        false,
+    ),
+    fs("note", "备注", "note", &["情况说明", "检查情况"], false),
+];
+
 pub const COMPLAINT: &[FieldSpec] = &[
     fs(
         "credit_code",
@@ -362,6 +403,13 @@ pub const ITEM: &[FieldSpec] = &[
         "检查范围",
         "scope",
         &["检查内容", "范围", "抽查内容"],
+        false,
+    ),
+    fs(
+        "expertise",
+        "所需专业",
+        "expertise needed",
+        &["专业要求", "所需专长", "专业领域"],
         false,
     ),
     fs(
@@ -703,11 +751,7 @@ pub fn penalty<'a>(
         iss: Issues::default(),
     };
     let code = b.required("credit_code", |r| f::credit_code(r, true), None);
-    let date = b.required(
-        "date",
-        |r| f::date(r)?.ok_or(Problem::Text(super::text::TextError::Empty)),
-        None,
-    );
+    let date = b.required("date", f::required_date, None);
     let doc_no = b.required("doc_no", |r| f::required_line(r, SHORT_MAX), None);
     let summary = b.field("summary", |r| f::line(r, LONG_MAX), String::new);
     let built = (|| {
@@ -723,6 +767,36 @@ pub fn penalty<'a>(
     b.finish(built)
 }
 
+/// A past inspection with the credit code it belongs to. Whether the codes, items and people
+/// exist is checked against the database by the import.
+pub fn inspection<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(CreditCode, Visit), Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let code = b.required("credit_code", |r| f::credit_code(r, true), None);
+    let date = b.required("date", f::required_date, None);
+    let items = b.field("items", f::code_list, BTreeSet::new);
+    let lead = b.field("lead", |r| f::line(r, SHORT_MAX), String::new);
+    let team = b.field("team", f::code_list, BTreeSet::new);
+    let note = b.field("note", |r| f::line(r, LONG_MAX), String::new);
+    let built = (|| {
+        Some((
+            code?,
+            Visit {
+                date: date?,
+                items: items?,
+                lead: lead?,
+                team: team?,
+                note: note?,
+            },
+        ))
+    })();
+    b.finish(built)
+}
+
 /// A complaint with the credit code it belongs to.
 pub fn complaint<'a>(
     get: impl Fn(&str) -> Option<Raw<'a>>,
@@ -732,11 +806,7 @@ pub fn complaint<'a>(
         iss: Issues::default(),
     };
     let code = b.required("credit_code", |r| f::credit_code(r, true), None);
-    let received = b.required(
-        "received",
-        |r| f::date(r)?.ok_or(Problem::Text(super::text::TextError::Empty)),
-        None,
-    );
+    let received = b.required("received", f::required_date, None);
     let ref_no = b.field("ref_no", |r| f::line(r, SHORT_MAX), String::new);
     let verified = b.field("verified", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || false);
     let verified_on = b.field("verified_on", f::date, || None);
@@ -952,6 +1022,11 @@ pub fn item<'a>(
         None,
     );
     let scope = b.field("scope", |r| f::line(r, 500), String::new);
+    let expertise = b.field(
+        "expertise",
+        |r| f::choices(r, Expertise::parse, Expertise::ALL, Expertise::zh),
+        BTreeSet::new,
+    );
     let from = b.field("effective_from", f::date, || None);
     let built = (|| {
         Some((
@@ -962,6 +1037,7 @@ pub fn item<'a>(
                 subject: subject?,
                 method: method?,
                 scope: scope?,
+                expertise: expertise?,
             },
             from?,
         ))
@@ -978,6 +1054,7 @@ pub fn item_texts(i: &ItemData, from: NaiveDate) -> Vec<String> {
         i.subject.clone(),
         i.method.zh().to_string(),
         i.scope.clone(),
+        join_zh(&i.expertise, Expertise::zh),
         from.to_string(),
     ]
 }

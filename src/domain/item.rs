@@ -2,8 +2,10 @@
 //! version and opens a new one on an effective date; retiring closes it for good. Nothing is
 //! ever deleted, so the list in force on any date can be produced.
 
+use crate::domain::inspector::Expertise;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 crate::vocab! {
     /// 检查方式.
@@ -26,6 +28,9 @@ pub struct ItemData {
     pub method: Method,
     /// 检查内容/范围.
     pub scope: String,
+    /// The expertise the item calls for; a draw prefers teams that have it.
+    #[serde(default)]
+    pub expertise: BTreeSet<Expertise>,
 }
 
 /// One stored version of an item.
@@ -65,6 +70,7 @@ mod tests {
                 subject: "排污单位".into(),
                 method: Method::OnSite,
                 scope: "全区".into(),
+                expertise: BTreeSet::new(),
             },
             effective_from: d(1, 1),
             effective_until: Some(d(7, 1)),

@@ -8,6 +8,7 @@ pub mod draw;
 pub mod enterprise;
 pub mod fields;
 pub mod forms;
+pub mod inspection;
 pub mod inspector;
 pub mod item;
 pub mod permit;

@@ -13,6 +13,8 @@ pub enum Kind {
     Items,
     Penalties,
     Complaints,
+    /// Past inspections (检查记录).
+    Inspections,
 }
 
 impl Kind {
@@ -23,13 +25,16 @@ impl Kind {
             Kind::Items => forms::ITEM,
             Kind::Penalties => forms::PENALTY,
             Kind::Complaints => forms::COMPLAINT,
+            Kind::Inspections => forms::INSPECTION,
         }
     }
 
     /// Headers accepted and ignored (a running number; a name beside a code).
     fn ignored(self) -> &'static [&'static str] {
         match self {
-            Kind::Penalties | Kind::Complaints => &["序号", "单位名称", "企业名称", "名称"],
+            Kind::Penalties | Kind::Complaints | Kind::Inspections => {
+                &["序号", "单位名称", "企业名称", "名称"]
+            }
             _ => &["序号"],
         }
     }

@@ -32,7 +32,7 @@ impl Service {
                 db.enterprises()?,
                 db.penalties_between(prev.start(), prev.end())?,
                 db.complaints_verified_between(prev.start(), prev.end())?,
-                super::ratios(db)?,
+                super::plan_ratios(db, quarter)?.0,
             ))
         })?;
         let mut by_p: HashMap<i64, Vec<Penalty>> = HashMap::new();

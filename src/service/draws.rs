@@ -7,13 +7,16 @@ use crate::domain::draw::{
     self, Ceremony, Certificate, ConflictPair, DrawError, EntropyEntry, H256, Hashes, Params,
     PublicValue, Quota, Refusal, Signoff, Snapshot, commitment, hashes,
 };
+use crate::domain::enterprise::OperatingStatus;
+use crate::domain::inspection::{DEFAULT_REPEAT_WINDOW_DAYS, RecentVisit, recent_visit};
+use crate::domain::inspector::Expertise;
 use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
 use crate::store::{Db, DrawRow, EntropyRow, StoreError};
 use chrono::{DateTime, FixedOffset};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -94,6 +97,41 @@ impl DrawRequest {
     }
 }
 
+/// The draw rules that are settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DrawRules {
+    /// N4: days within which a target inspected for one of the draw's items is not drawn
+    /// again (special targets excepted); 0 turns the rule off.
+    pub repeat_window_days: u32,
+    /// Whether the officer who led a target's previous inspection may lead it again.
+    pub previous_lead_may_lead: bool,
+}
+
+impl Default for DrawRules {
+    fn default() -> Self {
+        DrawRules {
+            repeat_window_days: DEFAULT_REPEAT_WINDOW_DAYS,
+            previous_lead_may_lead: false,
+        }
+    }
+}
+
+const DRAW_RULES_KEY: &str = "draw_rules";
+
+fn draw_rules(db: Db<'_>) -> Result<DrawRules> {
+    super::read_setting(db, DRAW_RULES_KEY)
+}
+
+/// A target the N4 window kept out of a draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RepeatExcluded {
+    pub code: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub visit: RecentVisit,
+}
+
 /// A prepared draw as shown to the room.
 #[derive(Debug, Clone)]
 pub struct PreparedDraw {
@@ -105,6 +143,11 @@ pub struct PreparedDraw {
     pub conflicts: usize,
     /// Active inspectors left out because no section (科室) is recorded for them.
     pub no_section: Vec<String>,
+    /// Targets left out by the N4 repeat window.
+    pub repeat_excluded: Vec<RepeatExcluded>,
+    /// Candidates whose production is suspended (停产): drawn like the others, flagged so the
+    /// team calls ahead.
+    pub suspended: Vec<String>,
     pub hashes: Hashes,
     pub commitment: H256,
 }
@@ -117,6 +160,8 @@ pub struct PlanLine {
     pub ratio_bp: u32,
     pub required: u64,
     pub drawn: u64,
+    /// Targets of the group with an inspection recorded in the quarter.
+    pub inspected: u64,
     pub remaining: u64,
 }
 
@@ -216,22 +261,43 @@ impl Service {
     pub fn plan(&mut self, actor: &Actor, quarter: Quarter) -> Result<Vec<PlanLine>> {
         actor.require(READERS)?;
         let cq = self.classify_quarter(actor, quarter)?;
-        let drawn = self.store.read(|db| drawn_in(db, quarter))?;
+        let (drawn, inspected) = self.store.read(|db| {
+            Ok::<_, ServiceError>((
+                drawn_in(db, quarter)?,
+                db.inspected_between(quarter.start(), quarter.end())?,
+            ))
+        })?;
         Ok(cq
             .quotas
             .iter()
             .map(|q| {
                 let d = drawn.iter().filter(|(_, g)| *g == q.group).count() as u64;
+                let i = cq
+                    .items
+                    .iter()
+                    .filter(|(e, c)| Group::of(c) == q.group && inspected.contains(&e.id))
+                    .count() as u64;
                 PlanLine {
                     group: q.group,
                     population: q.population,
                     ratio_bp: q.ratio_bp,
                     required: q.required,
                     drawn: d,
+                    inspected: i,
                     remaining: q.required.saturating_sub(d),
                 }
             })
             .collect())
+    }
+
+    /// The draw rules that are settings.
+    pub fn draw_rules(&mut self) -> Result<DrawRules> {
+        self.store.read(draw_rules)
+    }
+
+    /// Changes the draw rules (administrators).
+    pub fn set_draw_rules(&mut self, actor: &Actor, r: DrawRules) -> Result<()> {
+        self.set_setting(actor, DRAW_RULES_KEY, &r)
     }
 
     /// Prepares a draw (administrators): freezes the snapshot, checks it, commits to a fresh
@@ -243,19 +309,23 @@ impl Service {
             .as_deref()
             .map(|s| clean_line(s, "public_source"))
             .transpose()?;
-        let in_force: HashSet<String> = self
-            .items_in_force(self.today())?
+        let today = self.today();
+        let in_force: HashMap<String, BTreeSet<Expertise>> = self
+            .items_in_force(today)?
             .into_iter()
-            .map(|v| v.data.code)
+            .map(|v| (v.data.code, v.data.expertise))
             .collect();
         let mut items = Vec::new();
+        let mut item_expertise = BTreeSet::new();
         for code in &req.items {
             let c = code.trim().to_string();
-            if !in_force.contains(&c) {
+            let Some(e) = in_force.get(&c) else {
                 return Err(DrawProblem::UnknownItem { code: c }.into());
-            }
+            };
+            item_expertise.extend(e.iter().copied());
             items.push(c);
         }
+        let item_set: BTreeSet<String> = items.iter().cloned().collect();
         let quota = match req.quota {
             Some(q) => q,
             None => {
@@ -282,19 +352,45 @@ impl Service {
         let quarter = req.quarter;
         let min_witnesses = req.min_witnesses;
         self.write(Change::Draws, |db| {
+            let rules = draw_rules(db)?;
             let drawn: HashSet<String> =
                 drawn_in(db, quarter)?.into_iter().map(|(c, _)| c).collect();
-            let candidates: Vec<draw::Candidate> = cq
+            let window_start = today
+                .checked_sub_days(chrono::Days::new(u64::from(rules.repeat_window_days)))
+                .unwrap_or(chrono::NaiveDate::MIN);
+            let visits = db.visits_since(window_start)?;
+            let leads = db.latest_leads()?;
+            let mut repeat_excluded = Vec::new();
+            let mut suspended = Vec::new();
+            let mut candidates: Vec<draw::Candidate> = Vec::new();
+            for (e, c) in cq
                 .items
                 .iter()
                 .filter(|(e, _)| !drawn.contains(e.data.credit_code.as_str()))
-                .map(|(e, c)| draw::Candidate {
-                    code: e.data.credit_code.to_string(),
-                    group: Group::of(c),
+            {
+                let group = Group::of(c);
+                let code = e.data.credit_code.to_string();
+                let recent = visits.get(&e.id).and_then(|v| {
+                    recent_visit(v, group, &item_set, today, rules.repeat_window_days)
+                });
+                if let Some(visit) = recent {
+                    repeat_excluded.push(RepeatExcluded {
+                        code,
+                        name: e.data.name.clone(),
+                        visit,
+                    });
+                    continue;
+                }
+                if e.data.status == OperatingStatus::Suspended && group != Group::PositiveList {
+                    suspended.push(format!("{}({code})", e.data.name));
+                }
+                candidates.push(draw::Candidate {
+                    code,
+                    group,
                     pollutants: e.data.pollutants.clone(),
-                    previous_lead: None,
-                })
-                .collect();
+                    previous_lead: leads.get(&e.id).cloned(),
+                });
+            }
             // The team rules need everyone's section. An auxiliary inspector belongs to no
             // section of the bureau: their unit stands for it. Officers without a section are
             // left out (and named, so the administrator can complete the registry).
@@ -359,6 +455,8 @@ impl Service {
             params.workload_cap = req.workload_cap;
             params.joint_bp = ratios.internal_joint;
             params.items = items;
+            params.item_expertise = item_expertise;
+            params.previous_lead_may_lead = rules.previous_lead_may_lead;
             draw::check(&snapshot, &params)
                 .map_err(|refusals| DrawProblem::Refused { refusals })?;
             let h = hashes(&snapshot, &params);
@@ -386,6 +484,8 @@ impl Service {
                 "hashes": h,
                 "commitment": commit,
                 "public_source": public_source,
+                "repeat_excluded": repeat_excluded,
+                "suspended": suspended,
             }));
             audit(
                 db,
@@ -406,6 +506,8 @@ impl Service {
                 inspectors: snapshot.inspectors.len(),
                 conflicts: snapshot.conflicts.len(),
                 no_section,
+                repeat_excluded,
+                suspended,
                 hashes: h,
                 commitment: commit,
             })
@@ -722,6 +824,7 @@ pub fn drawn_per_group(c: &Certificate) -> BTreeMap<Group, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::fields::Problem;
     use crate::service::tests::{admin, inspector, service};
 
     fn q() -> Quarter {
@@ -890,5 +993,201 @@ mod tests {
             serde_json::from_str(&json).unwrap()
         };
         assert!(snap.candidates.iter().all(|c| !drawn.contains(&c.code)));
+    }
+
+    fn import_visits(s: &mut Service, rows: &[[&str; 5]]) -> Result<super::super::ImportOutcome> {
+        let mut csv = String::from(
+            "统一社会信用代码,检查日期,检查事项编码,带队人员执法证号,检查人员执法证号\n",
+        );
+        for r in rows {
+            csv.push_str(&r.join(","));
+            csv.push('\n');
+        }
+        s.import_bytes(
+            &admin(),
+            crate::exchange::import::Kind::Inspections,
+            "history.csv",
+            csv.as_bytes(),
+            false,
+        )
+    }
+
+    /// A general and a special target, and two officers' certificate numbers.
+    fn picks(s: &mut Service) -> (String, String, String, String) {
+        let cq = s.classify_quarter(&admin(), q()).unwrap();
+        let of = |g: Group| {
+            cq.items
+                .iter()
+                .find(|(_, c)| Group::of(c) == g)
+                .map(|(e, _)| e.data.credit_code.to_string())
+                .unwrap()
+        };
+        let officers: Vec<String> = s
+            .inspectors(&admin())
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.data.kind == InspectorKind::Officer && i.data.active)
+            .map(|i| i.data.cert_no)
+            .collect();
+        (
+            of(Group::General),
+            of(Group::Special),
+            officers[0].clone(),
+            officers[1].clone(),
+        )
+    }
+
+    fn snapshot_of(s: &mut Service, id: i64) -> (Snapshot, Params) {
+        let r = s.store.read(|db| db.draw(id)).unwrap().unwrap();
+        (
+            serde_json::from_str(&r.snapshot).unwrap(),
+            serde_json::from_str(&r.params).unwrap(),
+        )
+    }
+
+    #[test]
+    fn repeat_window_previous_lead_and_item_expertise_reach_the_snapshot() {
+        let mut s = filled();
+        let (general, special, lead, other) = picks(&mut s);
+        let team = format!("{lead};{other}");
+        let out = import_visits(
+            &mut s,
+            &[
+                [&general, "2023-10-09", "HB-STHJ-02", &lead, &team],
+                [&special, "2024-01-15", "HB-STHJ-02", &lead, &team],
+            ],
+        )
+        .unwrap();
+        assert_eq!(out.created, 2);
+        let mut r = DrawRequest::new(q());
+        r.items = vec!["HB-STHJ-02".into()];
+        r.quota = Some(Quota::Classified {
+            key: 1,
+            special: 1,
+            general: 1,
+        });
+        let p = s.prepare_draw(&admin(), &r).unwrap();
+        // The general target was inspected for the same item within a year: left out, named.
+        assert_eq!(p.repeat_excluded.len(), 1);
+        assert_eq!(p.repeat_excluded[0].code, general);
+        let (snap, params) = snapshot_of(&mut s, p.id);
+        assert!(snap.candidates.iter().all(|c| c.code != general));
+        // The special target stays, with its previous lead.
+        let sp = snap.candidates.iter().find(|c| c.code == special).unwrap();
+        assert_eq!(sp.previous_lead.as_deref(), Some(lead.as_str()));
+        assert_eq!(params.item_expertise, [Expertise::Air].into());
+        assert!(!params.previous_lead_may_lead);
+
+        // Another item: N4 does not apply; a shorter window lets the general target back too.
+        r.items = vec!["HB-STHJ-03".into()];
+        let p = s.prepare_draw(&admin(), &r).unwrap();
+        assert!(p.repeat_excluded.is_empty());
+        r.items = vec!["HB-STHJ-02".into()];
+        s.set_draw_rules(
+            &admin(),
+            DrawRules {
+                repeat_window_days: 180,
+                previous_lead_may_lead: true,
+            },
+        )
+        .unwrap();
+        let p = s.prepare_draw(&admin(), &r).unwrap();
+        assert!(p.repeat_excluded.is_empty());
+        let (snap, params) = snapshot_of(&mut s, p.id);
+        assert!(snap.candidates.iter().any(|c| c.code == general));
+        assert!(params.previous_lead_may_lead);
+    }
+
+    #[test]
+    fn inspections_in_the_quarter_count_as_inspected() {
+        let mut s = filled();
+        let (general, special, lead, _) = picks(&mut s);
+        import_visits(
+            &mut s,
+            &[
+                [&general, "2024-04-02", "", &lead, ""],
+                [&special, "2024-03-31", "", "", ""],
+            ],
+        )
+        .unwrap();
+        let plan = s.plan(&admin(), q()).unwrap();
+        let of = |g: Group| plan.iter().find(|l| l.group == g).unwrap().inspected;
+        assert_eq!(of(Group::General), 1);
+        // 03-31 lies in the previous quarter.
+        assert_eq!(of(Group::Special), 0);
+        // Re-importing the same file changes nothing.
+        let again = import_visits(&mut s, &[[&general, "2024-04-02", "", &lead, ""]]).unwrap();
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 1));
+    }
+
+    #[test]
+    fn bad_inspection_rows_are_all_explained_and_nothing_is_written() {
+        let mut s = filled();
+        let (general, _, lead, _) = picks(&mut s);
+        let err = import_visits(
+            &mut s,
+            &[
+                [&general, "2024-05-01", "", "", ""],
+                [&general, "2024-01-02", "HB-NOPE", "", ""],
+                [&general, "2024-01-03", "", "NO-SUCH-CERT", ""],
+                ["91350100M000100Y43", "2024-01-04", "", "", ""],
+                [&general, "2024-01-05", "", &lead, ""],
+                [&general, "2024-01-05", "", &lead, ""],
+            ],
+        )
+        .unwrap_err();
+        let ServiceError::Import(crate::service::ImportError::Rows(rows)) = err else {
+            panic!("{err:?}");
+        };
+        let problems: Vec<(usize, &Problem)> = rows.iter().map(|r| (r.row, &r.problem)).collect();
+        assert_eq!(
+            problems,
+            [
+                (2, &Problem::FutureDate),
+                (3, &Problem::UnknownItems(vec!["HB-NOPE".into()])),
+                (
+                    4,
+                    &Problem::UnknownCertificates(vec!["NO-SUCH-CERT".into()])
+                ),
+                (5, &Problem::UnknownEnterprise),
+                (7, &Problem::DuplicateInFile { first_row: 6 }),
+            ]
+        );
+        let plan = s.plan(&admin(), "2024Q1".parse().unwrap()).unwrap();
+        assert!(plan.iter().all(|l| l.inspected == 0));
+    }
+
+    #[test]
+    fn each_quarter_may_have_its_own_ratios() {
+        let mut s = filled();
+        let q3: Quarter = "2024Q3".parse().unwrap();
+        let before = s.plan(&admin(), q3).unwrap();
+        let mut r = s.plan_ratios(q()).unwrap().0;
+        r.general = 1000;
+        s.set_plan_ratios(&admin(), q(), r).unwrap();
+        assert!(matches!(
+            s.set_plan_ratios(&inspector(), q(), r),
+            Err(ServiceError::Forbidden(_))
+        ));
+        let (mine, own) = s.plan_ratios(q()).unwrap();
+        assert!(own && mine.general == 1000);
+        let line = |v: &[PlanLine]| {
+            v.iter()
+                .find(|l| l.group == Group::General)
+                .unwrap()
+                .clone()
+        };
+        let q2 = s.plan(&admin(), q()).unwrap();
+        assert_eq!(line(&q2).ratio_bp, 1000);
+        assert_eq!(line(&q2).required, line(&q2).population.div_ceil(10));
+        // Other quarters and the defaults are untouched.
+        assert_eq!(s.plan(&admin(), q3).unwrap(), before);
+        assert!(!s.plan_ratios(q3).unwrap().1);
+        assert_eq!(s.ratios().unwrap().general, 300);
+        let audit = s.audit_recent(&admin(), 1).unwrap();
+        assert_eq!(
+            (audit[0].entity.as_str(), audit[0].summary.as_str()),
+            ("plan", "2024Q2")
+        );
     }
 }

@@ -8,15 +8,17 @@ use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::EnterpriseData;
 use crate::domain::fields::{self, Problem};
 use crate::domain::forms;
+use crate::domain::inspection::Visit;
 use crate::domain::inspector::{InspectorData, InspectorKind};
 use crate::domain::item::ItemData;
 use crate::domain::user::Role;
 use crate::exchange::import::{HeaderIssue, Kind, RowIssue, Sheet};
 use crate::exchange::table::{self, Format, TableError};
 use crate::store::Db;
+use crate::store::SOURCE_IMPORT;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Why an import changed nothing.
@@ -70,6 +72,12 @@ enum Op {
         existing: Option<i64>,
         before: Option<String>,
         c: crate::domain::enterprise::Complaint,
+    },
+    Inspection {
+        enterprise: i64,
+        existing: Option<i64>,
+        before: Option<String>,
+        v: Visit,
     },
 }
 
@@ -141,6 +149,7 @@ impl Service {
                         | Op::Item { new: true, .. }
                         | Op::Penalty { existing: None, .. }
                         | Op::Complaint { existing: None, .. }
+                        | Op::Inspection { existing: None, .. }
                 );
                 if created {
                     out.created += 1
@@ -176,7 +185,9 @@ impl Service {
         } else {
             self.write(
                 match kind {
-                    Kind::Enterprises | Kind::Penalties | Kind::Complaints => Change::Enterprises,
+                    Kind::Enterprises | Kind::Penalties | Kind::Complaints | Kind::Inspections => {
+                        Change::Enterprises
+                    }
                     Kind::Inspectors => Change::Inspectors,
                     Kind::Items => Change::Items,
                 },
@@ -200,8 +211,25 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
     let mut issues: Vec<RowIssue> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let keys = match sheet.kind {
-        Kind::Enterprises | Kind::Penalties | Kind::Complaints => db.enterprise_keys()?,
+        Kind::Enterprises | Kind::Penalties | Kind::Complaints | Kind::Inspections => {
+            db.enterprise_keys()?
+        }
         _ => HashMap::new(),
+    };
+    let (item_codes, certs) = if sheet.kind == Kind::Inspections {
+        (
+            db.item_versions()?
+                .into_iter()
+                .map(|v| v.data.code)
+                .collect::<HashSet<_>>(),
+            db.inspectors()?
+                .into_iter()
+                .map(|i| i.data.cert_no)
+                .filter(|c| !c.is_empty())
+                .collect::<HashSet<_>>(),
+        )
+    } else {
+        Default::default()
     };
     for row in sheet.rows() {
         let get = |k: &str| sheet.get(row, k);
@@ -356,6 +384,60 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
                     }
                 }
             },
+            Kind::Inspections => {
+                let (code, v) = match forms::inspection(get) {
+                    Err(errs) => {
+                        errs.into_iter()
+                            .for_each(|e| bad(e.field, e.value, e.problem));
+                        continue;
+                    }
+                    Ok(x) => x,
+                };
+                let cell = |k: &str| get(k).map(|r| r.text().into_owned()).unwrap_or_default();
+                if v.date > today {
+                    bad("date", v.date.to_string(), Problem::FutureDate);
+                }
+                let unknown: Vec<String> = v
+                    .items
+                    .iter()
+                    .filter(|c| !item_codes.contains(*c))
+                    .cloned()
+                    .collect();
+                if !unknown.is_empty() {
+                    bad("items", cell("items"), Problem::UnknownItems(unknown));
+                }
+                for key in ["lead", "team"] {
+                    let named: Vec<&String> = if key == "lead" {
+                        std::iter::once(&v.lead).filter(|l| !l.is_empty()).collect()
+                    } else {
+                        v.team.iter().collect()
+                    };
+                    let unknown: Vec<String> = named
+                        .into_iter()
+                        .filter(|c| !certs.contains(*c))
+                        .cloned()
+                        .collect();
+                    if !unknown.is_empty() {
+                        bad(key, cell(key), Problem::UnknownCertificates(unknown));
+                    }
+                }
+                let Some(ent) = keys.get(code.as_str()) else {
+                    bad("credit_code", code.to_string(), Problem::UnknownEnterprise);
+                    continue;
+                };
+                if !first_seen(format!("{code}#{}", v.date), "date", &mut bad) {
+                    continue;
+                }
+                match db.inspection_on(ent.id, v.date)? {
+                    Some((_, old)) if old == v => p.unchanged += 1,
+                    old => p.ops.push(Op::Inspection {
+                        enterprise: ent.id,
+                        existing: old.as_ref().map(|o| o.0),
+                        before: old.map(|o| json(&o.1)),
+                        v,
+                    }),
+                }
+            }
             Kind::Penalties | Kind::Complaints => {
                 let built = if sheet.kind == Kind::Penalties {
                     forms::penalty(get).map(|(c, x)| (c, Ok(x)))
@@ -428,6 +510,33 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
 
 fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<()> {
     match op {
+        Op::Inspection {
+            enterprise,
+            existing,
+            before,
+            v,
+        } => {
+            let id = match existing {
+                Some(id) => {
+                    db.update_inspection(id, &v)?;
+                    id
+                }
+                None => db.insert_inspection(enterprise, &v, SOURCE_IMPORT, &actor.name, at)?,
+            };
+            audit(
+                db,
+                at,
+                actor,
+                if before.is_some() { "update" } else { "create" },
+                "inspection",
+                Some(id),
+                summary,
+                before.as_deref(),
+                Some(&json(
+                    &serde_json::json!({"enterprise": enterprise, "visit": v}),
+                )),
+            )
+        }
         Op::Enterprise {
             id: None, after, ..
         } => {

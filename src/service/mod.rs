@@ -10,18 +10,20 @@ mod users;
 
 pub use classify::QuarterClassification;
 pub use draws::{
-    DrawNames, DrawProblem, DrawRequest, DrawSummary, MIN_ENTROPY_CHARS, PlanLine, PreparedDraw,
-    drawn_per_group, entropy_hash, is_revealed, kind_of,
+    DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, MIN_ENTROPY_CHARS, PlanLine,
+    PreparedDraw, RepeatExcluded, drawn_per_group, entropy_hash, is_revealed, kind_of,
 };
 pub use import::{ImportError, ImportOutcome};
 pub use users::NewUser;
 
 use crate::domain::fields::FieldIssue;
+use crate::domain::quarter::Quarter;
 use crate::domain::quota::Ratios;
 use crate::domain::user::Role;
 use crate::store::{AuditEntry, Db, Store, StoreError};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::path::Path;
 use thiserror::Error;
@@ -189,12 +191,22 @@ impl Service {
 
     /// Changes the ratio settings (administrators).
     pub fn set_ratios(&mut self, actor: &Actor, r: Ratios) -> Result<()> {
+        self.set_setting::<Ratios>(actor, RATIOS_KEY, &r)
+    }
+
+    /// Replaces the JSON setting `key` (administrators), with the change in the audit trail.
+    fn set_setting<T: Serialize + DeserializeOwned + Default>(
+        &mut self,
+        actor: &Actor,
+        key: &str,
+        value: &T,
+    ) -> Result<()> {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.write(Change::Settings, |db| {
-            let before = serde_json::to_string(&ratios(db)?).ok();
-            let after = serde_json::to_string(&r).unwrap_or_default();
-            db.set_setting(RATIOS_KEY, &after)?;
+            let before = json(&read_setting::<T>(db, key)?);
+            let after = json(value);
+            db.set_setting(key, &after)?;
             audit(
                 db,
                 &at,
@@ -202,7 +214,35 @@ impl Service {
                 "update",
                 "settings",
                 None,
-                RATIOS_KEY,
+                key,
+                Some(&before),
+                Some(&after),
+            )
+        })
+    }
+
+    /// A quarter's ratios: its plan's own when set, else the defaults; `true` when its own.
+    pub fn plan_ratios(&mut self, quarter: Quarter) -> Result<(Ratios, bool)> {
+        self.store.read(|db| plan_ratios(db, quarter))
+    }
+
+    /// Sets a quarter's own ratios (administrators); the defaults stay as they are.
+    pub fn set_plan_ratios(&mut self, actor: &Actor, quarter: Quarter, r: Ratios) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        let q = quarter.to_string();
+        self.write(Change::Settings, |db| {
+            let before = db.plan_ratios(&q)?;
+            let after = json(&r);
+            db.set_plan_ratios(&q, &after, &actor.name, &at)?;
+            audit(
+                db,
+                &at,
+                actor,
+                if before.is_some() { "update" } else { "create" },
+                "plan",
+                None,
+                &q,
                 before.as_deref(),
                 Some(&after),
             )
@@ -234,10 +274,24 @@ impl Service {
 const RATIOS_KEY: &str = "ratios";
 
 fn ratios(db: Db<'_>) -> Result<Ratios> {
-    match db.setting(RATIOS_KEY)? {
+    read_setting(db, RATIOS_KEY)
+}
+
+/// The JSON setting `key`, or its default when never set.
+fn read_setting<T: DeserializeOwned + Default>(db: Db<'_>, key: &str) -> Result<T> {
+    match db.setting(key)? {
         Some(s) => serde_json::from_str(&s)
-            .map_err(|e| StoreError::Corrupt(format!("setting {RATIOS_KEY}: {e}")).into()),
-        None => Ok(Ratios::default()),
+            .map_err(|e| StoreError::Corrupt(format!("setting {key}: {e}")).into()),
+        None => Ok(T::default()),
+    }
+}
+
+fn plan_ratios(db: Db<'_>, quarter: Quarter) -> Result<(Ratios, bool)> {
+    match db.plan_ratios(&quarter.to_string())? {
+        Some(s) => serde_json::from_str(&s)
+            .map(|r| (r, true))
+            .map_err(|e| StoreError::Corrupt(format!("plan {quarter}: {e}")).into()),
+        None => Ok((ratios(db)?, false)),
     }
 }
 

@@ -526,6 +526,7 @@ mod tests {
             subject: "排污单位".into(),
             method: Method::OnSite,
             scope: String::new(),
+            expertise: Default::default(),
         };
         assert_eq!(s.put_item(&admin(), &item, d(1, 1)).unwrap(), Some(1));
         assert_eq!(s.put_item(&admin(), &item, d(2, 1)).unwrap(), None);

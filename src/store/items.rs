@@ -2,10 +2,11 @@
 
 use super::{Db, Result, vocab};
 use crate::domain::item::*;
+use crate::domain::vocab::{join_codes, split_codes};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-const COLS: &str = "id, version, code, name, basis, subject, method, scope, effective_from, effective_until, retired_reason";
+const COLS: &str = "id, version, code, name, basis, subject, method, scope, effective_from, effective_until, retired_reason, expertise";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<ItemVersion> {
     Ok(ItemVersion {
@@ -18,6 +19,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<ItemVersion> {
             subject: r.get(5)?,
             method: vocab(&r.get::<_, String>(6)?, Method::from_code)?,
             scope: r.get(7)?,
+            expertise: split_codes(&r.get::<_, String>(11)?),
         },
         effective_from: r.get(8)?,
         effective_until: r.get(9)?,
@@ -48,10 +50,10 @@ impl Db<'_> {
     pub fn insert_item_version(&self, d: &ItemData, version: i64, from: NaiveDate) -> Result<i64> {
         self.0
             .prepare_cached(
-                "INSERT INTO check_items (code, version, name, basis, subject, method, scope, effective_from)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO check_items (code, version, name, basis, subject, method, scope, effective_from, expertise)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
-            .execute(params![d.code, version, d.name, d.basis, d.subject, d.method.code(), d.scope, from])?;
+            .execute(params![d.code, version, d.name, d.basis, d.subject, d.method.code(), d.scope, from, join_codes(&d.expertise)])?;
         Ok(self.0.last_insert_rowid())
     }
 

@@ -17,6 +17,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_draws",
         include_str!("../../db/migrations/0003_draws.sql"),
     ),
+    (
+        "0004_plans_inspections",
+        include_str!("../../db/migrations/0004_plans_inspections.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

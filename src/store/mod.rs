@@ -5,6 +5,7 @@
 mod audit;
 mod draws;
 mod enterprises;
+mod inspections;
 mod inspectors;
 mod items;
 mod migrate;
@@ -14,6 +15,7 @@ mod users;
 pub use audit::{AuditEntry, AuditRow};
 pub use draws::{DrawRow, EntropyRow};
 pub use enterprises::EnterpriseKey;
+pub use inspections::SOURCE_IMPORT;
 pub use migrate::SCHEMA_VERSION;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};

@@ -58,12 +58,47 @@ pub fn bad_percent(s: &str, lang: Lang) -> String {
 pub fn bad_setting(s: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified"
+            "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead"
         ),
         Lang::En => format!(
-            "no setting {s:?}; use key, special, general, positive, internal-joint or classified"
+            "no setting {s:?}; use key, special, general, positive, internal-joint, classified, repeat-window or previous-lead-may-lead"
         ),
     }
+}
+
+pub fn bad_days(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是 0–3660 之间的天数（0 表示不限制）"),
+        Lang::En => format!("{s:?} is not a number of days from 0 to 3660 (0 turns the rule off)"),
+    }
+}
+
+pub fn bad_yes_no(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是“是”或“否”"),
+        Lang::En => format!("{s:?} is not yes or no"),
+    }
+}
+
+pub fn days(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 天"),
+        Lang::En => format!("{n} days"),
+    }
+}
+
+pub fn repeat_window(lang: Lang) -> &'static str {
+    lang.t(
+        "同一对象同一事项重复检查间隔（N4，特殊监管对象除外）",
+        "repeat window for the same target and item (N4; special targets excepted)",
+    )
+}
+
+pub fn previous_lead_may_lead(lang: Lang) -> &'static str {
+    lang.t(
+        "上次带队检查该对象的人员可再次带队",
+        "the previous lead of a target may lead it again",
+    )
 }
 
 pub fn cannot_open(p: &Path, lang: Lang) -> String {
@@ -172,11 +207,7 @@ pub fn classified_share(lang: Lang) -> &'static str {
 
 pub fn settings_headers(lang: Lang) -> Vec<String> {
     v(
-        &[
-            ("设置项", "setting"),
-            ("含义", "meaning"),
-            ("比例", "ratio"),
-        ],
+        &[("设置项", "setting"), ("含义", "meaning"), ("值", "value")],
         lang,
     )
 }

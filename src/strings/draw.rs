@@ -279,6 +279,41 @@ pub fn sizes(candidates: usize, inspectors: usize, conflicts: usize, lang: Lang)
     }
 }
 
+pub fn repeat_excluded(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("  以下 {n} 家在重复检查间隔内已检查过本次事项（N4），不参加本次抽取：")
+        }
+        Lang::En => format!(
+            "  {n} targets were inspected for these items within the repeat window (N4) and are left out:"
+        ),
+    }
+}
+
+pub fn repeat_visit(date: chrono::NaiveDate, items: &[String], lang: Lang) -> String {
+    match (lang, items.is_empty()) {
+        (Lang::Zh, true) => format!("{date} 已检查"),
+        (Lang::Zh, false) => format!("{date} 已检查 {}", items.join("、")),
+        (Lang::En, true) => format!("inspected {date}"),
+        (Lang::En, false) => format!("inspected {date} for {}", items.join(", ")),
+    }
+}
+
+pub fn suspended(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "  注意：以下 {} 家处于停产状态，仍参加抽取，抽中后请先电话核实：{}",
+            names.len(),
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "  note: {} candidates are suspended (停产); they take part, call ahead if drawn: {}",
+            names.len(),
+            names.join(", ")
+        ),
+    }
+}
+
 pub fn no_section(people: &[String], lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
@@ -414,6 +449,20 @@ pub fn plan_title(q: Quarter, lang: Lang) -> String {
     }
 }
 
+pub fn plan_ratio_source(own: bool, lang: Lang) -> &'static str {
+    if own {
+        lang.t(
+            "本季度计划自定的比例（plan set 修改）：",
+            "this quarter's own ratios (change with plan set):",
+        )
+    } else {
+        lang.t(
+            "本季度计划沿用默认比例（plan set 可为本季度单独设定；settings set 修改默认值）：",
+            "this quarter uses the default ratios (plan set gives it its own; settings set changes the defaults):",
+        )
+    }
+}
+
 pub fn plan_headers(lang: Lang) -> Vec<String> {
     [
         ("类别", "group"),
@@ -421,7 +470,8 @@ pub fn plan_headers(lang: Lang) -> Vec<String> {
         ("比例", "ratio"),
         ("应抽", "required"),
         ("已抽", "drawn"),
-        ("剩余", "remaining"),
+        ("已检查", "inspected"),
+        ("剩余应抽", "remaining"),
     ]
     .iter()
     .map(|(z, e)| lang.t(z, e).to_string())

@@ -61,6 +61,7 @@ pub fn kind(k: Kind, lang: Lang) -> &'static str {
         Kind::Items => lang.t("抽查事项", "check items"),
         Kind::Penalties => lang.t("行政处罚", "penalties"),
         Kind::Complaints => lang.t("信访举报", "complaints"),
+        Kind::Inspections => lang.t("检查记录", "inspections"),
     }
 }
 
@@ -175,6 +176,14 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         },
         Problem::UnknownEnterprise => lang.t("检查对象名录中没有此统一社会信用代码，请先导入该单位", "no enterprise with this credit code; import it first").into(),
         Problem::FutureDate => lang.t("日期不能晚于今天", "the date cannot be in the future").into(),
+        Problem::UnknownItems(codes) => match lang {
+            Lang::Zh => format!("抽查事项清单中没有这些事项编码：{}", codes.join("、")),
+            Lang::En => format!("no check items with these codes: {}", codes.join(", ")),
+        },
+        Problem::UnknownCertificates(certs) => match lang {
+            Lang::Zh => format!("检查人员名录中没有这些执法证号：{}", certs.join("、")),
+            Lang::En => format!("no inspectors with these certificate numbers: {}", certs.join(", ")),
+        },
         Problem::CheckWaived => lang.t("校验码不符，已按管理员豁免接受（早期试点代码）", "check character fails; accepted as waived by an administrator (pilot code)").into(),
         Problem::BadUserName => lang.t("用户名须为 1–32 位小写字母、数字或 . _ -，以字母开头", "user names are 1-32 lower-case letters, digits, '.', '_' or '-', starting with a letter").into(),
         Problem::NoRole => lang.t("至少指定一个角色", "give at least one role").into(),

@@ -199,6 +199,14 @@ pub fn home_quotas(quarter: &str, lang: Lang) -> String {
     }
 }
 
+/// The home screen's plan columns.
+pub fn plan_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => ["总数", "比例", "应抽", "已抽", "已检查", "剩余"],
+        Lang::En => ["total", "ratio", "req.", "drawn", "insp.", "left"],
+    }
+}
+
 pub fn section(name: &str, lang: Lang) -> &'static str {
     let (zh, en) = match name {
         "fields" => ("基本信息", "Record"),

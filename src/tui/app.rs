@@ -160,7 +160,7 @@ pub struct App {
     /// When this session last saved: its own change notice then needs no message.
     saved_at: Option<Instant>,
     /// The home screen's quotas, computed when shown and after changes, not per frame.
-    home: Option<Result<Vec<crate::domain::quota::GroupQuota>, String>>,
+    home: Option<Result<Vec<crate::service::PlanLine>, String>>,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -218,8 +218,7 @@ impl App {
             let lang = self.lang();
             self.home = Some(
                 self.svc
-                    .classify_quarter(&self.s.actor, self.quarter)
-                    .map(|q| q.quotas)
+                    .plan(&self.s.actor, self.quarter)
                     .map_err(|e| strings::service_error(&e, None, lang)),
             );
         }
@@ -925,15 +924,31 @@ impl App {
                     ui::home_quotas(&self.quarter.to_string(), lang),
                     theme.header(),
                 )));
-                for g in quotas {
-                    let name = strings::group(g.group, lang);
+                let row = |name: &str, cells: [String; 6]| {
                     let pad = " ".repeat(28usize.saturating_sub(name.width()));
-                    lines.push(Line::from(format!(
-                        "  {name}{pad}{:>6}  {:>5}  {:>6}",
-                        g.population,
-                        format_percent(g.ratio_bp),
-                        g.required
-                    )));
+                    let cells: Vec<String> = cells
+                        .iter()
+                        .map(|c| {
+                            let w = 7usize.saturating_sub(c.width());
+                            format!("{}{c}", " ".repeat(w))
+                        })
+                        .collect();
+                    Line::from(format!("  {name}{pad}{}", cells.concat()))
+                };
+                let h = ui::plan_columns(lang).map(str::to_string);
+                lines.push(row("", h));
+                for g in quotas {
+                    lines.push(row(
+                        strings::group(g.group, lang),
+                        [
+                            g.population.to_string(),
+                            format_percent(g.ratio_bp),
+                            g.required.to_string(),
+                            g.drawn.to_string(),
+                            g.inspected.to_string(),
+                            g.remaining.to_string(),
+                        ],
+                    ));
                 }
             }
             Some(Err(e)) => lines.push(Line::from(e.clone())),

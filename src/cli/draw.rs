@@ -1,0 +1,405 @@
+//! `plan` and `draw` commands: a quarter's plan, and a whole draw for scripted use.
+
+use super::settings::{ratio_rows, set_ratio};
+use super::{human, parse_quarter, print_table};
+use anyhow::{Context, anyhow};
+use clap::{Args, Subcommand};
+use shuangsui::domain::quarter::Quarter;
+use shuangsui::domain::quota::format_percent;
+use shuangsui::service::{Actor, Service};
+use shuangsui::strings::{self, Lang, cli as s, draw as ds};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum PlanCmd {
+    /// Show a quarter's plan: per class population, required, drawn, inspected, remaining
+    Show {
+        /// Quarter, e.g. 2024Q2
+        #[arg(long, value_parser = parse_quarter)]
+        quarter: Quarter,
+    },
+    /// Set one of the quarter's own ratios (key, special, general, positive, internal-joint,
+    /// classified) as a percentage; the quarter starts from the default settings
+    Set {
+        /// Quarter, e.g. 2024Q2
+        #[arg(long, value_parser = parse_quarter)]
+        quarter: Quarter,
+        name: String,
+        percent: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DrawCmd {
+    /// Prepare a draw: freeze the snapshot, check it, show its hashes and the commitment
+    Prepare(DrawPrepare),
+    /// Add a witness's random text, read from standard input (never echoed)
+    AddEntropy {
+        draw_id: i64,
+        /// The witness's name
+        #[arg(long)]
+        witness: String,
+    },
+    /// Record the public random value of the source named at prepare
+    PublicValue {
+        draw_id: i64,
+        #[arg(long)]
+        value: String,
+    },
+    /// Reveal the secret, derive the seed, run the draw and store its certificate
+    Reveal { draw_id: i64 },
+    /// Show one draw
+    Show { draw_id: i64 },
+    /// List draws
+    List,
+    /// Write a revealed draw's certificate as JSON
+    ExportCertificate { draw_id: i64, file: PathBuf },
+    /// Recompute a certificate from the file alone: VALID (exit 0) or every difference (exit 1)
+    Verify { file: PathBuf },
+}
+
+#[derive(Args)]
+pub struct DrawPrepare {
+    /// Quarter, e.g. 2024Q2
+    #[arg(long, value_parser = parse_quarter)]
+    quarter: Quarter,
+    /// Check-item codes, comma separated
+    #[arg(long, value_delimiter = ',')]
+    items: Vec<String>,
+    /// Key targets to draw [default: the plan's remaining]
+    #[arg(long)]
+    key: Option<u32>,
+    /// Special targets to draw [default: the plan's remaining]
+    #[arg(long)]
+    special: Option<u32>,
+    /// General targets to draw [default: the plan's remaining]
+    #[arg(long)]
+    general: Option<u32>,
+    /// Draw this many over the whole registry instead (unclassified)
+    #[arg(long, conflicts_with_all = ["key", "special", "general"])]
+    unclassified: Option<u32>,
+    /// Officers per team (2–4)
+    #[arg(long, default_value_t = 2)]
+    team_size: u32,
+    /// Auxiliary inspectors per team (0–2)
+    #[arg(long, default_value_t = 0)]
+    auxiliaries: u32,
+    /// Most teams one person joins in this draw
+    #[arg(long, default_value_t = 10)]
+    cap: u32,
+    /// Public random value source named in advance (e.g. a lottery of a stated date)
+    #[arg(long)]
+    public_source: Option<String>,
+    /// Witnesses needed at reveal when no public value is given
+    #[arg(long, default_value_t = 1)]
+    witnesses: u32,
+}
+
+pub fn plan_cmd(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: PlanCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let quarter = match cmd {
+        PlanCmd::Show { quarter } => quarter,
+        PlanCmd::Set {
+            quarter,
+            name,
+            percent,
+        } => {
+            let (mut r, _) = svc.plan_ratios(quarter).map_err(h)?;
+            set_ratio(&mut r, &name, &percent, lang)?;
+            svc.set_plan_ratios(me, quarter, r).map_err(h)?;
+            quarter
+        }
+    };
+    let plan = svc.plan(me, quarter).map_err(h)?;
+    let (ratios, own) = svc.plan_ratios(quarter).map_err(h)?;
+    writeln!(out, "{}", ds::plan_title(quarter, lang))?;
+    let rows = plan
+        .iter()
+        .map(|l| {
+            vec![
+                strings::group(l.group, lang).to_string(),
+                l.population.to_string(),
+                format_percent(l.ratio_bp),
+                l.required.to_string(),
+                l.drawn.to_string(),
+                l.inspected.to_string(),
+                l.remaining.to_string(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    print_table(out, &ds::plan_headers(lang), &rows)?;
+    writeln!(out)?;
+    writeln!(out, "{}", ds::plan_ratio_source(own, lang))?;
+    print_table(out, &s::settings_headers(lang), &ratio_rows(&ratios, lang))?;
+    Ok(())
+}
+
+/// `draw verify`: from the file alone, no database.
+pub fn verify_file(file: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
+    use shuangsui::domain::draw::{Certificate, verify};
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| anyhow!(ds::unreadable_certificate(file, &e, lang)))?;
+    let cert = Certificate::from_json(&text)
+        .map_err(|e| anyhow!(ds::unreadable_certificate(file, &e, lang)))?;
+    let out = &mut std::io::stdout().lock();
+    match verify(&cert) {
+        Ok(()) => {
+            writeln!(out, "VALID")?;
+            Ok(())
+        }
+        Err(ms) => {
+            for m in &ms {
+                writeln!(out, "{}", ds::mismatch(m, lang))?;
+            }
+            Err(anyhow!(ds::invalid_certificate(ms.len(), lang)))
+        }
+    }
+}
+
+pub fn draw_cmd(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: DrawCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    use shuangsui::domain::draw::Quota;
+    use shuangsui::service::DrawRequest;
+    let h = |e| human(e, None, lang);
+    match cmd {
+        DrawCmd::Prepare(a) => {
+            let quota = match (a.unclassified, a.key, a.special, a.general) {
+                (Some(count), None, None, None) => Some(Quota::Unclassified { count }),
+                (None, None, None, None) => None,
+                (None, Some(key), Some(special), Some(general)) => Some(Quota::Classified {
+                    key,
+                    special,
+                    general,
+                }),
+                _ => return Err(anyhow!(ds::bad_quota(lang))),
+            };
+            let mut req = DrawRequest::new(a.quarter);
+            req.items = a
+                .items
+                .into_iter()
+                .filter(|i| !i.trim().is_empty())
+                .collect();
+            req.quota = quota;
+            req.team_size = a.team_size;
+            req.auxiliaries = a.auxiliaries;
+            req.workload_cap = a.cap;
+            req.public_source = a.public_source;
+            req.min_witnesses = a.witnesses;
+            let p = svc.prepare_draw(me, &req).map_err(h)?;
+            writeln!(out, "{}", ds::prepared(p.id, &p.label, lang))?;
+            writeln!(
+                out,
+                "{}",
+                ds::sizes(p.candidates, p.inspectors, p.conflicts, lang)
+            )?;
+            if !p.no_section.is_empty() {
+                writeln!(out, "{}", ds::no_section(&p.no_section, lang))?;
+            }
+            if !p.repeat_excluded.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    ds::repeat_excluded(p.repeat_excluded.len(), lang)
+                )?;
+                for x in &p.repeat_excluded {
+                    writeln!(
+                        out,
+                        "    {}  {}  {}",
+                        x.code,
+                        strings::display(&x.name),
+                        ds::repeat_visit(x.visit.date, &x.visit.items, lang)
+                    )?;
+                }
+            }
+            if !p.suspended.is_empty() {
+                writeln!(out, "{}", ds::suspended(&p.suspended, lang))?;
+            }
+            for (st, k) in p.quota.strata() {
+                writeln!(out, "{}", ds::quota_line(st, k, lang))?;
+            }
+            for (part, hash) in p.hashes.parts() {
+                writeln!(out, "{}", ds::hash_line(part.code(), &hash.to_hex(), lang))?;
+            }
+            writeln!(
+                out,
+                "{}",
+                ds::hash_line("commitment", &p.commitment.to_hex(), lang)
+            )?;
+        }
+        DrawCmd::AddEntropy { draw_id, witness } => {
+            let tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
+            let stty = |arg: &str| {
+                // Best effort: without `stty` the text is still never printed by us.
+                let _ = std::process::Command::new("stty")
+                    .arg(arg)
+                    .stdin(std::process::Stdio::inherit())
+                    .status();
+            };
+            if tty {
+                eprintln!("{}", ds::entropy_prompt(lang));
+                stty("-echo");
+            }
+            let mut line = String::new();
+            let read = std::io::stdin().lock().read_line(&mut line);
+            if tty {
+                stty("echo");
+                eprintln!();
+            }
+            read?;
+            let text = line.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                return Err(anyhow!(ds::no_entropy(lang)));
+            }
+            let hash = svc.add_entropy(me, draw_id, &witness, text).map_err(h)?;
+            writeln!(out, "{}", ds::entropy_added(draw_id, &hash, lang))?;
+        }
+        DrawCmd::PublicValue { draw_id, value } => {
+            svc.set_public_value(me, draw_id, &value).map_err(h)?;
+            writeln!(out, "{}", ds::public_value_set(draw_id, lang))?;
+        }
+        DrawCmd::Reveal { draw_id } => {
+            let cert = svc.reveal_draw(me, draw_id).map_err(h)?;
+            writeln!(out, "{}", ds::revealed(draw_id, &cert.params.draw, lang))?;
+            writeln!(
+                out,
+                "{}",
+                ds::hash_line(
+                    "secret",
+                    &shuangsui::domain::draw::hash::to_hex(&cert.secret.0),
+                    lang
+                )
+            )?;
+            writeln!(out, "{}", ds::hash_line("seed", &cert.seed.to_hex(), lang))?;
+            print_outcome(svc, me, &cert, lang, out)?;
+        }
+        DrawCmd::Show { draw_id } => {
+            let d = svc.draw_summary(me, draw_id).map_err(h)?;
+            let f = |n: &str, v: &str| ds::show_field(n, v, lang);
+            writeln!(out, "{}", f("id", &d.id.to_string()))?;
+            writeln!(out, "{}", f("label", &d.label))?;
+            writeln!(out, "{}", f("quarter", &d.quarter))?;
+            writeln!(out, "{}", f("status", &ds::status_label(&d.status, lang)))?;
+            writeln!(
+                out,
+                "{}",
+                f("prepared", &format!("{} {}", d.prepared_by, d.prepared_at))
+            )?;
+            writeln!(out, "{}", ds::hash_line("commitment", &d.commitment, lang))?;
+            if let Some(src) = &d.public_source {
+                writeln!(out, "{}", f("public_source", src))?;
+                writeln!(
+                    out,
+                    "{}",
+                    f("public_value", d.public_value.as_deref().unwrap_or("-"))
+                )?;
+            }
+            writeln!(out, "{}", f("min_witnesses", &d.min_witnesses.to_string()))?;
+            for (w, hash) in &d.entropy {
+                writeln!(out, "{}", f("entropy", &format!("{w} {hash}")))?;
+            }
+            if let Some(r) = &d.revealed_at {
+                writeln!(out, "{}", f("revealed", r))?;
+            }
+            if let Some(c) = &d.certificate {
+                writeln!(out, "{}", ds::hash_line("seed", &c.seed.to_hex(), lang))?;
+                print_outcome(svc, me, c, lang, out)?;
+            } else if let Some(p) = &d.params {
+                for (st, k) in p.quota.strata() {
+                    writeln!(out, "{}", ds::quota_line(st, k, lang))?;
+                }
+            }
+        }
+        DrawCmd::List => {
+            let rows = svc
+                .draw_list(me)
+                .map_err(h)?
+                .into_iter()
+                .map(|d| {
+                    vec![
+                        d.id.to_string(),
+                        d.quarter,
+                        d.label,
+                        ds::status_label(&d.status, lang),
+                        d.entropy.len().to_string(),
+                        d.prepared_by,
+                        d.prepared_at,
+                        d.revealed_at.unwrap_or_default(),
+                    ]
+                })
+                .collect::<Vec<_>>();
+            print_table(out, &ds::list_headers(lang), &rows)?;
+        }
+        DrawCmd::ExportCertificate { draw_id, file } => {
+            let json = svc.draw_certificate(me, draw_id).map_err(h)?;
+            std::fs::write(&file, json.as_bytes()).with_context(|| s::cannot_open(&file, lang))?;
+            writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
+        }
+        DrawCmd::Verify { file } => verify_file(&file, lang)?,
+    }
+    Ok(())
+}
+
+/// Targets per stratum and teams, with names.
+fn print_outcome(
+    svc: &mut Service,
+    me: &Actor,
+    cert: &shuangsui::domain::draw::Certificate,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let names = svc.draw_names(me).map_err(|e| human(e, None, lang))?;
+    let ent = |c: &str| names.enterprises.get(c).cloned().unwrap_or_default();
+    let person = |id: &str| {
+        names
+            .inspectors
+            .get(id)
+            .map_or_else(|| id.to_string(), |n| format!("{n}({id})"))
+    };
+    for sel in &cert.outcome.selections {
+        writeln!(
+            out,
+            "{}",
+            ds::targets_title(sel.stratum, sel.population, sel.targets.len(), lang)
+        )?;
+        for t in &sel.targets {
+            writeln!(out, "  {}  {}", t.code, strings::display(&ent(&t.code)))?;
+        }
+    }
+    let rows = cert
+        .outcome
+        .teams
+        .iter()
+        .map(|t| {
+            vec![
+                t.code.clone(),
+                ent(&t.code),
+                s::yes_no(t.joint, lang).to_string(),
+                person(&t.lead),
+                t.officers
+                    .iter()
+                    .map(|o| person(o))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                t.auxiliaries
+                    .iter()
+                    .map(|o| person(o))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ]
+        })
+        .collect::<Vec<_>>();
+    print_table(out, &ds::team_headers(lang), &rows)?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! `settings` and the ratio rows shared with `plan`: default ratios (S4, S6) and the draw rules.
+
+use super::print_table;
+use anyhow::anyhow;
+use clap::Subcommand;
+use shuangsui::domain::fields::{Raw, yes_no};
+use shuangsui::domain::quota::{Group, Ratios, format_percent, parse_percent};
+use shuangsui::service::{Actor, DrawRules, Service};
+use shuangsui::strings::{Lang, cli as s};
+use std::io::Write;
+
+#[derive(Subcommand)]
+pub enum SettingsCmd {
+    /// Show the settings
+    Show,
+    /// Set one: a ratio (key, special, general, positive, internal-joint, classified) as a
+    /// percentage; repeat-window in days (N4, 0 = off); previous-lead-may-lead yes or no
+    Set { name: String, value: String },
+}
+
+/// The names of the ratios, as typed on the command line.
+pub const RATIO_NAMES: [&str; 6] = [
+    "key",
+    "special",
+    "general",
+    "positive",
+    "internal-joint",
+    "classified",
+];
+
+/// The ratio a name stands for.
+pub fn ratio_slot<'a>(r: &'a mut Ratios, name: &str) -> Option<&'a mut u32> {
+    Some(match name {
+        "key" => &mut r.key,
+        "special" => &mut r.special,
+        "general" => &mut r.general,
+        "positive" => &mut r.positive_offsite,
+        "internal-joint" => &mut r.internal_joint,
+        "classified" => &mut r.classified_share,
+        _ => return None,
+    })
+}
+
+/// Sets the ratio `name` to `percent`, or says what is wrong.
+pub fn set_ratio(r: &mut Ratios, name: &str, percent: &str, lang: Lang) -> anyhow::Result<()> {
+    let bp = parse_percent(percent).ok_or_else(|| anyhow!(s::bad_percent(percent, lang)))?;
+    let slot = ratio_slot(r, name).ok_or_else(|| anyhow!(s::bad_setting(name, lang)))?;
+    *slot = bp;
+    Ok(())
+}
+
+/// One row per ratio: name, meaning, value.
+pub fn ratio_rows(r: &Ratios, lang: Lang) -> Vec<Vec<String>> {
+    let meaning = |name: &str| match name {
+        "key" => s::group_label(Group::Key, lang),
+        "special" => s::group_label(Group::Special, lang),
+        "general" => s::group_label(Group::General, lang),
+        "positive" => s::group_label(Group::PositiveList, lang),
+        "internal-joint" => s::internal_joint(lang).into(),
+        _ => s::classified_share(lang).into(),
+    };
+    let mut r = *r;
+    RATIO_NAMES
+        .iter()
+        .map(|&n| {
+            let v = ratio_slot(&mut r, n).map_or(0, |v| *v);
+            vec![n.to_string(), meaning(n), format_percent(v)]
+        })
+        .collect()
+}
+
+pub fn settings_cmd(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: SettingsCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| super::human(e, None, lang);
+    let mut r = svc.ratios().map_err(h)?;
+    let mut rules = svc.draw_rules().map_err(h)?;
+    if let SettingsCmd::Set { name, value } = &cmd {
+        match name.as_str() {
+            "repeat-window" => {
+                rules.repeat_window_days = value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|d| *d <= 3660)
+                    .ok_or_else(|| anyhow!(s::bad_days(value, lang)))?;
+                svc.set_draw_rules(me, rules).map_err(h)?;
+            }
+            "previous-lead-may-lead" => {
+                rules.previous_lead_may_lead = yes_no(&Raw::Text(value))
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| anyhow!(s::bad_yes_no(value, lang)))?;
+                svc.set_draw_rules(me, rules).map_err(h)?;
+            }
+            _ => {
+                set_ratio(&mut r, name, value, lang)?;
+                svc.set_ratios(me, r).map_err(h)?;
+            }
+        }
+    }
+    let mut rows = ratio_rows(&r, lang);
+    rows.extend(rule_rows(&rules, lang));
+    print_table(out, &s::settings_headers(lang), &rows)?;
+    Ok(())
+}
+
+fn rule_rows(r: &DrawRules, lang: Lang) -> Vec<Vec<String>> {
+    vec![
+        vec![
+            "repeat-window".into(),
+            s::repeat_window(lang).into(),
+            s::days(r.repeat_window_days, lang),
+        ],
+        vec![
+            "previous-lead-may-lead".into(),
+            s::previous_lead_may_lead(lang).into(),
+            s::yes_no(r.previous_lead_may_lead, lang).into(),
+        ],
+    ]
+}
