@@ -2,6 +2,7 @@
 //! identifiers (统一社会信用代码, 排污许可证编号), quarters, the S5 classification and the S6
 //! quotas. Nothing here does I/O; the clock is passed in where a rule needs "today".
 
+pub mod ceremony;
 pub mod classify;
 pub mod credit_code;
 pub mod draw;

@@ -3,6 +3,7 @@
 //! engine lives in `domain::draw`; this module feeds it from the registry and stores the result.
 
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::ceremony::Status;
 use crate::domain::draw::{
     self, Ceremony, Certificate, ConflictPair, DrawError, EntropyEntry, H256, Hashes, Params,
     PublicValue, Quota, Refusal, Signoff, Snapshot, commitment, hashes,
@@ -59,6 +60,20 @@ pub enum DrawProblem {
     BadText {
         field: &'static str,
     },
+    /// The room of a prepared draw is not open yet.
+    RoomClosed {
+        id: i64,
+    },
+    /// This witness already answered (confirmed or declined).
+    AlreadyAnswered {
+        id: i64,
+    },
+    /// This witness already added entropy.
+    AlreadyEntered {
+        id: i64,
+    },
+    /// A reason or note is required (one line, at most 200 characters).
+    ReasonRequired,
 }
 
 impl From<DrawProblem> for ServiceError {
@@ -200,7 +215,7 @@ pub fn entropy_hash(text: &str) -> String {
 }
 
 /// The snapshot id of an inspector: certificate number, or `AUX-<db id>` without one.
-fn snapshot_id(id: i64, cert_no: &str) -> String {
+pub(super) fn snapshot_id(id: i64, cert_no: &str) -> String {
     let c = cert_no.trim();
     if c.is_empty() {
         format!("AUX-{id}")
@@ -209,7 +224,7 @@ fn snapshot_id(id: i64, cert_no: &str) -> String {
     }
 }
 
-fn corrupt(what: &str, e: impl std::fmt::Display) -> ServiceError {
+pub(super) fn corrupt(what: &str, e: impl std::fmt::Display) -> ServiceError {
     StoreError::Corrupt(format!("{what}: {e}")).into()
 }
 
@@ -228,6 +243,9 @@ fn certificate_of(r: &DrawRow) -> Result<Option<Certificate>> {
 fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<(String, Group)>> {
     let mut out = Vec::new();
     for r in db.draws_of_quarter(&quarter.to_string())? {
+        if r.status == Status::Cancelled.code() {
+            continue;
+        }
         let Some(c) = certificate_of(&r)? else {
             continue;
         };
@@ -248,7 +266,7 @@ fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<(String, Group)>> {
     Ok(out)
 }
 
-fn clean_line(s: &str, field: &'static str) -> Result<String> {
+pub(super) fn clean_line(s: &str, field: &'static str) -> Result<String> {
     let t = s.trim();
     if t.is_empty() || t.chars().any(char::is_control) || t.chars().count() > 200 {
         return Err(DrawProblem::BadText { field }.into());
@@ -476,6 +494,12 @@ impl Service {
                 prepared_at: at.clone(),
                 revealed_at: None,
                 certificate: None,
+                room_opened_at: None,
+                sealed_at: None,
+                released_at: None,
+                decided_by: None,
+                decided_at: None,
+                decision_note: None,
             };
             let id = db.insert_draw(&row)?;
             let after = json(&serde_json::json!({
@@ -533,6 +557,9 @@ impl Service {
         let hash = entropy_hash(text);
         self.write(Change::Draws, |db| {
             let r = prepared(db, id)?;
+            if db.entropy_of(id)?.iter().any(|e| e.witness == witness) {
+                return Err(DrawProblem::AlreadyEntered { id }.into());
+            }
             db.insert_entropy(
                 id,
                 &EntropyRow {
@@ -650,10 +677,8 @@ impl Service {
                     at: parse_time(&r.prepared_at)?,
                 },
                 witnessed,
-                confirmed: vec![Signoff {
-                    by: actor.name.clone(),
-                    at: now,
-                }],
+                // Filled as the witnesses confirm.
+                confirmed: Vec::new(),
                 revealed_at: now,
             };
             let cert =
@@ -688,7 +713,8 @@ impl Service {
         })
     }
 
-    /// One draw (readers); the certificate only once revealed.
+    /// One draw (readers). The certificate (the drawn list) only once revealed and only for
+    /// administrators, leaders and witnesses; a view of a sealed list is audited.
     pub fn draw_summary(&mut self, actor: &Actor, id: i64) -> Result<DrawSummary> {
         actor.require(READERS)?;
         let r = self
@@ -696,57 +722,68 @@ impl Service {
             .read(|db| db.draw(id))?
             .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
         let entropy = self.store.read(|db| db.entropy_of(id))?;
-        summary(r, &entropy)
+        let with_list = actor.require(super::ROOM_ROLES).is_ok();
+        if with_list && r.status == Status::Sealed.code() {
+            self.record_view(actor, id, "summary")?;
+        }
+        summary(r, &entropy, with_list)
     }
 
-    /// Every draw, newest first (readers).
+    /// Every draw, newest first (readers), without the drawn lists.
     pub fn draw_list(&mut self, actor: &Actor) -> Result<Vec<DrawSummary>> {
         actor.require(READERS)?;
         let rows = self.store.read(|db| db.draws())?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let entropy = self.store.read(|db| db.entropy_of(r.id))?;
-            out.push(summary(r, &entropy)?);
+            out.push(summary(r, &entropy, false)?);
         }
         Ok(out)
     }
 
-    /// The certificate JSON of a revealed draw (readers).
+    /// The certificate JSON of a revealed draw (administrators, leaders, witnesses; a sealed
+    /// one's export is audited).
     pub fn draw_certificate(&mut self, actor: &Actor, id: i64) -> Result<String> {
-        actor.require(READERS)?;
+        actor.require(super::ROOM_ROLES)?;
         let r = self
             .store
             .read(|db| db.draw(id))?
             .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
-        r.certificate.clone().ok_or(
-            DrawProblem::Status {
+        let Some(c) = r.certificate.clone() else {
+            return Err(DrawProblem::Status {
                 id,
                 status: r.status,
             }
-            .into(),
-        )
+            .into());
+        };
+        if r.status == Status::Sealed.code() {
+            self.record_view(actor, id, "certificate")?;
+        }
+        Ok(c)
     }
 
     /// Names of the enterprises and inspectors a certificate mentions (readers).
     pub fn draw_names(&mut self, actor: &Actor) -> Result<DrawNames> {
         actor.require(READERS)?;
-        self.store.read(|db| {
-            let enterprises = db
-                .enterprises()?
-                .into_iter()
-                .map(|e| (e.data.credit_code.to_string(), e.data.name))
-                .collect();
-            let inspectors = db
-                .inspectors()?
-                .into_iter()
-                .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.name))
-                .collect();
-            Ok::<_, ServiceError>(DrawNames {
-                enterprises,
-                inspectors,
-            })
-        })
+        self.store.read(names)
     }
+}
+
+pub(super) fn names(db: Db<'_>) -> Result<DrawNames> {
+    let enterprises = db
+        .enterprises()?
+        .into_iter()
+        .map(|e| (e.data.credit_code.to_string(), e.data.name))
+        .collect();
+    let inspectors = db
+        .inspectors()?
+        .into_iter()
+        .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.name))
+        .collect();
+    Ok(DrawNames {
+        enterprises,
+        inspectors,
+    })
 }
 
 /// The draw, which must be `prepared`.
@@ -764,8 +801,8 @@ fn prepared(db: Db<'_>, id: i64) -> Result<DrawRow> {
     Ok(r)
 }
 
-fn summary(r: DrawRow, entropy: &[EntropyRow]) -> Result<DrawSummary> {
-    let certificate = certificate_of(&r)?;
+fn summary(r: DrawRow, entropy: &[EntropyRow], with_list: bool) -> Result<DrawSummary> {
+    let certificate = if with_list { certificate_of(&r)? } else { None };
     let params = serde_json::from_str(&r.params).ok();
     Ok(DrawSummary {
         id: r.id,

@@ -6,6 +6,7 @@ mod classify;
 mod draws;
 mod import;
 mod registry;
+mod room;
 mod users;
 
 pub use classify::QuarterClassification;
@@ -14,6 +15,9 @@ pub use draws::{
     PreparedDraw, RepeatExcluded, drawn_per_group, entropy_hash, is_revealed, kind_of,
 };
 pub use import::{ImportError, ImportOutcome};
+pub use room::{
+    Assignment, Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step,
+};
 pub use users::NewUser;
 
 use crate::domain::fields::FieldIssue;
@@ -109,6 +113,8 @@ pub enum Change {
     Users,
     Settings,
     Draws,
+    /// Only audit entries were added (a view of a sealed list).
+    Audit,
 }
 
 /// Called after every committed change (shared by all sessions of a server).

@@ -11,7 +11,7 @@ pub struct DrawRow {
     pub quarter: String,
     /// The draw's identifier written into its parameters (`2024Q2-1`).
     pub label: String,
-    /// `prepared` or `revealed`.
+    /// A `domain::ceremony::Status` code.
     pub status: String,
     pub snapshot: String,
     pub params: String,
@@ -24,6 +24,39 @@ pub struct DrawRow {
     pub prepared_at: String,
     pub revealed_at: Option<String>,
     pub certificate: Option<String>,
+    pub room_opened_at: Option<String>,
+    pub sealed_at: Option<String>,
+    pub released_at: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    pub decision_note: Option<String>,
+}
+
+/// Someone who joined a draw's room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub login: String,
+    pub name: String,
+    /// Role codes, comma separated.
+    pub roles: String,
+    pub joined_at: String,
+}
+
+/// A witness's answer to a revealed result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub login: String,
+    pub confirmed: bool,
+    pub reason: String,
+    pub at: String,
+}
+
+/// An annotation of a sealed draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRow {
+    pub by: String,
+    pub at: String,
+    pub note: String,
 }
 
 /// One witness's entropy.
@@ -36,7 +69,8 @@ pub struct EntropyRow {
 
 const COLS: &str =
     "id, quarter, label, status, snapshot, params, secret, commitment, public_source,
-    public_value, min_witnesses, prepared_by, prepared_at, revealed_at, certificate";
+    public_value, min_witnesses, prepared_by, prepared_at, revealed_at, certificate,
+    room_opened_at, sealed_at, released_at, decided_by, decided_at, decision_note";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<DrawRow> {
     Ok(DrawRow {
@@ -55,6 +89,12 @@ fn row(r: &Row<'_>) -> rusqlite::Result<DrawRow> {
         prepared_at: r.get(12)?,
         revealed_at: r.get(13)?,
         certificate: r.get(14)?,
+        room_opened_at: r.get(15)?,
+        sealed_at: r.get(16)?,
+        released_at: r.get(17)?,
+        decided_by: r.get(18)?,
+        decided_at: r.get(19)?,
+        decision_note: r.get(20)?,
     })
 }
 
@@ -153,6 +193,162 @@ impl Db<'_> {
                     witness: r.get(0)?,
                     text: r.get(1)?,
                     at: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Opens the room of a prepared draw; false when it is not prepared or already open.
+    pub fn open_draw_room(&self, id: i64, at: &str) -> Result<bool> {
+        let n = self
+            .0
+            .prepare_cached(
+                "UPDATE draws SET room_opened_at = ?2
+                 WHERE id = ?1 AND status = 'prepared' AND room_opened_at IS NULL",
+            )?
+            .execute(params![id, at])?;
+        Ok(n == 1)
+    }
+
+    /// Moves a draw from status `from` to `to`; false when it was not in `from`. Sealing
+    /// stamps `sealed_at`.
+    pub fn move_draw(&self, id: i64, from: &str, to: &str, at: &str) -> Result<bool> {
+        let n = self
+            .0
+            .prepare_cached(
+                "UPDATE draws SET status = ?3,
+                   sealed_at = CASE WHEN ?3 = 'sealed' THEN ?4 ELSE sealed_at END
+                 WHERE id = ?1 AND status = ?2",
+            )?
+            .execute(params![id, from, to, at])?;
+        Ok(n == 1)
+    }
+
+    /// Records a leader's decision or a cancellation with its note.
+    pub fn set_draw_decision(&self, id: i64, by: &str, at: &str, note: &str) -> Result<()> {
+        self.0
+            .prepare_cached(
+                "UPDATE draws SET decided_by = ?2, decided_at = ?3, decision_note = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, by, at, note])?;
+        Ok(())
+    }
+
+    /// Releases a sealed draw's assignments; false when not sealed or already released.
+    pub fn release_draw(&self, id: i64, at: &str) -> Result<bool> {
+        let n = self
+            .0
+            .prepare_cached(
+                "UPDATE draws SET released_at = ?2
+                 WHERE id = ?1 AND status = 'sealed' AND released_at IS NULL",
+            )?
+            .execute(params![id, at])?;
+        Ok(n == 1)
+    }
+
+    /// Replaces the certificate of a draw awaiting confirmation (the recorded sign-offs change,
+    /// nothing recomputed does).
+    pub fn set_draw_certificate(&self, id: i64, certificate: &str) -> Result<bool> {
+        let n = self
+            .0
+            .prepare_cached(
+                "UPDATE draws SET certificate = ?2
+                 WHERE id = ?1 AND status IN ('revealed', 'disputed')",
+            )?
+            .execute(params![id, certificate])?;
+        Ok(n == 1)
+    }
+
+    /// Adds a member to a draw's room; false when already there.
+    pub fn add_draw_member(&self, id: i64, m: &MemberRow) -> Result<bool> {
+        let n = self
+            .0
+            .prepare_cached(
+                "INSERT INTO draw_members (draw_id, login, name, roles, joined_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (draw_id, login) DO NOTHING",
+            )?
+            .execute(params![id, m.login, m.name, m.roles, m.joined_at])?;
+        Ok(n == 1)
+    }
+
+    pub fn draw_members(&self, id: i64) -> Result<Vec<MemberRow>> {
+        let mut st = self.0.prepare_cached(
+            "SELECT login, name, roles, joined_at FROM draw_members WHERE draw_id = ?1 ORDER BY id",
+        )?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok(MemberRow {
+                    login: r.get(0)?,
+                    name: r.get(1)?,
+                    roles: r.get(2)?,
+                    joined_at: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Live draws (prepared with an open room, revealed or disputed) that `login` joined.
+    pub fn live_draws_of(&self, login: &str) -> Result<Vec<i64>> {
+        let mut st = self.0.prepare_cached(
+            "SELECT d.id FROM draws d JOIN draw_members m ON m.draw_id = d.id
+             WHERE m.login = ?1 AND d.status IN ('prepared', 'revealed', 'disputed')
+             ORDER BY m.id DESC",
+        )?;
+        let rows = st
+            .query_map([login], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    pub fn insert_draw_answer(&self, id: i64, a: &AnswerRow) -> Result<bool> {
+        let n = self
+            .0
+            .prepare_cached(
+                "INSERT INTO draw_answers (draw_id, login, confirmed, reason, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (draw_id, login) DO NOTHING",
+            )?
+            .execute(params![id, a.login, a.confirmed, a.reason, a.at])?;
+        Ok(n == 1)
+    }
+
+    pub fn draw_answers(&self, id: i64) -> Result<Vec<AnswerRow>> {
+        let mut st = self.0.prepare_cached(
+            "SELECT login, confirmed, reason, at FROM draw_answers WHERE draw_id = ?1 ORDER BY id",
+        )?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok(AnswerRow {
+                    login: r.get(0)?,
+                    confirmed: r.get(1)?,
+                    reason: r.get(2)?,
+                    at: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    pub fn insert_draw_note(&self, id: i64, n: &NoteRow) -> Result<()> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO draw_notes (draw_id, by, at, note) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, n.by, n.at, n.note])?;
+        Ok(())
+    }
+
+    pub fn draw_notes(&self, id: i64) -> Result<Vec<NoteRow>> {
+        let mut st = self
+            .0
+            .prepare_cached("SELECT by, at, note FROM draw_notes WHERE draw_id = ?1 ORDER BY id")?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok(NoteRow {
+                    by: r.get(0)?,
+                    at: r.get(1)?,
+                    note: r.get(2)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_plans_inspections",
         include_str!("../../db/migrations/0004_plans_inspections.sql"),
     ),
+    (
+        "0005_ceremony",
+        include_str!("../../db/migrations/0005_ceremony.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -13,7 +13,7 @@ mod settings;
 mod users;
 
 pub use audit::{AuditEntry, AuditRow};
-pub use draws::{DrawRow, EntropyRow};
+pub use draws::{AnswerRow, DrawRow, EntropyRow, MemberRow, NoteRow};
 pub use enterprises::EnterpriseKey;
 pub use inspections::SOURCE_IMPORT;
 pub use migrate::SCHEMA_VERSION;

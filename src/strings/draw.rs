@@ -1,6 +1,7 @@
 //! The draw (issue 4): plans, preparation, entropy, reveal, certificates.
 
 use super::Lang;
+use crate::domain::ceremony::Status;
 use crate::domain::draw::{DrawError, Mismatch, Refusal, SeedError, Stratum};
 use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
@@ -169,11 +170,7 @@ fn refusals(rs: &[Refusal], lang: Lang) -> String {
 }
 
 fn status(s: &str, lang: Lang) -> &str {
-    match s {
-        "prepared" => lang.t("已准备（未揭晓）", "prepared"),
-        "revealed" => lang.t("已揭晓", "revealed"),
-        other => other,
-    }
+    Status::from_code(s).map_or(s, |st| lang.t(st.zh(), st.en()))
 }
 
 pub fn status_label(s: &str, lang: Lang) -> String {
@@ -222,6 +219,30 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         }
         (DrawProblem::BadText { field }, Lang::En) => {
             format!("{field}: must be non-empty, without control characters, at most 200")
+        }
+        (DrawProblem::RoomClosed { id }, Lang::Zh) => {
+            format!("抽取 {id} 的摇号室尚未由管理员开启，请稍候")
+        }
+        (DrawProblem::RoomClosed { id }, Lang::En) => {
+            format!("the room of draw {id} is not open yet; an administrator opens it")
+        }
+        (DrawProblem::AlreadyAnswered { id }, Lang::Zh) => {
+            format!("您已对抽取 {id} 的结果作出确认或提出异议，不能重复")
+        }
+        (DrawProblem::AlreadyAnswered { id }, Lang::En) => {
+            format!("you already confirmed or declined the result of draw {id}")
+        }
+        (DrawProblem::AlreadyEntered { id }, Lang::Zh) => {
+            format!("您已为抽取 {id} 输入过随机字符串，每位见证人只能输入一次")
+        }
+        (DrawProblem::AlreadyEntered { id }, Lang::En) => {
+            format!("you already added entropy to draw {id}; once per witness")
+        }
+        (DrawProblem::ReasonRequired, Lang::Zh) => {
+            "请填写理由或说明（一行，1–200 字，不含控制字符）；未作任何改动".into()
+        }
+        (DrawProblem::ReasonRequired, Lang::En) => {
+            "a reason or note is required (one line, 1–200 characters); nothing was changed".into()
         }
     }
 }

@@ -268,7 +268,7 @@ impl App {
     }
 
     fn refresh(&mut self, c: Change) {
-        if matches!(c, Change::Enterprises | Change::Settings) {
+        if matches!(c, Change::Enterprises | Change::Settings | Change::Draws) {
             self.home = None;
         }
         let tab = self.current();
@@ -278,7 +278,7 @@ impl App {
             (Some(Source::Inspectors), Change::Inspectors) => true,
             (Some(Source::Items), Change::Items) => true,
             (Some(Source::Users), Change::Users) => true,
-            _ => tab == Tab::Home,
+            _ => tab == Tab::Home && c != Change::Audit,
         };
         // Other tabs reload when shown; their cursor is kept then too.
         if affected {

@@ -1,0 +1,1028 @@
+//! The live draw room (issue 5): opening it, joining, the witnesses' confirmations or
+//! declines, a leader's decision, sealing, cancelling, releasing assignments to inspectors,
+//! annotations, and the room's shared view. Every step is a database write in one
+//! transaction (so a restart loses nothing) and an audit entry (the room's timed log).
+//! Secrecy (N5, S10): results are shown to administrators, leaders and witnesses only; every
+//! view of a sealed list is audited; inspectors see their own released assignments.
+
+use super::draws::{DrawProblem, corrupt, entropy_hash, snapshot_id};
+use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::ceremony::{self, Answer, Status};
+use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Snapshot, Stratum};
+use crate::domain::quota::Group;
+use crate::domain::user::Role;
+use crate::store::{AnswerRow, Db, DrawRow, MemberRow, NoteRow};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// Who may be in a room and see results.
+pub const ROOM_ROLES: &[Role] = &[Role::Admin, Role::Leader, Role::Witness];
+
+/// Audit actions that are steps of the ceremony (the room's log).
+const STEPS: &[&str] = &[
+    "prepare",
+    "open_room",
+    "join",
+    "add_entropy",
+    "public_value",
+    "reveal",
+    "confirm",
+    "decline",
+    "accept",
+    "cancel",
+    "seal",
+    "release",
+    "annotate",
+];
+
+/// A leader's decision on a disputed draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Seal the result despite the decline, with a note.
+    Accept { note: String },
+    /// Cancel the draw, with a reason; its targets count as not drawn.
+    Cancel { reason: String },
+}
+
+/// Someone who joined the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub login: String,
+    pub name: String,
+    pub roles: BTreeSet<Role>,
+    pub joined_at: String,
+    /// SHA-256 of their entropy and when it was entered (never the text).
+    pub entropy: Option<(String, String)>,
+    pub answer: Option<AnswerRow>,
+}
+
+/// One step of the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// The reason or note of a decline, decision, cancellation or annotation.
+    pub note: Option<String>,
+}
+
+/// A drawn target as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownTarget {
+    pub rank: usize,
+    pub code: String,
+    pub name: String,
+    pub group: Option<Group>,
+}
+
+/// A team as shown: names with their ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownTeam {
+    pub code: String,
+    pub name: String,
+    pub joint: bool,
+    pub lead: String,
+    pub officers: Vec<String>,
+    pub auxiliaries: Vec<String>,
+}
+
+/// The result of a draw as the room shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub seed: String,
+    pub secret: String,
+    pub selections: Vec<(Stratum, u64, Vec<ShownTarget>)>,
+    pub teams: Vec<ShownTeam>,
+}
+
+/// Everything the room shows, built once per change and shared by every session in it.
+#[derive(Debug, Clone)]
+pub struct RoomState {
+    pub id: i64,
+    pub label: String,
+    pub quarter: String,
+    pub status: Status,
+    pub room_open: bool,
+    pub params: Params,
+    /// Per stratum: population in the snapshot, number to draw.
+    pub strata: Vec<(Stratum, usize, u32)>,
+    pub hashes: Hashes,
+    pub commitment: String,
+    pub min_witnesses: u32,
+    pub public_source: Option<String>,
+    pub public_value_entered: bool,
+    pub prepared_by: String,
+    pub prepared_at: String,
+    pub members: Vec<Member>,
+    /// Witnesses (by login or name) whose entropy is in.
+    pub entropy_count: usize,
+    pub log: Vec<Step>,
+    pub result: Option<Shown>,
+    pub revealed_at: Option<String>,
+    pub sealed_at: Option<String>,
+    pub released_at: Option<String>,
+    /// A leader's decision or a cancellation: by, at, note.
+    pub decision: Option<(String, String, String)>,
+    pub notes: Vec<NoteRow>,
+}
+
+/// An inspector's assignment from a released draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assignment {
+    pub draw: String,
+    pub code: String,
+    pub name: String,
+    pub lead: bool,
+    /// Everyone in the team, as `name(id)`.
+    pub team: Vec<String>,
+    pub items: Vec<String>,
+}
+
+fn status_of(r: &DrawRow) -> Result<Status> {
+    Status::from_code(&r.status).ok_or_else(|| corrupt("status", &r.status))
+}
+
+fn draw_row(db: Db<'_>, id: i64) -> Result<DrawRow> {
+    db.draw(id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))
+}
+
+fn wrong_status(r: &DrawRow) -> ServiceError {
+    DrawProblem::Status {
+        id: r.id,
+        status: r.status.clone(),
+    }
+    .into()
+}
+
+/// A reason or note: one line of 1–200 characters.
+fn reason_text(s: &str) -> Result<String> {
+    let t = s.trim();
+    if t.is_empty() || t.chars().any(char::is_control) || t.chars().count() > 200 {
+        return Err(DrawProblem::ReasonRequired.into());
+    }
+    Ok(t.to_string())
+}
+
+fn certificate(r: &DrawRow) -> Result<Certificate> {
+    let c = r.certificate.as_deref().ok_or_else(|| wrong_status(r))?;
+    Certificate::from_json(c).map_err(|e| corrupt("certificate", e))
+}
+
+/// The witnesses whose entropy is in (by the name recorded with it).
+fn entropy_witnesses(db: Db<'_>, id: i64) -> Result<BTreeSet<String>> {
+    Ok(db.entropy_of(id)?.into_iter().map(|e| e.witness).collect())
+}
+
+fn answers(rows: &[AnswerRow]) -> Vec<(String, Answer)> {
+    rows.iter()
+        .map(|a| {
+            let ans = if a.confirmed {
+                Answer::Confirmed
+            } else {
+                Answer::Declined {
+                    reason: a.reason.clone(),
+                }
+            };
+            (a.login.clone(), ans)
+        })
+        .collect()
+}
+
+impl Service {
+    /// The login a witness answer or entropy is recorded under: the actor's own for a person
+    /// with a role in the room; a named witness only for the local console (a scripted draw on
+    /// the server itself).
+    fn witness_login(&self, actor: &Actor, on_behalf: Option<&str>) -> Result<String> {
+        match on_behalf {
+            Some(w) if actor.user_id.is_none() && actor.has(Role::Admin) => {
+                super::draws::clean_line(w, "witness")
+            }
+            Some(_) => Err(ServiceError::Forbidden(Role::Witness)),
+            None => {
+                actor.require(&[Role::Witness])?;
+                Ok(actor.name.clone())
+            }
+        }
+    }
+
+    /// Opens the room of a prepared draw (administrators). Opening twice is harmless.
+    pub fn open_room(&mut self, actor: &Actor, id: i64) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            if status_of(&r)? != Status::Prepared {
+                return Err(wrong_status(&r));
+            }
+            if db.open_draw_room(id, &at)? {
+                audit(
+                    db,
+                    &at,
+                    actor,
+                    "open_room",
+                    "draw",
+                    Some(id),
+                    &r.label,
+                    None,
+                    None,
+                )?;
+            }
+            join(db, &at, actor, &r)
+        })
+    }
+
+    /// Joins the room (administrators, leaders, witnesses): allowed while the ceremony goes
+    /// on and the room is open. Joining again is harmless (a reconnect).
+    pub fn join_room(&mut self, actor: &Actor, id: i64) -> Result<()> {
+        actor.require(ROOM_ROLES)?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            if !status_of(&r)?.is_live() {
+                return Err(wrong_status(&r));
+            }
+            if r.room_opened_at.is_none() {
+                return Err(DrawProblem::RoomClosed { id }.into());
+            }
+            join(db, &at, actor, &r)
+        })
+    }
+
+    /// The live draw whose room this user joined most recently, to land back in after a
+    /// reconnect.
+    pub fn room_to_rejoin(&mut self, actor: &Actor) -> Result<Option<i64>> {
+        if actor.require(ROOM_ROLES).is_err() {
+            return Ok(None);
+        }
+        let name = actor.name.clone();
+        Ok(self
+            .store
+            .read(|db| db.live_draws_of(&name))?
+            .into_iter()
+            .next())
+    }
+
+    /// A witness confirms the revealed result (现场监督人员确认). When every witness who added
+    /// entropy has confirmed and nobody declined, the draw is sealed.
+    pub fn confirm_draw(&mut self, actor: &Actor, id: i64, on_behalf: Option<&str>) -> Result<()> {
+        let login = self.witness_login(actor, on_behalf)?;
+        self.answer(actor, id, login, None)
+    }
+
+    /// A witness declines to confirm, with a reason: the draw is disputed until a leader
+    /// decides.
+    pub fn decline_draw(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        reason: &str,
+        on_behalf: Option<&str>,
+    ) -> Result<()> {
+        let login = self.witness_login(actor, on_behalf)?;
+        let reason = reason_text(reason)?;
+        self.answer(actor, id, login, Some(reason))
+    }
+
+    fn answer(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        login: String,
+        declined: Option<String>,
+    ) -> Result<()> {
+        let at = self.stamp();
+        let now = self.now();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            if status_of(&r)? != Status::Revealed {
+                return Err(wrong_status(&r));
+            }
+            let row = AnswerRow {
+                login: login.clone(),
+                confirmed: declined.is_none(),
+                reason: declined.clone().unwrap_or_default(),
+                at: at.clone(),
+            };
+            if !db.insert_draw_answer(id, &row)? {
+                return Err(DrawProblem::AlreadyAnswered { id }.into());
+            }
+            let (action, after) = match &declined {
+                None => ("confirm", json(&serde_json::json!({"witness": login}))),
+                Some(reason) => (
+                    "decline",
+                    json(&serde_json::json!({"witness": login, "reason": reason})),
+                ),
+            };
+            audit(
+                db,
+                &at,
+                actor,
+                action,
+                "draw",
+                Some(id),
+                &r.label,
+                None,
+                Some(&after),
+            )?;
+            let mut cert = certificate(&r)?;
+            if declined.is_none() {
+                cert.confirmed.push(Signoff {
+                    by: login.clone(),
+                    at: now,
+                });
+                if !db.set_draw_certificate(id, &cert.to_json())? {
+                    return Err(wrong_status(&r));
+                }
+            }
+            if declined.is_some() {
+                if !db.move_draw(id, "revealed", "disputed", &at)? {
+                    return Err(wrong_status(&r));
+                }
+            } else if ceremony::sealed_by(
+                &entropy_witnesses(db, id)?,
+                &answers(&db.draw_answers(id)?),
+            ) {
+                seal(db, &at, actor, &r, "revealed")?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A leader decides a disputed draw: accept (sealed, with a note) or cancel (with a reason).
+    pub fn decide_draw(&mut self, actor: &Actor, id: i64, d: &Decision) -> Result<()> {
+        actor.require(&[Role::Leader])?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            match d {
+                Decision::Accept { note } => {
+                    let note = reason_text(note)?;
+                    if status_of(&r)? != Status::Disputed {
+                        return Err(wrong_status(&r));
+                    }
+                    db.set_draw_decision(id, &actor.name, &at, &note)?;
+                    audit(
+                        db,
+                        &at,
+                        actor,
+                        "accept",
+                        "draw",
+                        Some(id),
+                        &r.label,
+                        None,
+                        Some(&note),
+                    )?;
+                    seal(db, &at, actor, &r, "disputed")
+                }
+                Decision::Cancel { reason } => cancel(db, &at, actor, &r, reason),
+            }
+        })
+    }
+
+    /// Cancels a draw with a reason: administrators before the reveal (e.g. after a crash),
+    /// leaders at any time before sealing.
+    pub fn cancel_draw(&mut self, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+        actor.require(&[Role::Admin, Role::Leader])?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            if status_of(&r)? != Status::Prepared && !actor.has(Role::Leader) {
+                return Err(ServiceError::Forbidden(Role::Leader));
+            }
+            cancel(db, &at, actor, &r, reason)
+        })
+    }
+
+    /// Releases a sealed draw's assignments to the inspectors named in it (administrators).
+    pub fn release_draw(&mut self, actor: &Actor, id: i64) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            if !db.release_draw(id, &at)? {
+                return Err(wrong_status(&r));
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                "release",
+                "draw",
+                Some(id),
+                &r.label,
+                None,
+                None,
+            )
+        })
+    }
+
+    /// Adds a note to a sealed or cancelled draw (administrators, leaders); nothing else about
+    /// it can change.
+    pub fn annotate_draw(&mut self, actor: &Actor, id: i64, note: &str) -> Result<()> {
+        actor.require(&[Role::Admin, Role::Leader])?;
+        let note = reason_text(note)?;
+        let at = self.stamp();
+        self.write(Change::Draws, |db| {
+            let r = draw_row(db, id)?;
+            if !matches!(status_of(&r)?, Status::Sealed | Status::Cancelled) {
+                return Err(wrong_status(&r));
+            }
+            db.insert_draw_note(
+                id,
+                &NoteRow {
+                    by: actor.name.clone(),
+                    at: at.clone(),
+                    note: note.clone(),
+                },
+            )?;
+            audit(
+                db,
+                &at,
+                actor,
+                "annotate",
+                "draw",
+                Some(id),
+                &r.label,
+                None,
+                Some(&note),
+            )
+        })
+    }
+
+    /// Writes a view of a sealed draw's list to the audit trail (the caller shows it). Not
+    /// announced as a draw change, so watching sessions do not rebuild the room for it.
+    pub fn record_view(&mut self, actor: &Actor, id: i64, what: &str) -> Result<()> {
+        actor.require(ROOM_ROLES)?;
+        let at = self.stamp();
+        self.write(Change::Audit, |db| {
+            let r = draw_row(db, id)?;
+            audit(
+                db,
+                &at,
+                actor,
+                "view",
+                "draw",
+                Some(id),
+                &r.label,
+                None,
+                Some(what),
+            )
+        })
+    }
+
+    /// The room's view of a draw (administrators, leaders, witnesses).
+    pub fn room(&mut self, actor: &Actor, id: i64) -> Result<RoomState> {
+        actor.require(ROOM_ROLES)?;
+        let names = self.draw_names(actor)?;
+        self.store.read(|db| room_state(db, id, &names))
+    }
+
+    /// An inspector's own assignments from released draws (N5: nothing before the release,
+    /// nobody else's).
+    pub fn my_assignments(&mut self, actor: &Actor) -> Result<Vec<Assignment>> {
+        let Some(inspector) = self.user(&actor.name)?.and_then(|u| u.inspector_id) else {
+            return Ok(Vec::new());
+        };
+        let names = self.store.read(|db| {
+            let me = db
+                .inspectors()?
+                .into_iter()
+                .find(|i| i.id == inspector)
+                .map(|i| snapshot_id(i.id, &i.data.cert_no));
+            Ok::<_, ServiceError>(me)
+        })?;
+        let Some(me) = names else {
+            return Ok(Vec::new());
+        };
+        let all = self.store.read(super::draws::names)?;
+        let rows = self.store.read(|db| db.draws())?;
+        let mut out = Vec::new();
+        for r in rows.iter().filter(|r| r.released_at.is_some()) {
+            let c = certificate(r)?;
+            for t in &c.outcome.teams {
+                let team: Vec<&String> = t.officers.iter().chain(&t.auxiliaries).collect();
+                if !team.iter().any(|x| **x == me) {
+                    continue;
+                }
+                let person = |id: &String| {
+                    all.inspectors
+                        .get(id)
+                        .map_or_else(|| id.clone(), |n| format!("{n}({id})"))
+                };
+                out.push(Assignment {
+                    draw: r.label.clone(),
+                    code: t.code.clone(),
+                    name: all.enterprises.get(&t.code).cloned().unwrap_or_default(),
+                    lead: t.lead == me,
+                    team: team.into_iter().map(person).collect(),
+                    items: c.params.items.clone(),
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Records `actor` as a member of the room (audited the first time).
+fn join(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow) -> Result<()> {
+    let roles: Vec<&str> = actor.roles.iter().map(|r| r.code()).collect();
+    let m = MemberRow {
+        login: actor.name.clone(),
+        name: db
+            .user_by_name(&actor.name)?
+            .map(|u| u.display_name)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| actor.name.clone()),
+        roles: roles.join(","),
+        joined_at: at.to_string(),
+    };
+    if db.add_draw_member(r.id, &m)? {
+        audit(
+            db,
+            at,
+            actor,
+            "join",
+            "draw",
+            Some(r.id),
+            &r.label,
+            None,
+            None,
+        )?;
+    }
+    Ok(())
+}
+
+fn seal(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, from: &str) -> Result<()> {
+    if !db.move_draw(r.id, from, "sealed", at)? {
+        return Err(wrong_status(r));
+    }
+    audit(
+        db,
+        at,
+        actor,
+        "seal",
+        "draw",
+        Some(r.id),
+        &r.label,
+        None,
+        None,
+    )
+}
+
+fn cancel(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, reason: &str) -> Result<()> {
+    let reason = reason_text(reason)?;
+    let from = status_of(r)?;
+    if !from.is_live() || !db.move_draw(r.id, from.code(), "cancelled", at)? {
+        return Err(wrong_status(r));
+    }
+    db.set_draw_decision(r.id, &actor.name, at, &reason)?;
+    audit(
+        db,
+        at,
+        actor,
+        "cancel",
+        "draw",
+        Some(r.id),
+        &r.label,
+        None,
+        Some(&reason),
+    )
+}
+
+fn room_state(db: Db<'_>, id: i64, names: &super::DrawNames) -> Result<RoomState> {
+    let r = draw_row(db, id)?;
+    let status = status_of(&r)?;
+    let snapshot: Snapshot =
+        serde_json::from_str(&r.snapshot).map_err(|e| corrupt("snapshot", e))?;
+    let params: Params = serde_json::from_str(&r.params).map_err(|e| corrupt("params", e))?;
+    let hashes = crate::domain::draw::hashes(&snapshot, &params);
+    let strata = params
+        .quota
+        .strata()
+        .into_iter()
+        .map(|(st, k)| {
+            let pop = snapshot
+                .candidates
+                .iter()
+                .filter(|c| st.contains(c.group))
+                .count();
+            (st, pop, k)
+        })
+        .collect();
+    let entropy = db.entropy_of(id)?;
+    let answers = db.draw_answers(id)?;
+    let mut members: Vec<Member> = db
+        .draw_members(id)?
+        .into_iter()
+        .map(|m| Member {
+            roles: m.roles.split(',').filter_map(Role::from_code).collect(),
+            entropy: entropy
+                .iter()
+                .find(|e| e.witness == m.login)
+                .map(|e| (entropy_hash(&e.text), e.at.clone())),
+            answer: answers.iter().find(|a| a.login == m.login).cloned(),
+            login: m.login,
+            name: m.name,
+            joined_at: m.joined_at,
+        })
+        .collect();
+    // Entropy or answers recorded for witnesses who were not in the room (a scripted draw).
+    let known: BTreeSet<String> = members.iter().map(|m| m.login.clone()).collect();
+    let mut others: Vec<String> = entropy.iter().map(|e| e.witness.clone()).collect();
+    others.extend(answers.iter().map(|a| a.login.clone()));
+    for w in others {
+        if known.contains(&w) || members.iter().any(|m| m.login == w) {
+            continue;
+        }
+        members.push(Member {
+            login: w.clone(),
+            name: w.clone(),
+            roles: [Role::Witness].into(),
+            joined_at: String::new(),
+            entropy: entropy
+                .iter()
+                .find(|e| e.witness == w)
+                .map(|e| (entropy_hash(&e.text), e.at.clone())),
+            answer: answers.iter().find(|a| a.login == w).cloned(),
+        });
+    }
+    let log = db
+        .audit_of("draw", id)?
+        .into_iter()
+        .filter(|a| STEPS.contains(&a.action.as_str()))
+        .map(|a| {
+            let note = match a.action.as_str() {
+                "decline" => a
+                    .after
+                    .as_deref()
+                    .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+                    .and_then(|v| v["reason"].as_str().map(str::to_string)),
+                "accept" | "cancel" | "annotate" => a.after.clone(),
+                _ => None,
+            };
+            Step {
+                at: a.at,
+                actor: a.actor,
+                action: a.action,
+                note,
+            }
+        })
+        .collect();
+    let result = if status.has_result() {
+        Some(shown(&certificate(&r)?, names))
+    } else {
+        None
+    };
+    let decision = match (&r.decided_by, &r.decided_at, &r.decision_note) {
+        (Some(b), Some(a), Some(n)) => Some((b.clone(), a.clone(), n.clone())),
+        _ => None,
+    };
+    Ok(RoomState {
+        id,
+        label: r.label.clone(),
+        quarter: r.quarter.clone(),
+        status,
+        room_open: r.room_opened_at.is_some(),
+        params,
+        strata,
+        hashes,
+        commitment: r.commitment.clone(),
+        min_witnesses: u32::try_from(r.min_witnesses).unwrap_or(1),
+        public_source: r.public_source.clone(),
+        public_value_entered: r.public_value.is_some(),
+        prepared_by: r.prepared_by.clone(),
+        prepared_at: r.prepared_at.clone(),
+        entropy_count: entropy
+            .iter()
+            .map(|e| e.witness.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
+        members,
+        log,
+        result,
+        revealed_at: r.revealed_at.clone(),
+        sealed_at: r.sealed_at.clone(),
+        released_at: r.released_at.clone(),
+        decision,
+        notes: db.draw_notes(id)?,
+    })
+}
+
+/// The result with names.
+pub fn shown(c: &Certificate, names: &super::DrawNames) -> Shown {
+    let groups: HashMap<&str, Group> = c
+        .snapshot
+        .candidates
+        .iter()
+        .map(|x| (x.code.as_str(), x.group))
+        .collect();
+    let ent = |code: &str| names.enterprises.get(code).cloned().unwrap_or_default();
+    let person = |id: &String| {
+        names
+            .inspectors
+            .get(id)
+            .map_or_else(|| id.clone(), |n| format!("{n}({id})"))
+    };
+    Shown {
+        seed: c.seed.to_hex(),
+        secret: crate::domain::draw::hash::to_hex(&c.secret.0),
+        selections: c
+            .outcome
+            .selections
+            .iter()
+            .map(|s| {
+                let targets = s
+                    .targets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| ShownTarget {
+                        rank: i + 1,
+                        code: t.code.clone(),
+                        name: ent(&t.code),
+                        group: groups.get(t.code.as_str()).copied(),
+                    })
+                    .collect();
+                (s.stratum, s.population, targets)
+            })
+            .collect(),
+        teams: c
+            .outcome
+            .teams
+            .iter()
+            .map(|t| ShownTeam {
+                code: t.code.clone(),
+                name: ent(&t.code),
+                joint: t.joint,
+                lead: person(&t.lead),
+                officers: t.officers.iter().map(person).collect(),
+                auxiliaries: t.auxiliaries.iter().map(person).collect(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draw::{self, Quota};
+    use crate::service::tests::{admin, service};
+    use crate::service::{DrawRequest, NewUser};
+
+    fn person(id: i64, name: &str, role: Role) -> Actor {
+        Actor {
+            user_id: Some(id),
+            name: name.into(),
+            roles: [role].into(),
+        }
+    }
+
+    fn leader() -> Actor {
+        person(20, "lead", Role::Leader)
+    }
+
+    fn w(n: u8) -> Actor {
+        person(30 + i64::from(n), &format!("w{n}"), Role::Witness)
+    }
+
+    fn problem<T: std::fmt::Debug>(r: Result<T>) -> DrawProblem {
+        match r {
+            Err(ServiceError::Draw(p)) => p,
+            other => panic!("expected a draw problem, got {other:?}"),
+        }
+    }
+
+    /// A prepared draw needing two witnesses, its room open, both witnesses in with entropy.
+    fn ready(s: &mut Service) -> i64 {
+        crate::demo::fill(s, &admin(), 60).unwrap();
+        let mut r = DrawRequest::new("2024Q2".parse().unwrap());
+        r.quota = Some(Quota::Classified {
+            key: 1,
+            special: 1,
+            general: 2,
+        });
+        r.min_witnesses = 2;
+        let id = s.prepare_draw(&admin(), &r).unwrap().id;
+        assert!(matches!(
+            problem(s.join_room(&w(1), id)),
+            DrawProblem::RoomClosed { .. }
+        ));
+        s.open_room(&admin(), id).unwrap();
+        for n in [1, 2] {
+            s.join_room(&w(n), id).unwrap();
+            s.join_room(&w(n), id).unwrap(); // a reconnect
+            s.add_entropy(&w(n), id, &w(n).name, &format!("random text {n}"))
+                .unwrap();
+        }
+        id
+    }
+
+    #[test]
+    fn a_whole_ceremony_seals_when_every_witness_confirms() {
+        let mut s = service();
+        let id = ready(&mut s);
+        assert!(matches!(
+            problem(s.add_entropy(&w(1), id, "w1", "again and again")),
+            DrawProblem::AlreadyEntered { .. }
+        ));
+        let room = s.room(&w(1), id).unwrap();
+        assert_eq!(room.status, Status::Prepared);
+        assert_eq!(room.entropy_count, 2);
+        assert!(room.result.is_none());
+        let logins: Vec<&str> = room.members.iter().map(|m| m.login.as_str()).collect();
+        assert_eq!(logins, ["admin", "w1", "w2"]);
+        assert!(room.members[1].entropy.is_some() && room.members[0].entropy.is_none());
+
+        s.reveal_draw(&admin(), id).unwrap();
+        s.confirm_draw(&w(1), id, None).unwrap();
+        assert!(matches!(
+            problem(s.confirm_draw(&w(1), id, None)),
+            DrawProblem::AlreadyAnswered { .. }
+        ));
+        assert_eq!(s.room(&admin(), id).unwrap().status, Status::Revealed);
+        s.confirm_draw(&w(2), id, None).unwrap();
+        let room = s.room(&admin(), id).unwrap();
+        assert_eq!(room.status, Status::Sealed);
+        assert!(room.sealed_at.is_some());
+        let shown = room.result.unwrap();
+        assert_eq!(shown.teams.len(), 4);
+        let steps: Vec<&str> = room.log.iter().map(|l| l.action.as_str()).collect();
+        assert_eq!(
+            steps,
+            [
+                "prepare",
+                "open_room",
+                "join",
+                "join",
+                "add_entropy",
+                "join",
+                "add_entropy",
+                "reveal",
+                "confirm",
+                "confirm",
+                "seal"
+            ]
+        );
+        let cert = Certificate::from_json(&s.draw_certificate(&admin(), id).unwrap()).unwrap();
+        let confirmed: Vec<&str> = cert.confirmed.iter().map(|c| c.by.as_str()).collect();
+        assert_eq!(confirmed, ["w1", "w2"]);
+        assert!(draw::verify(&cert).is_ok());
+
+        // Sealed: nothing changes, only annotations.
+        assert!(
+            problem(s.cancel_draw(&leader(), id, "too late")).eq(&DrawProblem::Status {
+                id,
+                status: "sealed".into()
+            })
+        );
+        assert!(matches!(
+            problem(s.annotate_draw(&leader(), id, "")),
+            DrawProblem::ReasonRequired
+        ));
+        s.annotate_draw(&leader(), id, "名单已移交保密组").unwrap();
+        assert_eq!(s.room(&admin(), id).unwrap().notes.len(), 1);
+    }
+
+    #[test]
+    fn a_decline_blocks_sealing_until_a_leader_decides() {
+        let mut s = service();
+        let id = ready(&mut s);
+        assert!(matches!(
+            problem(s.confirm_draw(&w(1), id, None)),
+            DrawProblem::Status { .. }
+        ));
+        s.reveal_draw(&admin(), id).unwrap();
+        assert!(matches!(
+            problem(s.decline_draw(&w(2), id, "  ", None)),
+            DrawProblem::ReasonRequired
+        ));
+        s.confirm_draw(&w(1), id, None).unwrap();
+        s.decline_draw(&w(2), id, "抽取时有人离场", None).unwrap();
+        assert_eq!(s.room(&admin(), id).unwrap().status, Status::Disputed);
+        // Only a leader decides; an administrator may not cancel a revealed draw.
+        assert!(matches!(
+            s.decide_draw(&admin(), id, &Decision::Accept { note: "x".into() }),
+            Err(ServiceError::Forbidden(_))
+        ));
+        assert!(matches!(
+            s.cancel_draw(&admin(), id, "x"),
+            Err(ServiceError::Forbidden(_))
+        ));
+        s.decide_draw(
+            &leader(),
+            id,
+            &Decision::Accept {
+                note: "经核实离场人员为保洁，不影响抽取".into(),
+            },
+        )
+        .unwrap();
+        let room = s.room(&w(2), id).unwrap();
+        assert_eq!(room.status, Status::Sealed);
+        assert_eq!(room.decision.unwrap().0, "lead");
+        let decline = room.log.iter().find(|l| l.action == "decline").unwrap();
+        assert_eq!(decline.note.as_deref(), Some("抽取时有人离场"));
+    }
+
+    #[test]
+    fn a_cancelled_draw_draws_nothing() {
+        let mut s = service();
+        let id = ready(&mut s);
+        s.reveal_draw(&admin(), id).unwrap();
+        s.decline_draw(&w(1), id, "结果公布前断电", None).unwrap();
+        s.decide_draw(
+            &leader(),
+            id,
+            &Decision::Cancel {
+                reason: "重新抽取".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(s.room(&admin(), id).unwrap().status, Status::Cancelled);
+        let plan = s.plan(&admin(), "2024Q2".parse().unwrap()).unwrap();
+        assert!(plan.iter().all(|l| l.drawn == 0));
+        // Before the reveal an administrator may cancel (e.g. after a crash).
+        let mut r = DrawRequest::new("2024Q2".parse().unwrap());
+        r.quota = Some(Quota::Unclassified { count: 1 });
+        let id2 = s.prepare_draw(&admin(), &r).unwrap().id;
+        s.cancel_draw(&admin(), id2, "服务器重启，重新准备")
+            .unwrap();
+        assert!(matches!(
+            problem(s.reveal_draw(&admin(), id2)),
+            DrawProblem::Status { .. }
+        ));
+    }
+
+    #[test]
+    fn lists_are_secret_and_views_of_sealed_lists_are_audited() {
+        let mut s = service();
+        let id = ready(&mut s);
+        s.reveal_draw(&admin(), id).unwrap();
+        s.confirm_draw(&w(1), id, None).unwrap();
+        s.confirm_draw(&w(2), id, None).unwrap();
+        let auditor = person(40, "aud", Role::Auditor);
+        let insp = person(41, "insp", Role::Inspector);
+        assert!(matches!(s.room(&insp, id), Err(ServiceError::Forbidden(_))));
+        assert!(matches!(
+            s.room(&auditor, id),
+            Err(ServiceError::Forbidden(_))
+        ));
+        assert!(s.draw_summary(&auditor, id).unwrap().certificate.is_none());
+        assert!(s.draw_certificate(&auditor, id).is_err());
+        let before = s.audit_recent(&admin(), 200).unwrap().len();
+        assert!(s.draw_summary(&leader(), id).unwrap().certificate.is_some());
+        let views = s.audit_recent(&admin(), 200).unwrap();
+        assert_eq!(views.len(), before + 1);
+        assert_eq!(
+            (views[0].action.as_str(), views[0].actor.as_str()),
+            ("view", "lead")
+        );
+
+        // An inspector sees their own assignments, and only after the release.
+        let cert = Certificate::from_json(&s.draw_certificate(&admin(), id).unwrap()).unwrap();
+        let team = &cert.outcome.teams[0];
+        let mine = team.officers[0].clone();
+        let user = NewUser {
+            name: "insp".into(),
+            display_name: "检查员".into(),
+            roles: [Role::Inspector].into(),
+            keys: vec![],
+            password: Some("a-long-password-1".into()),
+            inspector_cert: Some(mine.clone()),
+            must_change_password: false,
+        };
+        s.add_user(&admin(), &user).unwrap();
+        assert!(s.my_assignments(&insp).unwrap().is_empty());
+        assert!(matches!(
+            s.release_draw(&leader(), id),
+            Err(ServiceError::Forbidden(_))
+        ));
+        s.release_draw(&admin(), id).unwrap();
+        let got = s.my_assignments(&insp).unwrap();
+        let expected = cert
+            .outcome
+            .teams
+            .iter()
+            .filter(|t| t.officers.contains(&mine))
+            .count();
+        assert_eq!(got.len(), expected);
+        assert!(got.iter().any(|a| a.code == team.code));
+        assert!(got.iter().all(|a| a.team.iter().any(|p| p.contains(&mine))));
+    }
+
+    #[test]
+    fn nothing_entered_is_lost_when_the_server_restarts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.sqlite3");
+        let id = {
+            let mut s = Service::open(&path).unwrap();
+            ready(&mut s)
+        };
+        let mut s = Service::open(&path).unwrap();
+        let room = s.room(&w(1), id).unwrap();
+        assert_eq!(room.entropy_count, 2);
+        assert_eq!(s.room_to_rejoin(&w(2)).unwrap(), Some(id));
+        s.join_room(&w(2), id).unwrap();
+        s.reveal_draw(&admin(), id).unwrap();
+        assert_eq!(s.room(&w(1), id).unwrap().status, Status::Revealed);
+    }
+}
