@@ -1,7 +1,9 @@
 //! Pure domain rules of 双随机、一公开 supervision: the registries' types and their validation,
-//! identifiers (统一社会信用代码, 排污许可证编号), quarters, the S5 classification and the S6
-//! quotas. Nothing here does I/O; the clock is passed in where a rule needs "today".
+//! identifiers (统一社会信用代码, 排污许可证编号), quarters, the working-day calendar, the S5
+//! classification and the S6 quotas, the draw and its ceremony. Nothing here does I/O; the clock
+//! is passed in where a rule needs "today".
 
+pub mod calendar;
 pub mod ceremony;
 pub mod classify;
 pub mod credit_code;

@@ -1,7 +1,10 @@
 //! Files in and out: reading CSV (UTF-8, UTF-8 with BOM, GB18030, UTF-16) and XLSX into a
 //! plain table, mapping tables to records through the field specs of `domain::forms`, and
-//! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX.
+//! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, the printable
+//! draw record (HTML and XLSX), and each user's outbox.
 
 pub mod import;
+pub mod outbox;
+pub mod record;
 pub mod table;
 pub mod write;

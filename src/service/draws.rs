@@ -362,8 +362,7 @@ impl Service {
         };
         let cq = self.classify_quarter(actor, req.quarter)?;
         let ratios = cq.ratios;
-        let mut secret = [0u8; 32];
-        rand::fill(&mut secret);
+        let secret = self.secret();
         let commit = commitment(&secret);
         let at = self.stamp();
         let by = actor.name.clone();

@@ -96,6 +96,8 @@ pub enum ServiceError {
     #[error("draw refused: {0:?}")]
     Draw(DrawProblem),
     #[error(transparent)]
+    Record(#[from] crate::exchange::record::RecordError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -125,6 +127,9 @@ pub struct Service {
     store: Store,
     clock: Clock,
     notifier: Option<Notifier>,
+    /// Where draw secrets come from: the operating system's generator, or a fixed sequence in
+    /// tests that need reproducible screens.
+    secrets: Option<Box<dyn FnMut() -> [u8; 32] + Send>>,
 }
 
 impl Service {
@@ -133,6 +138,7 @@ impl Service {
             store: Store::open(path)?,
             clock: Box::new(Utc::now),
             notifier: None,
+            secrets: None,
         })
     }
 
@@ -141,7 +147,28 @@ impl Service {
             store: Store::open_in_memory()?,
             clock: Box::new(Utc::now),
             notifier: None,
+            secrets: None,
         })
+    }
+
+    /// Draw secrets from `f` instead of the system's random generator (tests only: a draw's
+    /// secret must be unpredictable).
+    #[cfg(test)]
+    pub fn with_secrets(mut self, f: Box<dyn FnMut() -> [u8; 32] + Send>) -> Service {
+        self.secrets = Some(f);
+        self
+    }
+
+    /// A fresh draw secret.
+    fn secret(&mut self) -> [u8; 32] {
+        match &mut self.secrets {
+            Some(f) => f(),
+            None => {
+                let mut s = [0u8; 32];
+                rand::fill(&mut s);
+                s
+            }
+        }
     }
 
     pub fn with_clock(mut self, clock: Clock) -> Service {

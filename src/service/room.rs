@@ -11,9 +11,14 @@ use crate::domain::ceremony::{self, Answer, Status};
 use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Snapshot, Stratum};
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
+use crate::exchange::record::{RecordInput, RecordLogLine, RecordPerson, record_html, record_xlsx};
 use crate::store::{AnswerRow, Db, DrawRow, MemberRow, NoteRow};
+use crate::strings::{Lang, room as room_strings};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+
+/// The setting with the bureau's name, printed above the draw record's title.
+pub const BUREAU_KEY: &str = "bureau_name";
 
 /// Who may be in a room and see results.
 pub const ROOM_ROLES: &[Role] = &[Role::Admin, Role::Leader, Role::Witness];
@@ -469,6 +474,103 @@ impl Service {
                 Some(what),
             )
         })
+    }
+
+    /// The draw record (抽取记录) for printing and signatures: `抽取记录-<label>.html` and
+    /// `.xlsx` (administrators, leaders; once the result is shown). Audited as a view.
+    pub fn draw_record(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        lang: Lang,
+    ) -> Result<Vec<(String, Vec<u8>)>> {
+        actor.require(&[Role::Admin, Role::Leader])?;
+        let st = self.room(actor, id)?;
+        let r = self.store.read(|db| draw_row(db, id))?;
+        let cert = certificate(&r)?;
+        let names = self.store.read(super::draws::names)?;
+        let items = self.items_in_force(self.today())?;
+        let bureau = self
+            .store
+            .read(|db| db.setting(BUREAU_KEY))?
+            .unwrap_or_default();
+        let item_names: Vec<(String, String)> = st
+            .params
+            .items
+            .iter()
+            .map(|c| {
+                let n = items
+                    .iter()
+                    .find(|v| &v.data.code == c)
+                    .map(|v| v.data.name.clone())
+                    .unwrap_or_default();
+                (c.clone(), n)
+            })
+            .collect();
+        let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+        let fallback = cert.revealed_at;
+        let people: Vec<RecordPerson> = st
+            .members
+            .iter()
+            .map(|m| RecordPerson {
+                name: m.name.clone(),
+                login: m.login.clone(),
+                role: m
+                    .roles
+                    .iter()
+                    .map(|r| lang.t(r.zh(), r.en()))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                joined_at: time(&m.joined_at)
+                    .or_else(|| m.entropy.as_ref().and_then(|e| time(&e.1)))
+                    .unwrap_or(fallback),
+                entropy_sha256: m.entropy.as_ref().map(|e| e.0.clone()),
+                confirmed_at: m.answer.as_ref().and_then(|a| time(&a.at)),
+                declined: m
+                    .answer
+                    .as_ref()
+                    .filter(|a| !a.confirmed)
+                    .map(|a| a.reason.clone()),
+            })
+            .collect();
+        let log: Vec<RecordLogLine> = st
+            .log
+            .iter()
+            .filter_map(|s| {
+                let mut text = format!("{} {}", s.actor, room_strings::step(&s.action, lang));
+                if let Some(n) = &s.note {
+                    text.push_str(&format!("：{n}"));
+                }
+                Some(RecordLogLine {
+                    at: time(&s.at)?,
+                    text,
+                })
+            })
+            .collect();
+        let note = st.decision.as_ref().map(|d| d.2.clone());
+        let input = RecordInput {
+            certificate: &cert,
+            label: &st.label,
+            quarter: &st.quarter,
+            bureau: &bureau,
+            enterprise_names: &names.enterprises,
+            inspector_names: &names.inspectors,
+            item_names: &item_names,
+            people: &people,
+            log: &log,
+            sealed_at: st.sealed_at.as_deref().and_then(time),
+            status_note: note.as_deref(),
+        };
+        let html = record_html(&input, lang);
+        let xlsx = record_xlsx(&input, lang)?;
+        if st.status == Status::Sealed {
+            self.record_view(actor, id, "record")?;
+        }
+        let base = format!("{}-{}", room_strings::record_file(lang), st.label);
+        Ok(vec![
+            (format!("{base}.html"), html.into_bytes()),
+            (format!("{base}.xlsx"), xlsx),
+        ])
     }
 
     /// The room's view of a draw (administrators, leaders, witnesses).

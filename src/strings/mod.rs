@@ -361,6 +361,7 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::NotEmpty => lang.t("数据库中已有检查对象，演示数据只能写入空数据库（可用 --db 指定新文件）", "the database already holds enterprises; demo data goes only into an empty one (use --db for a new file)").into(),
         ServiceError::Import(i) => import_error(i, lang),
         ServiceError::Draw(p) => draw::problem(p, lang),
+        ServiceError::Record(e) => record::record_error(e, lang),
         ServiceError::Store(s) => store_error(s, lang),
     }
 }
@@ -551,3 +552,5 @@ pub mod cli;
 pub mod ui;
 
 pub mod draw;
+pub mod record;
+pub mod room;

@@ -125,9 +125,35 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "toggle" => ("勾选", "toggle"),
         "yes" => ("是", "yes"),
         "no" => ("否", "no"),
+        "enter_room" => ("进入摇号室", "enter room"),
+        "leave_room" => ("离开摇号室", "leave room"),
+        "entropy" => ("输入随机字符串", "add entropy"),
+        "confirm" => ("确认结果", "confirm result"),
+        "decline" => ("提出异议", "decline"),
+        "reveal" => ("揭晓", "reveal"),
+        "release" => ("下发任务", "release to inspectors"),
+        "accept" => ("异议处理：采纳结果", "accept despite decline"),
+        "cancel_draw" => ("作废本次抽取", "cancel the draw"),
+        "annotate" => ("添加备注", "annotate"),
+        "record" => ("导出抽取记录", "write draw record"),
+        "submit" => ("提交", "submit"),
         _ => ("", ""),
     };
     lang.t(zh, en)
+}
+
+pub fn rejoined(lang: Lang) -> &'static str {
+    lang.t(
+        "已回到您之前所在的摇号室",
+        "you are back in the draw room you were in",
+    )
+}
+
+pub fn cannot_write(name: &str, why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法写入文件 {name}：{why}"),
+        Lang::En => format!("cannot write {name}: {why}"),
+    }
 }
 
 pub fn help_title(lang: Lang) -> &'static str {

@@ -8,6 +8,7 @@ use super::form::{Form, FormOutcome};
 use super::input::TextInput;
 use super::keymap::{self, Action, Binding};
 use super::list::ListView;
+use super::room;
 use super::theme::Theme;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
@@ -161,6 +162,7 @@ pub struct App {
     saved_at: Option<Instant>,
     /// The home screen's quotas, computed when shown and after changes, not per frame.
     home: Option<Result<Vec<crate::service::PlanLine>, String>>,
+    draws: room::Draws,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -189,9 +191,30 @@ impl App {
             quarter,
             saved_at: None,
             home: None,
+            draws: room::Draws::default(),
         };
         app.load_current();
+        app.rejoin();
         app
+    }
+
+    /// Lands a witness, leader or administrator back in the live room they were in.
+    fn rejoin(&mut self) {
+        let (svc, actor) = (&mut self.svc, &self.s.actor);
+        let Ok(Some(id)) = svc.room_to_rejoin(actor) else {
+            return;
+        };
+        let Some(i) = self.tabs.iter().position(|t| *t == Tab::Draws) else {
+            return;
+        };
+        self.tab = i;
+        let r = self
+            .draws
+            .enter(&mut self.svc, &self.s.actor, &self.hub, id);
+        match r {
+            Ok(()) => self.say(ui::rejoined(self.lang()).to_string()),
+            Err(e) => self.error(e),
+        }
     }
 
     fn lang(&self) -> Lang {
@@ -222,6 +245,14 @@ impl App {
                     .map_err(|e| strings::service_error(&e, None, lang)),
             );
         }
+        if tab == Tab::Draws {
+            let r = self.draws.load(&mut self.svc, &self.s.actor, &self.hub);
+            if let Err(e) = r {
+                self.draws.room = None;
+                self.error(e);
+            }
+            return;
+        }
         let Some(source) = tab.source() else { return };
         let lang = self.lang();
         let (svc, actor, hub) = (&mut self.svc, &self.s.actor, &self.hub);
@@ -250,8 +281,12 @@ impl App {
                 self.refresh(c);
                 Outcome::Continue
             }
+            // Presence is read from the hub when drawing.
+            Event::Notice(Notice::Presence) => Outcome::Continue,
             Event::Paste(text) => {
-                if let Some(Popup::Deactivate { input, .. }) = &mut self.popup {
+                if self.draws.typing() {
+                    self.draws.paste(&text);
+                } else if let Some(Popup::Deactivate { input, .. }) = &mut self.popup {
                     input.insert_str(&text);
                 } else if let Some(f) = &mut self.form {
                     f.paste(&text);
@@ -270,6 +305,12 @@ impl App {
     fn refresh(&mut self, c: Change) {
         if matches!(c, Change::Enterprises | Change::Settings | Change::Draws) {
             self.home = None;
+        }
+        if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
+            self.draws.stale();
+            if self.current() == Tab::Draws {
+                self.load_current();
+            }
         }
         let tab = self.current();
         let affected = match (tab.source(), c) {
@@ -333,7 +374,9 @@ impl App {
             return vec![keymap::SEARCHING];
         }
         let tab = self.current();
-        if self.detail.is_some() {
+        if tab == Tab::Draws {
+            self.draws.bindings(&self.s.actor)
+        } else if self.detail.is_some() {
             vec![keymap::DETAIL, keymap::GLOBAL]
         } else if matches!(
             tab,
@@ -500,6 +543,15 @@ impl App {
             }
             return Outcome::Continue;
         }
+        if self.current() == Tab::Draws && self.draws.typing() {
+            match keymap::lookup(&[keymap::PROMPT], &k) {
+                Some(a) => self.draws_action(a),
+                None => {
+                    self.draws.prompt_key(&k);
+                }
+            }
+            return Outcome::Continue;
+        }
         // Digits pick a tab wherever no text field has focus.
         if let KeyCode::Char(d @ '1'..='9') = k.code
             && k.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE
@@ -522,6 +574,7 @@ impl App {
             Action::PrevTab => {
                 self.switch((self.tab + self.tabs.len().max(1) - 1) % self.tabs.len().max(1))
             }
+            _ if self.current() == Tab::Draws => self.draws_action(action),
             _ if self.detail.is_some() => self.detail_action(action),
             _ => self.list_action(action),
         }
@@ -532,6 +585,29 @@ impl App {
         self.tab = i;
         self.detail = None;
         self.searching = false;
+        self.load_current();
+    }
+
+    fn draws_action(&mut self, a: Action) {
+        let lang = self.lang();
+        let db = self.svc.db_path().to_path_buf();
+        let login = self.s.actor.name.clone();
+        let outbox = move |name: &str, bytes: &[u8]| {
+            crate::exchange::outbox::write(&db, &login, name, bytes)
+                .map(|_| format!("outbox/{}", crate::exchange::outbox::safe_name(name)))
+                .map_err(|e| ui::cannot_write(name, &e.to_string(), lang))
+        };
+        let reply = self
+            .draws
+            .act(a, &mut self.svc, &self.s.actor, &self.hub, lang, &outbox);
+        match reply {
+            room::Reply::Nothing => {}
+            room::Reply::Say(m) => {
+                self.saved_at = Some(Instant::now());
+                self.say(m);
+            }
+            room::Reply::Error(e) => self.error(e),
+        }
         self.load_current();
     }
 
@@ -860,7 +936,8 @@ impl App {
         }
         match tab {
             Tab::Home => self.draw_home(f, area),
-            Tab::Draws | Tab::Results | Tab::Reports => {
+            Tab::Draws => self.draws.render(f, area, theme, lang, &self.hub),
+            Tab::Results | Tab::Reports => {
                 let block = Block::default()
                     .borders(Borders::ALL)
                     .border_set(theme.border())

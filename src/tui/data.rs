@@ -1,10 +1,11 @@
 //! What sessions share: who is online, the change bus (a committed change reaches every
-//! session within a moment), and the registry listings, built once per change and language and
+//! session within a moment), the registry listings, built once per change and language and
 //! shared read-only by every session showing them (so 50 sessions over 10,000 rows hold one
-//! copy, not fifty).
+//! copy, not fifty), and the draw rooms: each room's view, built once per change, and who is
+//! in which room now.
 
 use super::search::SearchKey;
-use crate::service::{Change, Notifier};
+use crate::service::{Change, Notifier, RoomState};
 use crate::strings::Lang;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -60,6 +61,8 @@ pub struct Listing {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Changed(Change),
+    /// Someone entered or left a draw room.
+    Presence,
     /// The server is shutting down or the user was disabled.
     Close(String),
 }
@@ -80,6 +83,22 @@ pub struct Hub {
     listings: Mutex<HashMap<(Source, Lang), Arc<Listing>>>,
     /// Held while a listing is built, so that sessions asking at once build it once.
     building: Mutex<()>,
+    rooms: Mutex<HashMap<i64, Arc<RoomState>>>,
+    /// Who is in which room now: presence key → (draw, login, since).
+    present: Mutex<HashMap<u64, (i64, String, String)>>,
+}
+
+/// Being in a draw room; leaving (also by the session ending) drops it.
+pub struct Presence {
+    hub: Arc<Hub>,
+    key: u64,
+}
+
+impl Drop for Presence {
+    fn drop(&mut self) {
+        lock(&self.hub.present).remove(&self.key);
+        self.hub.broadcast(&Notice::Presence);
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -134,6 +153,10 @@ impl Hub {
         let hub = Arc::clone(self);
         Arc::new(move |c| {
             lock(&hub.listings).retain(|(s, _), _| !s.touched_by(c));
+            // Rooms show the draw and the names of firms and people.
+            if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
+                lock(&hub.rooms).clear();
+            }
             hub.broadcast(&Notice::Changed(c));
         })
     }
@@ -155,6 +178,50 @@ impl Hub {
         let l = Arc::new(build()?);
         lock(&self.listings).insert((source, lang), Arc::clone(&l));
         Ok(l)
+    }
+
+    /// The cached view of a draw room, or builds it with `build` (once for all sessions).
+    /// The caller has checked that its user may see the room.
+    pub fn room<E>(
+        &self,
+        id: i64,
+        build: impl FnOnce() -> Result<RoomState, E>,
+    ) -> Result<Arc<RoomState>, E> {
+        if let Some(r) = lock(&self.rooms).get(&id) {
+            return Ok(Arc::clone(r));
+        }
+        let _building = lock(&self.building);
+        if let Some(r) = lock(&self.rooms).get(&id) {
+            return Ok(Arc::clone(r));
+        }
+        let r = Arc::new(build()?);
+        lock(&self.rooms).insert(id, Arc::clone(&r));
+        Ok(r)
+    }
+
+    /// Enters a draw room until the returned presence is dropped.
+    pub fn enter_room(self: &Arc<Self>, draw: i64, login: &str, since: &str) -> Presence {
+        let key = self.next.fetch_add(1, Ordering::Relaxed);
+        lock(&self.present).insert(key, (draw, login.to_string(), since.to_string()));
+        self.broadcast(&Notice::Presence);
+        Presence {
+            hub: Arc::clone(self),
+            key,
+        }
+    }
+
+    /// Who is in a room now, with the time they came in (earliest session).
+    pub fn present(&self, draw: i64) -> HashMap<String, String> {
+        let mut out: HashMap<String, String> = HashMap::new();
+        for (d, login, since) in lock(&self.present).values() {
+            if *d == draw {
+                let e = out.entry(login.clone()).or_insert_with(|| since.clone());
+                if since < e {
+                    *e = since.clone();
+                }
+            }
+        }
+        out
     }
 }
 

@@ -32,6 +32,18 @@ pub enum Action {
     Toggle,
     Yes,
     No,
+    /// Draw room: a witness types entropy.
+    Entropy,
+    Reveal,
+    Confirm,
+    Decline,
+    /// A leader accepts a disputed result.
+    Accept,
+    CancelDraw,
+    Release,
+    Annotate,
+    /// Write the draw record (HTML and xlsx).
+    Record,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -344,6 +356,165 @@ pub const DETAIL: &[Binding] = &[
         keys: &[Key(KeyCode::Esc, N)],
         action: Action::Back,
         label: "back",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+/// The list of draws.
+pub const DRAWS: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "enter_room",
+        shown: "Enter",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for everyone.
+pub const ROOM: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "scroll",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "scroll",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageUp, N)],
+        action: Action::PageUp,
+        label: "page",
+        shown: "PgUp PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageDown, N)],
+        action: Action::PageDown,
+        label: "page",
+        shown: "PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "leave_room",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for witnesses.
+pub const ROOM_WITNESS: &[Binding] = &[
+    Binding {
+        keys: &[ch('e')],
+        action: Action::Entropy,
+        label: "entropy",
+        shown: "e",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('c')],
+        action: Action::Confirm,
+        label: "confirm",
+        shown: "c",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('d')],
+        action: Action::Decline,
+        label: "decline",
+        shown: "d",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for administrators.
+pub const ROOM_ADMIN: &[Binding] = &[
+    Binding {
+        keys: &[ch('r')],
+        action: Action::Reveal,
+        label: "reveal",
+        shown: "r",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('l')],
+        action: Action::Release,
+        label: "release",
+        shown: "l",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for leaders.
+pub const ROOM_LEADER: &[Binding] = &[Binding {
+    keys: &[ch('a')],
+    action: Action::Accept,
+    label: "accept",
+    shown: "a",
+    in_bar: true,
+}];
+
+/// In a draw room, for administrators and leaders.
+pub const ROOM_MANAGE: &[Binding] = &[
+    Binding {
+        keys: &[ch('z')],
+        action: Action::CancelDraw,
+        label: "cancel_draw",
+        shown: "z",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('n')],
+        action: Action::Annotate,
+        label: "annotate",
+        shown: "n",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('p')],
+        action: Action::Record,
+        label: "record",
+        shown: "p",
+        in_bar: true,
+    },
+];
+
+/// A one-line prompt: Enter submits, Esc closes.
+pub const PROMPT: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Save,
+        label: "submit",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "cancel",
         shown: "Esc",
         in_bar: true,
     },

@@ -9,6 +9,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod list;
+pub mod room;
 pub mod search;
 pub mod theme;
 

@@ -165,3 +165,77 @@ fn too_small_and_first_password() {
     let mut p = app_with(&[Role::Auditor], false, true);
     insta::assert_snapshot!(format!("{small}{}", screen(&mut p)));
 }
+
+/// The draw room of an administrator before and after the reveal, a witness's entropy entered
+/// from another connection to the same database. Secrets come from a fixed sequence, so the
+/// result is reproducible.
+#[test]
+fn draw_room_before_and_after_the_reveal() {
+    use crate::domain::draw::Quota;
+    use crate::service::{Change, DrawRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("room.sqlite3");
+    let clock = || -> crate::service::Clock {
+        Box::new(|| Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap())
+    };
+    let admin = Actor {
+        user_id: None,
+        name: "admin".into(),
+        roles: [Role::Admin].into(),
+    };
+    let hub = Hub::new();
+    let mut other = Service::open(&path)
+        .unwrap()
+        .with_notifier(hub.notifier())
+        .with_clock(clock())
+        .with_secrets(Box::new(|| [7u8; 32]));
+    crate::demo::fill(&mut other, &admin, 40).unwrap();
+    let mut req = DrawRequest::new("2024Q2".parse().unwrap());
+    req.quota = Some(Quota::Classified {
+        key: 1,
+        special: 1,
+        general: 1,
+    });
+    let id = other.prepare_draw(&admin, &req).unwrap().id;
+    let actor = Actor {
+        user_id: Some(1),
+        name: "wang".into(),
+        roles: [Role::Admin].into(),
+    };
+    let mut a = App::new(
+        Session {
+            actor,
+            lang: Lang::Zh,
+            theme: Theme { ascii: false },
+            must_change_password: false,
+        },
+        Service::open(&path)
+            .unwrap()
+            .with_clock(clock())
+            .with_notifier(hub.notifier()),
+        hub,
+    );
+    keys(&mut a, "5");
+    key(&mut a, KeyCode::Enter);
+    let before = screen(&mut a);
+    assert!(before.contains("摇号室 2024Q2-1"), "{before}");
+    let witness = Actor {
+        user_id: Some(2),
+        name: "li".into(),
+        roles: [Role::Witness].into(),
+    };
+    other.open_room(&admin, id).unwrap();
+    other.join_room(&witness, id).unwrap();
+    other
+        .add_entropy(&witness, id, "li", "typed by the witness")
+        .unwrap();
+    a.update(Event::Notice(crate::tui::Notice::Changed(Change::Draws)));
+    keys(&mut a, "r");
+    let asking = screen(&mut a);
+    assert!(asking.contains("确定揭晓"), "{asking}");
+    keys(&mut a, "y");
+    a.update(Event::Notice(crate::tui::Notice::Changed(Change::Draws)));
+    let after = screen(&mut a);
+    assert!(after.contains("抽取结果"), "{after}");
+    insta::assert_snapshot!(format!("{before}{after}"));
+}
