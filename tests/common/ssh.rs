@@ -15,6 +15,7 @@ pub struct TestServer {
     pub dir: tempfile::TempDir,
     pub running: Running,
     pub admin_key: PrivateKey,
+    idle: Duration,
 }
 
 pub const PASSWORD: &str = "correct-horse-1";
@@ -32,10 +33,40 @@ impl TestServer {
     pub fn service(&self) -> Service {
         Service::open(&self.db()).expect("open")
     }
+
+    /// Stops the server (sessions are told) and starts it again on the same database.
+    pub async fn restart(self) -> TestServer {
+        let TestServer {
+            dir,
+            running,
+            admin_key,
+            idle,
+        } = self;
+        running.shutdown("restart").await;
+        let running = ssh::start("127.0.0.1:0", settings(&dir, idle))
+            .await
+            .expect("server restarts");
+        TestServer {
+            dir,
+            running,
+            admin_key,
+            idle,
+        }
+    }
 }
 
-/// Demo data with 60 enterprises; users: admin (password + key), leader, inspector (password),
-/// gone (disabled), newbie (must change password).
+fn settings(dir: &tempfile::TempDir, idle: Duration) -> Settings {
+    Settings {
+        db: dir.path().join("t.sqlite3"),
+        host_key: dir.path().join("host_key"),
+        idle,
+        lang: Lang::Zh,
+        ascii: false,
+    }
+}
+
+/// Demo data with 60 enterprises; users: admin (password + key), leader, inspector, witnesses
+/// w1 and w2 (password), gone (disabled), newbie (must change password).
 pub async fn start_server() -> TestServer {
     start_server_idle(Duration::from_secs(600)).await
 }
@@ -69,24 +100,20 @@ pub async fn start_server_idle(idle: Duration) -> TestServer {
         add(&mut svc, "admin", Role::Admin, Some(pubkey), false);
         add(&mut svc, "leader", Role::Leader, None, false);
         add(&mut svc, "inspector", Role::Inspector, None, false);
+        add(&mut svc, "w1", Role::Witness, None, false);
+        add(&mut svc, "w2", Role::Witness, None, false);
         add(&mut svc, "gone", Role::Admin, None, false);
         add(&mut svc, "newbie", Role::Auditor, None, true);
         svc.set_user_disabled(&me, "gone", true).expect("disable");
     }
-    let settings = Settings {
-        db,
-        host_key: dir.path().join("host_key"),
-        idle,
-        lang: Lang::Zh,
-        ascii: false,
-    };
-    let running = ssh::start("127.0.0.1:0", settings)
+    let running = ssh::start("127.0.0.1:0", settings(&dir, idle))
         .await
         .expect("server starts");
     TestServer {
         dir,
         running,
         admin_key,
+        idle,
     }
 }
 
