@@ -100,6 +100,44 @@ fn whole_draw_from_the_command_line_verifies() {
     // The plan counts the drawn targets.
     let plan = env.ok(&["plan", "show", "--quarter", "2024Q2"]);
     assert!(plan.contains("已抽"), "{plan}");
+
+    // Until the witness confirms, nothing is sealed and nothing can be released.
+    let r = env.run(&["draw", "release", &id]);
+    assert_eq!(r.0.status.code(), Some(1));
+    let out = env.ok(&["draw", "confirm", &id, "--witness", "王见证"]);
+    assert!(out.contains("已封存"), "{out}");
+    let shown = env.ok(&["draw", "show", &id]);
+    assert!(shown.contains("封存时间"), "{shown}");
+    let r = env.run(&["draw", "confirm", &id, "--witness", "王见证"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    env.ok(&["draw", "release", &id]);
+    let r = env.run(&["draw", "annotate", &id, "--note", ""]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("请填写理由或说明"), "{}", r.stderr());
+    env.ok(&["draw", "annotate", &id, "--note", "名单已移交保密组"]);
+
+    // The draw record, for printing and signatures.
+    env.ok(&[
+        "settings",
+        "set",
+        "bureau-name",
+        "唐山市生态环境局高新技术产业开发区分局",
+    ]);
+    let html = env.path("record.html");
+    env.ok(&["draw", "record", &id, &html.to_string_lossy()]);
+    let text = std::fs::read_to_string(&html).expect("record");
+    assert!(text.contains("唐山市生态环境局高新技术产业开发区分局"));
+    assert!(text.contains("王见证"), "the witness is named");
+    assert!(
+        !text.contains(secret_text),
+        "entropy text stays out of the record"
+    );
+    let xlsx = env.path("record.xlsx");
+    env.ok(&["draw", "record", &id, &xlsx.to_string_lossy()]);
+    assert!(xlsx.exists());
+    let r = env.run(&["draw", "record", &id, "record.txt"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains(".html 或 .xlsx"), "{}", r.stderr());
 }
 
 #[test]

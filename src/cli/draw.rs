@@ -49,6 +49,39 @@ pub enum DrawCmd {
     },
     /// Reveal the secret, derive the seed, run the draw and store its certificate
     Reveal { draw_id: i64 },
+    /// Record a witness's confirmation of the revealed result (the draw is sealed once every
+    /// witness who added entropy has confirmed); in the draw room each witness confirms
+    /// with their own account
+    Confirm {
+        draw_id: i64,
+        #[arg(long)]
+        witness: String,
+    },
+    /// Record a witness's refusal to confirm, with the reason: the draw waits for a leader's
+    /// decision in the draw room
+    Decline {
+        draw_id: i64,
+        #[arg(long)]
+        witness: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Cancel a draw not yet revealed, with the reason (leaders decide revealed ones in the room)
+    Cancel {
+        draw_id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Release a sealed draw's assignments to the inspectors drawn
+    Release { draw_id: i64 },
+    /// Add a note to a sealed or cancelled draw (nothing else can change)
+    Annotate {
+        draw_id: i64,
+        #[arg(long)]
+        note: String,
+    },
+    /// Write the draw record (抽取记录) for printing and signatures: FILE.html or FILE.xlsx
+    Record { draw_id: i64, file: PathBuf },
     /// Show one draw
     Show { draw_id: i64 },
     /// List draws
@@ -284,6 +317,55 @@ pub fn draw_cmd(
             writeln!(out, "{}", ds::hash_line("seed", &cert.seed.to_hex(), lang))?;
             print_outcome(svc, me, &cert, lang, out)?;
         }
+        DrawCmd::Confirm { draw_id, witness } => {
+            svc.confirm_draw(me, draw_id, Some(&witness)).map_err(h)?;
+            let d = svc.draw_summary(me, draw_id).map_err(h)?;
+            writeln!(
+                out,
+                "{}",
+                ds::answered(draw_id, &witness, &ds::status_label(&d.status, lang), lang)
+            )?;
+        }
+        DrawCmd::Decline {
+            draw_id,
+            witness,
+            reason,
+        } => {
+            svc.decline_draw(me, draw_id, &reason, Some(&witness))
+                .map_err(h)?;
+            let d = svc.draw_summary(me, draw_id).map_err(h)?;
+            writeln!(
+                out,
+                "{}",
+                ds::answered(draw_id, &witness, &ds::status_label(&d.status, lang), lang)
+            )?;
+        }
+        DrawCmd::Cancel { draw_id, reason } => {
+            svc.cancel_draw(me, draw_id, &reason).map_err(h)?;
+            writeln!(out, "{}", ds::done(draw_id, "cancelled", lang))?;
+        }
+        DrawCmd::Release { draw_id } => {
+            svc.release_draw(me, draw_id).map_err(h)?;
+            writeln!(out, "{}", ds::done(draw_id, "released", lang))?;
+        }
+        DrawCmd::Annotate { draw_id, note } => {
+            svc.annotate_draw(me, draw_id, &note).map_err(h)?;
+            writeln!(out, "{}", ds::done(draw_id, "annotated", lang))?;
+        }
+        DrawCmd::Record { draw_id, file } => {
+            let ext = file
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let files = svc.draw_record(me, draw_id, lang).map_err(h)?;
+            let Some((_, bytes)) = files.iter().find(|(n, _)| n.ends_with(&format!(".{ext}")))
+            else {
+                return Err(anyhow!(ds::record_extension(&file, lang)));
+            };
+            std::fs::write(&file, bytes).with_context(|| s::cannot_open(&file, lang))?;
+            writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
+        }
         DrawCmd::Show { draw_id } => {
             let d = svc.draw_summary(me, draw_id).map_err(h)?;
             let f = |n: &str, v: &str| ds::show_field(n, v, lang);
@@ -311,6 +393,15 @@ pub fn draw_cmd(
             }
             if let Some(r) = &d.revealed_at {
                 writeln!(out, "{}", f("revealed", r))?;
+            }
+            if let Some(r) = &d.sealed_at {
+                writeln!(out, "{}", f("sealed", r))?;
+            }
+            if let Some(r) = &d.released_at {
+                writeln!(out, "{}", f("released", r))?;
+            }
+            if let Some(n) = &d.decision_note {
+                writeln!(out, "{}", f("decision", n))?;
             }
             if let Some(c) = &d.certificate {
                 writeln!(out, "{}", ds::hash_line("seed", &c.seed.to_hex(), lang))?;

@@ -14,7 +14,8 @@ pub enum SettingsCmd {
     /// Show the settings
     Show,
     /// Set one: a ratio (key, special, general, positive, internal-joint, classified) as a
-    /// percentage; repeat-window in days (N4, 0 = off); previous-lead-may-lead yes or no
+    /// percentage; repeat-window in days (N4, 0 = off); previous-lead-may-lead yes or no;
+    /// bureau-name (printed on draw records)
     Set { name: String, value: String },
 }
 
@@ -90,6 +91,7 @@ pub fn settings_cmd(
                     .ok_or_else(|| anyhow!(s::bad_days(value, lang)))?;
                 svc.set_draw_rules(me, rules).map_err(h)?;
             }
+            "bureau-name" => svc.set_bureau_name(me, value).map_err(h)?,
             "previous-lead-may-lead" => {
                 rules.previous_lead_may_lead = yes_no(&Raw::Text(value))
                     .ok()
@@ -105,6 +107,11 @@ pub fn settings_cmd(
     }
     let mut rows = ratio_rows(&r, lang);
     rows.extend(rule_rows(&rules, lang));
+    rows.push(vec![
+        "bureau-name".into(),
+        s::bureau_name(lang).into(),
+        svc.bureau_name().map_err(h)?,
+    ]);
     print_table(out, &s::settings_headers(lang), &rows)?;
     Ok(())
 }

@@ -196,6 +196,10 @@ pub struct DrawSummary {
     pub prepared_by: String,
     pub prepared_at: String,
     pub revealed_at: Option<String>,
+    pub sealed_at: Option<String>,
+    pub released_at: Option<String>,
+    /// A leader's acceptance note or the reason for cancelling.
+    pub decision_note: Option<String>,
     pub params: Option<Params>,
     pub certificate: Option<Certificate>,
 }
@@ -819,6 +823,9 @@ fn summary(r: DrawRow, entropy: &[EntropyRow], with_list: bool) -> Result<DrawSu
         prepared_by: r.prepared_by,
         prepared_at: r.prepared_at,
         revealed_at: r.revealed_at,
+        sealed_at: r.sealed_at,
+        released_at: r.released_at,
+        decision_note: r.decision_note,
         params,
         certificate,
     })

@@ -490,10 +490,7 @@ impl Service {
         let cert = certificate(&r)?;
         let names = self.store.read(super::draws::names)?;
         let items = self.items_in_force(self.today())?;
-        let bureau = self
-            .store
-            .read(|db| db.setting(BUREAU_KEY))?
-            .unwrap_or_default();
+        let bureau = self.bureau_name()?;
         let item_names: Vec<(String, String)> = st
             .params
             .items
@@ -571,6 +568,18 @@ impl Service {
             (format!("{base}.html"), html.into_bytes()),
             (format!("{base}.xlsx"), xlsx),
         ])
+    }
+
+    /// The bureau's name printed on records (a setting, empty until set).
+    pub fn bureau_name(&mut self) -> Result<String> {
+        self.store
+            .read(|db| super::read_setting::<String>(db, BUREAU_KEY))
+    }
+
+    /// Sets the bureau's name (administrators).
+    pub fn set_bureau_name(&mut self, actor: &Actor, name: &str) -> Result<()> {
+        let name = super::draws::clean_line(name, "bureau_name")?;
+        self.set_setting(actor, BUREAU_KEY, &name)
     }
 
     /// The room's view of a draw (administrators, leaders, witnesses).

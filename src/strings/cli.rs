@@ -58,10 +58,10 @@ pub fn bad_percent(s: &str, lang: Lang) -> String {
 pub fn bad_setting(s: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead"
+            "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead, bureau-name"
         ),
         Lang::En => format!(
-            "no setting {s:?}; use key, special, general, positive, internal-joint, classified, repeat-window or previous-lead-may-lead"
+            "no setting {s:?}; use key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead or bureau-name"
         ),
     }
 }
@@ -85,6 +85,13 @@ pub fn days(n: u32, lang: Lang) -> String {
         Lang::Zh => format!("{n} 天"),
         Lang::En => format!("{n} days"),
     }
+}
+
+pub fn bureau_name(lang: Lang) -> &'static str {
+    lang.t(
+        "单位名称（印在抽取记录上）",
+        "bureau name (printed on draw records)",
+    )
 }
 
 pub fn repeat_window(lang: Lang) -> &'static str {

@@ -454,6 +454,9 @@ pub fn show_field(name: &str, value: &str, lang: Lang) -> String {
         "status" => lang.t("状态", "status"),
         "prepared" => lang.t("准备", "prepared"),
         "revealed" => lang.t("揭晓时间", "revealed at"),
+        "sealed" => lang.t("封存时间", "sealed at"),
+        "released" => lang.t("下发时间", "released at"),
+        "decision" => lang.t("决定/作废说明", "decision"),
         "public_source" => lang.t("公开随机值来源", "public source"),
         "public_value" => lang.t("公开随机值", "public value"),
         "min_witnesses" => lang.t("至少见证人数", "witnesses needed"),
@@ -467,6 +470,35 @@ pub fn plan_title(q: Quarter, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{q} 季度抽查计划："),
         Lang::En => format!("plan of {q}:"),
+    }
+}
+
+pub fn answered(id: i64, witness: &str, status: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已记录见证人 {witness} 对抽取 {id} 的意见；当前状态：{status}"),
+        Lang::En => format!("recorded {witness}'s answer on draw {id}; now {status}"),
+    }
+}
+
+pub fn done(id: i64, what: &str, lang: Lang) -> String {
+    let (zh, en) = match what {
+        "cancelled" => ("已作废", "cancelled"),
+        "released" => ("任务已下发检查人员", "released to the inspectors"),
+        _ => ("备注已添加", "annotated"),
+    };
+    match lang {
+        Lang::Zh => format!("抽取 {id}：{zh}"),
+        Lang::En => format!("draw {id}: {en}"),
+    }
+}
+
+pub fn record_extension(p: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：抽取记录只能写成 .html 或 .xlsx 文件", p.display()),
+        Lang::En => format!(
+            "{}: the draw record is written as .html or .xlsx",
+            p.display()
+        ),
     }
 }
 
