@@ -5,42 +5,15 @@
 //! server's memory per session. `SHUANGSUI_BENCH_SESSIONS`, `SHUANGSUI_BENCH_ROWS` and
 //! `SHUANGSUI_BENCH_KEYS` change the sizes.
 
-use russh::keys::{Algorithm, PrivateKey, PrivateKeyWithHashAlg};
-use russh::{ChannelMsg, client};
+mod common;
+
+use common::{Screen, env, rss_kib, serve};
+use russh::ChannelMsg;
+use russh::keys::{Algorithm, PrivateKey};
 use shuangsui::domain::user::{PublicKey, Role};
 use shuangsui::service::{Actor, NewUser, Service};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-    async fn check_server_key(
-        &mut self,
-        _: &russh::keys::PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
-
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
 
 /// One session: log in, open the enterprise table, then press Down `keys` times, waiting for the
 /// screen update after each. Returns the latencies and the bytes received for the keystrokes.
@@ -50,46 +23,15 @@ async fn session(
     keys: usize,
     ready: Arc<tokio::sync::Barrier>,
 ) -> (Vec<Duration>, usize) {
-    let config = Arc::new(client::Config {
-        inactivity_timeout: Some(Duration::from_secs(120)),
-        ..Default::default()
-    });
-    let mut h = client::connect(config, addr, Client)
-        .await
-        .expect("connect");
-    let ok = h
-        .authenticate_publickey("bench", PrivateKeyWithHashAlg::new(key, None))
-        .await
-        .expect("auth")
-        .success();
-    assert!(ok, "authenticated");
-    let mut ch = h.channel_open_session().await.expect("channel");
-    ch.request_pty(false, "xterm", 100, 30, 0, 0, &[])
-        .await
-        .expect("pty");
-    ch.request_shell(false).await.expect("shell");
-    let mut screen = vt100::Parser::new(
-        std::num::NonZeroU16::new(30).unwrap(),
-        std::num::NonZeroU16::new(100).unwrap(),
-        0,
-    );
-    let wait_for =
-        async |ch: &mut russh::Channel<client::Msg>, screen: &mut vt100::Parser, text: &str| {
-            while !screen.screen().contents().contains(text) {
-                match tokio::time::timeout(Duration::from_secs(30), ch.wait()).await {
-                    Ok(Some(ChannelMsg::Data { data })) => screen.process(&data),
-                    Ok(Some(_)) => {}
-                    _ => panic!("no {text}"),
-                }
-            }
-        };
-    wait_for(&mut ch, &mut screen, "首页").await;
-    ch.data(&b"2"[..]).await.expect("send");
-    wait_for(&mut ch, &mut screen, "统一社会信用代码").await;
+    let mut sc = Screen::open(addr, "bench", key).await;
+    sc.wait_for("首页").await;
+    sc.send(b"2").await;
+    sc.wait_for("统一社会信用代码").await;
     // Let the frames of opening the table pass, then start together.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    while let Ok(Some(_)) = tokio::time::timeout(Duration::from_millis(50), ch.wait()).await {}
+    sc.drain().await;
     ready.wait().await;
+    let ch = &mut sc.ch;
     let mut lat = Vec::with_capacity(keys);
     let mut bytes = 0;
     for i in 0..keys {
@@ -134,30 +76,13 @@ fn main() {
         )
         .expect("user");
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("port")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-        .arg("--db")
-        .arg(&db)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start the server");
-    let mut out = BufReader::new(server.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    while out.read_line(&mut line).unwrap_or(0) > 0 && !line.contains("127.0.0.1") {
-        line.clear();
-    }
+    let (mut server, addr) = serve(&db);
     let pid = server.id();
     let idle = rss_kib(pid);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("runtime");
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("addr");
     let started = Instant::now();
     let (all, bytes, loaded) = rt.block_on(async {
         let ready = Arc::new(tokio::sync::Barrier::new(sessions + 1));

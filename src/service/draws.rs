@@ -735,7 +735,7 @@ impl Service {
     /// Every draw, newest first (readers), without the drawn lists.
     pub fn draw_list(&mut self, actor: &Actor) -> Result<Vec<DrawSummary>> {
         actor.require(READERS)?;
-        let rows = self.store.read(|db| db.draws())?;
+        let rows = self.store.read(|db| db.draw_heads())?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let entropy = self.store.read(|db| db.entropy_of(r.id))?;

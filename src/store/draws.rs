@@ -116,6 +116,19 @@ impl Db<'_> {
         Ok(rows)
     }
 
+    /// Every draw, newest first, without the large columns (snapshot, certificate, secret; the
+    /// parameters are kept): for lists.
+    pub fn draw_heads(&self) -> Result<Vec<DrawRow>> {
+        let cols = COLS
+            .replace("snapshot", "'' AS snapshot")
+            .replace("secret", "x'' AS secret")
+            .replace("certificate", "NULL AS certificate");
+        let sql = format!("SELECT {cols} FROM draws ORDER BY id DESC");
+        let mut st = self.0.prepare_cached(&sql)?;
+        let rows = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// The draws of a quarter, oldest first.
     pub fn draws_of_quarter(&self, quarter: &str) -> Result<Vec<DrawRow>> {
         let sql = format!("SELECT {COLS} FROM draws WHERE quarter = ?1 ORDER BY id");

@@ -99,7 +99,8 @@ impl Draws {
         actor: &Actor,
         hub: &Hub,
     ) -> Result<(), ServiceError> {
-        if !self.loaded {
+        // The list is read only when shown (leaving a room reads it again).
+        if !self.loaded && self.room.is_none() {
             self.list = svc.draw_list(actor)?;
             self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
             self.loaded = true;
