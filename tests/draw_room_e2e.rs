@@ -207,6 +207,23 @@ async fn an_inspector_never_sees_a_sealed_list() {
         svc.confirm_draw(&witness(w), id, None).unwrap();
     }
     let codes: Vec<String> = cert.outcome.teams.iter().map(|t| t.code.clone()).collect();
+    // The inspector's account belongs to the lead of the first team.
+    let mine = cert.outcome.teams[0].lead.clone();
+    svc.update_user(
+        &me,
+        "inspector",
+        "检查员",
+        &[shuangsui::domain::user::Role::Inspector].into(),
+        Some(&mine),
+    )
+    .unwrap();
+    let own: Vec<&str> = cert
+        .outcome
+        .teams
+        .iter()
+        .filter(|t| t.officers.contains(&mine))
+        .map(|t| t.code.as_str())
+        .collect();
 
     let mut t = Term::connect(srv.addr(), "inspector", Cred::Password(PASSWORD)).await;
     assert!(t.wait_for("首页").await);
@@ -218,6 +235,25 @@ async fn an_inspector_never_sees_a_sealed_list() {
         assert!(
             codes.iter().all(|c| !s.contains(c.as_str())) && !s.contains("抽取结果"),
             "tab {key}: {s}"
+        );
+    }
+    // Released: the results tab (the third for inspectors) shows their own targets only.
+    svc.release_draw(&me, id).unwrap();
+    t.send(b"3").await;
+    assert!(
+        t.pump(Duration::from_secs(2), |s| own
+            .iter()
+            .all(|c| s.contains(c)))
+            .await,
+        "{}",
+        t.screen()
+    );
+    let s = t.screen();
+    for c in &codes {
+        assert_eq!(
+            s.contains(c.as_str()),
+            own.contains(&c.as_str()),
+            "{c}: {s}"
         );
     }
     let insp = Actor {

@@ -163,6 +163,8 @@ pub struct App {
     /// The home screen's quotas, computed when shown and after changes, not per frame.
     home: Option<Result<Vec<crate::service::PlanLine>, String>>,
     draws: room::Draws,
+    /// The user's own released assignments (results tab), read when shown and after changes.
+    tasks: Option<Result<Vec<crate::service::Assignment>, String>>,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -192,6 +194,7 @@ impl App {
             saved_at: None,
             home: None,
             draws: room::Draws::default(),
+            tasks: None,
         };
         app.load_current();
         app.rejoin();
@@ -242,6 +245,14 @@ impl App {
             self.home = Some(
                 self.svc
                     .plan(&self.s.actor, self.quarter)
+                    .map_err(|e| strings::service_error(&e, None, lang)),
+            );
+        }
+        if tab == Tab::Results && self.tasks.is_none() {
+            let lang = self.lang();
+            self.tasks = Some(
+                self.svc
+                    .my_assignments(&self.s.actor)
                     .map_err(|e| strings::service_error(&e, None, lang)),
             );
         }
@@ -308,7 +319,8 @@ impl App {
         }
         if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
             self.draws.stale();
-            if self.current() == Tab::Draws {
+            self.tasks = None;
+            if matches!(self.current(), Tab::Draws | Tab::Results) {
                 self.load_current();
             }
         }
@@ -937,7 +949,45 @@ impl App {
         match tab {
             Tab::Home => self.draw_home(f, area),
             Tab::Draws => self.draws.render(f, area, theme, lang, &self.hub),
-            Tab::Results | Tab::Reports => {
+            Tab::Results => {
+                let block = Block::default()
+                    .borders(Borders::ALL)
+                    .border_set(theme.border())
+                    .title(ui::tab(tab.index(), lang).0);
+                let mut lines = vec![Line::from(Span::styled(
+                    ui::my_assignments(lang),
+                    theme.header(),
+                ))];
+                match &self.tasks {
+                    Some(Ok(v)) if v.is_empty() => lines.push(Line::from(ui::no_assignments(lang))),
+                    Some(Ok(v)) => {
+                        for a in v {
+                            lines.push(Line::from(ui::assignment_line(
+                                &a.draw,
+                                &a.code,
+                                &strings::display(&a.name),
+                                a.lead,
+                                lang,
+                            )));
+                            lines.push(Line::from(Span::styled(
+                                format!("    {}", strings::display(&a.team.join("、"))),
+                                theme.dim(),
+                            )));
+                        }
+                    }
+                    Some(Err(e)) => lines.push(Line::from(e.clone())),
+                    None => {}
+                }
+                lines.push(Line::from(""));
+                lines.push(Line::from(ui::results_later(lang)));
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .block(block)
+                        .wrap(Wrap { trim: false }),
+                    area,
+                );
+            }
+            Tab::Reports => {
                 let block = Block::default()
                     .borders(Borders::ALL)
                     .border_set(theme.border())
