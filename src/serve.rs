@@ -3,9 +3,11 @@
 
 use anyhow::{Context, anyhow};
 use rand::RngExt;
+use shuangsui::domain::draw::Quota;
 use shuangsui::domain::inspector::InspectorKind;
+use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::user::Role;
-use shuangsui::service::{Actor, NewUser, Service};
+use shuangsui::service::{Actor, DrawRequest, NewUser, Service};
 use shuangsui::ssh::{self, Settings};
 use shuangsui::strings::{self, Lang};
 use shuangsui::tui::theme::Theme;
@@ -42,6 +44,15 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
     if demo && svc.enterprises(&me).map_err(|e| human(e, lang))?.is_empty() {
         let n = shuangsui::demo::fill(svc, &me, 120).map_err(|e| human(e, lang))?;
         say!("{}", strings::cli::demo_filled(&n, lang));
+        // A prepared draw of this quarter, so that the draw room can be tried at once.
+        let mut req = DrawRequest::new(Quarter::of(svc.today()));
+        req.quota = Some(Quota::Classified {
+            key: 2,
+            special: 2,
+            general: 3,
+        });
+        let p = svc.prepare_draw(&me, &req).map_err(|e| human(e, lang))?;
+        say!("{}", strings::cli::demo_draw(&p.label, lang));
     }
     if has_users {
         return Ok(());

@@ -123,4 +123,10 @@ async fn demo_prints_one_account_per_role() {
             "{role} logs in"
         );
     }
+    // A prepared draw to try the draw room with.
+    assert!(
+        srv.lines.iter().any(|l| l.contains("演示抽取")),
+        "{:?}",
+        srv.lines
+    );
 }

@@ -87,6 +87,17 @@ pub fn days(n: u32, lang: Lang) -> String {
     }
 }
 
+pub fn demo_draw(label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "演示抽取 {label} 已准备：admin 在“摇号”页按回车开启摇号室，witness 进入后输入随机字符串，admin 揭晓，witness 确认"
+        ),
+        Lang::En => format!(
+            "demo draw {label} prepared: admin opens its room on the draws tab (Enter), witness joins and adds entropy, admin reveals, witness confirms"
+        ),
+    }
+}
+
 pub fn bureau_name(lang: Lang) -> &'static str {
     lang.t(
         "单位名称（印在抽取记录上）",
