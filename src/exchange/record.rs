@@ -8,7 +8,6 @@
 
 use crate::domain::draw::hash::to_hex;
 use crate::domain::draw::{Certificate, H256, Team};
-use crate::domain::quota::Group;
 use crate::strings::Lang;
 use crate::strings::record::{self as rs, Label as L, label};
 use chrono::{DateTime, FixedOffset};
@@ -377,12 +376,7 @@ fn results(input: &RecordInput, names: &Names, lang: Lang) -> (Vec<Block>, Vec<R
         .iter()
         .map(|t| (t.code.as_str(), t))
         .collect();
-    let groups: HashMap<&str, Group> = c
-        .snapshot
-        .candidates
-        .iter()
-        .map(|x| (x.code.as_str(), x.group))
-        .collect();
+    let groups = c.snapshot.groups();
     let dash = || label(L::Missing, lang).to_string();
     let mut blocks = vec![
         Block::Heading(label(L::Results, lang)),

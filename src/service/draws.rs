@@ -253,12 +253,7 @@ fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<(String, Group)>> {
         let Some(c) = certificate_of(&r)? else {
             continue;
         };
-        let groups: HashMap<&str, Group> = c
-            .snapshot
-            .candidates
-            .iter()
-            .map(|x| (x.code.as_str(), x.group))
-            .collect();
+        let groups = c.snapshot.groups();
         for s in &c.outcome.selections {
             for t in &s.targets {
                 if let Some(g) = groups.get(t.code.as_str()) {
@@ -847,12 +842,7 @@ pub fn kind_of(id: &str, c: &Certificate) -> Option<InspectorKind> {
 
 /// Per-group counts of a certificate's drawn targets.
 pub fn drawn_per_group(c: &Certificate) -> BTreeMap<Group, usize> {
-    let groups: HashMap<&str, Group> = c
-        .snapshot
-        .candidates
-        .iter()
-        .map(|x| (x.code.as_str(), x.group))
-        .collect();
+    let groups = c.snapshot.groups();
     let mut out = BTreeMap::new();
     for s in &c.outcome.selections {
         for t in &s.targets {

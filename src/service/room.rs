@@ -15,7 +15,7 @@ use crate::exchange::record::{RecordInput, RecordLogLine, RecordPerson, record_h
 use crate::store::{AnswerRow, Db, DrawRow, MemberRow, NoteRow};
 use crate::strings::{Lang, room as room_strings};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The setting with the bureau's name, printed above the draw record's title.
 pub const BUREAU_KEY: &str = "bureau_name";
@@ -252,6 +252,12 @@ impl Service {
             }
             join(db, &at, actor, &r)
         })
+    }
+
+    /// Where a draw stands (readers).
+    pub fn draw_status(&mut self, actor: &Actor, id: i64) -> Result<Status> {
+        actor.require(super::READERS)?;
+        self.store.read(|db| status_of(&draw_row(db, id)?))
     }
 
     /// The live draw whose room this user joined most recently, to land back in after a
@@ -739,11 +745,10 @@ fn room_state(db: Db<'_>, id: i64, names: &super::DrawNames) -> Result<RoomState
         })
         .collect();
     // Entropy or answers recorded for witnesses who were not in the room (a scripted draw).
-    let known: BTreeSet<String> = members.iter().map(|m| m.login.clone()).collect();
     let mut others: Vec<String> = entropy.iter().map(|e| e.witness.clone()).collect();
     others.extend(answers.iter().map(|a| a.login.clone()));
     for w in others {
-        if known.contains(&w) || members.iter().any(|m| m.login == w) {
+        if members.iter().any(|m| m.login == w) {
             continue;
         }
         members.push(Member {
@@ -822,12 +827,7 @@ fn room_state(db: Db<'_>, id: i64, names: &super::DrawNames) -> Result<RoomState
 
 /// The result with names.
 pub fn shown(c: &Certificate, names: &super::DrawNames) -> Shown {
-    let groups: HashMap<&str, Group> = c
-        .snapshot
-        .candidates
-        .iter()
-        .map(|x| (x.code.as_str(), x.group))
-        .collect();
+    let groups = c.snapshot.groups();
     let ent = |code: &str| names.enterprises.get(code).cloned().unwrap_or_default();
     let person = |id: &String| {
         names

@@ -129,10 +129,8 @@ impl Draws {
         hub: &Arc<Hub>,
         id: i64,
     ) -> Result<(), ServiceError> {
-        let prepared_closed = svc
-            .draw_summary(actor, id)
-            .map(|d| d.status == Status::Prepared.code())?;
-        if actor.has(Role::Admin) && prepared_closed {
+        let prepared = svc.draw_status(actor, id)? == Status::Prepared;
+        if actor.has(Role::Admin) && prepared {
             svc.open_room(actor, id)?;
         } else {
             svc.join_room(actor, id).or_else(|e| match e {

@@ -57,6 +57,16 @@ pub struct Snapshot {
     pub conflicts: Vec<ConflictPair>,
 }
 
+impl Snapshot {
+    /// Each candidate's group by credit code.
+    pub fn groups(&self) -> std::collections::HashMap<&str, Group> {
+        self.candidates
+            .iter()
+            .map(|x| (x.code.as_str(), x.group))
+            .collect()
+    }
+}
+
 /// A pool selection ranks within: one per class, or the whole registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
