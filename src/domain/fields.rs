@@ -60,6 +60,16 @@ pub enum Problem {
     UnknownEnterprise,
     #[error("the date lies in the future")]
     FutureDate,
+    #[error("before the draw of {0}")]
+    BeforeDraw(NaiveDate),
+    #[error("{0} enforcement officers present; at least 2")]
+    TooFewOfficers(usize),
+    #[error("a case number is required")]
+    CaseNumberRequired,
+    #[error("not a case number")]
+    BadCaseNumber,
+    #[error("calendar: {0}")]
+    Calendar(String),
     #[error("unknown check-item codes: {}", .0.join(", "))]
     UnknownItems(Vec<String>),
     #[error("no inspector with these certificate numbers: {}", .0.join(", "))]

@@ -365,6 +365,117 @@ pub const INSPECTOR: &[FieldSpec] = &[
     ),
 ];
 
+/// The fields of an inspection result (entered in the system, not imported).
+pub const RESULT: &[FieldSpec] = &[
+    fs("inspected_on", "检查日期", "inspection date", &[], true),
+    fs("present", "实际到场人员", "team present", &[], true),
+    fs("items", "检查事项", "items checked", &[], true),
+    fs("category", "检查结果", "result", &[], true),
+    fs("findings", "发现问题及处理情况", "findings", &[], false),
+    fs("rectify_by", "整改期限", "rectify by", &[], false),
+    fs("case_no", "立案编号", "case number", &[], false),
+    fs(
+        "mobile_no",
+        "移动执法记录编号",
+        "mobile enforcement no.",
+        &[],
+        false,
+    ),
+    fs("signature", "签字情况", "signature", &[], true),
+    fs(
+        "signature_reason",
+        "未签字原因",
+        "why not signed",
+        &[],
+        false,
+    ),
+    fs("evidence", "证据材料", "evidence", &[], false),
+    fs("typical", "典型案例", "typical case", &[], false),
+    fs(
+        "typical_note",
+        "典型案例说明",
+        "typical case note",
+        &[],
+        false,
+    ),
+];
+
+/// The ids a multi-choice cell names: `杨思远(13023000174)、…` gives the ids in parentheses;
+/// `HB-01 排污许可…、…` gives the first word of each.
+fn picked_ids(raw: &Raw<'_>) -> Result<BTreeSet<String>, Problem> {
+    let t = raw.text();
+    super::text::check_line(&t, 4000)?;
+    Ok(t.split('、')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(
+            |s| match (s.rfind(['(', '（']), s.strip_suffix([')', '）'])) {
+                (Some(i), Some(inner)) => inner[i..].trim_start_matches(['(', '（']).to_string(),
+                _ => s.split_whitespace().next().unwrap_or(s).to_string(),
+            },
+        )
+        .collect())
+}
+
+/// A result as typed: the category by its name (the caller maps names to codes), people and
+/// items by the ids their labels carry. Whether it fits its draw is checked by the service.
+pub fn result<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+    category_code: impl Fn(&str) -> Option<String>,
+) -> Result<super::result::ResultData, Vec<FieldIssue>> {
+    use super::result::{ResultData, Signature};
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let required_date = |r: &Raw<'_>| f::required_date(r);
+    let inspected_on = b.required("inspected_on", required_date, None);
+    let present = b.field("present", picked_ids, BTreeSet::new);
+    let items = b.field("items", picked_ids, BTreeSet::new);
+    let category = b.required(
+        "category",
+        |r| {
+            let t = r.text();
+            category_code(t.trim()).ok_or(Problem::UnknownValue { allowed: vec![] })
+        },
+        None,
+    );
+    let findings = b.field("findings", |r| f::line(r, 2000), String::new);
+    let rectify_by = b.field("rectify_by", f::date, || None);
+    let case_no = b.field("case_no", |r| f::line(r, 64), String::new);
+    let mobile_no = b.field("mobile_no", |r| f::line(r, 64), String::new);
+    let signature = b.required(
+        "signature",
+        |r| {
+            choice_of(Signature::parse, Signature::ALL, Signature::zh)(r)?
+                .ok_or(Problem::Text(super::text::TextError::Empty))
+        },
+        None,
+    );
+    let signature_reason = b.field("signature_reason", |r| f::line(r, 200), String::new);
+    let evidence = b.field("evidence", |r| f::line(r, 500), String::new);
+    let typical = b.field("typical", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || false);
+    let typical_note = b.field("typical_note", |r| f::line(r, 500), String::new);
+    let built = (|| {
+        Some(ResultData {
+            inspected_on: inspected_on?,
+            present: present?,
+            items: items?,
+            category: category?,
+            findings: findings?,
+            rectify_by: rectify_by?,
+            case_no: case_no?,
+            mobile_no: mobile_no?,
+            signature: signature?,
+            signature_reason: signature_reason?,
+            evidence: evidence?,
+            typical: typical?,
+            typical_note: typical_note?,
+        })
+    })();
+    b.finish(built)
+}
+
 /// The fields of the user form (users are not imported from files).
 pub const USER: &[FieldSpec] = &[
     fs("user", "用户名", "user name", &[], true),

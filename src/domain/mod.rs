@@ -17,6 +17,7 @@ pub mod item;
 pub mod permit;
 pub mod quarter;
 pub mod quota;
+pub mod result;
 pub mod text;
 pub mod user;
 #[macro_use]

@@ -6,6 +6,7 @@ mod classify;
 mod draws;
 mod import;
 mod registry;
+mod results;
 mod room;
 mod users;
 
@@ -15,9 +16,11 @@ pub use draws::{
     PreparedDraw, RepeatExcluded, drawn_per_group, entropy_hash, is_revealed, kind_of,
 };
 pub use import::{ImportError, ImportOutcome};
-pub use room::{
-    Assignment, Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step,
+pub use results::{
+    Deadline, PreVisit, Published, QuarterDeadlines, REVIEWERS, WorkItem, WorkState,
+    publication_deadline, quarter_deadlines, state_of,
 };
+pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step};
 pub use users::NewUser;
 
 use crate::domain::fields::FieldIssue;
@@ -115,6 +118,8 @@ pub enum Change {
     Users,
     Settings,
     Draws,
+    /// Inspection results, their review and publication.
+    Results,
     /// Only audit entries were added (a view of a sealed list).
     Audit,
 }

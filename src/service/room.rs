@@ -5,7 +5,7 @@
 //! Secrecy (N5, S10): results are shown to administrators, leaders and witnesses only; every
 //! view of a sealed list is audited; inspectors see their own released assignments.
 
-use super::draws::{DrawProblem, corrupt, entropy_hash, snapshot_id};
+use super::draws::{DrawProblem, corrupt, entropy_hash};
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
 use crate::domain::ceremony::{self, Answer, Status};
 use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Snapshot, Stratum};
@@ -14,7 +14,6 @@ use crate::domain::user::Role;
 use crate::exchange::record::{RecordInput, RecordLogLine, RecordPerson, record_html, record_xlsx};
 use crate::store::{AnswerRow, Db, DrawRow, MemberRow, NoteRow};
 use crate::strings::{Lang, room as room_strings};
-use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// The setting with the bureau's name, printed above the draw record's title.
@@ -129,18 +128,6 @@ pub struct RoomState {
     /// A leader's decision or a cancellation: by, at, note.
     pub decision: Option<(String, String, String)>,
     pub notes: Vec<NoteRow>,
-}
-
-/// An inspector's assignment from a released draw.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Assignment {
-    pub draw: String,
-    pub code: String,
-    pub name: String,
-    pub lead: bool,
-    /// Everyone in the team, as `name(id)`.
-    pub team: Vec<String>,
-    pub items: Vec<String>,
 }
 
 fn status_of(r: &DrawRow) -> Result<Status> {
@@ -414,6 +401,7 @@ impl Service {
             if !db.release_draw(id, &at)? {
                 return Err(wrong_status(&r));
             }
+            super::results::release_assignments(db, id, &r.quarter, &at, &certificate(&r)?)?;
             audit(
                 db,
                 &at,
@@ -593,51 +581,6 @@ impl Service {
         actor.require(ROOM_ROLES)?;
         let names = self.draw_names(actor)?;
         self.store.read(|db| room_state(db, id, &names))
-    }
-
-    /// An inspector's own assignments from released draws (N5: nothing before the release,
-    /// nobody else's).
-    pub fn my_assignments(&mut self, actor: &Actor) -> Result<Vec<Assignment>> {
-        let Some(inspector) = self.user(&actor.name)?.and_then(|u| u.inspector_id) else {
-            return Ok(Vec::new());
-        };
-        let names = self.store.read(|db| {
-            let me = db
-                .inspectors()?
-                .into_iter()
-                .find(|i| i.id == inspector)
-                .map(|i| snapshot_id(i.id, &i.data.cert_no));
-            Ok::<_, ServiceError>(me)
-        })?;
-        let Some(me) = names else {
-            return Ok(Vec::new());
-        };
-        let all = self.store.read(super::draws::names)?;
-        let rows = self.store.read(|db| db.draws())?;
-        let mut out = Vec::new();
-        for r in rows.iter().filter(|r| r.released_at.is_some()) {
-            let c = certificate(r)?;
-            for t in &c.outcome.teams {
-                let team: Vec<&String> = t.officers.iter().chain(&t.auxiliaries).collect();
-                if !team.iter().any(|x| **x == me) {
-                    continue;
-                }
-                let person = |id: &String| {
-                    all.inspectors
-                        .get(id)
-                        .map_or_else(|| id.clone(), |n| format!("{n}({id})"))
-                };
-                out.push(Assignment {
-                    draw: r.label.clone(),
-                    code: t.code.clone(),
-                    name: all.enterprises.get(&t.code).cloned().unwrap_or_default(),
-                    lead: t.lead == me,
-                    team: team.into_iter().map(person).collect(),
-                    items: c.params.items.clone(),
-                });
-            }
-        }
-        Ok(out)
     }
 }
 
@@ -1102,13 +1045,13 @@ mod tests {
             must_change_password: false,
         };
         s.add_user(&admin(), &user).unwrap();
-        assert!(s.my_assignments(&insp).unwrap().is_empty());
+        assert!(s.worklist(&insp).unwrap().is_empty());
         assert!(matches!(
             s.release_draw(&leader(), id),
             Err(ServiceError::Forbidden(_))
         ));
         s.release_draw(&admin(), id).unwrap();
-        let got = s.my_assignments(&insp).unwrap();
+        let got = s.worklist(&insp).unwrap();
         let expected = cert
             .outcome
             .teams
@@ -1116,8 +1059,8 @@ mod tests {
             .filter(|t| t.officers.contains(&mine))
             .count();
         assert_eq!(got.len(), expected);
-        assert!(got.iter().any(|a| a.code == team.code));
-        assert!(got.iter().all(|a| a.team.iter().any(|p| p.contains(&mine))));
+        assert!(got.iter().any(|w| w.a.code == team.code));
+        assert!(got.iter().all(|w| w.a.team.contains(&mine)));
     }
 
     #[test]

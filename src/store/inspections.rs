@@ -80,6 +80,33 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// Records the visit of a result entered in the system (replacing the visit an earlier
+    /// version of that result recorded).
+    pub fn record_result_visit(&self, enterprise: i64, draw: i64, v: &Visit) -> Result<()> {
+        self.0
+            .prepare_cached(
+                "DELETE FROM inspections WHERE enterprise_id = ?1 AND draw_id = ?2 AND source = 'result'",
+            )?
+            .execute(params![enterprise, draw])?;
+        self.0
+            .prepare_cached(
+                "INSERT INTO inspections (enterprise_id, inspected_on, items, lead, team, note,
+                   draw_id, source, recorded_by, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, '', ?6, 'result', '', '')
+                 ON CONFLICT (enterprise_id, inspected_on) DO UPDATE SET items = ?3, lead = ?4,
+                   team = ?5, draw_id = ?6, source = 'result'",
+            )?
+            .execute(params![
+                enterprise,
+                v.date,
+                join(&v.items),
+                v.lead,
+                join(&v.team),
+                draw
+            ])?;
+        Ok(())
+    }
+
     /// Every inspection on or after `from`, by enterprise id.
     pub fn visits_since(&self, from: NaiveDate) -> Result<HashMap<i64, Vec<Visit>>> {
         let mut st = self.0.prepare_cached(

@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_ceremony",
         include_str!("../../db/migrations/0005_ceremony.sql"),
     ),
+    (
+        "0006_results",
+        include_str!("../../db/migrations/0006_results.sql"),
+    ),
 ];
 
 /// The schema version this program writes.
@@ -55,12 +59,40 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
         )?;
         tx.execute_batch(sql)?;
+        seed(&tx, name)?;
         tx.execute(
             "INSERT INTO schema_migrations (name, applied_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
             [name],
         )?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Data shipped in `db/` that a migration brings into the database.
+fn seed(tx: &Connection, migration: &str) -> Result<()> {
+    if migration != "0006_results" {
+        return Ok(());
+    }
+    let cats = crate::domain::result::parse_categories(crate::domain::result::SHIPPED_CATEGORIES)
+        .map_err(|e| StoreError::Corrupt(format!("db/result-categories.csv: {e}")))?;
+    for (i, c) in cats.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO result_categories (code, name, name_en, problem, needs_case, needs_remark, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![c.code, c.name, c.name_en, c.problem, c.needs_case, c.needs_remark, i as i64],
+        )?;
+    }
+    let cal = crate::domain::calendar::Calendar::shipped();
+    for e in cal.entries() {
+        tx.execute(
+            "INSERT INTO calendar_days (day, kind, note) VALUES (?1, ?2, ?3)",
+            rusqlite::params![e.date, e.kind.code(), e.note],
+        )?;
+    }
+    for y in cal.years() {
+        tx.execute("INSERT INTO calendar_years (year) VALUES (?1)", [y])?;
     }
     Ok(())
 }

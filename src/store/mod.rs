@@ -9,6 +9,7 @@ mod inspections;
 mod inspectors;
 mod items;
 mod migrate;
+mod results;
 mod settings;
 mod users;
 
@@ -17,6 +18,7 @@ pub use draws::{AnswerRow, DrawRow, EntropyRow, MemberRow, NoteRow};
 pub use enterprises::EnterpriseKey;
 pub use inspections::SOURCE_IMPORT;
 pub use migrate::SCHEMA_VERSION;
+pub use results::{AssignmentRow, NewAssignment, ResultRow};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -176,6 +176,20 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         },
         Problem::UnknownEnterprise => lang.t("检查对象名录中没有此统一社会信用代码，请先导入该单位", "no enterprise with this credit code; import it first").into(),
         Problem::FutureDate => lang.t("日期不能晚于今天", "the date cannot be in the future").into(),
+        Problem::BeforeDraw(d) => match lang {
+            Lang::Zh => format!("检查日期不能早于抽取日期 {d}"),
+            Lang::En => format!("the inspection cannot be before the draw of {d}"),
+        },
+        Problem::TooFewOfficers(n) => match lang {
+            Lang::Zh => format!("到场执法人员只有 {n} 名，至少需要 2 名（辅助人员不计入）"),
+            Lang::En => format!("{n} enforcement officers present; at least 2 (auxiliaries do not count)"),
+        },
+        Problem::Calendar(e) => match lang {
+            Lang::Zh => format!("日历设置不成立：{e}（法定节假日只能设在工作日，调休上班只能设在周末）"),
+            Lang::En => format!("calendar: {e} (holidays go on weekdays, make-up working days on weekends)"),
+        },
+        Problem::CaseNumberRequired => lang.t("已立案查处，请填写立案编号", "a case was filed: enter its number").into(),
+        Problem::BadCaseNumber => lang.t("立案编号格式不对，应如“唐高环立〔2024〕12号”", "not a case number; write it like 唐高环立〔2024〕12号").into(),
         Problem::UnknownItems(codes) => match lang {
             Lang::Zh => format!("抽查事项清单中没有这些事项编码：{}", codes.join("、")),
             Lang::En => format!("no check items with these codes: {}", codes.join(", ")),
@@ -554,3 +568,4 @@ pub mod ui;
 pub mod draw;
 pub mod record;
 pub mod room;
+pub mod work;

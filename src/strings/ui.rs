@@ -64,33 +64,6 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         .map_or("", |(_, zh, en)| lang.t(zh, en))
 }
 
-pub fn my_assignments(lang: Lang) -> &'static str {
-    lang.t("我的检查任务（已下发）", "My assignments (released)")
-}
-
-pub fn no_assignments(lang: Lang) -> &'static str {
-    lang.t(
-        "  暂无已下发给您的检查任务（抽取封存并由管理员下发后才可见；账号需关联执法证号）。",
-        "  No assignments released to you (visible once a draw is sealed and released; your account must be linked to your certificate number).",
-    )
-}
-
-pub fn assignment_line(draw: &str, code: &str, name: &str, lead: bool, lang: Lang) -> String {
-    let role = if lead {
-        lang.t("组长", "lead")
-    } else {
-        lang.t("组员", "member")
-    };
-    format!("  {draw}  {code}  {name}  [{role}]")
-}
-
-pub fn results_later(lang: Lang) -> &'static str {
-    lang.t(
-        "检查结果录入将在后续版本中提供。",
-        "Entering results comes in a later version.",
-    )
-}
-
 pub fn not_built(lang: Lang) -> &'static str {
     lang.t(
         "此功能尚未完成，将在后续版本中提供。",
@@ -164,6 +137,10 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "annotate" => ("添加备注", "annotate"),
         "record" => ("导出抽取记录", "write draw record"),
         "submit" => ("提交", "submit"),
+        "save_next" => ("保存并录入下一条", "save and next"),
+        "enter_result" => ("录入结果", "enter result"),
+        "approve" => ("审核通过", "approve"),
+        "return_result" => ("退回", "return"),
         _ => ("", ""),
     };
     lang.t(zh, en)

@@ -10,10 +10,13 @@ use super::keymap::{self, Action, Binding};
 use super::list::ListView;
 use super::room;
 use super::theme::Theme;
+use super::work;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
+use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
 use crate::service::{Actor, Change, READERS, Service, ServiceError};
+use crate::strings::work as ws;
 use crate::strings::{self, Lang, ui};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -104,6 +107,7 @@ impl Tab {
             Tab::Items => Some(Source::Items),
             Tab::Audit => Some(Source::Audit),
             Tab::Users => Some(Source::Users),
+            Tab::Results => Some(Source::Work),
             _ => None,
         }
     }
@@ -126,6 +130,12 @@ enum Popup {
     },
     /// Quit although a form holds unsaved input?
     ConfirmQuit,
+    /// Why a result is returned to the inspectors.
+    ReturnComment {
+        result: i64,
+        revision: i64,
+        input: TextInput,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,8 +173,6 @@ pub struct App {
     /// The home screen's quotas, computed when shown and after changes, not per frame.
     home: Option<Result<Vec<crate::service::PlanLine>, String>>,
     draws: room::Draws,
-    /// The user's own released assignments (results tab), read when shown and after changes.
-    tasks: Option<Result<Vec<crate::service::Assignment>, String>>,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -194,7 +202,6 @@ impl App {
             saved_at: None,
             home: None,
             draws: room::Draws::default(),
-            tasks: None,
         };
         app.load_current();
         app.rejoin();
@@ -248,13 +255,13 @@ impl App {
                     .map_err(|e| strings::service_error(&e, None, lang)),
             );
         }
-        if tab == Tab::Results && self.tasks.is_none() {
+        if tab == Tab::Results {
             let lang = self.lang();
-            self.tasks = Some(
-                self.svc
-                    .my_assignments(&self.s.actor)
-                    .map_err(|e| strings::service_error(&e, None, lang)),
-            );
+            match work::listing(&mut self.svc, &self.s.actor, lang) {
+                Ok(l) => self.lists.entry(tab).or_default().set_listing(Arc::new(l)),
+                Err(e) => self.error(e),
+            }
+            return;
         }
         if tab == Tab::Draws {
             let r = self.draws.load(&mut self.svc, &self.s.actor, &self.hub);
@@ -319,8 +326,7 @@ impl App {
         }
         if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
             self.draws.stale();
-            self.tasks = None;
-            if matches!(self.current(), Tab::Draws | Tab::Results) {
+            if self.current() == Tab::Draws {
                 self.load_current();
             }
         }
@@ -331,6 +337,10 @@ impl App {
             (Some(Source::Inspectors), Change::Inspectors) => true,
             (Some(Source::Items), Change::Items) => true,
             (Some(Source::Users), Change::Users) => true,
+            (
+                Some(Source::Work),
+                Change::Results | Change::Draws | Change::Enterprises | Change::Inspectors,
+            ) => true,
             _ => tab == Tab::Home && c != Change::Audit,
         };
         // Other tabs reload when shown; their cursor is kept then too.
@@ -369,6 +379,7 @@ impl App {
     fn bindings(&self) -> Vec<&'static [Binding]> {
         match &self.popup {
             Some(Popup::Deactivate { .. } | Popup::ConfirmQuit) => vec![keymap::CONFIRM],
+            Some(Popup::ReturnComment { .. }) => vec![keymap::PROMPT],
             Some(_) => vec![keymap::POPUP],
             None => self.screen_bindings(),
         }
@@ -380,7 +391,7 @@ impl App {
             return vec![];
         }
         if let Some(f) = &self.form {
-            return vec![f.bindings()];
+            return f.bindings();
         }
         if self.searching {
             return vec![keymap::SEARCHING];
@@ -396,6 +407,13 @@ impl App {
         ) && self.s.actor.has(Role::Admin)
         {
             vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
+        } else if tab == Tab::Results {
+            let mut v = vec![keymap::WORK, keymap::LIST];
+            if self.s.actor.require(crate::service::REVIEWERS).is_ok() {
+                v.push(keymap::REVIEW);
+            }
+            v.push(keymap::GLOBAL);
+            v
         } else if tab.source().is_some() {
             vec![keymap::LIST, keymap::GLOBAL]
         } else {
@@ -419,6 +437,32 @@ impl App {
                 return Outcome::Continue;
             }
             return Outcome::Quit;
+        }
+        if let Some(Popup::ReturnComment {
+            result,
+            revision,
+            input,
+        }) = &mut self.popup
+        {
+            match keymap::lookup(&[keymap::PROMPT], &k) {
+                Some(Action::Save) => {
+                    let (id, rev, comment) = (*result, *revision, input.value());
+                    self.popup = None;
+                    match self.svc.review(&self.s.actor, id, rev, false, &comment) {
+                        Ok(()) => {
+                            self.saved_at = Some(Instant::now());
+                            self.say(ws::returned(self.lang()).to_string());
+                            self.load_current();
+                        }
+                        Err(e) => self.error(e),
+                    }
+                }
+                Some(Action::Back) => self.popup = None,
+                _ => {
+                    input.key(&k);
+                }
+            }
+            return Outcome::Continue;
         }
         if let Some(Popup::Deactivate { id, input, .. }) = &mut self.popup {
             match k.code {
@@ -479,9 +523,30 @@ impl App {
         }
         if let Some(f) = &mut self.form {
             let lang = self.s.lang;
+            let f_target_assignment = f.result_assignment();
             match f.key(&k, &mut self.svc, &self.s.actor, lang) {
                 FormOutcome::Stay => {}
                 FormOutcome::Close => self.form = None,
+                FormOutcome::SavedNext(id) => {
+                    self.form = None;
+                    self.saved_at = Some(Instant::now());
+                    let after = match &f_target_assignment {
+                        Some(a) => *a,
+                        None => -1,
+                    };
+                    let _ = id;
+                    self.load_current();
+                    match work::next_pending(&mut self.svc, &self.s.actor, after) {
+                        Ok(Some(next)) => {
+                            self.open_result_form(next);
+                            if self.form.is_some() {
+                                self.say(ws::saved_next(lang).to_string());
+                            }
+                        }
+                        Ok(None) => self.say(ws::all_done(lang).to_string()),
+                        Err(e) => self.error(e),
+                    }
+                }
                 FormOutcome::Saved(id) => {
                     self.form = None;
                     self.saved_at = Some(Instant::now());
@@ -587,6 +652,11 @@ impl App {
                 self.switch((self.tab + self.tabs.len().max(1) - 1) % self.tabs.len().max(1))
             }
             _ if self.current() == Tab::Draws => self.draws_action(action),
+            Action::EnterResult | Action::Approve | Action::ReturnResult
+                if self.current() == Tab::Results && self.detail.is_none() =>
+            {
+                self.work_action(action)
+            }
             _ if self.detail.is_some() => self.detail_action(action),
             _ => self.list_action(action),
         }
@@ -598,6 +668,51 @@ impl App {
         self.detail = None;
         self.searching = false;
         self.load_current();
+    }
+
+    /// Opens the result form of an assignment.
+    fn open_result_form(&mut self, id: i64) {
+        let lang = self.lang();
+        match work::result_form(&mut self.svc, &self.s.actor, id, lang) {
+            Ok(f) => self.form = Some(f),
+            Err(e) => self.error(e),
+        }
+    }
+
+    /// Worklist keys: enter a result, approve or return one.
+    fn work_action(&mut self, a: Action) {
+        let Some(id) = self.lists.get(&Tab::Results).and_then(|l| l.selected_id()) else {
+            return;
+        };
+        if a == Action::EnterResult {
+            self.open_result_form(id);
+            return;
+        }
+        let lang = self.lang();
+        let submitted = match self.svc.assignment(&self.s.actor, id) {
+            Ok(x) => x.result.filter(|r| r.status == ReviewStatus::Submitted),
+            Err(e) => return self.error(e),
+        };
+        let Some(r) = submitted else {
+            self.say(ws::not_reviewable(lang).to_string());
+            return;
+        };
+        if a == Action::Approve {
+            match self.svc.review(&self.s.actor, r.id, r.revision, true, "") {
+                Ok(()) => {
+                    self.saved_at = Some(Instant::now());
+                    self.say(ws::approved(lang).to_string());
+                    self.load_current();
+                }
+                Err(e) => self.error(e),
+            }
+        } else {
+            self.popup = Some(Popup::ReturnComment {
+                result: r.id,
+                revision: r.revision,
+                input: TextInput::default(),
+            });
+        }
     }
 
     fn draws_action(&mut self, a: Action) {
@@ -876,6 +991,18 @@ impl App {
                     cursor,
                     ..
                 } => self.draw_pick(f, area, title, options, *cursor),
+                Popup::ReturnComment { input, .. } => {
+                    let r = Self::popup_area(area, 70, 4);
+                    f.render_widget(Clear, r);
+                    let block = Block::default()
+                        .borders(Borders::ALL)
+                        .border_set(self.s.theme.border());
+                    let text = vec![
+                        Line::from(ws::return_prompt(lang)),
+                        Line::from(format!("> {}", strings::display(&input.value()))),
+                    ];
+                    f.render_widget(Paragraph::new(text).block(block), r);
+                }
                 Popup::Deactivate { name, input, .. } => {
                     let r = Self::popup_area(area, 70, 4);
                     f.render_widget(Clear, r);
@@ -949,44 +1076,6 @@ impl App {
         match tab {
             Tab::Home => self.draw_home(f, area),
             Tab::Draws => self.draws.render(f, area, theme, lang, &self.hub),
-            Tab::Results => {
-                let block = Block::default()
-                    .borders(Borders::ALL)
-                    .border_set(theme.border())
-                    .title(ui::tab(tab.index(), lang).0);
-                let mut lines = vec![Line::from(Span::styled(
-                    ui::my_assignments(lang),
-                    theme.header(),
-                ))];
-                match &self.tasks {
-                    Some(Ok(v)) if v.is_empty() => lines.push(Line::from(ui::no_assignments(lang))),
-                    Some(Ok(v)) => {
-                        for a in v {
-                            lines.push(Line::from(ui::assignment_line(
-                                &a.draw,
-                                &a.code,
-                                &strings::display(&a.name),
-                                a.lead,
-                                lang,
-                            )));
-                            lines.push(Line::from(Span::styled(
-                                format!("    {}", strings::display(&a.team.join("、"))),
-                                theme.dim(),
-                            )));
-                        }
-                    }
-                    Some(Err(e)) => lines.push(Line::from(e.clone())),
-                    None => {}
-                }
-                lines.push(Line::from(""));
-                lines.push(Line::from(ui::results_later(lang)));
-                f.render_widget(
-                    Paragraph::new(lines)
-                        .block(block)
-                        .wrap(Wrap { trim: false }),
-                    area,
-                );
-            }
             Tab::Reports => {
                 let block = Block::default()
                     .borders(Borders::ALL)

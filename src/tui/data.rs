@@ -19,6 +19,8 @@ pub enum Source {
     Items,
     Users,
     Audit,
+    /// The worklist (per user: never shared).
+    Work,
 }
 
 impl Source {
@@ -31,6 +33,10 @@ impl Source {
                 | (Source::Inspectors, Change::Inspectors)
                 | (Source::Items, Change::Items)
                 | (Source::Users, Change::Users)
+                | (
+                    Source::Work,
+                    Change::Results | Change::Draws | Change::Enterprises | Change::Inspectors
+                )
         )
     }
 }

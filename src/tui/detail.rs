@@ -30,6 +30,7 @@ pub fn build_listing(
     lang: Lang,
 ) -> Result<Listing, ServiceError> {
     match source {
+        Source::Work => super::work::listing(svc, actor, lang),
         Source::Enterprises => {
             let quarter = Quarter::of(svc.today());
             let classes: std::collections::HashMap<i64, _> = svc
@@ -216,14 +217,14 @@ pub struct Detail {
     pub scroll: u16,
 }
 
-fn heading(text: &str) -> Line<'static> {
+pub(super) fn heading(text: &str) -> Line<'static> {
     Line::from(Span::styled(
         format!("【{text}】"),
         Theme::default().header(),
     ))
 }
 
-fn field(label: &str, value: &str) -> Line<'static> {
+pub(super) fn field(label: &str, value: &str) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{label}："), Theme::default().dim()),
         Span::raw(display(value)),
@@ -279,6 +280,11 @@ impl Detail {
             Ok(())
         };
         match self.source {
+            Source::Work => {
+                let pv = svc.previsit(actor, self.id)?;
+                self.title = display(&pv.assignment.name);
+                super::work::previsit_lines(&pv, svc, lang, &mut lines)?;
+            }
             Source::Enterprises => {
                 let e = svc.enterprise(actor, self.id)?;
                 self.title = display(&e.data.name);

@@ -12,6 +12,7 @@ use crate::domain::fields::Raw;
 use crate::domain::forms::{self, FieldSpec};
 use crate::domain::inspector::*;
 use crate::domain::item::ItemData;
+use crate::domain::result::Signature;
 use crate::domain::user::{Role, User};
 use crate::service::{Actor, Service, ServiceError};
 use crate::strings::{self, Lang, ui};
@@ -29,18 +30,26 @@ pub enum Widget {
     Date,
     /// Shown as stars.
     Secret,
-    Choice(Vec<&'static str>),
-    Multi(Vec<&'static str>),
+    Choice(Vec<String>),
+    Multi(Vec<String>),
 }
 
-fn names<T: Copy>(all: &[T], zh: fn(T) -> &'static str, optional: bool) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = if optional { vec![""] } else { vec![] };
-    v.extend(all.iter().map(|x| zh(*x)));
+fn names<T: Copy>(all: &[T], zh: fn(T) -> &'static str, optional: bool) -> Vec<String> {
+    let mut v: Vec<String> = if optional {
+        vec![String::new()]
+    } else {
+        vec![]
+    };
+    v.extend(all.iter().map(|x| zh(*x).to_string()));
     v
 }
 
+fn strs(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
 fn widget_for(key: &str) -> Widget {
-    let yes_no = || Widget::Choice(vec!["是", "否"]);
+    let yes_no = || Widget::Choice(strs(&["是", "否"]));
     match key {
         "code_check_waived" | "key_unit" | "positive_list" => yes_no(),
         "permit_category" => Widget::Choice(names(PermitCategory::ALL, PermitCategory::zh, false)),
@@ -52,18 +61,26 @@ fn widget_for(key: &str) -> Widget {
         "weather_grade" => Widget::Choice(names(WeatherGrade::ALL, WeatherGrade::zh, true)),
         "credit_rating" => Widget::Choice(names(CreditRating::ALL, CreditRating::zh, true)),
         "listing" => {
-            let mut v = vec!["无"];
-            v.extend(ListingLevel::ALL.iter().map(|l| l.zh()));
+            let mut v = vec!["无".to_string()];
+            v.extend(ListingLevel::ALL.iter().map(|l| l.zh().to_string()));
             Widget::Choice(v)
         }
         "status" => Widget::Choice(names(OperatingStatus::ALL, OperatingStatus::zh, false)),
         "kind" => Widget::Choice(names(InspectorKind::ALL, InspectorKind::zh, false)),
         "aux_type" => Widget::Choice(names(AuxiliaryType::ALL, AuxiliaryType::zh, true)),
         "expertise" => Widget::Multi(names(Expertise::ALL, Expertise::zh, false)),
-        "active" => Widget::Choice(vec!["在岗", "不在岗"]),
+        "active" => Widget::Choice(strs(&["在岗", "不在岗"])),
+        "typical" => yes_no(),
+        "signature" => Widget::Choice(names(Signature::ALL, Signature::zh, false)),
         "roles" => Widget::Multi(names(Role::ALL, Role::zh, false)),
         "password" => Widget::Secret,
-        k if k.ends_with("_from") || k.ends_with("_until") => Widget::Date,
+        k if k.ends_with("_from")
+            || k.ends_with("_until")
+            || k.ends_with("_on")
+            || k.ends_with("_by") =>
+        {
+            Widget::Date
+        }
         _ => Widget::Text,
     }
 }
@@ -84,23 +101,35 @@ pub enum Target {
     /// A check item: a new one, or a new version of one (its content as now in force).
     Item(Option<ItemData>),
     User(Option<User>),
+    Result(ResultTarget),
+}
+
+/// The assignment a result form is for.
+pub struct ResultTarget {
+    pub assignment: i64,
+    /// The returned result's revision, when entering it again.
+    pub revision: Option<i64>,
+    /// Category codes and names.
+    pub categories: Vec<(String, String)>,
+    /// The draw and the target, for the title.
+    pub title: String,
 }
 
 struct Picker {
-    options: Vec<&'static str>,
+    options: Vec<String>,
     multi: bool,
     filter: String,
     cursor: usize,
-    chosen: BTreeSet<&'static str>,
+    chosen: BTreeSet<String>,
 }
 
 impl Picker {
-    fn shown(&self) -> Vec<&'static str> {
+    fn shown(&self) -> Vec<String> {
         let q = super::search::Query::new(&self.filter);
         self.options
             .iter()
-            .copied()
             .filter(|o| super::search::SearchKey::new(o, &[]).matches(&q))
+            .cloned()
             .collect()
     }
 }
@@ -111,6 +140,8 @@ pub enum FormOutcome {
     Close,
     /// Saved; carries the id of the record when known.
     Saved(Option<i64>),
+    /// Saved with F2: open the next record to enter.
+    SavedNext(Option<i64>),
 }
 
 pub struct Form {
@@ -212,6 +243,34 @@ impl Form {
         Form::build(Target::User(user), forms::USER, texts)
     }
 
+    /// A result form: `texts` in [`forms::RESULT`] order, the people and items to pick from.
+    pub fn result(
+        t: ResultTarget,
+        texts: Vec<String>,
+        people: Vec<String>,
+        items: Vec<String>,
+    ) -> Form {
+        let categories: Vec<String> = t.categories.iter().map(|c| c.1.clone()).collect();
+        let mut f = Form::build(Target::Result(t), forms::RESULT, texts);
+        for fld in &mut f.fields {
+            match fld.spec.key {
+                "present" => fld.widget = Widget::Multi(people.clone()),
+                "items" => fld.widget = Widget::Multi(items.clone()),
+                "category" => fld.widget = Widget::Choice(categories.clone()),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The assignment of a result form.
+    pub fn result_assignment(&self) -> Option<i64> {
+        match &self.target {
+            Target::Result(t) => Some(t.assignment),
+            _ => None,
+        }
+    }
+
     pub fn is_new(&self) -> bool {
         matches!(
             self.target,
@@ -228,13 +287,15 @@ impl Form {
     }
 
     /// The bindings in force (for the hint bar and help).
-    pub fn bindings(&self) -> &'static [keymap::Binding] {
+    pub fn bindings(&self) -> Vec<&'static [keymap::Binding]> {
         if self.confirm_discard {
-            keymap::CONFIRM
+            vec![keymap::CONFIRM]
         } else if self.picker.is_some() {
-            keymap::PICKER
+            vec![keymap::PICKER]
+        } else if matches!(self.target, Target::Result(_)) {
+            vec![keymap::SAVE_NEXT, keymap::FORM]
         } else {
-            keymap::FORM
+            vec![keymap::FORM]
         }
     }
 
@@ -258,11 +319,15 @@ impl Form {
             _ => return,
         };
         let value = f.input.value();
-        let chosen: BTreeSet<&'static str> = if multi {
+        let chosen: BTreeSet<String> = if multi {
             options
                 .iter()
-                .copied()
-                .filter(|o| value.split(['、', ',', '，', ' ']).any(|v| v == *o))
+                .filter(|o| {
+                    value
+                        .split(['、', ',', '，'])
+                        .any(|v| v.trim() == o.as_str())
+                })
+                .cloned()
                 .collect()
         } else {
             BTreeSet::new()
@@ -288,7 +353,7 @@ impl Form {
                 if let Some(o) = shown.get(p.cursor)
                     && !p.chosen.remove(o)
                 {
-                    p.chosen.insert(o);
+                    p.chosen.insert(o.clone());
                 }
             }
             Some(Action::Open) => {
@@ -296,16 +361,16 @@ impl Form {
                     if let Some(o) = shown.get(p.cursor)
                         && p.chosen.is_empty()
                     {
-                        p.chosen.insert(o);
+                        p.chosen.insert(o.clone());
                     }
                     p.options
                         .iter()
                         .filter(|o| p.chosen.contains(*o))
-                        .copied()
+                        .cloned()
                         .collect::<Vec<_>>()
                         .join("、")
                 } else {
-                    shown.get(p.cursor).copied().unwrap_or("").to_string()
+                    shown.get(p.cursor).cloned().unwrap_or_default()
                 };
                 if let Some(f) = self.fields.get_mut(self.focus) {
                     f.input.set(&value);
@@ -351,7 +416,13 @@ impl Form {
             self.picker_key(k);
             return FormOutcome::Stay;
         }
-        match keymap::lookup(&[keymap::FORM], k) {
+        match keymap::lookup(&self.bindings(), k) {
+            Some(Action::SaveNext) => {
+                return match self.save(svc, actor, lang) {
+                    FormOutcome::Saved(id) => FormOutcome::SavedNext(id),
+                    other => other,
+                };
+            }
             Some(Action::NextField) => self.focus = (self.focus + 1) % self.fields.len(),
             Some(Action::PrevField) => {
                 self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
@@ -434,6 +505,18 @@ impl Form {
                 let r = svc.put_item(actor, &d, from.unwrap_or(today)).map(|_| None);
                 (r, Kind::Items)
             }),
+            Target::Result(t) => forms::result(get, |name| {
+                t.categories
+                    .iter()
+                    .find(|c| c.1 == name)
+                    .map(|c| c.0.clone())
+            })
+            .map(|d| {
+                let r = svc
+                    .save_result(actor, t.assignment, t.revision, &d)
+                    .map(Some);
+                (r, Kind::Inspections)
+            }),
             Target::User(u) => user_from(&values, u.is_none()).map(
                 |UserInput {
                      name,
@@ -483,6 +566,20 @@ impl Form {
                 self.message = Some(ui::fix_fields(n, lang));
                 FormOutcome::Stay
             }
+            Ok((Err(ServiceError::Invalid(issues)), _)) => {
+                // Checks the service makes (against the database) show beside the fields too.
+                let n = issues.len();
+                for i in issues {
+                    if let Some(f) = self.fields.iter_mut().find(|f| f.spec.key == i.field) {
+                        f.error = Some(strings::problem(&i.problem, lang));
+                    }
+                }
+                if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+                    self.focus = first;
+                }
+                self.message = Some(ui::fix_fields(n, lang));
+                FormOutcome::Stay
+            }
             Ok((Err(e), kind)) => {
                 self.message = Some(strings::service_error(&e, Some(kind), lang));
                 FormOutcome::Stay
@@ -497,6 +594,7 @@ impl Form {
             Target::Item(_) => ui::tab(3, lang).0,
             Target::User(_) => ui::tab(8, lang).0,
             Target::Inspector(_) => ui::tab(2, lang).0,
+            Target::Result(ref t) => t.title.as_str(),
         };
         let block = Block::default()
             .borders(Borders::ALL)

@@ -44,6 +44,12 @@ pub enum Action {
     Annotate,
     /// Write the draw record (HTML and xlsx).
     Record,
+    /// Save and open the next record to enter.
+    SaveNext,
+    /// Worklist: enter the result of the selected assignment.
+    EnterResult,
+    Approve,
+    ReturnResult,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -357,6 +363,42 @@ pub const DETAIL: &[Binding] = &[
         action: Action::Back,
         label: "back",
         shown: "Esc",
+        in_bar: true,
+    },
+];
+
+/// Forms with a next record to enter: F2 saves and opens it.
+pub const SAVE_NEXT: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::F(2), N)],
+    action: Action::SaveNext,
+    label: "save_next",
+    shown: "F2",
+    in_bar: true,
+}];
+
+/// The worklist of results.
+pub const WORK: &[Binding] = &[Binding {
+    keys: &[ch('e')],
+    action: Action::EnterResult,
+    label: "enter_result",
+    shown: "e",
+    in_bar: true,
+}];
+
+/// The worklist, for reviewers.
+pub const REVIEW: &[Binding] = &[
+    Binding {
+        keys: &[ch('a')],
+        action: Action::Approve,
+        label: "approve",
+        shown: "a",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('r')],
+        action: Action::ReturnResult,
+        label: "return_result",
+        shown: "r",
         in_bar: true,
     },
 ];

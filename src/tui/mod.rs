@@ -12,6 +12,7 @@ pub mod list;
 pub mod room;
 pub mod search;
 pub mod theme;
+pub mod work;
 
 pub use app::{App, Event, Outcome, Session};
 pub use data::{Hub, Notice};

@@ -1,0 +1,963 @@
+//! Inspection results (issue 6): the worklist of released assignments, entering a result
+//! (checked against its draw: date, officers present, category rules), review (approve or
+//! return with a comment), deadlines on the working-day calendar (N3: publish within 20 working
+//! days; S8: record forms 7 working days after quarter end; S11: the quarter's work 5 working
+//! days before its end), publication, and the editable categories and calendar.
+
+use super::draws::{DrawProblem, corrupt, snapshot_id};
+use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::calendar::{Calendar, DayKind, MissingYear};
+use crate::domain::draw::Certificate;
+use crate::domain::fields::{FieldIssue, Problem};
+use crate::domain::inspection::Visit;
+use crate::domain::inspector::InspectorKind;
+use crate::domain::quarter::Quarter;
+use crate::domain::result::{self, Category, ResultData, ReviewStatus};
+use crate::domain::user::Role;
+use crate::store::{AssignmentRow, Db, ResultRow};
+use chrono::NaiveDate;
+use std::collections::{BTreeSet, HashMap};
+
+/// Who reviews results: section chiefs sit in the leadership group; the office reviews too.
+pub const REVIEWERS: &[Role] = &[Role::Admin, Role::Leader];
+
+/// Where an assignment stands, for the worklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WorkState {
+    /// Returned for rework: the most urgent.
+    Returned,
+    /// No result yet.
+    Pending,
+    Submitted,
+    /// Approved, not yet published.
+    Approved,
+    Published,
+}
+
+/// A deadline, or the year the calendar lacks to compute it.
+pub type Deadline = std::result::Result<NaiveDate, MissingYear>;
+
+/// One line of the worklist.
+#[derive(Debug, Clone)]
+pub struct WorkItem {
+    pub a: AssignmentRow,
+    pub state: WorkState,
+    /// Pending or returned: the quarter's work deadline (S11); submitted or approved: the
+    /// publication deadline (N3).
+    pub due: Option<Deadline>,
+    pub overdue: bool,
+    /// Team members as `name(id)`, the lead first.
+    pub team_names: Vec<String>,
+    /// The sections of the team.
+    pub sections: Vec<String>,
+}
+
+/// The quarter's deadlines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterDeadlines {
+    /// S11: draws and visits finished 5 working days before quarter end.
+    pub work: Deadline,
+    /// S11: the statistics table on the first working day after it.
+    pub statistics: Deadline,
+    /// S8: record forms handed in within 7 working days after it.
+    pub records: Deadline,
+}
+
+/// What an inspector studies before the visit (S8).
+#[derive(Debug, Clone)]
+pub struct PreVisit {
+    pub assignment: AssignmentRow,
+    pub enterprise: Option<crate::domain::enterprise::Enterprise>,
+    pub classification: Option<crate::domain::classify::Classification>,
+    pub penalties: Vec<crate::domain::enterprise::Penalty>,
+    pub complaints: Vec<crate::domain::enterprise::Complaint>,
+    /// Earlier inspections, newest first.
+    pub visits: Vec<Visit>,
+}
+
+/// An approved result as published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub id: i64,
+    pub name: String,
+    pub code: String,
+    pub items: Vec<String>,
+    pub date: NaiveDate,
+    pub category: String,
+    pub department: String,
+}
+
+fn invalid(issues: Vec<(&'static str, Problem)>, d: &ResultData) -> ServiceError {
+    ServiceError::Invalid(
+        issues
+            .into_iter()
+            .map(|(field, problem)| FieldIssue {
+                field,
+                value: match field {
+                    "inspected_on" => d.inspected_on.to_string(),
+                    "case_no" => d.case_no.clone(),
+                    "category" => d.category.clone(),
+                    _ => String::new(),
+                },
+                problem,
+            })
+            .collect(),
+    )
+}
+
+/// The state of an assignment from its result.
+pub fn state_of(a: &AssignmentRow) -> WorkState {
+    match &a.result {
+        None => WorkState::Pending,
+        Some(r) => match (r.status, &r.published_at) {
+            (ReviewStatus::Returned, _) => WorkState::Returned,
+            (ReviewStatus::Submitted, _) => WorkState::Submitted,
+            (ReviewStatus::Approved, None) => WorkState::Approved,
+            (ReviewStatus::Approved, Some(_)) => WorkState::Published,
+        },
+    }
+}
+
+/// The quarter's deadlines on `cal`.
+pub fn quarter_deadlines(cal: &Calendar, q: Quarter) -> QuarterDeadlines {
+    QuarterDeadlines {
+        work: cal.working_days_before(q.end(), 5),
+        statistics: cal.first_working_day_after(q.end()),
+        records: cal.nth_working_day_after_quarter_end(q, 7),
+    }
+}
+
+/// N3: published within 20 working days of the inspection.
+pub fn publication_deadline(cal: &Calendar, inspected_on: NaiveDate) -> Deadline {
+    cal.add_working_days(inspected_on, 20)
+}
+
+impl Service {
+    /// The snapshot id of the inspector this user is (none for accounts of no officer).
+    fn my_inspector_id(&mut self, actor: &Actor) -> Result<Option<String>> {
+        let Some(id) = self.user(&actor.name)?.and_then(|u| u.inspector_id) else {
+            return Ok(None);
+        };
+        self.store.read(|db| {
+            Ok(db
+                .inspectors()?
+                .into_iter()
+                .find(|i| i.id == id)
+                .map(|i| snapshot_id(i.id, &i.data.cert_no)))
+        })
+    }
+
+    /// Everyone's name by snapshot id (colleagues' names are no secret; for the result form).
+    pub fn inspector_names(&mut self) -> Result<HashMap<String, String>> {
+        self.store.read(|db| {
+            Ok(db
+                .inspectors()?
+                .into_iter()
+                .filter(|i| i.data.active)
+                .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.name))
+                .collect())
+        })
+    }
+
+    /// The worklist: an inspector's own assignments, or (administrators, leaders) everyone's;
+    /// the most urgent first (returned, then pending by deadline, then awaiting review).
+    pub fn worklist(&mut self, actor: &Actor) -> Result<Vec<WorkItem>> {
+        let me = self.my_inspector_id(actor)?;
+        let all_of_them = actor.require(REVIEWERS).is_ok();
+        if !all_of_them && me.is_none() {
+            return Ok(Vec::new());
+        }
+        let today = self.today();
+        let (rows, cal, people) = self.store.read(|db| {
+            let people: HashMap<String, (String, String)> = db
+                .inspectors()?
+                .into_iter()
+                .map(|i| {
+                    (
+                        snapshot_id(i.id, &i.data.cert_no),
+                        (i.data.name, i.data.section),
+                    )
+                })
+                .collect();
+            Ok::<_, ServiceError>((db.assignments()?, db.calendar()?, people))
+        })?;
+        let mut out: Vec<WorkItem> = rows
+            .into_iter()
+            .filter(|a| all_of_them || me.as_ref().is_some_and(|m| a.team.contains(m)))
+            .map(|a| {
+                let state = state_of(&a);
+                let due = match (state, &a.result) {
+                    (WorkState::Pending | WorkState::Returned, _) => a
+                        .quarter
+                        .parse::<Quarter>()
+                        .ok()
+                        .map(|q| quarter_deadlines(&cal, q).work),
+                    (WorkState::Submitted | WorkState::Approved, Some(r)) => {
+                        Some(publication_deadline(&cal, r.data.inspected_on))
+                    }
+                    _ => None,
+                };
+                let overdue = matches!(due, Some(Ok(d)) if d < today);
+                let mut ids = vec![a.lead.clone()];
+                ids.extend(a.team.iter().filter(|x| **x != a.lead).cloned());
+                let team_names = ids
+                    .iter()
+                    .map(|id| match people.get(id) {
+                        Some((n, _)) => format!("{n}({id})"),
+                        None => id.clone(),
+                    })
+                    .collect();
+                let mut sections: Vec<String> = ids
+                    .iter()
+                    .filter_map(|id| people.get(id).map(|p| p.1.clone()))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                sections.sort();
+                sections.dedup();
+                WorkItem {
+                    a,
+                    state,
+                    due,
+                    overdue,
+                    team_names,
+                    sections,
+                }
+            })
+            .collect();
+        let key = |w: &WorkItem| {
+            let d = match w.due {
+                Some(Ok(d)) => d,
+                _ => NaiveDate::MAX,
+            };
+            (w.state, d, w.a.id)
+        };
+        out.sort_by_key(key);
+        Ok(out)
+    }
+
+    /// One assignment, for someone in its team or a reviewer.
+    pub fn assignment(&mut self, actor: &Actor, id: i64) -> Result<AssignmentRow> {
+        let a = self
+            .store
+            .read(|db| db.assignment(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("assignment {id}")))?;
+        if actor.require(REVIEWERS).is_err() {
+            let me = self.my_inspector_id(actor)?;
+            if !me.is_some_and(|m| a.team.contains(&m)) {
+                return Err(ServiceError::Forbidden(Role::Inspector));
+            }
+        }
+        Ok(a)
+    }
+
+    /// The pre-visit view (S8) of an assignment's target.
+    pub fn previsit(&mut self, actor: &Actor, id: i64) -> Result<PreVisit> {
+        let a = self.assignment(actor, id)?;
+        let quarter: Quarter = a
+            .quarter
+            .parse()
+            .map_err(|_| corrupt("quarter", &a.quarter))?;
+        let Some(eid) = a.enterprise_id else {
+            return Ok(PreVisit {
+                assignment: a,
+                enterprise: None,
+                classification: None,
+                penalties: Vec::new(),
+                complaints: Vec::new(),
+                visits: Vec::new(),
+            });
+        };
+        let (e, pens, comps, visits) = self.store.read(|db| {
+            Ok::<_, ServiceError>((
+                db.enterprise(eid)?,
+                db.penalties_of(eid)?
+                    .into_iter()
+                    .map(|p| p.1)
+                    .collect::<Vec<_>>(),
+                db.complaints_of(eid)?
+                    .into_iter()
+                    .map(|c| c.1)
+                    .collect::<Vec<_>>(),
+                db.visits_since(NaiveDate::MIN)?
+                    .remove(&eid)
+                    .unwrap_or_default(),
+            ))
+        })?;
+        let classification = e
+            .as_ref()
+            .map(|e| crate::domain::classify::classify(&e.data, &pens, &comps, quarter));
+        let mut visits = visits;
+        visits.sort_by_key(|v| std::cmp::Reverse(v.date));
+        Ok(PreVisit {
+            assignment: a,
+            enterprise: e,
+            classification,
+            penalties: pens,
+            complaints: comps,
+            visits,
+        })
+    }
+
+    /// Enters the result of an assignment (someone in its team, or an administrator), or
+    /// enters it again after it was returned (`revision` of the returned result). Checked in
+    /// full before anything is written; a second result for the same target is refused.
+    pub fn save_result(
+        &mut self,
+        actor: &Actor,
+        assignment: i64,
+        revision: Option<i64>,
+        d: &ResultData,
+    ) -> Result<i64> {
+        let a = self.assignment(actor, assignment)?;
+        if actor.require(&[Role::Admin]).is_err() {
+            let me = self.my_inspector_id(actor)?;
+            if !me.is_some_and(|m| a.team.contains(&m)) {
+                return Err(ServiceError::Forbidden(Role::Inspector));
+            }
+        }
+        let today = self.today();
+        let at = self.stamp();
+        let d = clean(d)?;
+        self.write(Change::Results, |db| {
+            let draw = db
+                .draw(a.draw_id)?
+                .ok_or_else(|| ServiceError::NotFound(format!("draw {}", a.draw_id)))?;
+            let drawn_on = draw
+                .revealed_at
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map(|t| t.date_naive())
+                .ok_or_else(|| corrupt("revealed_at", a.draw_id))?;
+            let (officers, people) = people(db)?;
+            let cats = db.categories()?;
+            let items: BTreeSet<String> = db
+                .item_versions()?
+                .into_iter()
+                .map(|v| v.data.code)
+                .collect();
+            let ctx = result::Context {
+                drawn_on,
+                today,
+                officers: &officers,
+                people: &people,
+                category: cats
+                    .iter()
+                    .find(|(c, active)| *active && c.code == d.category)
+                    .map(|(c, _)| c),
+                items: &items,
+            };
+            let issues = result::check(&d, &ctx);
+            if !issues.is_empty() {
+                return Err(invalid(issues, &d));
+            }
+            let (id, action, before) = match (&a.result, revision) {
+                (None, _) => {
+                    if !db.insert_result(a.id, &d, &actor.name, &at)? {
+                        return Err(ServiceError::Exists(format!("result {}", a.code)));
+                    }
+                    let id = db
+                        .assignment(a.id)?
+                        .and_then(|x| x.result)
+                        .map(|r| r.id)
+                        .ok_or_else(|| corrupt("result", a.id))?;
+                    (id, "create", None)
+                }
+                (Some(r), Some(rev)) if r.status == ReviewStatus::Returned => {
+                    if !db.resubmit_result(r.id, rev, &d, &actor.name, &at)? {
+                        return Err(ServiceError::Stale);
+                    }
+                    (r.id, "update", Some(json(&r.data)))
+                }
+                (Some(_), _) => return Err(ServiceError::Exists(format!("result {}", a.code))),
+            };
+            if let Some(eid) = a.enterprise_id {
+                db.record_result_visit(eid, a.draw_id, &visit_of(&d, &a.lead))?;
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                action,
+                "result",
+                Some(id),
+                &format!("{} {}", draw.label, a.code),
+                before.as_deref(),
+                Some(&json(&d)),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Approves a submitted result, or returns it to the inspectors with a comment
+    /// (administrators, leaders).
+    pub fn review(
+        &mut self,
+        actor: &Actor,
+        result: i64,
+        revision: i64,
+        approve: bool,
+        comment: &str,
+    ) -> Result<()> {
+        actor.require(REVIEWERS)?;
+        let comment = comment.trim();
+        if !approve && comment.is_empty() {
+            return Err(DrawProblem::ReasonRequired.into());
+        }
+        if comment.chars().any(char::is_control) || comment.chars().count() > 500 {
+            return Err(DrawProblem::ReasonRequired.into());
+        }
+        let at = self.stamp();
+        let to = if approve {
+            ReviewStatus::Approved
+        } else {
+            ReviewStatus::Returned
+        };
+        self.write(Change::Results, |db| {
+            if !db.review_result(result, revision, to, &actor.name, &at, comment)? {
+                return Err(ServiceError::Stale);
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                if approve { "approve" } else { "return" },
+                "result",
+                Some(result),
+                comment,
+                None,
+                Some(to.code()),
+            )
+        })
+    }
+
+    /// The approved results of a quarter's assignments, for the public notice; with
+    /// `mark`, those not yet published are stamped as published now (administrators).
+    pub fn publish(
+        &mut self,
+        actor: &Actor,
+        quarter: Quarter,
+        mark: bool,
+    ) -> Result<Vec<Published>> {
+        actor.require(&[Role::Admin])?;
+        let q = quarter.to_string();
+        let at = self.stamp();
+        let bureau = self.bureau_name()?;
+        let department = if bureau.is_empty() {
+            String::new()
+        } else {
+            bureau
+        };
+        let (rows, items, cats) = self.store.read(|db| {
+            Ok::<_, ServiceError>((db.assignments()?, db.item_versions()?, db.categories()?))
+        })?;
+        let item_name = |code: &String| {
+            items
+                .iter()
+                .rev()
+                .find(|v| &v.data.code == code)
+                .map_or_else(|| code.clone(), |v| v.data.name.clone())
+        };
+        let out: Vec<Published> = rows
+            .iter()
+            .filter(|a| a.quarter == q)
+            .filter_map(|a| {
+                let r: &ResultRow = a.result.as_ref()?;
+                (r.status == ReviewStatus::Approved).then(|| Published {
+                    id: r.id,
+                    name: a.name.clone(),
+                    code: a.code.clone(),
+                    items: r.data.items.iter().map(&item_name).collect(),
+                    date: r.data.inspected_on,
+                    category: cats
+                        .iter()
+                        .find(|(c, _)| c.code == r.data.category)
+                        .map_or_else(|| r.data.category.clone(), |(c, _)| c.name.clone()),
+                    department: department.clone(),
+                })
+            })
+            .collect();
+        if mark {
+            let ids: Vec<i64> = out.iter().map(|p| p.id).collect();
+            self.write(Change::Results, |db| {
+                let n = db.mark_published(&ids, &at)?;
+                audit(
+                    db,
+                    &at,
+                    actor,
+                    "publish",
+                    "quarter",
+                    None,
+                    &q,
+                    None,
+                    Some(&n.to_string()),
+                )
+            })?;
+        }
+        Ok(out)
+    }
+
+    /// The result categories in use (everyone who enters results).
+    pub fn categories(&mut self) -> Result<Vec<Category>> {
+        Ok(self
+            .store
+            .read(|db| db.categories())?
+            .into_iter()
+            .filter(|(_, active)| *active)
+            .map(|(c, _)| c)
+            .collect())
+    }
+
+    /// Adds or changes a result category (administrators).
+    pub fn put_category(&mut self, actor: &Actor, c: &Category, active: bool) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let ok_code = !c.code.is_empty()
+            && c.code.len() <= 32
+            && c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        let name = crate::domain::text::required_line(&c.name, 50);
+        if !ok_code || name.is_err() {
+            return Err(ServiceError::Invalid(vec![FieldIssue {
+                field: if ok_code { "name" } else { "code" },
+                value: if ok_code {
+                    c.name.clone()
+                } else {
+                    c.code.clone()
+                },
+                problem: Problem::Text(crate::domain::text::TextError::Empty),
+            }]));
+        }
+        let at = self.stamp();
+        self.write(Change::Settings, |db| {
+            db.put_category(c, active)?;
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "category",
+                None,
+                &c.code,
+                None,
+                Some(&json(c)),
+            )
+        })
+    }
+
+    /// The working-day calendar.
+    pub fn calendar(&mut self) -> Result<Calendar> {
+        Ok(self.store.read(|db| db.calendar())?)
+    }
+
+    /// Sets or clears (`kind` none) one day of the calendar (administrators).
+    pub fn set_calendar_day(
+        &mut self,
+        actor: &Actor,
+        day: NaiveDate,
+        kind: Option<DayKind>,
+        note: &str,
+    ) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let note = crate::domain::text::clean_line(note, 50).map_err(|e| {
+            ServiceError::Invalid(vec![FieldIssue {
+                field: "note",
+                value: note.to_string(),
+                problem: e.into(),
+            }])
+        })?;
+        let at = self.stamp();
+        self.write(Change::Settings, |db| {
+            match kind {
+                Some(k) => {
+                    // The calendar refuses a holiday on a weekend or a make-up day on a weekday.
+                    let mut entries: Vec<_> = db.calendar()?.entries().cloned().collect();
+                    entries.retain(|e| e.date != day);
+                    entries.push(crate::domain::calendar::CalendarEntry::new(day, k, &note));
+                    if let Err(e) = Calendar::new(entries) {
+                        return Err(ServiceError::Invalid(vec![FieldIssue {
+                            field: "day",
+                            value: day.to_string(),
+                            problem: Problem::Calendar(e.to_string()),
+                        }]));
+                    }
+                    db.set_calendar_day(day, k, &note)?;
+                }
+                None => {
+                    db.remove_calendar_day(day)?;
+                }
+            }
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "calendar",
+                None,
+                &day.to_string(),
+                None,
+                Some(kind.map_or("workday-default", |k| k.code())),
+            )
+        })
+    }
+
+    /// Marks a year's schedule as entered (administrators), e.g. a year whose holidays all
+    /// fall on weekends.
+    pub fn add_calendar_year(&mut self, actor: &Actor, year: i32) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.write(Change::Settings, |db| {
+            db.add_calendar_year(year)?;
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "calendar",
+                None,
+                &year.to_string(),
+                None,
+                Some("year entered"),
+            )
+        })
+    }
+}
+
+/// Officers' and everyone's snapshot ids.
+fn people(db: Db<'_>) -> Result<(BTreeSet<String>, BTreeSet<String>)> {
+    let mut officers = BTreeSet::new();
+    let mut all = BTreeSet::new();
+    for i in db.inspectors()? {
+        let id = snapshot_id(i.id, &i.data.cert_no);
+        if i.data.kind == InspectorKind::Officer {
+            officers.insert(id.clone());
+        }
+        all.insert(id);
+    }
+    Ok((officers, all))
+}
+
+/// Text fields trimmed and checked for control characters and length.
+fn clean(d: &ResultData) -> Result<ResultData> {
+    let mut out = d.clone();
+    let mut issues = Vec::new();
+    let mut fix = |field: &'static str, v: &mut String, max: usize, multi: bool| {
+        let r = if multi {
+            crate::domain::text::clean_multiline(v, max)
+        } else {
+            crate::domain::text::clean_line(v, max)
+        };
+        match r {
+            Ok(t) => *v = t,
+            Err(e) => issues.push(FieldIssue {
+                field,
+                value: v.clone(),
+                problem: e.into(),
+            }),
+        }
+    };
+    fix("findings", &mut out.findings, 2000, true);
+    fix("case_no", &mut out.case_no, 64, false);
+    fix("mobile_no", &mut out.mobile_no, 64, false);
+    fix("signature_reason", &mut out.signature_reason, 200, false);
+    fix("evidence", &mut out.evidence, 500, false);
+    fix("typical_note", &mut out.typical_note, 500, true);
+    if issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(ServiceError::Invalid(issues))
+    }
+}
+
+/// The visit a result records, for the N4 window and the previous lead.
+fn visit_of(d: &ResultData, lead: &str) -> Visit {
+    Visit {
+        date: d.inspected_on,
+        items: d.items.clone(),
+        lead: if d.present.contains(lead) {
+            lead.to_string()
+        } else {
+            String::new()
+        },
+        team: d.present.clone(),
+        note: String::new(),
+    }
+}
+
+/// The assignments of a released draw's certificate.
+pub(super) fn release_assignments(
+    db: Db<'_>,
+    draw: i64,
+    quarter: &str,
+    at: &str,
+    c: &Certificate,
+) -> Result<()> {
+    let keys = db.enterprise_keys()?;
+    for t in &c.outcome.teams {
+        let team: Vec<String> = t.officers.iter().chain(&t.auxiliaries).cloned().collect();
+        db.insert_assignment(
+            draw,
+            quarter,
+            at,
+            &crate::store::NewAssignment {
+                code: &t.code,
+                enterprise_id: keys.get(t.code.as_str()).map(|k| k.id),
+                lead: &t.lead,
+                team: &team,
+                items: &c.params.items,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draw::Quota;
+    use crate::domain::result::Signature;
+    use crate::service::tests::{admin, service};
+    use crate::service::{DrawRequest, NewUser};
+
+    fn witness() -> Actor {
+        Actor {
+            user_id: Some(30),
+            name: "w1".into(),
+            roles: [Role::Witness].into(),
+        }
+    }
+
+    fn leader() -> Actor {
+        Actor {
+            user_id: Some(20),
+            name: "lead".into(),
+            roles: [Role::Leader].into(),
+        }
+    }
+
+    /// Demo data, a sealed and released draw of four targets, and an inspector account for
+    /// the lead of the first team. Returns that inspector and the certificate.
+    fn released(s: &mut Service) -> (Actor, Certificate) {
+        crate::demo::fill(s, &admin(), 60).unwrap();
+        let mut r = DrawRequest::new("2024Q2".parse().unwrap());
+        r.items = vec!["HB-STHJ-02".into()];
+        r.quota = Some(Quota::Classified {
+            key: 1,
+            special: 1,
+            general: 2,
+        });
+        let id = s.prepare_draw(&admin(), &r).unwrap().id;
+        s.add_entropy(&admin(), id, "w1", "witness text 1").unwrap();
+        let cert = s.reveal_draw(&admin(), id).unwrap();
+        s.confirm_draw(&witness(), id, None).unwrap();
+        s.release_draw(&admin(), id).unwrap();
+        let mine = cert.outcome.teams[0].lead.clone();
+        s.add_user(
+            &admin(),
+            &NewUser {
+                name: "insp".into(),
+                roles: [Role::Inspector].into(),
+                password: Some("a-long-password-1".into()),
+                inspector_cert: Some(mine),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let me = Actor {
+            user_id: Some(50),
+            name: "insp".into(),
+            roles: [Role::Inspector].into(),
+        };
+        (me, cert)
+    }
+
+    /// A typical result ("no problem found") for an assignment, as the form's defaults give it.
+    fn typical(s: &mut Service, a: &AssignmentRow) -> ResultData {
+        ResultData {
+            inspected_on: s.today(),
+            present: a.team.iter().cloned().collect(),
+            items: a.items.iter().cloned().collect(),
+            category: "no_problem".into(),
+            findings: String::new(),
+            rectify_by: None,
+            case_no: String::new(),
+            mobile_no: String::new(),
+            signature: Signature::Signed,
+            signature_reason: String::new(),
+            evidence: String::new(),
+            typical: false,
+            typical_note: String::new(),
+        }
+    }
+
+    fn problems(r: Result<i64>) -> Vec<(&'static str, Problem)> {
+        match r {
+            Err(ServiceError::Invalid(v)) => v.into_iter().map(|i| (i.field, i.problem)).collect(),
+            other => panic!("expected field problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn inspectors_see_their_own_work_and_enter_results() {
+        let mut s = service();
+        let (me, cert) = released(&mut s);
+        let mine = s.worklist(&me).unwrap();
+        let all = s.worklist(&admin()).unwrap();
+        assert_eq!(all.len(), 4);
+        assert!(!mine.is_empty() && mine.len() < all.len() + 1);
+        assert!(
+            mine.iter()
+                .all(|w| w.a.team.contains(&cert.outcome.teams[0].lead))
+        );
+        assert!(mine.iter().all(|w| w.state == WorkState::Pending));
+        // The quarter's work is due 5 working days before 2024-06-30 (a Sunday): 2024-06-24.
+        assert_eq!(
+            mine[0].due,
+            Some(Ok(NaiveDate::from_ymd_opt(2024, 6, 24).unwrap()))
+        );
+        let a = mine[0].a.clone();
+        let d = typical(&mut s, &a);
+        let id = s.save_result(&me, a.id, None, &d).unwrap();
+        // Entered twice: refused, nothing changes.
+        assert!(matches!(
+            s.save_result(&me, a.id, None, &d),
+            Err(ServiceError::Exists(_))
+        ));
+        let after = s.worklist(&me).unwrap();
+        let w = after.iter().find(|w| w.a.id == a.id).unwrap();
+        assert_eq!(w.state, WorkState::Submitted);
+        assert_eq!(w.a.result.as_ref().unwrap().id, id);
+        // 20 working days after Wed 2024-04-10: 04-11, 12, 15–19, 22–26 (12), Sun 04-28 a
+        // make-up day (13), 29, 30 (15); 05-01..03 holidays, 4/5 weekend; 05-06..10 (20).
+        assert_eq!(
+            w.due,
+            Some(Ok(NaiveDate::from_ymd_opt(2024, 5, 10).unwrap()))
+        );
+        // The visit is on record: the plan counts it as inspected.
+        let plan = s.plan(&admin(), "2024Q2".parse().unwrap()).unwrap();
+        assert_eq!(plan.iter().map(|l| l.inspected).sum::<u64>(), 1);
+        // Someone outside the team may not enter it.
+        let other = all.iter().find(|w| !mine.iter().any(|m| m.a.id == w.a.id));
+        if let Some(o) = other {
+            let d = typical(&mut s, &o.a);
+            assert!(matches!(
+                s.save_result(&me, o.a.id, None, &d),
+                Err(ServiceError::Forbidden(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn bad_results_are_explained_and_nothing_is_saved() {
+        let mut s = service();
+        let (me, _) = released(&mut s);
+        let a = s.worklist(&me).unwrap()[0].a.clone();
+        let good = typical(&mut s, &a);
+        let mut d = good.clone();
+        d.inspected_on = NaiveDate::from_ymd_opt(2024, 4, 9).unwrap();
+        assert!(matches!(
+            problems(s.save_result(&me, a.id, None, &d))[..],
+            [("inspected_on", Problem::BeforeDraw(_))]
+        ));
+        d.inspected_on = NaiveDate::from_ymd_opt(2024, 4, 11).unwrap();
+        assert_eq!(
+            problems(s.save_result(&me, a.id, None, &d)),
+            [("inspected_on", Problem::FutureDate)]
+        );
+        let mut d = good.clone();
+        d.present = [a.lead.clone()].into();
+        assert_eq!(
+            problems(s.save_result(&me, a.id, None, &d)),
+            [("present", Problem::TooFewOfficers(1))]
+        );
+        let mut d = good.clone();
+        d.signature = Signature::Refused;
+        assert_eq!(
+            problems(s.save_result(&me, a.id, None, &d)),
+            [(
+                "signature_reason",
+                Problem::Text(crate::domain::text::TextError::Empty)
+            )]
+        );
+        let mut d = good.clone();
+        d.category = "case_filed".into();
+        d.case_no = "2024-12".into();
+        assert_eq!(
+            problems(s.save_result(&me, a.id, None, &d)),
+            [("case_no", Problem::BadCaseNumber)]
+        );
+        assert_eq!(s.worklist(&me).unwrap()[0].state, WorkState::Pending);
+        d.case_no = "唐高环立〔2024〕12号".into();
+        s.save_result(&me, a.id, None, &d).unwrap();
+    }
+
+    #[test]
+    fn review_return_resubmit_approve_and_publish() {
+        let mut s = service();
+        let (me, _) = released(&mut s);
+        let a = s.worklist(&me).unwrap()[0].a.clone();
+        let d = typical(&mut s, &a);
+        let id = s.save_result(&me, a.id, None, &d).unwrap();
+        let r = s.assignment(&me, a.id).unwrap().result.unwrap();
+        assert!(matches!(
+            s.review(&me, id, r.revision, true, ""),
+            Err(ServiceError::Forbidden(_))
+        ));
+        assert!(matches!(
+            s.review(&leader(), id, r.revision, false, " "),
+            Err(ServiceError::Draw(DrawProblem::ReasonRequired))
+        ));
+        s.review(&leader(), id, r.revision, false, "请补充证据材料编号")
+            .unwrap();
+        let w = s.worklist(&me).unwrap();
+        assert_eq!(w[0].a.id, a.id, "returned work comes first");
+        assert_eq!(w[0].state, WorkState::Returned);
+        let r = w[0].a.result.clone().unwrap();
+        assert_eq!(r.review_comment, "请补充证据材料编号");
+        let mut d2 = d.clone();
+        d2.evidence = "照片 IMG_0012-0020".into();
+        s.save_result(&me, a.id, Some(r.revision), &d2).unwrap();
+        // Nothing approved yet: the notice is empty.
+        assert!(
+            s.publish(&admin(), "2024Q2".parse().unwrap(), false)
+                .unwrap()
+                .is_empty()
+        );
+        let r = s.assignment(&me, a.id).unwrap().result.unwrap();
+        assert_eq!(r.data.evidence, "照片 IMG_0012-0020");
+        s.review(&admin(), id, r.revision, true, "").unwrap();
+        let notice = s
+            .publish(&admin(), "2024Q2".parse().unwrap(), true)
+            .unwrap();
+        assert_eq!(notice.len(), 1);
+        assert_eq!(notice[0].code, a.code);
+        assert_eq!(notice[0].category, "未发现问题");
+        let w = s.worklist(&admin()).unwrap();
+        let p = w.iter().find(|x| x.a.id == a.id).unwrap();
+        assert_eq!(p.state, WorkState::Published);
+        assert!(s.publish(&me, "2024Q2".parse().unwrap(), false).is_err());
+    }
+
+    #[test]
+    fn calendar_is_data_an_administrator_edits() {
+        let mut s = service();
+        let cal = s.calendar().unwrap();
+        assert!(cal.years().contains(&2025));
+        let d = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert!(cal.add_working_days(d, 1).is_err(), "no data for 2027");
+        // A holiday on a Saturday is refused; on the Friday it is taken.
+        let sat = NaiveDate::from_ymd_opt(2027, 1, 2).unwrap();
+        assert!(matches!(
+            s.set_calendar_day(&admin(), sat, Some(DayKind::Holiday), "元旦"),
+            Err(ServiceError::Invalid(_))
+        ));
+        s.set_calendar_day(&admin(), d, Some(DayKind::Holiday), "元旦")
+            .unwrap();
+        let cal = s.calendar().unwrap();
+        assert_eq!(
+            cal.add_working_days(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(), 1),
+            Ok(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap())
+        );
+        assert!(matches!(
+            s.set_calendar_day(&leader(), d, None, ""),
+            Err(ServiceError::Forbidden(_))
+        ));
+    }
+}

@@ -1,0 +1,103 @@
+//! Text of the results tab: the worklist, the pre-visit view and the result form.
+
+use super::Lang;
+use crate::service::WorkState;
+
+pub fn column(key: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match key {
+        "state" => ("状态", "state"),
+        "due" => ("截止日期", "due"),
+        "draw" => ("抽取", "draw"),
+        "name" => ("检查对象", "target"),
+        "code" => ("统一社会信用代码", "credit code"),
+        "team" => ("检查人员", "team"),
+        "sections" => ("科室", "sections"),
+        _ => ("", ""),
+    };
+    lang.t(zh, en)
+}
+
+pub fn state(s: WorkState, lang: Lang) -> &'static str {
+    match s {
+        WorkState::Returned => lang.t("已退回待修改", "returned"),
+        WorkState::Pending => lang.t("待录入", "to enter"),
+        WorkState::Submitted => lang.t("待审核", "to review"),
+        WorkState::Approved => lang.t("已审核待公示", "to publish"),
+        WorkState::Published => lang.t("已公示", "published"),
+    }
+}
+
+pub fn overdue(lang: Lang) -> &'static str {
+    lang.t("【逾期】", "[OVERDUE]")
+}
+
+pub fn no_calendar(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("缺{year}年日历"),
+        Lang::En => format!("no {year} calendar"),
+    }
+}
+
+pub fn form_title(draw: &str, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("检查结果 {draw} {name}"),
+        Lang::En => format!("Result {draw} {name}"),
+    }
+}
+
+pub fn section(key: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match key {
+        "assignment" => ("检查任务", "Assignment"),
+        "result" => ("检查结果", "Result"),
+        "visits" => ("历次检查", "Earlier inspections"),
+        _ => ("", ""),
+    };
+    lang.t(zh, en)
+}
+
+pub fn label(key: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match key {
+        "lead" => ("组长", "lead"),
+        "items" => ("检查事项", "items"),
+        "inspected_on" => ("检查日期", "inspected on"),
+        "category" => ("检查结果", "result"),
+        "findings" => ("发现问题", "findings"),
+        "signature" => ("签字情况", "signature"),
+        "review_comment" => ("审核意见", "review comment"),
+        _ => ("", ""),
+    };
+    lang.t(zh, en)
+}
+
+pub fn return_prompt(lang: Lang) -> &'static str {
+    lang.t(
+        "退回原因（检查人员会看到），回车提交：",
+        "Why is it returned (the inspectors see this)? Enter submits:",
+    )
+}
+
+pub fn approved(lang: Lang) -> &'static str {
+    lang.t("已审核通过", "approved")
+}
+
+pub fn returned(lang: Lang) -> &'static str {
+    lang.t("已退回检查人员修改", "returned to the inspectors")
+}
+
+pub fn not_reviewable(lang: Lang) -> &'static str {
+    lang.t(
+        "所选任务没有待审核的结果",
+        "the selected assignment has no result awaiting review",
+    )
+}
+
+pub fn saved_next(lang: Lang) -> &'static str {
+    lang.t("已保存，继续录入下一条", "saved; on to the next")
+}
+
+pub fn all_done(lang: Lang) -> &'static str {
+    lang.t(
+        "已保存，没有其他待录入的任务",
+        "saved; nothing else to enter",
+    )
+}
