@@ -3,6 +3,7 @@
 //! (2 for usage errors, from clap). `anyhow` is used only here.
 
 mod draw;
+mod results;
 mod settings;
 
 use anyhow::{Context, anyhow};
@@ -100,6 +101,20 @@ enum Command {
     /// A quarter's plan: population, required, drawn and remaining per group
     #[command(subcommand)]
     Plan(PlanCmd),
+    /// Write the public notice of a quarter's approved results (HTML, CSV, XLSX) into a folder
+    /// and mark those results published
+    Publish {
+        #[arg(long, value_parser = parse_quarter)]
+        quarter: Quarter,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The working-day calendar: holidays and make-up working days
+    #[command(subcommand)]
+    Calendar(results::CalendarCmd),
+    /// The result categories
+    #[command(subcommand)]
+    Category(results::CategoryCmd),
     /// Fill an empty database with a realistic, deterministic demo
     DemoData {
         /// Number of enterprises
@@ -358,6 +373,11 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::User(cmd) => user(&mut svc, &me, cmd, lang, out)?,
         Command::Draw(cmd) => draw::draw_cmd(&mut svc, &me, cmd, lang, out)?,
         Command::Plan(cmd) => draw::plan_cmd(&mut svc, &me, cmd, lang, out)?,
+        Command::Publish { quarter, out: dir } => {
+            results::publish(&mut svc, &me, quarter, dir, lang, out)?
+        }
+        Command::Calendar(cmd) => results::calendar(&mut svc, &me, cmd, lang, out)?,
+        Command::Category(cmd) => results::category(&mut svc, &me, cmd, lang, out)?,
         Command::Item(cmd) => match cmd {
             ItemCmd::List { on, all } => {
                 let on = on

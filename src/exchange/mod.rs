@@ -1,10 +1,13 @@
 //! Files in and out: reading CSV (UTF-8, UTF-8 with BOM, GB18030, UTF-16) and XLSX into a
 //! plain table, mapping tables to records through the field specs of `domain::forms`, and
 //! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, the printable
-//! draw record (HTML and XLSX), and each user's outbox.
+//! draw record (HTML and XLSX), the public notice of inspection results (HTML, CSV and XLSX),
+//! and each user's outbox.
 
+mod doc;
 pub mod import;
 pub mod outbox;
+pub mod publish;
 pub mod record;
 pub mod table;
 pub mod write;

@@ -6,12 +6,13 @@
 //!
 //! Witness entropy is shown only as the SHA-256 of each entry, never as the text itself.
 
+use super::doc::{self, Formats, Widths, esc, esc_lines, page_setup, put};
 use crate::domain::draw::hash::to_hex;
 use crate::domain::draw::{Certificate, H256, Team};
 use crate::strings::Lang;
 use crate::strings::record::{self as rs, Label as L, label};
 use chrono::{DateTime, FixedOffset};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -542,48 +543,9 @@ fn tail(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
 // ---------------------------------------------------------------------------------------------
 // HTML.
 
-/// Escapes text for HTML element content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escaped, with line breaks kept.
-fn esc_lines(s: &str) -> String {
-    esc(s).replace('\n', "<br>")
-}
-
+/// The record's own styles, after [`doc::BASE_CSS`].
 const CSS: &str = "\
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 182mm; color: #000; background: #fff;
-  font-family: \"SimSun\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif;
-  font-size: 10.5pt; line-height: 1.45; }
-@media screen { body { padding: 12mm 0; } }
-.bureau { text-align: center; font-size: 13pt; margin: 0 0 2pt; }
-h1 { text-align: center; font-size: 20pt; letter-spacing: 0.2em; margin: 0 0 4pt; }
-.subtitle { text-align: center; margin: 0 0 10pt; }
-h2 { font-size: 13pt; margin: 12pt 0 4pt; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 11pt; margin: 8pt 0 3pt; break-after: avoid; page-break-after: avoid; }
-p { margin: 3pt 0; }
-table { width: 100%; border-collapse: collapse; margin: 0 0 6pt; }
-th, td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-thead th { background: #eee; font-weight: bold; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
 table.fields th { width: 30%; font-weight: bold; }
-.mono { font-family: \"Consolas\", \"Menlo\", \"Courier New\", monospace; font-size: 9pt;
-  word-break: break-all; overflow-wrap: anywhere; }
 .signatures { margin-top: 16pt; break-inside: avoid; page-break-inside: avoid; }
 .signatures p { margin: 22pt 0 0; white-space: nowrap; }
 .signatures .line { display: inline-block; width: 62mm; border-bottom: 0.75pt solid #000; }
@@ -641,19 +603,13 @@ fn html_block(h: &mut String, b: &Block) {
 pub fn record_html(input: &RecordInput, lang: Lang) -> String {
     let lay = layout(input, lang);
     let mut h = String::with_capacity(32 * 1024);
-    h.push_str("<!DOCTYPE html>\n<html lang=\"");
-    h.push_str(match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    });
-    h.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.push_str(&format!(
-        "<title>{}</title>\n",
-        esc(&rs::document_title(input.label, lang))
-    ));
-    h.push_str("<style>\n");
-    h.push_str(CSS);
-    h.push_str("</style>\n</head>\n<body>\n<header>\n");
+    doc::html_start(
+        &mut h,
+        lang,
+        &rs::document_title(input.label, lang),
+        &[doc::BASE_CSS, CSS],
+    );
+    h.push_str("<header>\n");
     if !lay.bureau.trim().is_empty() {
         h.push_str(&format!("<p class=\"bureau\">{}</p>\n", esc(&lay.bureau)));
     }
@@ -680,98 +636,6 @@ pub fn record_html(input: &RecordInput, lang: Lang) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // XLSX.
-
-/// Display width in Excel's character units (CJK counts double), of the longest line.
-fn width(s: &str) -> usize {
-    s.lines()
-        .map(|l| l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum())
-        .max()
-        .unwrap_or(0)
-}
-
-/// Column widths seen so far.
-#[derive(Default)]
-struct Widths(Vec<usize>);
-
-impl Widths {
-    /// Records a cell; long text wraps, so it counts up to a cap (hashes fit whole).
-    fn see(&mut self, col: u16, s: &str, mono: bool) {
-        let cap = if mono { 66 } else { 40 };
-        let w = width(s).min(cap);
-        let i = usize::from(col);
-        if self.0.len() <= i {
-            self.0.resize(i + 1, 0);
-        }
-        self.0[i] = self.0[i].max(w);
-    }
-
-    fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
-        for (i, w) in self.0.iter().enumerate() {
-            let col = u16::try_from(i).unwrap_or(u16::MAX);
-            ws.set_column_width(col, ((*w).max(6) + 2) as f64)?;
-        }
-        Ok(())
-    }
-}
-
-struct Formats {
-    title: Format,
-    bureau: Format,
-    heading: Format,
-    sub: Format,
-    plain: Format,
-    label: Format,
-    head: Format,
-    cell: Format,
-    mono: Format,
-    line: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        let text = Format::new()
-            .set_num_format("@")
-            .set_align(FormatAlign::Top);
-        let boxed = text.clone().set_border(FormatBorder::Thin).set_text_wrap();
-        Formats {
-            title: text.clone().set_bold().set_font_size(16),
-            bureau: text.clone().set_font_size(12),
-            heading: text.clone().set_bold().set_font_size(12),
-            sub: text.clone().set_bold(),
-            plain: text.clone(),
-            label: boxed.clone().set_bold(),
-            head: boxed
-                .clone()
-                .set_bold()
-                .set_background_color(Color::RGB(0xEEEEEE)),
-            cell: boxed.clone(),
-            mono: boxed.set_font_name("Consolas"),
-            line: text.set_border_bottom(FormatBorder::Thin),
-        }
-    }
-}
-
-/// Landscape A4, one page wide, page numbers in the footer.
-fn page_setup(ws: &mut Worksheet) {
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_footer("&C&P / &N");
-}
-
-fn put(
-    ws: &mut Worksheet,
-    w: &mut Widths,
-    row: u32,
-    col: u16,
-    s: &str,
-    f: &Format,
-    mono: bool,
-) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, col, s, f)?;
-    w.see(col, s, mono);
-    Ok(())
-}
 
 /// Sheet 1: everything but the per-target results, then the signature lines.
 fn record_sheet(
@@ -1266,12 +1130,5 @@ mod tests {
         assert_eq!(text(&results[0][2]), "Credit code");
         let record = sheet(&bytes, "Record");
         assert_eq!(text(&record[0][0]), "Random draw record");
-    }
-
-    #[test]
-    fn escaping() {
-        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
-        assert_eq!(esc_lines("x\n<y>"), "x<br>&lt;y&gt;");
-        assert_eq!(width("ab\n汉字汉"), 6);
     }
 }

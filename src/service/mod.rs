@@ -101,10 +101,15 @@ pub enum ServiceError {
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]
+    Publish(#[from] crate::exchange::publish::PublishError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+
+/// Files made for a user: name and content.
+pub type Files = Vec<(String, Vec<u8>)>;
 
 /// The clock, replaceable in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;

@@ -496,6 +496,56 @@ impl Service {
         Ok(out)
     }
 
+    /// The public notice of a quarter (一公开): HTML for the portal, CSV and XLSX, with the
+    /// approved results and the check-item list in force; the results in it are stamped as
+    /// published (administrators). Sealed draws become public only through this notice.
+    pub fn publication_files(
+        &mut self,
+        actor: &Actor,
+        quarter: Quarter,
+        lang: crate::strings::Lang,
+    ) -> Result<(usize, super::Files)> {
+        use crate::exchange::publish::{NoticeInput, NoticeItem, NoticeRow, notice_files};
+        let published = self.publish(actor, quarter, true)?;
+        let today = self.today();
+        let bureau = self.bureau_name()?;
+        let items: Vec<NoticeItem> = self
+            .items_in_force(today)?
+            .into_iter()
+            .map(|v| NoticeItem {
+                code: v.data.code,
+                name: v.data.name,
+                basis: v.data.basis,
+                subject: v.data.subject,
+                method: lang.t(v.data.method.zh(), v.data.method.en()).to_string(),
+                scope: v.data.scope,
+            })
+            .collect();
+        let rows: Vec<NoticeRow> = published
+            .iter()
+            .map(|p| NoticeRow {
+                name: p.name.clone(),
+                code: p.code.clone(),
+                items: p.items.clone(),
+                date: p.date,
+                result: p.category.clone(),
+                department: p.department.clone(),
+            })
+            .collect();
+        let q = quarter.to_string();
+        let files = notice_files(
+            &NoticeInput {
+                bureau: &bureau,
+                quarter: &q,
+                published_on: today,
+                rows: &rows,
+                items: &items,
+            },
+            lang,
+        )?;
+        Ok((rows.len(), files))
+    }
+
     /// The result categories in use (everyone who enters results).
     pub fn categories(&mut self) -> Result<Vec<Category>> {
         Ok(self

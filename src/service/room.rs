@@ -472,12 +472,7 @@ impl Service {
 
     /// The draw record (抽取记录) for printing and signatures: `抽取记录-<label>.html` and
     /// `.xlsx` (administrators, leaders; once the result is shown). Audited as a view.
-    pub fn draw_record(
-        &mut self,
-        actor: &Actor,
-        id: i64,
-        lang: Lang,
-    ) -> Result<Vec<(String, Vec<u8>)>> {
+    pub fn draw_record(&mut self, actor: &Actor, id: i64, lang: Lang) -> Result<super::Files> {
         actor.require(&[Role::Admin, Role::Leader])?;
         let st = self.room(actor, id)?;
         let r = self.store.read(|db| draw_row(db, id))?;

@@ -376,6 +376,7 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::Import(i) => import_error(i, lang),
         ServiceError::Draw(p) => draw::problem(p, lang),
         ServiceError::Record(e) => record::record_error(e, lang),
+        ServiceError::Publish(e) => publish::publish_error(e, lang),
         ServiceError::Store(s) => store_error(s, lang),
     }
 }
@@ -566,6 +567,7 @@ pub mod cli;
 pub mod ui;
 
 pub mod draw;
+pub mod publish;
 pub mod record;
 pub mod room;
 pub mod work;

@@ -141,6 +141,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "enter_result" => ("录入结果", "enter result"),
         "approve" => ("审核通过", "approve"),
         "return_result" => ("退回", "return"),
+        "publish" => ("生成本季度公示", "write the quarter's notice"),
         _ => ("", ""),
     };
     lang.t(zh, en)

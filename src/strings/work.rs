@@ -9,7 +9,6 @@ pub fn column(key: &str, lang: Lang) -> &'static str {
         "due" => ("截止日期", "due"),
         "draw" => ("抽取", "draw"),
         "name" => ("检查对象", "target"),
-        "code" => ("统一社会信用代码", "credit code"),
         "team" => ("检查人员", "team"),
         "sections" => ("科室", "sections"),
         _ => ("", ""),
@@ -67,6 +66,80 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         _ => ("", ""),
     };
     lang.t(zh, en)
+}
+
+pub fn published(n: usize, quarter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{quarter} 季度公示已生成：{n} 条已审核的检查结果"),
+        Lang::En => format!("notice of {quarter} written: {n} approved results"),
+    }
+}
+
+pub fn calendar_headers(lang: Lang) -> Vec<String> {
+    [("日期", "date"), ("类型", "kind"), ("说明", "note")]
+        .iter()
+        .map(|(z, e)| lang.t(z, e).to_string())
+        .collect()
+}
+
+pub fn calendar_years(years: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已录入节假日安排的年份：{}", years.join("、")),
+        Lang::En => format!("years entered: {}", years.join(", ")),
+    }
+}
+
+pub fn bad_day_kind(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是 holiday（放假）或 workday（调休上班）"),
+        Lang::En => format!("{s:?} is not holiday or workday"),
+    }
+}
+
+pub fn calendar_set(d: chrono::NaiveDate, kind: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{d} 设为{kind}"),
+        Lang::En => format!("{d} is now a {kind} day"),
+    }
+}
+
+pub fn calendar_cleared(d: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{d} 恢复为普通日期"),
+        Lang::En => format!("{d} is an ordinary day again"),
+    }
+}
+
+pub fn deadline_line(what: &str, date: &str, lang: Lang) -> String {
+    let (zh, en) = match what {
+        "work" => (
+            "本季度抽查工作完成（季末前 5 个工作日）",
+            "quarter's work done (5 working days before its end)",
+        ),
+        "statistics" => (
+            "报送统计表（季后第 1 个工作日）",
+            "statistics table (1st working day after)",
+        ),
+        _ => (
+            "检查记录表移交（季后 7 个工作日内）",
+            "record forms handed in (7 working days after)",
+        ),
+    };
+    format!("{}：{date}", lang.t(zh, en))
+}
+
+pub fn category_headers(lang: Lang) -> Vec<String> {
+    [
+        ("编码", "code"),
+        ("名称", "name"),
+        ("英文名称", "English"),
+        ("发现问题", "problem"),
+        ("需立案编号", "case no."),
+        ("需说明", "remark"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
 }
 
 pub fn return_prompt(lang: Lang) -> &'static str {

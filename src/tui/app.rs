@@ -412,6 +412,9 @@ impl App {
             if self.s.actor.require(crate::service::REVIEWERS).is_ok() {
                 v.push(keymap::REVIEW);
             }
+            if self.s.actor.has(Role::Admin) {
+                v.push(keymap::PUBLISH);
+            }
             v.push(keymap::GLOBAL);
             v
         } else if tab.source().is_some() {
@@ -652,7 +655,7 @@ impl App {
                 self.switch((self.tab + self.tabs.len().max(1) - 1) % self.tabs.len().max(1))
             }
             _ if self.current() == Tab::Draws => self.draws_action(action),
-            Action::EnterResult | Action::Approve | Action::ReturnResult
+            Action::EnterResult | Action::Approve | Action::ReturnResult | Action::Publish
                 if self.current() == Tab::Results && self.detail.is_none() =>
             {
                 self.work_action(action)
@@ -679,8 +682,43 @@ impl App {
         }
     }
 
-    /// Worklist keys: enter a result, approve or return one.
+    /// Writes files to this user's outbox; the names written, or why not.
+    fn to_outbox(&self, files: crate::service::Files) -> Result<Vec<String>, String> {
+        let db = self.svc.db_path().to_path_buf();
+        let lang = self.lang();
+        files
+            .into_iter()
+            .map(|(name, bytes)| {
+                crate::exchange::outbox::write(&db, &self.s.actor.name, &name, &bytes)
+                    .map(|_| format!("outbox/{}", crate::exchange::outbox::safe_name(&name)))
+                    .map_err(|e| ui::cannot_write(&name, &e.to_string(), lang))
+            })
+            .collect()
+    }
+
+    /// Worklist keys: enter a result, approve or return one, publish the quarter.
     fn work_action(&mut self, a: Action) {
+        if a == Action::Publish {
+            let lang = self.lang();
+            match self
+                .svc
+                .publication_files(&self.s.actor, self.quarter, lang)
+            {
+                Ok((n, files)) => match self.to_outbox(files) {
+                    Ok(names) => {
+                        self.say(format!(
+                            "{} {}",
+                            ws::published(n, &self.quarter.to_string(), lang),
+                            names.join("、")
+                        ));
+                        self.load_current();
+                    }
+                    Err(m) => self.say(m),
+                },
+                Err(e) => self.error(e),
+            }
+            return;
+        }
         let Some(id) = self.lists.get(&Tab::Results).and_then(|l| l.selected_id()) else {
             return;
         };
@@ -717,18 +755,15 @@ impl App {
 
     fn draws_action(&mut self, a: Action) {
         let lang = self.lang();
-        let db = self.svc.db_path().to_path_buf();
-        let login = self.s.actor.name.clone();
-        let outbox = move |name: &str, bytes: &[u8]| {
-            crate::exchange::outbox::write(&db, &login, name, bytes)
-                .map(|_| format!("outbox/{}", crate::exchange::outbox::safe_name(name)))
-                .map_err(|e| ui::cannot_write(name, &e.to_string(), lang))
-        };
         let reply = self
             .draws
-            .act(a, &mut self.svc, &self.s.actor, &self.hub, lang, &outbox);
+            .act(a, &mut self.svc, &self.s.actor, &self.hub, lang);
         match reply {
             room::Reply::Nothing => {}
+            room::Reply::Files(files) => match self.to_outbox(files) {
+                Ok(names) => self.say(crate::strings::room::record_written(&names, lang)),
+                Err(m) => self.say(m),
+            },
             room::Reply::Say(m) => {
                 self.saved_at = Some(Instant::now());
                 self.say(m);

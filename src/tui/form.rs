@@ -278,6 +278,7 @@ impl Form {
                 | Target::Inspector(None)
                 | Target::Item(None)
                 | Target::User(None)
+                | Target::Result(ResultTarget { revision: None, .. })
         )
     }
 

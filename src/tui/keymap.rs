@@ -50,6 +50,8 @@ pub enum Action {
     EnterResult,
     Approve,
     ReturnResult,
+    /// Write the quarter's public notice.
+    Publish,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -402,6 +404,15 @@ pub const REVIEW: &[Binding] = &[
         in_bar: true,
     },
 ];
+
+/// The worklist, for administrators.
+pub const PUBLISH: &[Binding] = &[Binding {
+    keys: &[ch('p')],
+    action: Action::Publish,
+    label: "publish",
+    shown: "p",
+    in_bar: false,
+}];
 
 /// The list of draws.
 pub const DRAWS: &[Binding] = &[

@@ -73,14 +73,13 @@ pub struct Draws {
     loaded: bool,
 }
 
-/// Writes a file to the user's outbox: its shown name, or why not.
-pub type Outbox = dyn Fn(&str, &[u8]) -> Result<String, String>;
-
 /// What the app should do after a key.
 pub enum Reply {
     Nothing,
     Say(String),
     Error(ServiceError),
+    /// Files for the user's outbox (the draw record).
+    Files(crate::service::Files),
 }
 
 impl Draws {
@@ -211,7 +210,6 @@ impl Draws {
         actor: &Actor,
         hub: &Arc<Hub>,
         lang: Lang,
-        outbox: &Outbox,
     ) -> Reply {
         let Some(room) = &mut self.room else {
             return match a {
@@ -315,16 +313,7 @@ impl Draws {
             }
             Action::Record => {
                 return match svc.draw_record(actor, id, lang) {
-                    Ok(files) => {
-                        let mut names = Vec::new();
-                        for (name, bytes) in files {
-                            match outbox(&name, &bytes) {
-                                Ok(n) => names.push(n),
-                                Err(e) => return Reply::Say(e),
-                            }
-                        }
-                        Reply::Say(rs::record_written(&names, lang))
-                    }
+                    Ok(files) => Reply::Files(files),
                     Err(e) => Reply::Error(e),
                 };
             }

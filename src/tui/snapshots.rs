@@ -239,3 +239,98 @@ fn draw_room_before_and_after_the_reveal() {
     assert!(after.contains("抽取结果"), "{after}");
     insta::assert_snapshot!(format!("{before}{after}"));
 }
+
+/// A released draw on a temporary database, and an app for the inspector who leads its first
+/// team.
+fn inspector_with_work() -> (tempfile::TempDir, App, crate::domain::draw::Certificate) {
+    use crate::domain::draw::Quota;
+    use crate::service::{DrawRequest, NewUser};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.sqlite3");
+    let clock = || -> crate::service::Clock {
+        Box::new(|| Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap())
+    };
+    let admin = Actor {
+        user_id: None,
+        name: "admin".into(),
+        roles: [Role::Admin].into(),
+    };
+    let mut svc = Service::open(&path)
+        .unwrap()
+        .with_clock(clock())
+        .with_secrets(Box::new(|| [9u8; 32]));
+    crate::demo::fill(&mut svc, &admin, 40).unwrap();
+    let mut req = DrawRequest::new("2024Q2".parse().unwrap());
+    req.items = vec!["HB-STHJ-02".into()];
+    req.quota = Some(Quota::Classified {
+        key: 1,
+        special: 1,
+        general: 2,
+    });
+    let id = svc.prepare_draw(&admin, &req).unwrap().id;
+    svc.add_entropy(&admin, id, "li", "typed by the witness")
+        .unwrap();
+    let cert = svc.reveal_draw(&admin, id).unwrap();
+    svc.confirm_draw(&admin, id, Some("li")).unwrap();
+    svc.release_draw(&admin, id).unwrap();
+    let lead = cert.outcome.teams[0].lead.clone();
+    svc.add_user(
+        &admin,
+        &NewUser {
+            name: "zhang".into(),
+            roles: [Role::Inspector].into(),
+            password: Some("a-long-password-1".into()),
+            inspector_cert: Some(lead),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let app = App::new(
+        Session {
+            actor: Actor {
+                user_id: Some(7),
+                name: "zhang".into(),
+                roles: [Role::Inspector].into(),
+            },
+            lang: Lang::Zh,
+            theme: Theme { ascii: false },
+            must_change_password: false,
+        },
+        Service::open(&path).unwrap().with_clock(clock()),
+        Hub::new(),
+    );
+    (dir, app, cert)
+}
+
+#[test]
+fn worklist_and_result_form() {
+    let (_dir, mut a, _) = inspector_with_work();
+    keys(&mut a, "3");
+    let list = screen(&mut a);
+    assert!(list.contains("待录入"), "{list}");
+    keys(&mut a, "e");
+    let form = screen(&mut a);
+    assert!(form.contains("未发现问题"), "{form}");
+    insta::assert_snapshot!(format!("{list}{form}"));
+}
+
+/// Issue 6: a typical result ("no problem found") takes at most 15 key presses from the
+/// worklist. Counted: `e` opens the form with its defaults, Ctrl-S saves.
+#[test]
+fn a_typical_result_takes_few_keys() {
+    let (_dir, mut a, _) = inspector_with_work();
+    keys(&mut a, "3");
+    let mut presses = 0;
+    let mut press = |a: &mut App, code: KeyCode, m: KeyModifiers| {
+        presses += 1;
+        a.update(Event::Key(KeyEvent::new(code, m)));
+    };
+    press(&mut a, KeyCode::Char('e'), KeyModifiers::NONE);
+    press(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let s = screen(&mut a);
+    assert!(
+        s.contains("待审核"),
+        "saved and listed as awaiting review: {s}"
+    );
+    assert!(presses <= 15, "{presses} key presses");
+}

@@ -24,14 +24,14 @@ pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
     let items = svc.worklist(actor)?;
     let rows = items.iter().map(|w| row(w, lang)).collect();
     Ok(Listing {
+        // Fits 80 columns; the credit code is searchable and in the pre-visit view.
         columns: vec![
-            col(ws::column("state", lang), 14),
-            col(ws::column("due", lang), 12),
-            col(ws::column("draw", lang), 10),
+            col(ws::column("state", lang), 10),
+            col(ws::column("due", lang), 10),
             col(ws::column("name", lang), 0),
-            col(ws::column("code", lang), 20),
-            col(ws::column("team", lang), 24),
-            col(ws::column("sections", lang), 12),
+            col(ws::column("team", lang), 14),
+            col(ws::column("draw", lang), 8),
+            col(ws::column("sections", lang), 8),
         ],
         rows,
     })
@@ -56,10 +56,9 @@ fn row(w: &WorkItem, lang: Lang) -> Row {
         cells: vec![
             state,
             due,
-            w.a.draw.clone(),
             display(&w.a.name),
-            w.a.code.clone(),
             display(&team),
+            w.a.draw.clone(),
             display(&w.sections.join("、")),
         ],
     }
