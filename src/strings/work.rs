@@ -18,16 +18,16 @@ pub fn column(key: &str, lang: Lang) -> &'static str {
 
 pub fn state(s: WorkState, lang: Lang) -> &'static str {
     match s {
-        WorkState::Returned => lang.t("已退回待修改", "returned"),
+        WorkState::Returned => lang.t("已退回", "returned"),
         WorkState::Pending => lang.t("待录入", "to enter"),
         WorkState::Submitted => lang.t("待审核", "to review"),
-        WorkState::Approved => lang.t("已审核待公示", "to publish"),
+        WorkState::Approved => lang.t("待公示", "approved"),
         WorkState::Published => lang.t("已公示", "published"),
     }
 }
 
 pub fn overdue(lang: Lang) -> &'static str {
-    lang.t("【逾期】", "[OVERDUE]")
+    lang.t("!逾期", "!late")
 }
 
 pub fn no_calendar(year: i32, lang: Lang) -> String {

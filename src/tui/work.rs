@@ -26,7 +26,7 @@ pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
     Ok(Listing {
         // Fits 80 columns; the credit code is searchable and in the pre-visit view.
         columns: vec![
-            col(ws::column("state", lang), 10),
+            col(ws::column("state", lang), 12),
             col(ws::column("due", lang), 10),
             col(ws::column("name", lang), 0),
             col(ws::column("team", lang), 14),
