@@ -128,6 +128,35 @@ pub fn deadline_line(what: &str, date: &str, lang: Lang) -> String {
     format!("{}：{date}", lang.t(zh, en))
 }
 
+pub fn deadlines_title(lang: Lang) -> &'static str {
+    lang.t(
+        "本季度时限（按工作日计算）",
+        "This quarter's deadlines (working days)",
+    )
+}
+
+pub fn waiting_line(to_enter: usize, to_review: usize, to_publish: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("待录入 {to_enter} 条 · 待审核 {to_review} 条 · 待公示 {to_publish} 条")
+        }
+        Lang::En => {
+            format!("{to_enter} to enter · {to_review} to review · {to_publish} to publish")
+        }
+    }
+}
+
+pub fn late_line(enter: usize, publish: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("!逾期：{enter} 条未按时完成检查录入，{publish} 条超过 20 个工作日公示时限")
+        }
+        Lang::En => format!(
+            "!late: {enter} not entered in time, {publish} past the 20-working-day publication deadline"
+        ),
+    }
+}
+
 pub fn category_headers(lang: Lang) -> Vec<String> {
     [
         ("编码", "code"),

@@ -5,6 +5,7 @@
 use super::data::{Hub, Listing, Notice, Source};
 use super::detail;
 use super::form::{Form, FormOutcome};
+use super::home;
 use super::input::TextInput;
 use super::keymap::{self, Action, Binding};
 use super::list::ListView;
@@ -12,7 +13,6 @@ use super::room;
 use super::theme::Theme;
 use super::work;
 use crate::domain::quarter::Quarter;
-use crate::domain::quota::format_percent;
 use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
 use crate::service::{Actor, Change, READERS, Service, ServiceError};
@@ -171,7 +171,7 @@ pub struct App {
     /// When this session last saved: its own change notice then needs no message.
     saved_at: Option<Instant>,
     /// The home screen's quotas, computed when shown and after changes, not per frame.
-    home: Option<Result<Vec<crate::service::PlanLine>, String>>,
+    home: Option<Result<home::Home, String>>,
     draws: room::Draws,
 }
 
@@ -247,11 +247,10 @@ impl App {
     /// Loads (or reuses) the listing of the current tab.
     fn load_current(&mut self) {
         let tab = self.current();
-        if tab == Tab::Home && self.home.is_none() && self.s.actor.require(READERS).is_ok() {
+        if tab == Tab::Home && self.home.is_none() {
             let lang = self.lang();
             self.home = Some(
-                self.svc
-                    .plan(&self.s.actor, self.quarter)
+                home::Home::load(&mut self.svc, &self.s.actor, self.quarter)
                     .map_err(|e| strings::service_error(&e, None, lang)),
             );
         }
@@ -321,7 +320,10 @@ impl App {
     }
 
     fn refresh(&mut self, c: Change) {
-        if matches!(c, Change::Enterprises | Change::Settings | Change::Draws) {
+        if matches!(
+            c,
+            Change::Enterprises | Change::Settings | Change::Draws | Change::Results
+        ) {
             self.home = None;
         }
         if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
@@ -1109,7 +1111,15 @@ impl App {
             return;
         }
         match tab {
-            Tab::Home => self.draw_home(f, area),
+            Tab::Home => home::render(
+                self.home.as_ref(),
+                &self.s.actor.name,
+                self.quarter,
+                f,
+                area,
+                theme,
+                lang,
+            ),
             Tab::Draws => self.draws.render(f, area, theme, lang, &self.hub),
             Tab::Reports => {
                 let block = Block::default()
@@ -1160,56 +1170,6 @@ impl App {
                 }
             }
         }
-    }
-
-    fn draw_home(&mut self, f: &mut Frame, area: Rect) {
-        let lang = self.lang();
-        let theme = self.s.theme;
-        let mut lines = vec![
-            Line::from(ui::welcome(&self.s.actor.name, lang)),
-            Line::from(""),
-        ];
-        match &self.home {
-            Some(Ok(quotas)) => {
-                lines.push(Line::from(Span::styled(
-                    ui::home_quotas(&self.quarter.to_string(), lang),
-                    theme.header(),
-                )));
-                let row = |name: &str, cells: [String; 6]| {
-                    let pad = " ".repeat(28usize.saturating_sub(name.width()));
-                    let cells: Vec<String> = cells
-                        .iter()
-                        .map(|c| {
-                            let w = 7usize.saturating_sub(c.width());
-                            format!("{}{c}", " ".repeat(w))
-                        })
-                        .collect();
-                    Line::from(format!("  {name}{pad}{}", cells.concat()))
-                };
-                let h = ui::plan_columns(lang).map(str::to_string);
-                lines.push(row("", h));
-                for g in quotas {
-                    lines.push(row(
-                        strings::group(g.group, lang),
-                        [
-                            g.population.to_string(),
-                            format_percent(g.ratio_bp),
-                            g.required.to_string(),
-                            g.drawn.to_string(),
-                            g.inspected.to_string(),
-                            g.remaining.to_string(),
-                        ],
-                    ));
-                }
-            }
-            Some(Err(e)) => lines.push(Line::from(e.clone())),
-            None => {}
-        }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(theme.border())
-            .title(ui::tab(0, lang).0);
-        f.render_widget(Paragraph::new(lines).block(block), area);
     }
 
     fn draw_hints(&self, f: &mut Frame, area: Rect) {

@@ -6,6 +6,7 @@ pub mod app;
 pub mod data;
 pub mod detail;
 pub mod form;
+pub mod home;
 pub mod input;
 pub mod keymap;
 pub mod list;
