@@ -63,3 +63,17 @@ CREATE TABLE results (
     published_at     TEXT
 );
 CREATE INDEX results_inspected_on ON results (inspected_on);
+
+-- Off-site supervision (在线监测, 分表计电, video) of positive-list firms, each quarter (S6).
+CREATE TABLE offsite_records (
+    id            INTEGER PRIMARY KEY,
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+    quarter       TEXT    NOT NULL,
+    method        TEXT    NOT NULL,
+    checked_on    TEXT    NOT NULL,
+    result        TEXT    NOT NULL,
+    note          TEXT    NOT NULL DEFAULT '',
+    entered_by    TEXT    NOT NULL,
+    entered_at    TEXT    NOT NULL,
+    UNIQUE (enterprise_id, quarter, method)
+);

@@ -115,6 +115,9 @@ enum Command {
     /// The result categories
     #[command(subcommand)]
     Category(results::CategoryCmd),
+    /// Off-site supervision of positive-list firms (在线监测, 分表计电, video)
+    #[command(subcommand)]
+    Offsite(results::OffsiteCmd),
     /// Fill an empty database with a realistic, deterministic demo
     DemoData {
         /// Number of enterprises
@@ -378,6 +381,7 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         }
         Command::Calendar(cmd) => results::calendar(&mut svc, &me, cmd, lang, out)?,
         Command::Category(cmd) => results::category(&mut svc, &me, cmd, lang, out)?,
+        Command::Offsite(cmd) => results::offsite(&mut svc, &me, cmd, lang, out)?,
         Command::Item(cmd) => match cmd {
             ItemCmd::List { on, all } => {
                 let on = on

@@ -6,7 +6,7 @@ use anyhow::{Context, anyhow};
 use clap::Subcommand;
 use shuangsui::domain::calendar::DayKind;
 use shuangsui::domain::quarter::Quarter;
-use shuangsui::domain::result::Category;
+use shuangsui::domain::result::{Category, Offsite, OffsiteMethod};
 use shuangsui::service::{Actor, Service, quarter_deadlines};
 use shuangsui::strings::{Lang, cli as s, work as ws};
 use std::io::Write;
@@ -35,6 +35,30 @@ pub enum CalendarCmd {
     Deadlines {
         #[arg(long, value_parser = parse_quarter)]
         quarter: Quarter,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum OffsiteCmd {
+    /// The positive-list firms of a quarter and their off-site records
+    List {
+        #[arg(long, value_parser = parse_quarter)]
+        quarter: Quarter,
+    },
+    /// Record an off-site check of a positive-list firm (its quarter is the date's)
+    Add {
+        /// The firm's credit code
+        #[arg(long)]
+        code: String,
+        /// online_monitoring (在线监测), sub_metering (分表计电) or video (视频监控)
+        #[arg(long)]
+        method: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        result: String,
+        #[arg(long, default_value = "")]
+        note: String,
     },
 }
 
@@ -143,6 +167,74 @@ pub fn calendar(
             }
         }
     }
+    Ok(())
+}
+
+pub fn offsite(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: OffsiteCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let quarter = match cmd {
+        OffsiteCmd::List { quarter } => quarter,
+        OffsiteCmd::Add {
+            code,
+            method,
+            date,
+            result,
+            note,
+        } => {
+            let checked_on = date_arg(&date, lang)?;
+            let method = OffsiteMethod::parse(&method)
+                .ok_or_else(|| anyhow!(ws::bad_method(&method, lang)))?;
+            let quarter = Quarter::of(checked_on);
+            svc.put_offsite(
+                me,
+                &code,
+                quarter,
+                &Offsite {
+                    method,
+                    checked_on,
+                    result,
+                    note,
+                },
+            )
+            .map_err(h)?;
+            quarter
+        }
+    };
+    let lines = svc.offsite(me, quarter).map_err(h)?;
+    let done = lines.iter().filter(|l| !l.records.is_empty()).count();
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            vec![
+                l.code.clone(),
+                l.name.clone(),
+                l.records
+                    .iter()
+                    .map(|o| {
+                        format!(
+                            "{} {} {}",
+                            o.checked_on,
+                            lang.t(o.method.zh(), o.method.en()),
+                            o.result
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            ]
+        })
+        .collect();
+    print_table(out, &ws::offsite_headers(lang), &rows)?;
+    writeln!(
+        out,
+        "{}",
+        ws::offsite_coverage(&quarter.to_string(), done, lines.len(), lang)
+    )?;
     Ok(())
 }
 

@@ -70,6 +70,10 @@ pub enum Problem {
     BadCaseNumber,
     #[error("calendar: {0}")]
     Calendar(String),
+    #[error("not on the positive list this quarter")]
+    NotOnPositiveList,
+    #[error("outside the quarter {0}")]
+    OutsideQuarter(String),
     #[error("unknown check-item codes: {}", .0.join(", "))]
     UnknownItems(Vec<String>),
     #[error("no inspector with these certificate numbers: {}", .0.join(", "))]

@@ -38,6 +38,16 @@ crate::vocab! {
 
 crate::impl_vocab!(Signature);
 
+/// One off-site check of a positive-list firm in a quarter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offsite {
+    pub method: OffsiteMethod,
+    pub checked_on: NaiveDate,
+    /// What the check found (正常 / 发现异常已处理 …).
+    pub result: String,
+    pub note: String,
+}
+
 /// A result category (检查结果类别).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {

@@ -278,12 +278,19 @@ impl Service {
     pub fn plan(&mut self, actor: &Actor, quarter: Quarter) -> Result<Vec<PlanLine>> {
         actor.require(READERS)?;
         let cq = self.classify_quarter(actor, quarter)?;
-        let (drawn, inspected) = self.store.read(|db| {
+        let (drawn, mut inspected) = self.store.read(|db| {
             Ok::<_, ServiceError>((
                 drawn_in(db, quarter)?,
                 db.inspected_between(quarter.start(), quarter.end())?,
             ))
         })?;
+        // Positive-list firms count once supervised off-site in the quarter.
+        inspected.extend(
+            self.store
+                .read(|db| db.offsite_of(&quarter.to_string()))?
+                .into_iter()
+                .map(|(id, _)| id),
+        );
         Ok(cq
             .quotas
             .iter()

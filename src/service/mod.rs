@@ -17,8 +17,8 @@ pub use draws::{
 };
 pub use import::{ImportError, ImportOutcome};
 pub use results::{
-    Deadline, PreVisit, Published, QuarterDeadlines, REVIEWERS, WorkItem, WorkState,
-    publication_deadline, quarter_deadlines, state_of,
+    Deadline, OFFSITE_READERS, OffsiteLine, PreVisit, Published, QuarterDeadlines, REVIEWERS,
+    WorkItem, WorkState, publication_deadline, quarter_deadlines, state_of,
 };
 pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step};
 pub use users::NewUser;

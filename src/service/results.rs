@@ -12,7 +12,7 @@ use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspection::Visit;
 use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
-use crate::domain::result::{self, Category, ResultData, ReviewStatus};
+use crate::domain::result::{self, Category, Offsite, ResultData, ReviewStatus};
 use crate::domain::user::Role;
 use crate::store::{AssignmentRow, Db, ResultRow};
 use chrono::NaiveDate;
@@ -50,6 +50,18 @@ pub struct WorkItem {
     pub team_names: Vec<String>,
     /// The sections of the team.
     pub sections: Vec<String>,
+}
+
+/// Who may read the off-site supervision lists.
+pub const OFFSITE_READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor, Role::Inspector];
+
+/// A positive-list firm and its off-site records in a quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffsiteLine {
+    pub enterprise_id: i64,
+    pub code: String,
+    pub name: String,
+    pub records: Vec<Offsite>,
 }
 
 /// The quarter's deadlines.
@@ -544,6 +556,104 @@ impl Service {
             lang,
         )?;
         Ok((rows.len(), files))
+    }
+
+    /// The positive-list firms of a quarter with their off-site records (S6: every one, every
+    /// quarter). Administrators, leaders, auditors, inspectors.
+    pub fn offsite(&mut self, actor: &Actor, quarter: Quarter) -> Result<Vec<OffsiteLine>> {
+        actor.require(OFFSITE_READERS)?;
+        let cq = self.classify_quarter(&Actor::console(), quarter)?;
+        let records = self.store.read(|db| db.offsite_of(&quarter.to_string()))?;
+        Ok(cq
+            .items
+            .iter()
+            .filter(|(_, c)| c.offsite)
+            .map(|(e, _)| OffsiteLine {
+                enterprise_id: e.id,
+                code: e.data.credit_code.to_string(),
+                name: e.data.name.clone(),
+                records: records
+                    .iter()
+                    .filter(|(id, _)| *id == e.id)
+                    .map(|(_, o)| o.clone())
+                    .collect(),
+            })
+            .collect())
+    }
+
+    /// Records an off-site check of a positive-list firm (administrators, inspectors): the
+    /// firm must be on the positive list that quarter, the date inside the quarter and not in
+    /// the future. One record per firm, quarter and method (entering it again replaces it).
+    pub fn put_offsite(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        quarter: Quarter,
+        o: &Offsite,
+    ) -> Result<()> {
+        actor.require(&[Role::Admin, Role::Inspector])?;
+        let today = self.today();
+        let mut issues = Vec::new();
+        let line = self
+            .offsite(&Actor::console(), quarter)?
+            .into_iter()
+            .find(|l| l.code == code.trim());
+        if line.is_none() {
+            issues.push(FieldIssue {
+                field: "enterprise",
+                value: code.to_string(),
+                problem: Problem::NotOnPositiveList,
+            });
+        }
+        if o.checked_on < quarter.start() || o.checked_on > quarter.end() {
+            issues.push(FieldIssue {
+                field: "checked_on",
+                value: o.checked_on.to_string(),
+                problem: Problem::OutsideQuarter(quarter.to_string()),
+            });
+        } else if o.checked_on > today {
+            issues.push(FieldIssue {
+                field: "checked_on",
+                value: o.checked_on.to_string(),
+                problem: Problem::FutureDate,
+            });
+        }
+        let mut o = o.clone();
+        match crate::domain::text::required_line(&o.result, 200) {
+            Ok(t) => o.result = t,
+            Err(e) => issues.push(FieldIssue {
+                field: "result",
+                value: o.result.clone(),
+                problem: e.into(),
+            }),
+        }
+        match crate::domain::text::clean_line(&o.note, 500) {
+            Ok(t) => o.note = t,
+            Err(e) => issues.push(FieldIssue {
+                field: "note",
+                value: o.note.clone(),
+                problem: e.into(),
+            }),
+        }
+        let Some(line) = line.filter(|_| issues.is_empty()) else {
+            return Err(ServiceError::Invalid(issues));
+        };
+        let at = self.stamp();
+        let q = quarter.to_string();
+        self.write(Change::Results, |db| {
+            db.put_offsite(line.enterprise_id, &q, &o, &actor.name, &at)?;
+            audit(
+                db,
+                &at,
+                actor,
+                "offsite",
+                "enterprise",
+                Some(line.enterprise_id),
+                &q,
+                None,
+                Some(&json(&o)),
+            )
+        })
     }
 
     /// The result categories in use (everyone who enters results).

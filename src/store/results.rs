@@ -3,7 +3,9 @@
 
 use super::{Db, Result, code_at, str_at};
 use crate::domain::calendar::{Calendar, CalendarEntry, DayKind};
-use crate::domain::result::{Category, ResultData, ReviewStatus, Signature};
+use crate::domain::result::{
+    Category, Offsite, OffsiteMethod, ResultData, ReviewStatus, Signature,
+};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 use std::collections::BTreeSet;
@@ -339,6 +341,57 @@ impl Db<'_> {
                 active
             ])?;
         Ok(())
+    }
+
+    /// Adds or replaces the off-site record of a firm for a quarter and method.
+    pub fn put_offsite(
+        &self,
+        enterprise: i64,
+        quarter: &str,
+        o: &Offsite,
+        by: &str,
+        at: &str,
+    ) -> Result<()> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO offsite_records (enterprise_id, quarter, method, checked_on, result, note, entered_by, entered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (enterprise_id, quarter, method) DO UPDATE SET checked_on = ?4,
+                   result = ?5, note = ?6, entered_by = ?7, entered_at = ?8",
+            )?
+            .execute(params![
+                enterprise,
+                quarter,
+                o.method.code(),
+                o.checked_on,
+                o.result,
+                o.note,
+                by,
+                at
+            ])?;
+        Ok(())
+    }
+
+    /// The off-site records of a quarter: enterprise id and record, by enterprise.
+    pub fn offsite_of(&self, quarter: &str) -> Result<Vec<(i64, Offsite)>> {
+        let mut st = self.0.prepare_cached(
+            "SELECT enterprise_id, method, checked_on, result, note FROM offsite_records
+             WHERE quarter = ?1 ORDER BY enterprise_id, method",
+        )?;
+        let v = st
+            .query_map([quarter], |r| {
+                Ok((
+                    r.get(0)?,
+                    Offsite {
+                        method: code_at(r, 1, OffsiteMethod::from_code)?,
+                        checked_on: r.get(2)?,
+                        result: r.get(3)?,
+                        note: r.get(4)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
     }
 
     /// The working-day calendar as stored.

@@ -188,6 +188,11 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             Lang::Zh => format!("日历设置不成立：{e}（法定节假日只能设在工作日，调休上班只能设在周末）"),
             Lang::En => format!("calendar: {e} (holidays go on weekdays, make-up working days on weekends)"),
         },
+        Problem::NotOnPositiveList => lang.t("该单位本季度不在正面清单上（或统一社会信用代码有误），非现场监管只记录正面清单企业", "not on the positive list this quarter (or a wrong code): off-site records are for positive-list firms").into(),
+        Problem::OutsideQuarter(q) => match lang {
+            Lang::Zh => format!("日期不在 {q} 季度内"),
+            Lang::En => format!("the date is outside {q}"),
+        },
         Problem::CaseNumberRequired => lang.t("已立案查处，请填写立案编号", "a case was filed: enter its number").into(),
         Problem::BadCaseNumber => lang.t("立案编号格式不对，应如“唐高环立〔2024〕12号”", "not a case number; write it like 唐高环立〔2024〕12号").into(),
         Problem::UnknownItems(codes) => match lang {

@@ -157,6 +157,37 @@ pub fn late_line(enter: usize, publish: usize, lang: Lang) -> String {
     }
 }
 
+pub fn bad_method(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是非现场监管方式：在线监测、分表计电或视频监控"),
+        Lang::En => {
+            format!("{s:?} is not an off-site method: online_monitoring, sub_metering or video")
+        }
+    }
+}
+
+pub fn offsite_headers(lang: Lang) -> Vec<String> {
+    [
+        ("统一社会信用代码", "credit code"),
+        ("单位名称", "name"),
+        ("非现场监管记录", "off-site records"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
+}
+
+pub fn offsite_coverage(quarter: &str, done: usize, all: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{quarter} 正面清单企业 {all} 家，已开展非现场监管 {done} 家（要求 100%）")
+        }
+        Lang::En => format!(
+            "{quarter}: {done} of {all} positive-list firms supervised off-site (100% required)"
+        ),
+    }
+}
+
 pub fn category_headers(lang: Lang) -> Vec<String> {
     [
         ("编码", "code"),

@@ -1,0 +1,125 @@
+//! Issue 6 from the command line: the working-day calendar (list, edit, deadlines, a warning
+//! for a year with no data), the result categories, off-site records of positive-list firms,
+//! and the public notice written to a folder.
+
+mod common;
+
+use common::Env;
+
+fn beijing_today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+}
+
+#[test]
+fn calendar_categories_offsite_and_publish() {
+    let env = Env::new();
+    env.ok(&["demo-data", "--enterprises", "60"]);
+
+    // The shipped calendar, and the hand-checked deadlines of 2024Q3 (National Day).
+    let list = env.ok(&["calendar", "list", "--year", "2024"]);
+    assert!(
+        list.contains("2024-10-07") && list.contains("2024-09-29"),
+        "{list}"
+    );
+    let d = env.ok(&["calendar", "deadlines", "--quarter", "2024Q3"]);
+    assert!(d.contains("2024-09-24"), "5 working days before 09-30: {d}");
+    assert!(
+        d.contains("2024-10-08"),
+        "1st working day after (10-01..07 off): {d}"
+    );
+    // 10-08, 09, 10, 11, Sat 10-12 (a make-up day), 14, 15.
+    assert!(d.contains("2024-10-15"), "7 working days after: {d}");
+    // A year without data is said plainly; entering it fixes that.
+    let d = env.ok(&["calendar", "deadlines", "--quarter", "2027Q1"]);
+    assert!(d.contains("缺2027年日历"), "{d}");
+    let r = env.run(&["calendar", "set", "2027-01-02", "holiday", "--note", "元旦"]);
+    assert_eq!(r.0.status.code(), Some(1), "a Saturday cannot be a holiday");
+    assert!(
+        r.stderr().contains("法定节假日只能设在工作日"),
+        "{}",
+        r.stderr()
+    );
+    env.ok(&["calendar", "set", "2027-01-01", "holiday", "--note", "元旦"]);
+    let d = env.ok(&["calendar", "deadlines", "--quarter", "2026Q4"]);
+    assert!(d.contains("2027-01-04"), "{d}");
+
+    // Categories are data: a new one appears, a bad code is refused.
+    let cats = env.ok(&["category", "list"]);
+    assert!(
+        cats.contains("未发现问题") && cats.contains("立案查处"),
+        "{cats}"
+    );
+    env.ok(&[
+        "category",
+        "set",
+        "letter",
+        "--name",
+        "约谈整改",
+        "--problem",
+    ]);
+    assert!(env.ok(&["category", "list"]).contains("约谈整改"));
+    let r = env.run(&["category", "set", "Bad Code", "--name", "x"]);
+    assert_eq!(r.0.status.code(), Some(1));
+
+    // Off-site supervision of a positive-list firm; others are refused.
+    let today = beijing_today();
+    let quarter = shuangsui::domain::quarter::Quarter::of(today).to_string();
+    let firms = env.classify(&quarter);
+    let positive = firms
+        .iter()
+        .find(|e| e["offsite"] == true)
+        .expect("a positive-list firm");
+    let other = firms
+        .iter()
+        .find(|e| e["offsite"] == false)
+        .expect("another firm");
+    let code = positive["credit_code"].as_str().unwrap();
+    let date = today.to_string();
+    let out = env.ok(&[
+        "offsite",
+        "add",
+        "--code",
+        code,
+        "--method",
+        "视频监控",
+        "--date",
+        &date,
+        "--result",
+        "正常",
+    ]);
+    assert!(out.contains("已开展非现场监管 1 家"), "{out}");
+    let r = env.run(&[
+        "offsite",
+        "add",
+        "--code",
+        other["credit_code"].as_str().unwrap(),
+        "--method",
+        "video",
+        "--date",
+        &date,
+        "--result",
+        "正常",
+    ]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("不在正面清单上"), "{}", r.stderr());
+
+    // The notice: no approved results yet, so it says so; the files are there.
+    let dir = env.path("notice");
+    let out = env.ok(&[
+        "publish",
+        "--quarter",
+        &quarter,
+        "--out",
+        &dir.to_string_lossy(),
+    ]);
+    assert!(out.contains("0 条"), "{out}");
+    let html =
+        std::fs::read_to_string(dir.join(format!("抽查结果公示-{quarter}.html"))).expect("html");
+    assert!(html.contains("暂无"), "{html}");
+    assert!(
+        html.contains("HB-STHJ-01"),
+        "the check-item list in force is published"
+    );
+    assert!(dir.join(format!("抽查结果公示-{quarter}.xlsx")).exists());
+    assert!(dir.join(format!("抽查结果公示-{quarter}.csv")).exists());
+}
