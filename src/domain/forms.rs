@@ -400,6 +400,28 @@ pub const RESULT: &[FieldSpec] = &[
     ),
 ];
 
+/// One day of the working-day calendar (entered in the system).
+pub const CALENDAR_DAY: &[FieldSpec] = &[
+    fs("day_on", "日期", "date", &[], true),
+    fs("day_kind", "类型", "kind", &[], true),
+    fs("note", "说明", "note", &[], false),
+];
+
+/// An off-site check of a positive-list firm (entered in the system).
+pub const OFFSITE: &[FieldSpec] = &[
+    fs(
+        "enterprise",
+        "正面清单企业",
+        "positive-list firm",
+        &[],
+        true,
+    ),
+    fs("offsite_method", "监管方式", "method", &[], true),
+    fs("checked_on", "检查日期", "date", &[], true),
+    fs("result", "监管结果", "result", &[], true),
+    fs("note", "备注", "note", &[], false),
+];
+
 /// The ids a multi-choice cell names: `杨思远(13023000174)、…` gives the ids in parentheses;
 /// `HB-01 排污许可…、…` gives the first word of each.
 fn picked_ids(raw: &Raw<'_>) -> Result<BTreeSet<String>, Problem> {
@@ -415,6 +437,83 @@ fn picked_ids(raw: &Raw<'_>) -> Result<BTreeSet<String>, Problem> {
             },
         )
         .collect())
+}
+
+/// A calendar day as typed: the date, the kind (`None`: an ordinary day again), the note.
+pub fn calendar_day<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(NaiveDate, Option<super::calendar::DayKind>, String), Vec<FieldIssue>> {
+    use super::calendar::DayKind;
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let day = b.required("day_on", f::required_date, None);
+    let kind = b.required(
+        "day_kind",
+        |r| {
+            let t = r.text();
+            let t = t.trim();
+            if t == ORDINARY_DAY {
+                Ok(None)
+            } else {
+                DayKind::parse(t).map(Some).ok_or(Problem::UnknownValue {
+                    allowed: DayKind::ALL.iter().map(|k| k.zh()).collect(),
+                })
+            }
+        },
+        None,
+    );
+    let note = b.field("note", |r| f::line(r, 50), String::new);
+    let built = (|| Some((day?, kind?, note?)))();
+    b.finish(built)
+}
+
+/// The choice that makes a calendar day ordinary again.
+pub const ORDINARY_DAY: &str = "普通日期（取消设置）";
+
+/// An off-site check as typed: the firm by the code its label carries.
+pub fn offsite<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(String, super::result::Offsite), Vec<FieldIssue>> {
+    use super::result::{Offsite, OffsiteMethod};
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let code = b.required(
+        "enterprise",
+        |r| {
+            picked_ids(r)?
+                .into_iter()
+                .next()
+                .ok_or(Problem::Text(super::text::TextError::Empty))
+        },
+        None,
+    );
+    let method = b.required(
+        "offsite_method",
+        |r| {
+            choice_of(OffsiteMethod::parse, OffsiteMethod::ALL, OffsiteMethod::zh)(r)?
+                .ok_or(Problem::Text(super::text::TextError::Empty))
+        },
+        None,
+    );
+    let checked_on = b.required("checked_on", f::required_date, None);
+    let result = b.required("result", |r| f::required_line(r, 200), None);
+    let note = b.field("note", |r| f::line(r, 500), String::new);
+    let built = (|| {
+        Some((
+            code?,
+            Offsite {
+                method: method?,
+                checked_on: checked_on?,
+                result: result?,
+                note: note?,
+            },
+        ))
+    })();
+    b.finish(built)
 }
 
 /// A result as typed: the category by its name (the caller maps names to codes), people and
@@ -440,7 +539,11 @@ pub fn result<'a>(
         },
         None,
     );
-    let findings = b.field("findings", |r| f::line(r, 2000), String::new);
+    let findings = b.field(
+        "findings",
+        |r| Ok(super::text::clean_multiline(&r.text(), 2000)?),
+        String::new,
+    );
     let rectify_by = b.field("rectify_by", f::date, || None);
     let case_no = b.field("case_no", |r| f::line(r, 64), String::new);
     let mobile_no = b.field("mobile_no", |r| f::line(r, 64), String::new);
@@ -455,7 +558,11 @@ pub fn result<'a>(
     let signature_reason = b.field("signature_reason", |r| f::line(r, 200), String::new);
     let evidence = b.field("evidence", |r| f::line(r, 500), String::new);
     let typical = b.field("typical", |r| Ok(f::yes_no(r)?.unwrap_or(false)), || false);
-    let typical_note = b.field("typical_note", |r| f::line(r, 500), String::new);
+    let typical_note = b.field(
+        "typical_note",
+        |r| Ok(super::text::clean_multiline(&r.text(), 500)?),
+        String::new,
+    );
     let built = (|| {
         Some(ResultData {
             inspected_on: inspected_on?,

@@ -26,6 +26,8 @@ pub fn tab(id: usize, lang: Lang) -> (&'static str, &'static str) {
 pub fn label(key: &str, lang: Lang) -> &'static str {
     const LABELS: &[(&str, &str, &str)] = &[
         ("name", "单位名称", "Name"),
+        ("calendar_day", "工作日历", "calendar day"),
+        ("offsite", "非现场监管记录", "off-site record"),
         ("credit_code", "统一社会信用代码", "Credit code"),
         ("class", "类别", "Class"),
         ("area", "所在区域", "Area"),
@@ -142,6 +144,8 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "approve" => ("审核通过", "approve"),
         "return_result" => ("退回", "return"),
         "publish" => ("生成本季度公示", "write the quarter's notice"),
+        "calendar" => ("设置节假日/调休", "set holidays"),
+        "offsite" => ("非现场监管记录", "off-site record"),
         _ => ("", ""),
     };
     lang.t(zh, en)

@@ -409,6 +409,8 @@ impl App {
         ) && self.s.actor.has(Role::Admin)
         {
             vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
+        } else if tab == Tab::Home && self.s.actor.has(Role::Admin) {
+            vec![keymap::HOME_ADMIN, keymap::GLOBAL]
         } else if tab == Tab::Results {
             let mut v = vec![keymap::WORK, keymap::LIST];
             if self.s.actor.require(crate::service::REVIEWERS).is_ok() {
@@ -416,6 +418,9 @@ impl App {
             }
             if self.s.actor.has(Role::Admin) {
                 v.push(keymap::PUBLISH);
+            }
+            if self.s.actor.has(Role::Admin) || self.s.actor.has(Role::Inspector) {
+                v.push(keymap::OFFSITE);
             }
             v.push(keymap::GLOBAL);
             v
@@ -657,7 +662,12 @@ impl App {
                 self.switch((self.tab + self.tabs.len().max(1) - 1) % self.tabs.len().max(1))
             }
             _ if self.current() == Tab::Draws => self.draws_action(action),
-            Action::EnterResult | Action::Approve | Action::ReturnResult | Action::Publish
+            Action::Calendar => self.form = Some(Form::calendar_day(self.svc.today())),
+            Action::EnterResult
+            | Action::Approve
+            | Action::ReturnResult
+            | Action::Publish
+            | Action::Offsite
                 if self.current() == Tab::Results && self.detail.is_none() =>
             {
                 self.work_action(action)
@@ -698,8 +708,22 @@ impl App {
             .collect()
     }
 
-    /// Worklist keys: enter a result, approve or return one, publish the quarter.
+    /// Worklist keys: enter a result, approve or return one, publish the quarter, record an
+    /// off-site check.
     fn work_action(&mut self, a: Action) {
+        if a == Action::Offsite {
+            match self.svc.offsite(&self.s.actor, self.quarter) {
+                Ok(lines) => {
+                    let firms = lines
+                        .iter()
+                        .map(|l| format!("{}({})", strings::display(&l.name), l.code))
+                        .collect();
+                    self.form = Some(Form::offsite(firms, self.svc.today()));
+                }
+                Err(e) => self.error(e),
+            }
+            return;
+        }
         if a == Action::Publish {
             let lang = self.lang();
             match self

@@ -27,6 +27,8 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Widget {
     Text,
+    /// Text with line breaks: Enter starts a new line.
+    Lines,
     Date,
     /// Shown as stars.
     Secret,
@@ -71,6 +73,7 @@ fn widget_for(key: &str) -> Widget {
         "expertise" => Widget::Multi(names(Expertise::ALL, Expertise::zh, false)),
         "active" => Widget::Choice(strs(&["在岗", "不在岗"])),
         "typical" => yes_no(),
+        "findings" | "typical_note" => Widget::Lines,
         "signature" => Widget::Choice(names(Signature::ALL, Signature::zh, false)),
         "roles" => Widget::Multi(names(Role::ALL, Role::zh, false)),
         "password" => Widget::Secret,
@@ -102,6 +105,10 @@ pub enum Target {
     Item(Option<ItemData>),
     User(Option<User>),
     Result(ResultTarget),
+    /// One day of the working-day calendar.
+    CalendarDay,
+    /// An off-site check of a positive-list firm.
+    Offsite,
 }
 
 /// The assignment a result form is for.
@@ -263,6 +270,48 @@ impl Form {
         f
     }
 
+    /// A calendar day: a holiday, a make-up working day, or an ordinary day again.
+    pub fn calendar_day(today: chrono::NaiveDate) -> Form {
+        use crate::domain::calendar::DayKind;
+        let texts = vec![
+            today.to_string(),
+            DayKind::Holiday.zh().into(),
+            String::new(),
+        ];
+        let mut f = Form::build(Target::CalendarDay, forms::CALENDAR_DAY, texts);
+        let mut kinds = names(DayKind::ALL, DayKind::zh, false);
+        kinds.push(forms::ORDINARY_DAY.to_string());
+        for fld in &mut f.fields {
+            if fld.spec.key == "day_kind" {
+                fld.widget = Widget::Choice(kinds.clone());
+            }
+        }
+        f
+    }
+
+    /// An off-site check: `firms` are the labels `name(code)` of the positive-list firms.
+    pub fn offsite(firms: Vec<String>, today: chrono::NaiveDate) -> Form {
+        use crate::domain::result::OffsiteMethod;
+        let texts = vec![
+            String::new(),
+            OffsiteMethod::OnlineMonitoring.zh().into(),
+            today.to_string(),
+            String::new(),
+            String::new(),
+        ];
+        let mut f = Form::build(Target::Offsite, forms::OFFSITE, texts);
+        for fld in &mut f.fields {
+            match fld.spec.key {
+                "enterprise" => fld.widget = Widget::Choice(firms.clone()),
+                "offsite_method" => {
+                    fld.widget = Widget::Choice(names(OffsiteMethod::ALL, OffsiteMethod::zh, false))
+                }
+                _ => {}
+            }
+        }
+        f
+    }
+
     /// The assignment of a result form.
     pub fn result_assignment(&self) -> Option<i64> {
         match &self.target {
@@ -279,6 +328,8 @@ impl Form {
                 | Target::Item(None)
                 | Target::User(None)
                 | Target::Result(ResultTarget { revision: None, .. })
+                | Target::CalendarDay
+                | Target::Offsite
         )
     }
 
@@ -303,10 +354,12 @@ impl Form {
     pub fn paste(&mut self, s: &str) {
         if let Some(p) = &mut self.picker {
             p.filter.push_str(s.trim());
-        } else if let Some(f) = self.fields.get_mut(self.focus)
-            && matches!(f.widget, Widget::Text | Widget::Date | Widget::Secret)
-        {
-            f.input.insert_str(s);
+        } else if let Some(f) = self.fields.get_mut(self.focus) {
+            match f.widget {
+                Widget::Text | Widget::Date | Widget::Secret => f.input.insert_str(s),
+                Widget::Lines => f.input.insert_lines(s),
+                _ => {}
+            }
         }
     }
 
@@ -438,12 +491,17 @@ impl Form {
             }
             Some(Action::Open) => match self.fields.get(self.focus).map(|f| &f.widget) {
                 Some(Widget::Choice(_) | Widget::Multi(_)) => self.open_picker(),
+                Some(Widget::Lines) => {
+                    if let Some(f) = self.fields.get_mut(self.focus) {
+                        f.input.newline();
+                    }
+                }
                 _ => self.focus = (self.focus + 1) % self.fields.len(),
             },
             _ => {
                 if let Some(f) = self.fields.get_mut(self.focus) {
                     match f.widget {
-                        Widget::Text | Widget::Date | Widget::Secret => {
+                        Widget::Text | Widget::Lines | Widget::Date | Widget::Secret => {
                             f.input.key(k);
                         }
                         // Typing on a choice opens the picker with the typed filter.
@@ -517,6 +575,15 @@ impl Form {
                     .save_result(actor, t.assignment, t.revision, &d)
                     .map(Some);
                 (r, Kind::Inspections)
+            }),
+            Target::CalendarDay => forms::calendar_day(get).map(|(day, kind, note)| {
+                let r = svc.set_calendar_day(actor, day, kind, &note).map(|()| None);
+                (r, Kind::Items)
+            }),
+            Target::Offsite => forms::offsite(get).map(|(code, o)| {
+                let q = crate::domain::quarter::Quarter::of(o.checked_on);
+                let r = svc.put_offsite(actor, &code, q, &o).map(|()| None);
+                (r, Kind::Enterprises)
             }),
             Target::User(u) => user_from(&values, u.is_none()).map(
                 |UserInput {
@@ -596,6 +663,8 @@ impl Form {
             Target::User(_) => ui::tab(8, lang).0,
             Target::Inspector(_) => ui::tab(2, lang).0,
             Target::Result(ref t) => t.title.as_str(),
+            Target::CalendarDay => ui::label("calendar_day", lang),
+            Target::Offsite => ui::label("offsite", lang),
         };
         let block = Block::default()
             .borders(Borders::ALL)
@@ -621,11 +690,12 @@ impl Form {
                 Widget::Date => " (YYYY-MM-DD)",
                 Widget::Secret => "",
                 Widget::Text => "",
+                Widget::Lines => "",
             };
             let value = if fld.widget == Widget::Secret {
                 "*".repeat(fld.input.value().chars().count())
             } else {
-                strings::display(&fld.input.value())
+                strings::display(&fld.input.shown())
             };
             let style = if focused {
                 theme.selected()

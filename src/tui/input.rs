@@ -1,8 +1,12 @@
-//! A single-line text field whose cursor moves by whole characters (Chinese is double width):
-//! Home/End, ←/→, Ctrl-←/→ by word, Backspace/Delete, typing and paste.
+//! A text field whose cursor moves by whole characters (Chinese is double width): Home/End,
+//! ←/→, Ctrl-←/→ by word, Backspace/Delete, typing and paste. Single-line by default; a
+//! multi-line field takes line breaks (shown as ` ↵ `).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthChar;
+
+/// How a line break shows in a one-line view of the text.
+const LINE_BREAK: &str = " ↵ ";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
@@ -30,13 +34,37 @@ impl TextInput {
 
     /// Inserts pasted text (line breaks become spaces; control characters are dropped).
     pub fn insert_str(&mut self, s: &str) {
+        self.insert(s, false);
+    }
+
+    /// Inserts pasted text keeping its line breaks (for multi-line fields).
+    pub fn insert_lines(&mut self, s: &str) {
+        self.insert(&s.replace("\r\n", "\n").replace('\r', "\n"), true);
+    }
+
+    fn insert(&mut self, s: &str, lines: bool) {
         for c in s.chars() {
-            let c = if c == '\n' || c == '\t' { ' ' } else { c };
-            if !crate::domain::text::is_forbidden(c, false) {
+            let c = if (c == '\n' && !lines) || c == '\t' {
+                ' '
+            } else {
+                c
+            };
+            if !crate::domain::text::is_forbidden(c, lines) {
                 self.chars.insert(self.cursor, c);
                 self.cursor += 1;
             }
         }
+    }
+
+    /// A line break at the cursor.
+    pub fn newline(&mut self) {
+        self.chars.insert(self.cursor, '\n');
+        self.cursor += 1;
+    }
+
+    /// The value as shown on one line: line breaks as ` ↵ `.
+    pub fn shown(&self) -> String {
+        self.value().replace('\n', LINE_BREAK)
     }
 
     fn word_left(&self) -> usize {
@@ -95,11 +123,17 @@ impl TextInput {
         true
     }
 
-    /// Display column of the cursor.
+    /// Display column of the cursor (in [`TextInput::shown`]).
     pub fn cursor_column(&self) -> u16 {
         self.chars[..self.cursor]
             .iter()
-            .map(|c| c.width().unwrap_or(0))
+            .map(|c| {
+                if *c == '\n' {
+                    LINE_BREAK.chars().count()
+                } else {
+                    c.width().unwrap_or(0)
+                }
+            })
             .sum::<usize>() as u16
     }
 }
@@ -139,5 +173,19 @@ mod tests {
         assert_eq!(t.cursor_column(), 3);
         t.key(&KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL));
         assert_eq!(t.cursor_column(), 6);
+    }
+
+    #[test]
+    fn multi_line_text_keeps_line_breaks() {
+        let mut t = TextInput::default();
+        t.insert_str("一\n二");
+        assert_eq!(t.value(), "一 二");
+        let mut t = TextInput::default();
+        t.insert_lines("废气\r\n废水");
+        t.newline();
+        t.insert_lines("x\u{1b}y");
+        assert_eq!(t.value(), "废气\n废水\nxy");
+        assert_eq!(t.shown(), "废气 ↵ 废水 ↵ xy");
+        assert_eq!(t.cursor_column() as usize, 4 + 3 + 4 + 3 + 2);
     }
 }

@@ -52,6 +52,10 @@ pub enum Action {
     ReturnResult,
     /// Write the quarter's public notice.
     Publish,
+    /// Set a day of the working-day calendar.
+    Calendar,
+    /// Record an off-site check.
+    Offsite,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -412,6 +416,24 @@ pub const PUBLISH: &[Binding] = &[Binding {
     label: "publish",
     shown: "p",
     in_bar: false,
+}];
+
+/// The home screen, for administrators.
+pub const HOME_ADMIN: &[Binding] = &[Binding {
+    keys: &[ch('c')],
+    action: Action::Calendar,
+    label: "calendar",
+    shown: "c",
+    in_bar: true,
+}];
+
+/// The worklist, for those who record off-site checks.
+pub const OFFSITE: &[Binding] = &[Binding {
+    keys: &[ch('o')],
+    action: Action::Offsite,
+    label: "offsite",
+    shown: "o",
+    in_bar: true,
 }];
 
 /// The list of draws.

@@ -334,3 +334,33 @@ fn a_typical_result_takes_few_keys() {
     );
     assert!(presses <= 15, "{presses} key presses");
 }
+
+/// Administrators set calendar days from the home screen, and record off-site checks of
+/// positive-list firms from the results tab.
+#[test]
+fn calendar_and_offsite_forms_save() {
+    let mut a = admin_app();
+    keys(&mut a, "c");
+    let form = screen(&mut a);
+    assert!(form.contains("工作日历") && form.contains("放假"), "{form}");
+    a.update(Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(screen(&mut a).contains("已保存"));
+    keys(&mut a, "6o");
+    let form = screen(&mut a);
+    assert!(form.contains("正面清单企业"), "{form}");
+    // Pick the first firm, keep the method and date, type the result.
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    keys(&mut a, "zhengchang");
+    a.update(Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let s = screen(&mut a);
+    assert!(s.contains("已保存"), "{s}");
+}
