@@ -85,6 +85,9 @@ pub struct PreVisit {
     pub complaints: Vec<crate::domain::enterprise::Complaint>,
     /// Earlier inspections, newest first.
     pub visits: Vec<Visit>,
+    /// Results entered for earlier assignments of the target: draw, date, category name,
+    /// findings; newest first.
+    pub earlier: Vec<(String, NaiveDate, String, String)>,
 }
 
 /// An approved result as published.
@@ -277,9 +280,10 @@ impl Service {
                 penalties: Vec::new(),
                 complaints: Vec::new(),
                 visits: Vec::new(),
+                earlier: Vec::new(),
             });
         };
-        let (e, pens, comps, visits) = self.store.read(|db| {
+        let (e, pens, comps, visits, others, cats) = self.store.read(|db| {
             Ok::<_, ServiceError>((
                 db.enterprise(eid)?,
                 db.penalties_of(eid)?
@@ -293,8 +297,23 @@ impl Service {
                 db.visits_since(NaiveDate::MIN)?
                     .remove(&eid)
                     .unwrap_or_default(),
+                db.assignments()?,
+                db.categories()?,
             ))
         })?;
+        let mut earlier: Vec<(String, NaiveDate, String, String)> = others
+            .into_iter()
+            .filter(|o| o.enterprise_id == Some(eid) && o.id != a.id)
+            .filter_map(|o| {
+                let r = o.result?;
+                let cat = cats
+                    .iter()
+                    .find(|(c, _)| c.code == r.data.category)
+                    .map_or_else(|| r.data.category.clone(), |(c, _)| c.name.clone());
+                Some((o.draw, r.data.inspected_on, cat, r.data.findings))
+            })
+            .collect();
+        earlier.sort_by_key(|e| std::cmp::Reverse(e.1));
         let classification = e
             .as_ref()
             .map(|e| crate::domain::classify::classify(&e.data, &pens, &comps, quarter));
@@ -307,6 +326,7 @@ impl Service {
             penalties: pens,
             complaints: comps,
             visits,
+            earlier,
         })
     }
 
@@ -1119,5 +1139,36 @@ mod tests {
             s.set_calendar_day(&leader(), d, None, ""),
             Err(ServiceError::Forbidden(_))
         ));
+    }
+
+    #[test]
+    fn overdue_work_stands_out() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicI64, Ordering};
+        let day = Arc::new(AtomicI64::new(0));
+        let d2 = Arc::clone(&day);
+        let mut s = crate::service::Service::open_in_memory()
+            .unwrap()
+            .with_clock(Box::new(move || {
+                chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2024, 4, 10, 1, 0, 0).unwrap()
+                    + chrono::Duration::days(d2.load(Ordering::SeqCst))
+            }));
+        let (me, _) = released(&mut s);
+        assert!(s.worklist(&me).unwrap().iter().all(|w| !w.overdue));
+        // 2024-06-25: past the quarter's work deadline (06-24).
+        day.store(76, Ordering::SeqCst);
+        let w = s.worklist(&me).unwrap();
+        assert!(w.iter().all(|w| w.overdue && w.state == WorkState::Pending));
+        let a = w[0].a.clone();
+        let d = typical(&mut s, &a);
+        s.save_result(&me, a.id, None, &d).unwrap();
+        let w = s.worklist(&me).unwrap();
+        let x = w.iter().find(|x| x.a.id == a.id).unwrap();
+        assert!(!x.overdue, "within 20 working days of the visit");
+        // 2024-07-24: 20 working days after 06-25 is 07-23; still unpublished.
+        day.store(105, Ordering::SeqCst);
+        let w = s.worklist(&me).unwrap();
+        let x = w.iter().find(|x| x.a.id == a.id).unwrap();
+        assert!(x.overdue && x.state == WorkState::Submitted);
     }
 }

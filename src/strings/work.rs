@@ -48,7 +48,8 @@ pub fn section(key: &str, lang: Lang) -> &'static str {
     let (zh, en) = match key {
         "assignment" => ("检查任务", "Assignment"),
         "result" => ("检查结果", "Result"),
-        "visits" => ("历次检查", "Earlier inspections"),
+        "visits" => ("历次检查记录", "Inspections on record"),
+        "earlier" => ("以往检查结果", "Earlier results"),
         _ => ("", ""),
     };
     lang.t(zh, en)

@@ -276,6 +276,16 @@ pub fn previsit_lines(
             c.received, c.ref_no, c.summary
         ))));
     }
+    lines.push(heading(ws::section("earlier", lang)));
+    if pv.earlier.is_empty() {
+        lines.push(none());
+    }
+    for (draw, date, cat, findings) in &pv.earlier {
+        lines.push(Line::from(display(&format!(
+            "{date}  {draw}  {cat}  {}",
+            findings.replace('\n', " ")
+        ))));
+    }
     lines.push(heading(ws::section("visits", lang)));
     if pv.visits.is_empty() {
         lines.push(none());
