@@ -237,13 +237,20 @@ async fn an_inspector_never_sees_a_sealed_list() {
             "tab {key}: {s}"
         );
     }
-    // Released: the results tab (the third for inspectors) shows their own targets only.
+    // Released: the results tab (the third for inspectors) lists their own targets only
+    // (by name; the codes are in the pre-visit view).
     svc.release_draw(&me, id).unwrap();
+    let names: std::collections::HashMap<String, String> = svc
+        .enterprises(&me)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.data.credit_code.to_string(), e.data.name))
+        .collect();
     t.send(b"3").await;
     assert!(
         t.pump(Duration::from_secs(2), |s| own
             .iter()
-            .all(|c| s.contains(c)))
+            .all(|c| s.contains(names[*c].as_str())))
             .await,
         "{}",
         t.screen()
@@ -251,7 +258,7 @@ async fn an_inspector_never_sees_a_sealed_list() {
     let s = t.screen();
     for c in &codes {
         assert_eq!(
-            s.contains(c.as_str()),
+            s.contains(names[c].as_str()),
             own.contains(&c.as_str()),
             "{c}: {s}"
         );

@@ -18,6 +18,7 @@ pub mod permit;
 pub mod quarter;
 pub mod quota;
 pub mod result;
+pub mod stats;
 pub mod text;
 pub mod user;
 #[macro_use]

@@ -130,3 +130,9 @@ mod tests {
         }
     }
 }
+
+impl serde::Serialize for Quarter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
