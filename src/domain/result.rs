@@ -48,6 +48,19 @@ pub struct Offsite {
     pub note: String,
 }
 
+/// A department-joint inspection (部门联合, S4): with other departments, on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JointInspection {
+    pub date: NaiveDate,
+    /// The other departments (e.g. 市场监管局, 应急管理局).
+    pub departments: Vec<String>,
+    /// The lead department.
+    pub lead: String,
+    /// Credit codes of the subjects inspected.
+    pub subjects: BTreeSet<String>,
+    pub note: String,
+}
+
 /// A result category (检查结果类别).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {

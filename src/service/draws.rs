@@ -236,7 +236,7 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s).map_err(|e| corrupt("time", e))
 }
 
-fn certificate_of(r: &DrawRow) -> Result<Option<Certificate>> {
+pub(super) fn certificate_of(r: &DrawRow) -> Result<Option<Certificate>> {
     r.certificate
         .as_deref()
         .map(|c| Certificate::from_json(c).map_err(|e| corrupt("certificate", e)))

@@ -8,6 +8,7 @@ mod import;
 mod registry;
 mod results;
 mod room;
+mod stats;
 mod users;
 
 pub use classify::QuarterClassification;
@@ -21,6 +22,7 @@ pub use results::{
     WorkItem, WorkState, publication_deadline, quarter_deadlines, state_of,
 };
 pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step};
+pub use stats::STATS_READERS;
 pub use users::NewUser;
 
 use crate::domain::fields::FieldIssue;

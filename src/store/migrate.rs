@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_results",
         include_str!("../../db/migrations/0006_results.sql"),
     ),
+    (
+        "0007_statistics",
+        include_str!("../../db/migrations/0007_statistics.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -4,7 +4,7 @@
 use super::{Db, Result, code_at, str_at};
 use crate::domain::calendar::{Calendar, CalendarEntry, DayKind};
 use crate::domain::result::{
-    Category, Offsite, OffsiteMethod, ResultData, ReviewStatus, Signature,
+    Category, JointInspection, Offsite, OffsiteMethod, ResultData, ReviewStatus, Signature,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
@@ -41,6 +41,8 @@ pub struct ResultRow {
     pub reviewed_at: Option<String>,
     pub review_comment: String,
     pub published_at: Option<String>,
+    /// Times it was returned for rework.
+    pub returns: i64,
 }
 
 /// A new assignment.
@@ -75,7 +77,7 @@ const A_COLS: &str = "a.id, a.draw_id, d.label, a.code, a.enterprise_id, COALESC
 const R_COLS: &str = "r.id, r.revision, r.status, r.inspected_on, r.present, r.items, r.category,
     r.findings, r.rectify_by, r.case_no, r.mobile_no, r.signature, r.signature_reason,
     r.evidence, r.typical, r.typical_note, r.entered_by, r.entered_at, r.reviewed_by,
-    r.reviewed_at, r.review_comment, r.published_at";
+    r.reviewed_at, r.review_comment, r.published_at, r.returns";
 
 fn result_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<ResultRow>> {
     let Some(id) = r.get::<_, Option<i64>>(i)? else {
@@ -106,6 +108,7 @@ fn result_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<ResultRow>> {
         reviewed_at: r.get(i + 19)?,
         review_comment: r.get(i + 20)?,
         published_at: r.get(i + 21)?,
+        returns: r.get(i + 22)?,
     }))
 }
 
@@ -166,6 +169,85 @@ impl Db<'_> {
             .query_map([], assignment)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
+    }
+
+    /// The assignments of one quarter with their results.
+    pub fn assignments_of(&self, quarter: &str) -> Result<Vec<AssignmentRow>> {
+        let sql = format!(
+            "SELECT {A_COLS}, {R_COLS} FROM assignments a
+             JOIN draws d ON d.id = a.draw_id
+             LEFT JOIN enterprises e ON e.id = a.enterprise_id
+             LEFT JOIN results r ON r.assignment_id = a.id
+             WHERE a.quarter = ?1
+             ORDER BY a.id"
+        );
+        let mut st = self.0.prepare_cached(&sql)?;
+        let v = st
+            .query_map([quarter], assignment)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
+    /// Records a department-joint inspection.
+    pub fn insert_joint(&self, j: &JointInspection, by: &str, at: &str) -> Result<i64> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO joint_inspections (inspected_on, departments, lead, subjects, note, entered_by, entered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                j.date,
+                j.departments.join("、"),
+                j.lead,
+                join(&j.subjects),
+                j.note,
+                by,
+                at
+            ])?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    /// Department-joint inspections dated in `[from, to]`.
+    pub fn joints_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<JointInspection>> {
+        let mut st = self.0.prepare_cached(
+            "SELECT inspected_on, departments, lead, subjects, note FROM joint_inspections
+             WHERE inspected_on BETWEEN ?1 AND ?2 ORDER BY inspected_on, id",
+        )?;
+        let v = st
+            .query_map(params![from, to], |r| {
+                Ok(JointInspection {
+                    date: r.get(0)?,
+                    departments: str_at(r, 1)?
+                        .split('、')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    lead: r.get(2)?,
+                    subjects: set(str_at(r, 3)?),
+                    note: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
+    /// The year's department-joint targets: inspections, subjects.
+    pub fn joint_targets(&self, year: i32) -> Result<Option<(u32, u32)>> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT inspections, subjects FROM joint_targets WHERE year = ?1")?
+            .query_row([year], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    pub fn set_joint_targets(&self, year: i32, inspections: u32, subjects: u32) -> Result<()> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO joint_targets (year, inspections, subjects) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (year) DO UPDATE SET inspections = ?2, subjects = ?3",
+            )?
+            .execute(params![year, inspections, subjects])?;
+        Ok(())
     }
 
     pub fn assignment(&self, id: i64) -> Result<Option<AssignmentRow>> {
@@ -278,7 +360,8 @@ impl Db<'_> {
             .0
             .prepare_cached(
                 "UPDATE results SET status = ?3, reviewed_by = ?4, reviewed_at = ?5,
-                   review_comment = ?6, revision = revision + 1
+                   review_comment = ?6, revision = revision + 1,
+                   returns = returns + (CASE WHEN ?3 = 'returned' THEN 1 ELSE 0 END)
                  WHERE id = ?1 AND revision = ?2 AND status = 'submitted'",
             )?
             .execute(params![id, revision, to.code(), by, at, comment])?;

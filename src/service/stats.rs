@@ -1,0 +1,482 @@
+//! Quarterly statistics (S11), department-joint inspections (S4) and inspector assessment
+//! (S9): computed here once, so that the report, the summary draft and the dashboard show the
+//! same numbers.
+
+use super::draws::{certificate_of, snapshot_id};
+use super::results::{publication_deadline, quarter_deadlines};
+use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::ceremony::Status;
+use crate::domain::draw::Quota;
+use crate::domain::fields::{FieldIssue, Problem};
+use crate::domain::quarter::Quarter;
+use crate::domain::quota::Group;
+use crate::domain::result::{JointInspection, ReviewStatus, Signature};
+use crate::domain::stats::{
+    Assessment, ClassLine, JointLine, QuarterStats, ResultLine, Share, TypicalCase, share_bp,
+};
+use crate::domain::user::Role;
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+/// Who reads the statistics.
+pub const STATS_READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor];
+
+impl Service {
+    /// The quarterly statistics table (administrators, leaders, auditors).
+    pub fn quarter_stats(&mut self, actor: &Actor, quarter: Quarter) -> Result<QuarterStats> {
+        actor.require(STATS_READERS)?;
+        let plan = self.plan(&Actor::console(), quarter)?;
+        let (ratios, _) = self.plan_ratios(quarter)?;
+        let q = quarter.to_string();
+        let year_start =
+            NaiveDate::from_ymd_opt(quarter.start().year(), 1, 1).unwrap_or(quarter.start());
+        let (draws, rows, cats, cal, joints, joints_ytd, targets) = self.store.read(|db| {
+            Ok::<_, ServiceError>((
+                db.draws_of_quarter(&q)?,
+                db.assignments_of(&q)?,
+                db.categories()?,
+                db.calendar()?,
+                db.joints_between(quarter.start(), quarter.end())?,
+                db.joints_between(year_start, quarter.end())?,
+                db.joint_targets(quarter.start().year())?,
+            ))
+        })?;
+        let classes: Vec<ClassLine> = plan
+            .iter()
+            .map(|l| ClassLine {
+                group: l.group,
+                population: l.population,
+                ratio_bp: l.ratio_bp,
+                required: l.required,
+                drawn: l.drawn,
+                inspected: l.inspected,
+                share_bp: share_bp(l.inspected, l.population),
+                met: l.inspected >= l.required,
+            })
+            .collect();
+        // The quarter's draws: teams from two sections, classified or not.
+        let (mut joint, mut teams, mut classified, mut drawn) = (0u64, 0u64, 0u64, 0u64);
+        for r in &draws {
+            if r.status == Status::Cancelled.code() {
+                continue;
+            }
+            let Some(c) = certificate_of(r)? else {
+                continue;
+            };
+            let n = c.outcome.teams.len() as u64;
+            teams += n;
+            joint += c.outcome.teams.iter().filter(|t| t.joint).count() as u64;
+            drawn += n;
+            if matches!(c.params.quota, Quota::Classified { .. }) {
+                classified += n;
+            }
+        }
+        let positive = classes
+            .iter()
+            .find(|c| c.group == Group::PositiveList)
+            .map_or((0, 0), |c| (c.inspected, c.population));
+        let (ti, ts) = targets.unwrap_or((0, 0));
+        let subjects = |js: &[JointInspection]| js.iter().map(|j| j.subjects.len() as u64).sum();
+        let department_joint = JointLine {
+            inspections: joints.len() as u64,
+            subjects: subjects(&joints),
+            inspections_ytd: joints_ytd.len() as u64,
+            subjects_ytd: subjects(&joints_ytd),
+            target_inspections: u64::from(ti),
+            target_subjects: u64::from(ts),
+        };
+        // Results of the quarter's assignments.
+        let mut res = ResultLine {
+            by_category: cats
+                .iter()
+                .filter(|(_, active)| *active)
+                .map(|(c, _)| (c.name.clone(), 0))
+                .collect(),
+            ..ResultLine::default()
+        };
+        let mut typical = Vec::new();
+        for a in &rows {
+            let Some(r) = &a.result else { continue };
+            let d = &r.data;
+            res.entered += 1;
+            let cat = cats
+                .iter()
+                .find(|(c, _)| c.code == d.category)
+                .map(|(c, _)| c);
+            let name = cat.map_or_else(|| d.category.clone(), |c| c.name.clone());
+            match res.by_category.iter_mut().find(|(n, _)| *n == name) {
+                Some(x) => x.1 += 1,
+                None => res.by_category.push((name.clone(), 1)),
+            }
+            res.problems += u64::from(cat.is_some_and(|c| c.problem));
+            res.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
+            res.rectifications += u64::from(d.rectify_by.is_some());
+            res.approved += u64::from(r.status == ReviewStatus::Approved);
+            if let Some(p) = &r.published_at {
+                res.published += 1;
+                let on = chrono::DateTime::parse_from_rfc3339(p).map(|t| t.date_naive());
+                if let (Ok(on), Ok(due)) = (on, publication_deadline(&cal, d.inspected_on)) {
+                    res.published_on_time += u64::from(on <= due);
+                }
+            }
+            match d.signature {
+                Signature::Signed => res.signed += 1,
+                Signature::Refused => res.refused += 1,
+                Signature::Unobtainable => res.unobtainable += 1,
+            }
+            if d.typical {
+                typical.push(TypicalCase {
+                    name: a.name.clone(),
+                    code: a.code.clone(),
+                    date: d.inspected_on,
+                    category: name,
+                    findings: d.findings.clone(),
+                    note: d.typical_note.clone(),
+                });
+            }
+        }
+        Ok(QuarterStats {
+            quarter,
+            classes,
+            internal_joint: Share::new(joint, teams, ratios.internal_joint),
+            classified: Share::new(classified, drawn, ratios.classified_share),
+            offsite: Share::new(positive.0, positive.1, ratios.positive_offsite),
+            department_joint,
+            results: res,
+            typical,
+        })
+    }
+
+    /// Inspector assessment (S9) over one or more quarters (a year: its four): per person,
+    /// assignments, completed, on time, signatures, problems, cases, returned for rework.
+    pub fn assessment(&mut self, actor: &Actor, quarters: &[Quarter]) -> Result<Vec<Assessment>> {
+        actor.require(STATS_READERS)?;
+        let (people, cats, cal) = self.store.read(|db| {
+            Ok::<_, ServiceError>((db.inspectors()?, db.categories()?, db.calendar()?))
+        })?;
+        let mut by: BTreeMap<String, Assessment> = people
+            .iter()
+            .map(|i| {
+                let id = snapshot_id(i.id, &i.data.cert_no);
+                (
+                    id.clone(),
+                    Assessment {
+                        id,
+                        name: i.data.name.clone(),
+                        section: i.data.section.clone(),
+                        ..Assessment::default()
+                    },
+                )
+            })
+            .collect();
+        for q in quarters {
+            let due = quarter_deadlines(&cal, *q).work.unwrap_or(q.end());
+            let rows = self.store.read(|db| db.assignments_of(&q.to_string()))?;
+            for a in rows {
+                for id in &a.team {
+                    let e = by.entry(id.clone()).or_insert_with(|| Assessment {
+                        id: id.clone(),
+                        ..Assessment::default()
+                    });
+                    e.assignments += 1;
+                    let Some(r) = &a.result else { continue };
+                    let d = &r.data;
+                    let cat = cats
+                        .iter()
+                        .find(|(c, _)| c.code == d.category)
+                        .map(|(c, _)| c);
+                    e.completed += 1;
+                    e.on_time += u64::from(d.inspected_on <= due);
+                    e.signatures += u64::from(d.signature == Signature::Signed);
+                    e.problems += u64::from(cat.is_some_and(|c| c.problem));
+                    e.cases +=
+                        u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
+                    e.returned += u64::try_from(r.returns).unwrap_or(0);
+                }
+            }
+        }
+        Ok(by.into_values().filter(|a| a.assignments > 0).collect())
+    }
+
+    /// Records a department-joint inspection (administrators).
+    pub fn add_joint_inspection(&mut self, actor: &Actor, j: &JointInspection) -> Result<i64> {
+        actor.require(&[Role::Admin])?;
+        let mut issues = Vec::new();
+        let today = self.today();
+        if j.date > today {
+            issues.push(FieldIssue {
+                field: "date",
+                value: j.date.to_string(),
+                problem: Problem::FutureDate,
+            });
+        }
+        let mut j = j.clone();
+        let depts: Vec<String> = j
+            .departments
+            .iter()
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty())
+            .collect();
+        if depts.is_empty()
+            || depts
+                .iter()
+                .chain(std::iter::once(&j.lead))
+                .any(|d| crate::domain::text::check_line(d, 50).is_err())
+        {
+            issues.push(FieldIssue {
+                field: "departments",
+                value: j.departments.join("、"),
+                problem: Problem::Text(crate::domain::text::TextError::Empty),
+            });
+        }
+        j.departments = depts;
+        let known = self.store.read(|db| db.enterprise_keys())?;
+        let unknown: Vec<String> = j
+            .subjects
+            .iter()
+            .filter(|c| !known.contains_key(c.as_str()))
+            .cloned()
+            .collect();
+        if j.subjects.is_empty() || !unknown.is_empty() {
+            issues.push(FieldIssue {
+                field: "subjects",
+                value: unknown.join("、"),
+                problem: Problem::UnknownEnterprise,
+            });
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
+        }
+        let at = self.stamp();
+        self.write(Change::Results, |db| {
+            let id = db.insert_joint(&j, &actor.name, &at)?;
+            audit(
+                db,
+                &at,
+                actor,
+                "create",
+                "joint_inspection",
+                Some(id),
+                &j.date.to_string(),
+                None,
+                Some(&json(&j)),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Sets the year's department-joint targets (administrators).
+    pub fn set_joint_targets(
+        &mut self,
+        actor: &Actor,
+        year: i32,
+        inspections: u32,
+        subjects: u32,
+    ) -> Result<()> {
+        actor.require(&[Role::Admin])?;
+        let at = self.stamp();
+        self.write(Change::Settings, |db| {
+            db.set_joint_targets(year, inspections, subjects)?;
+            audit(
+                db,
+                &at,
+                actor,
+                "update",
+                "joint_targets",
+                None,
+                &year.to_string(),
+                None,
+                Some(&format!("{inspections}/{subjects}")),
+            )
+        })
+    }
+
+    /// Department-joint inspections of a year (readers).
+    pub fn joint_inspections(&mut self, actor: &Actor, year: i32) -> Result<Vec<JointInspection>> {
+        actor.require(READERS)?;
+        let (from, to) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        );
+        let (Some(from), Some(to)) = (from, to) else {
+            return Ok(Vec::new());
+        };
+        Ok(self.store.read(|db| db.joints_between(from, to))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draw::Certificate;
+    use crate::domain::result::{Offsite, OffsiteMethod, ResultData};
+    use crate::service::DrawRequest;
+    use crate::service::tests::{admin, service};
+    use std::collections::BTreeSet;
+
+    fn q() -> Quarter {
+        "2024Q2".parse().unwrap()
+    }
+
+    /// The fixture quarter, counted by hand: a released draw of four targets (1 key, 1
+    /// special, 2 general); three results — no problem (signed), a case filed (signature
+    /// refused, a typical case) and a problem corrected with a deadline (signature not
+    /// obtainable); the first two approved and published, the third returned once and entered
+    /// again; one positive-list firm supervised off-site; one department-joint inspection of
+    /// two firms against a year's target of 4 inspections and 10 subjects.
+    pub(crate) fn fixture(s: &mut Service) -> Certificate {
+        crate::demo::fill(s, &admin(), 60).unwrap();
+        let me = admin();
+        let mut r = DrawRequest::new(q());
+        r.items = vec!["HB-STHJ-02".into()];
+        r.quota = Some(Quota::Classified {
+            key: 1,
+            special: 1,
+            general: 2,
+        });
+        let id = s.prepare_draw(&me, &r).unwrap().id;
+        s.add_entropy(&me, id, "w1", "witness text 1").unwrap();
+        let cert = s.reveal_draw(&me, id).unwrap();
+        s.confirm_draw(&me, id, Some("w1")).unwrap();
+        s.release_draw(&me, id).unwrap();
+        let work = s.worklist(&me).unwrap();
+        let today = s.today();
+        let base = |a: &crate::store::AssignmentRow| ResultData {
+            inspected_on: today,
+            present: a.team.iter().cloned().collect(),
+            items: a.items.iter().cloned().collect(),
+            category: "no_problem".into(),
+            findings: String::new(),
+            rectify_by: None,
+            case_no: String::new(),
+            mobile_no: String::new(),
+            signature: Signature::Signed,
+            signature_reason: String::new(),
+            evidence: String::new(),
+            typical: false,
+            typical_note: String::new(),
+        };
+        let a: Vec<_> = work.iter().map(|w| w.a.clone()).collect();
+        s.save_result(&me, a[0].id, None, &base(&a[0])).unwrap();
+        let mut d = base(&a[1]);
+        d.category = "case_filed".into();
+        d.case_no = "唐高环立〔2024〕12号".into();
+        d.signature = Signature::Refused;
+        d.signature_reason = "法定代表人拒绝签字".into();
+        d.typical = true;
+        d.typical_note = "未运行废气治理设施".into();
+        d.findings = "废气治理设施未运行".into();
+        s.save_result(&me, a[1].id, None, &d).unwrap();
+        let mut d = base(&a[2]);
+        d.category = "corrected".into();
+        d.rectify_by = Some(today + chrono::Days::new(30));
+        d.signature = Signature::Unobtainable;
+        d.signature_reason = "负责人不在现场".into();
+        s.save_result(&me, a[2].id, None, &d).unwrap();
+        let result =
+            |s: &mut Service, i: usize| s.assignment(&me, a[i].id).unwrap().result.unwrap();
+        for i in [0, 1] {
+            let r = result(s, i);
+            s.review(&me, r.id, r.revision, true, "").unwrap();
+        }
+        let r = result(s, 2);
+        s.review(&me, r.id, r.revision, false, "补充整改期限依据")
+            .unwrap();
+        let r = result(s, 2);
+        s.save_result(&me, a[2].id, Some(r.revision), &d).unwrap();
+        s.publish(&me, q(), true).unwrap();
+        let pl = s.offsite(&me, q()).unwrap();
+        s.put_offsite(
+            &me,
+            &pl[0].code,
+            q(),
+            &Offsite {
+                method: OffsiteMethod::Video,
+                checked_on: today,
+                result: "正常".into(),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        let codes: BTreeSet<String> = s
+            .enterprises(&me)
+            .unwrap()
+            .into_iter()
+            .take(2)
+            .map(|e| e.data.credit_code.to_string())
+            .collect();
+        s.add_joint_inspection(
+            &me,
+            &JointInspection {
+                date: today,
+                departments: vec!["市场监管局".into()],
+                lead: "生态环境局".into(),
+                subjects: codes,
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        s.set_joint_targets(&me, 2024, 4, 10).unwrap();
+        cert
+    }
+
+    #[test]
+    fn the_fixture_quarter_counts_as_counted_by_hand() {
+        let mut s = service();
+        let cert = fixture(&mut s);
+        let st = s.quarter_stats(&admin(), q()).unwrap();
+        let r = &st.results;
+        assert_eq!(r.entered, 3);
+        assert_eq!((r.problems, r.cases, r.rectifications), (2, 1, 1));
+        assert_eq!((r.approved, r.published, r.published_on_time), (2, 2, 2));
+        assert_eq!((r.signed, r.refused, r.unobtainable), (1, 1, 1));
+        let count = |name: &str| r.by_category.iter().find(|c| c.0 == name).unwrap().1;
+        assert_eq!(
+            (
+                count("未发现问题"),
+                count("立案查处"),
+                count("发现问题已责令改正")
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(count("移送公安"), 0, "every category is listed");
+        assert_eq!(st.typical.len(), 1);
+        assert_eq!(st.typical[0].note, "未运行废气治理设施");
+        // Classes: 1 key, 1 special, 2 general drawn; three of the four inspected.
+        let line = |g: Group| st.classes.iter().find(|c| c.group == g).unwrap().clone();
+        assert_eq!(
+            (
+                line(Group::Key).drawn,
+                line(Group::Special).drawn,
+                line(Group::General).drawn
+            ),
+            (1, 1, 2)
+        );
+        let inspected: u64 = [Group::Key, Group::Special, Group::General]
+            .iter()
+            .map(|g| line(*g).inspected)
+            .sum();
+        assert_eq!(inspected, 3);
+        assert_eq!(line(Group::PositiveList).inspected, 1);
+        assert_eq!(st.offsite.part, 1);
+        assert_eq!(st.offsite.whole, line(Group::PositiveList).population);
+        let joint = cert.outcome.teams.iter().filter(|t| t.joint).count() as u64;
+        assert_eq!(
+            (st.internal_joint.part, st.internal_joint.whole),
+            (joint, 4)
+        );
+        assert_eq!(
+            (st.classified.part, st.classified.whole, st.classified.met),
+            (4, 4, true)
+        );
+        let dj = st.department_joint;
+        assert_eq!((dj.inspections, dj.subjects, dj.inspections_ytd), (1, 2, 1));
+        assert_eq!((dj.target_inspections, dj.target_subjects), (4, 10));
+        // Assessment: everyone in a team has it counted; the returned result counts once.
+        let a = s.assessment(&admin(), &[q()]).unwrap();
+        assert_eq!(a.iter().map(|x| x.assignments).sum::<u64>(), 8);
+        assert_eq!(a.iter().map(|x| x.completed).sum::<u64>(), 6);
+        assert_eq!(a.iter().map(|x| x.returned).sum::<u64>(), 2);
+        assert_eq!(a.iter().map(|x| x.cases).sum::<u64>(), 2);
+    }
+}
