@@ -101,6 +101,12 @@ impl fmt::Display for Quarter {
     }
 }
 
+impl serde::Serialize for Quarter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,11 +134,5 @@ mod tests {
         for s in ["2024Q5", "2024Q0", "24Q1", "2024-Q1", "", "Q1", "2024Q12"] {
             assert!(s.parse::<Quarter>().is_err(), "{s}");
         }
-    }
-}
-
-impl serde::Serialize for Quarter {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }

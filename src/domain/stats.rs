@@ -9,11 +9,9 @@ use serde::Serialize;
 
 /// `part / whole` in basis points, rounded down; 0 of 0 is 0.
 pub fn share_bp(part: u64, whole: u64) -> u32 {
-    if whole == 0 {
-        0
-    } else {
-        u32::try_from(part.saturating_mul(10_000) / whole).unwrap_or(u32::MAX)
-    }
+    part.saturating_mul(10_000)
+        .checked_div(whole)
+        .map_or(0, |v| u32::try_from(v).unwrap_or(u32::MAX))
 }
 
 /// One class of targets (S6).
