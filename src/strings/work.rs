@@ -130,10 +130,35 @@ pub fn deadline_line(what: &str, date: &str, lang: Lang) -> String {
 }
 
 pub fn deadlines_title(lang: Lang) -> &'static str {
-    lang.t(
-        "本季度时限（按工作日计算）",
-        "This quarter's deadlines (working days)",
-    )
+    lang.t("本季度时限", "Deadlines")
+}
+
+pub fn deadlines_short(work: &str, stats: &str, records: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("：完成 {work} · 统计表 {stats} · 记录表 {records}"),
+        Lang::En => format!(": work {work} · statistics {stats} · records {records}"),
+    }
+}
+
+pub fn joint_line(
+    done: u64,
+    target: u64,
+    subjects: u64,
+    target_subjects: u64,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("部门联合抽查（本年）{done}/{target} 次，对象 {subjects}/{target_subjects} 家")
+        }
+        Lang::En => format!(
+            "department-joint (this year) {done}/{target} inspections, {subjects}/{target_subjects} subjects"
+        ),
+    }
+}
+
+pub fn recent_title(lang: Lang) -> &'static str {
+    lang.t("最近操作", "Recent activity")
 }
 
 pub fn waiting_line(to_enter: usize, to_review: usize, to_publish: usize, lang: Lang) -> String {

@@ -1135,15 +1135,7 @@ impl App {
             return;
         }
         match tab {
-            Tab::Home => home::render(
-                self.home.as_ref(),
-                &self.s.actor.name,
-                self.quarter,
-                f,
-                area,
-                theme,
-                lang,
-            ),
+            Tab::Home => home::render(self.home.as_ref(), self.quarter, f, area, theme, lang),
             Tab::Draws => self.draws.render(f, area, theme, lang, &self.hub),
             Tab::Reports => {
                 let block = Block::default()

@@ -1,16 +1,24 @@
-//! The home screen: the quarter's plan per class (readers), the quarter's deadlines on the
-//! working-day calendar, and the work waiting — to enter, to review, to publish — with what is
-//! overdue marked. Computed when shown and after changes, not on every frame.
+//! The home screen, a dashboard of the current quarter: per class population, required, drawn,
+//! inspected and the share against the S6 threshold as a bar, marked when behind schedule; the
+//! internal-joint, classified-draw, off-site and department-joint figures against their
+//! targets; the quarter's deadlines in working days; the work waiting with what is overdue; and
+//! recent activity. The figures come from the same statistics as the quarterly report.
+//! Computed when shown and after changes, not on every frame.
 
 use super::theme::Theme;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
+use crate::domain::stats::{QuarterStats, Share};
 use crate::service::{
-    Actor, PlanLine, QuarterDeadlines, READERS, Service, ServiceError, WorkState, quarter_deadlines,
+    Actor, PlanLine, QuarterDeadlines, READERS, STATS_READERS, Service, ServiceError, WorkState,
+    quarter_deadlines,
 };
+use crate::store::AuditRow;
 use crate::strings::{self, Lang, ui, work as ws};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -22,20 +30,30 @@ pub struct Waiting {
     pub to_enter_late: usize,
     pub to_review: usize,
     pub to_publish: usize,
-    /// Approved or awaiting review past the publication deadline (N3).
+    /// Awaiting review or approved past the publication deadline (N3).
     pub publish_late: usize,
 }
 
 /// What the home screen shows.
 pub struct Home {
+    /// The statistics (administrators, leaders, auditors).
+    pub stats: Option<QuarterStats>,
+    /// The plan alone (witnesses).
     pub plan: Option<Vec<PlanLine>>,
     pub deadlines: QuarterDeadlines,
     pub waiting: Waiting,
+    pub recent: Vec<AuditRow>,
+    pub today: NaiveDate,
 }
 
 impl Home {
     pub fn load(svc: &mut Service, actor: &Actor, quarter: Quarter) -> Result<Home, ServiceError> {
-        let plan = if actor.require(READERS).is_ok() {
+        let stats = if actor.require(STATS_READERS).is_ok() {
+            Some(svc.quarter_stats(actor, quarter)?)
+        } else {
+            None
+        };
+        let plan = if stats.is_none() && actor.require(READERS).is_ok() {
             Some(svc.plan(actor, quarter)?)
         } else {
             None
@@ -48,99 +66,236 @@ impl Home {
                     w.to_enter += 1;
                     w.to_enter_late += usize::from(item.overdue);
                 }
-                WorkState::Submitted => {
-                    w.to_review += 1;
-                    w.publish_late += usize::from(item.overdue);
-                }
-                WorkState::Approved => {
-                    w.to_publish += 1;
+                WorkState::Submitted | WorkState::Approved => {
+                    if item.state == WorkState::Submitted {
+                        w.to_review += 1;
+                    } else {
+                        w.to_publish += 1;
+                    }
                     w.publish_late += usize::from(item.overdue);
                 }
                 WorkState::Published => {}
             }
         }
+        let recent = svc.audit_recent(actor, 3).unwrap_or_default();
         Ok(Home {
+            stats,
             plan,
             deadlines,
             waiting: w,
+            recent,
+            today: svc.today(),
         })
     }
 }
 
+/// A bar of `width` cells filled to `bp` (basis points), e.g. `[####----]`.
+fn bar(bp: u32, width: usize) -> String {
+    let filled = (bp.min(10_000) as usize * width)
+        .div_ceil(10_000)
+        .min(width);
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
+}
+
+/// Right-aligns `s` in `w` cells.
+fn right(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(s.width())))
+}
+
+fn left(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
+}
+
+/// The share of the quarter gone by `today`, basis points.
+fn elapsed_bp(q: Quarter, today: NaiveDate) -> u32 {
+    let all = (q.end() - q.start()).num_days() + 1;
+    let gone = (today - q.start()).num_days() + 1;
+    crate::domain::stats::share_bp(gone.clamp(0, all) as u64, all as u64)
+}
+
+fn share_line(label: &str, s: &Share, lang: Lang, theme: Theme) -> Line<'static> {
+    let text = format!(
+        "  {}{} {}/{} {} {}",
+        left(label, 26),
+        right(&format_percent(s.share_bp), 6),
+        s.part,
+        s.whole,
+        lang.t("要求", "target"),
+        format_percent(s.target_bp)
+    );
+    let mark = if s.met {
+        lang.t(" ✓达标", " ✓met")
+    } else if s.whole == 0 {
+        ""
+    } else {
+        lang.t(" !未达标", " !not met")
+    };
+    Line::from(vec![
+        Span::raw(text),
+        Span::styled(
+            mark,
+            if s.met {
+                Style::default()
+            } else {
+                theme.warn()
+            },
+        ),
+    ])
+}
+
 pub fn render(
     home: Option<&Result<Home, String>>,
-    name: &str,
     quarter: Quarter,
     f: &mut Frame,
     area: Rect,
     theme: Theme,
     lang: Lang,
 ) {
-    let mut lines = vec![Line::from(ui::welcome(name, lang)), Line::from("")];
+    let mut lines: Vec<Line> = Vec::new();
     match home {
         Some(Ok(h)) => {
-            if let Some(plan) = &h.plan {
+            let head = |lines: &mut Vec<Line>| {
                 lines.push(Line::from(Span::styled(
                     ui::home_quotas(&quarter.to_string(), lang),
                     theme.header(),
                 )));
-                let row = |name: &str, cells: [String; 6]| {
-                    let pad = " ".repeat(28usize.saturating_sub(name.width()));
-                    let cells: Vec<String> = cells
-                        .iter()
-                        .map(|c| format!("{}{c}", " ".repeat(7usize.saturating_sub(c.width()))))
-                        .collect();
-                    Line::from(format!("  {name}{pad}{}", cells.concat()))
-                };
-                lines.push(row("", ui::plan_columns(lang).map(str::to_string)));
-                for g in plan {
-                    lines.push(row(
-                        strings::group(g.group, lang),
-                        [
-                            g.population.to_string(),
-                            format_percent(g.ratio_bp),
-                            g.required.to_string(),
-                            g.drawn.to_string(),
-                            g.inspected.to_string(),
-                            g.remaining.to_string(),
-                        ],
-                    ));
+                let cols = ui::plan_columns(lang);
+                lines.push(Line::from(format!(
+                    "  {}{}{}{}{}{}",
+                    left("", 26),
+                    right(cols[0], 6),
+                    right(cols[2], 6),
+                    right(cols[3], 6),
+                    right(cols[4], 7),
+                    right(cols[1], 6),
+                )));
+            };
+            if let Some(st) = &h.stats {
+                head(&mut lines);
+                let due_bp = elapsed_bp(quarter, h.today);
+                for c in &st.classes {
+                    // Behind schedule: fewer inspected than the share of the quarter gone.
+                    let expected = (c.required * u64::from(due_bp)).div_ceil(10_000);
+                    let behind = c.inspected < expected && !c.met;
+                    let text = format!(
+                        "  {}{}{}{}{}{} {}",
+                        left(strings::group(c.group, lang), 26),
+                        right(&c.population.to_string(), 6),
+                        right(&c.required.to_string(), 6),
+                        right(&c.drawn.to_string(), 6),
+                        right(&c.inspected.to_string(), 7),
+                        right(&format_percent(c.ratio_bp), 6),
+                        bar(crate::domain::stats::share_bp(c.inspected, c.required), 8),
+                    );
+                    let mark = if c.met {
+                        lang.t(" ✓", " ✓")
+                    } else if behind {
+                        lang.t(" !落后", " !behind")
+                    } else {
+                        ""
+                    };
+                    lines.push(Line::from(vec![
+                        Span::raw(text),
+                        Span::styled(
+                            mark,
+                            if behind {
+                                theme.warn()
+                            } else {
+                                Style::default()
+                            },
+                        ),
+                    ]));
                 }
-                lines.push(Line::from(""));
+                lines.push(share_line(
+                    lang.t("部门内联合抽查占比", "internal-joint share"),
+                    &st.internal_joint,
+                    lang,
+                    theme,
+                ));
+                lines.push(share_line(
+                    lang.t("分级分类抽查占比", "classified draws"),
+                    &st.classified,
+                    lang,
+                    theme,
+                ));
+                lines.push(share_line(
+                    lang.t("正面清单非现场监管", "positive list off-site"),
+                    &st.offsite,
+                    lang,
+                    theme,
+                ));
+                let d = st.department_joint;
+                lines.push(Line::from(format!(
+                    "  {}",
+                    ws::joint_line(
+                        d.inspections_ytd,
+                        d.target_inspections,
+                        d.subjects_ytd,
+                        d.target_subjects,
+                        lang
+                    )
+                )));
+            } else if let Some(plan) = &h.plan {
+                head(&mut lines);
+                for g in plan {
+                    lines.push(Line::from(format!(
+                        "  {}{}{}{}{}{}",
+                        left(strings::group(g.group, lang), 26),
+                        right(&g.population.to_string(), 6),
+                        right(&g.required.to_string(), 6),
+                        right(&g.drawn.to_string(), 6),
+                        right(&g.inspected.to_string(), 7),
+                        right(&format_percent(g.ratio_bp), 6),
+                    )));
+                }
             }
-            lines.push(Line::from(Span::styled(
-                ws::deadlines_title(lang),
-                theme.header(),
-            )));
             let d = &h.deadlines;
-            for (what, v) in [
-                ("work", d.work),
-                ("statistics", d.statistics),
-                ("records", d.records),
-            ] {
-                let text = match v {
-                    Ok(d) => d.to_string(),
-                    Err(y) => ws::no_calendar(y.0, lang),
-                };
-                let line = Line::from(format!("  {}", ws::deadline_line(what, &text, lang)));
-                lines.push(if v.is_err() {
-                    line.style(theme.warn())
-                } else {
-                    line
-                });
-            }
-            let w = h.waiting;
-            let late = w.to_enter_late + w.publish_late;
+            let date = |v: &crate::service::Deadline| match v {
+                Ok(d) => d.to_string(),
+                Err(y) => ws::no_calendar(y.0, lang),
+            };
+            let missing = d.work.is_err() || d.statistics.is_err() || d.records.is_err();
             let line = Line::from(format!(
+                "{}{}",
+                ws::deadlines_title(lang),
+                ws::deadlines_short(
+                    &date(&d.work),
+                    &date(&d.statistics),
+                    &date(&d.records),
+                    lang
+                )
+            ));
+            lines.push(if missing {
+                line.style(theme.warn())
+            } else {
+                line
+            });
+            let w = h.waiting;
+            lines.push(Line::from(format!(
                 "  {}",
                 ws::waiting_line(w.to_enter, w.to_review, w.to_publish, lang)
-            ));
-            lines.push(line);
-            if late > 0 {
+            )));
+            if w.to_enter_late + w.publish_late > 0 {
                 lines.push(Line::from(Span::styled(
                     format!("  {}", ws::late_line(w.to_enter_late, w.publish_late, lang)),
                     theme.warn(),
                 )));
+            }
+            if !h.recent.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    ws::recent_title(lang),
+                    theme.header(),
+                )));
+                for a in &h.recent {
+                    lines.push(Line::from(strings::display(&format!(
+                        "  {}  {}  {} {}  {}",
+                        a.at.get(5..16).unwrap_or(&a.at).replace('T', " "),
+                        a.actor,
+                        a.action,
+                        a.entity,
+                        a.summary.chars().take(30).collect::<String>()
+                    ))));
+                }
             }
         }
         Some(Err(e)) => lines.push(Line::from(e.clone())),
@@ -151,4 +306,23 @@ pub fn render(
         .border_set(theme.border())
         .title(ui::tab(0, lang).0);
     f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_and_elapsed_time() {
+        assert_eq!(bar(0, 4), "[----]");
+        assert_eq!(bar(5000, 4), "[##--]");
+        assert_eq!(bar(12_000, 4), "[####]");
+        assert_eq!(bar(1, 4), "[#---]");
+        let q: Quarter = "2024Q2".parse().unwrap();
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        assert_eq!(elapsed_bp(q, d(3, 1)), 0);
+        assert_eq!(elapsed_bp(q, d(6, 30)), 10_000);
+        // 04-01..05-15 is 45 of 91 days.
+        assert_eq!(elapsed_bp(q, d(5, 15)), 4945);
+    }
 }
