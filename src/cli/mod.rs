@@ -5,6 +5,7 @@
 mod draw;
 mod results;
 mod settings;
+mod stats;
 
 use anyhow::{Context, anyhow};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -118,6 +119,12 @@ enum Command {
     /// Off-site supervision of positive-list firms (在线监测, 分表计电, video)
     #[command(subcommand)]
     Offsite(results::OffsiteCmd),
+    /// Quarterly statistics report, summary draft, inspector assessment
+    #[command(subcommand)]
+    Report(stats::ReportCmd),
+    /// Department-joint inspections (S4) and the year's targets
+    #[command(subcommand)]
+    Joint(stats::JointCmd),
     /// Fill an empty database with a realistic, deterministic demo
     DemoData {
         /// Number of enterprises
@@ -382,6 +389,8 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Calendar(cmd) => results::calendar(&mut svc, &me, cmd, lang, out)?,
         Command::Category(cmd) => results::category(&mut svc, &me, cmd, lang, out)?,
         Command::Offsite(cmd) => results::offsite(&mut svc, &me, cmd, lang, out)?,
+        Command::Report(cmd) => stats::report(&mut svc, &me, cmd, lang, out)?,
+        Command::Joint(cmd) => stats::joint(&mut svc, &me, cmd, lang, out)?,
         Command::Item(cmd) => match cmd {
             ItemCmd::List { on, all } => {
                 let on = on

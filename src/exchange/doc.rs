@@ -1,6 +1,7 @@
-//! Small pieces shared by the printable documents of `exchange` (the draw record and the public
-//! notice of results): HTML escaping, the page head and the base A4 stylesheet, and for XLSX the
-//! text-only cell formats, column widths with CJK counted double, and the print setup.
+//! Small pieces shared by the printable documents of `exchange` (the draw record, the public
+//! notice of results and the quarterly report): HTML escaping, the page head and the base A4
+//! stylesheet, and for XLSX the cell formats (text, and for the report's figures integers and
+//! right-aligned text), column widths with CJK counted double, and the print setup.
 
 use crate::strings::Lang;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
@@ -107,7 +108,7 @@ impl Widths {
     }
 }
 
-/// Cell formats; every one stores its value as text (`@`).
+/// Cell formats; every one stores its value as text (`@`) except [`Formats::number`].
 pub(crate) struct Formats {
     pub(crate) title: Format,
     pub(crate) bureau: Format,
@@ -124,6 +125,12 @@ pub(crate) struct Formats {
     pub(crate) mono: Format,
     /// A line to sign on.
     pub(crate) line: Format,
+    /// A boxed integer, right-aligned (stored as a number).
+    pub(crate) number: Format,
+    /// A boxed figure kept as text (e.g. `25%`), right-aligned like numbers.
+    pub(crate) figure: Format,
+    /// A boxed short mark (e.g. 是/否), centred.
+    pub(crate) mark: Format,
 }
 
 impl Formats {
@@ -144,8 +151,15 @@ impl Formats {
                 .set_bold()
                 .set_background_color(Color::RGB(0xEEEEEE)),
             cell: boxed.clone(),
-            mono: boxed.set_font_name("Consolas"),
+            mono: boxed.clone().set_font_name("Consolas"),
             line: text.set_border_bottom(FormatBorder::Thin),
+            number: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top)
+                .set_align(FormatAlign::Right)
+                .set_border(FormatBorder::Thin),
+            figure: boxed.clone().set_align(FormatAlign::Right),
+            mark: boxed.set_align(FormatAlign::Center),
         }
     }
 }
@@ -173,6 +187,28 @@ pub(crate) fn put(
     Ok(())
 }
 
+/// Writes a count as a number (right-aligned by `f`) and records its width. Counts beyond
+/// 2^53 lose precision, far beyond any register.
+pub(crate) fn put_number(
+    ws: &mut Worksheet,
+    w: &mut Widths,
+    row: u32,
+    col: u16,
+    n: u64,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    ws.write_number_with_format(row, col, n as f64, f)?;
+    w.see(col, &n.to_string(), false);
+    Ok(())
+}
+
+/// Text for an Excel page header, centred: `&` doubled; `None` when too long for Excel's 255
+/// limit.
+pub(crate) fn page_header(title: &str) -> Option<String> {
+    let t = format!("&C{}", title.replace('&', "&&"));
+    (t.encode_utf16().count() <= 250).then_some(t)
+}
+
 /// A row or column index from a position, saturating (sheets are far smaller).
 pub(crate) fn row_at(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
@@ -197,6 +233,12 @@ mod tests {
         w.see(2, "a", false);
         w.see(0, &"x".repeat(100), false);
         assert_eq!(w.0, vec![40, 0, 4]);
+    }
+
+    #[test]
+    fn page_headers_escape_ampersands_and_respect_the_limit() {
+        assert_eq!(page_header("A&B").as_deref(), Some("&CA&&B"));
+        assert_eq!(page_header(&"汉".repeat(300)), None);
     }
 
     #[test]

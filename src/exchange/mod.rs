@@ -2,6 +2,7 @@
 //! plain table, mapping tables to records through the field specs of `domain::forms`, and
 //! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, the printable
 //! draw record (HTML and XLSX), the public notice of inspection results (HTML, CSV and XLSX),
+//! the quarterly statistics table and inspector assessment (XLSX) with the summary draft (HTML),
 //! and each user's outbox.
 
 mod doc;
@@ -9,5 +10,6 @@ pub mod import;
 pub mod outbox;
 pub mod publish;
 pub mod record;
+pub mod report;
 pub mod table;
 pub mod write;

@@ -5,7 +5,7 @@
 //! A4), as CSV of the results (UTF-8 with BOM, for Excel), and as an XLSX workbook (results,
 //! then the check items; every cell text).
 
-use super::doc::{self, Formats, Widths, col_at, esc, page_setup, put, row_at};
+use super::doc::{self, Formats, Widths, col_at, esc, page_header, page_setup, put, row_at};
 use crate::strings::Lang;
 use crate::strings::publish::{self as ps, Label as L, label};
 use chrono::NaiveDate;
@@ -291,12 +291,6 @@ pub fn notice_csv(input: &NoticeInput, lang: Lang) -> Vec<u8> {
 
 // ---------------------------------------------------------------------------------------------
 // XLSX.
-
-/// Text for an Excel page header: `&` doubled; `None` when too long for Excel's 255 limit.
-fn page_header(title: &str) -> Option<String> {
-    let t = format!("&C{}", title.replace('&', "&&"));
-    (t.encode_utf16().count() <= 250).then_some(t)
-}
 
 /// One table on its own sheet: the header in row 1, repeated on every printed page.
 fn table_sheet(ws: &mut Worksheet, t: &Table, title: &str, f: &Formats) -> Result<(), XlsxError> {

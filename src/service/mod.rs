@@ -23,6 +23,8 @@ pub use results::{
 };
 pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step};
 pub use stats::STATS_READERS;
+#[cfg(test)]
+pub(crate) use stats::tests::fixture as stats_fixture;
 pub use users::NewUser;
 
 use crate::domain::fields::FieldIssue;
@@ -104,6 +106,8 @@ pub enum ServiceError {
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]
     Publish(#[from] crate::exchange::publish::PublishError),
+    #[error(transparent)]
+    Report(#[from] crate::exchange::report::ReportError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -15,6 +15,8 @@ use crate::domain::stats::{
     Assessment, ClassLine, JointLine, QuarterStats, ResultLine, Share, TypicalCase, share_bp,
 };
 use crate::domain::user::Role;
+use crate::exchange::report::{self, ReportInput};
+use crate::strings::Lang;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -198,6 +200,93 @@ impl Service {
         Ok(by.into_values().filter(|a| a.assignments > 0).collect())
     }
 
+    /// The quarterly statistics table as XLSX (sheet 2: the quarter's assessment).
+    pub fn report_xlsx(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<Vec<u8>> {
+        let (stats, assessment, bureau) = self.report_parts(actor, &[q])?;
+        let today = self.today();
+        Ok(report::report_xlsx(
+            &ReportInput {
+                bureau: &bureau,
+                stats: &stats,
+                assessment: &assessment,
+                made_on: today,
+            },
+            lang,
+        )?)
+    }
+
+    /// The draft of the quarterly work summary (工作总结) as HTML.
+    pub fn summary_html(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<String> {
+        let (stats, assessment, bureau) = self.report_parts(actor, &[q])?;
+        let today = self.today();
+        Ok(report::summary_html(
+            &ReportInput {
+                bureau: &bureau,
+                stats: &stats,
+                assessment: &assessment,
+                made_on: today,
+            },
+            lang,
+        ))
+    }
+
+    /// The inspector assessment of one or more quarters as XLSX.
+    pub fn assessment_xlsx(
+        &mut self,
+        actor: &Actor,
+        quarters: &[Quarter],
+        lang: Lang,
+    ) -> Result<Vec<u8>> {
+        let (stats, assessment, bureau) = self.report_parts(actor, quarters)?;
+        let today = self.today();
+        Ok(report::assessment_xlsx(
+            &ReportInput {
+                bureau: &bureau,
+                stats: &stats,
+                assessment: &assessment,
+                made_on: today,
+            },
+            lang,
+        )?)
+    }
+
+    /// The report's, summary's and assessment's files of a quarter, for the outbox.
+    pub fn report_files(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<super::Files> {
+        let stem = crate::strings::report::file_stem(&q.to_string(), lang);
+        Ok(vec![
+            (format!("{stem}.xlsx"), self.report_xlsx(actor, q, lang)?),
+            (
+                format!(
+                    "{}.html",
+                    crate::strings::report::summary_stem(&q.to_string(), lang)
+                ),
+                self.summary_html(actor, q, lang)?.into_bytes(),
+            ),
+            (
+                format!(
+                    "{}.xlsx",
+                    crate::strings::report::assessment_stem(&q.to_string(), lang)
+                ),
+                self.assessment_xlsx(actor, &[q], lang)?,
+            ),
+        ])
+    }
+
+    /// The statistics of the last of `quarters`, the assessment over all of them, the bureau.
+    fn report_parts(
+        &mut self,
+        actor: &Actor,
+        quarters: &[Quarter],
+    ) -> Result<(QuarterStats, Vec<Assessment>, String)> {
+        let last = quarters
+            .last()
+            .copied()
+            .ok_or_else(|| ServiceError::NotFound("quarter".into()))?;
+        let stats = self.quarter_stats(actor, last)?;
+        let assessment = self.assessment(actor, quarters)?;
+        Ok((stats, assessment, self.bureau_name()?))
+    }
+
     /// Records a department-joint inspection (administrators).
     pub fn add_joint_inspection(&mut self, actor: &Actor, j: &JointInspection) -> Result<i64> {
         actor.require(&[Role::Admin])?;
@@ -306,7 +395,7 @@ impl Service {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::draw::Certificate;
     use crate::domain::result::{Offsite, OffsiteMethod, ResultData};
@@ -478,5 +567,99 @@ mod tests {
         assert_eq!(a.iter().map(|x| x.completed).sum::<u64>(), 6);
         assert_eq!(a.iter().map(|x| x.returned).sum::<u64>(), 2);
         assert_eq!(a.iter().map(|x| x.cases).sum::<u64>(), 2);
+    }
+
+    /// The cells of the produced XLSX, looked up by their column-A label, against the fixture
+    /// counted by hand (see [`fixture`]).
+    #[test]
+    fn the_report_holds_the_fixture_cell_by_cell() {
+        use calamine::{Data, Reader, Xlsx};
+        let mut s = service();
+        let cert = fixture(&mut s);
+        let bytes = s.report_xlsx(&admin(), q(), Lang::Zh).unwrap();
+        let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = wb.worksheet_range("季度统计表").unwrap();
+        let row = |label: &str| -> Vec<Data> {
+            sheet
+                .rows()
+                .find(|r| r.first().is_some_and(|c| *c == label))
+                .unwrap_or_else(|| panic!("no row {label}"))
+                .to_vec()
+        };
+        let num = |label: &str, col: usize| match &row(label)[col] {
+            Data::Float(f) => *f as u64,
+            Data::Int(i) => *i as u64,
+            other => panic!("{label}[{col}] is {other:?}"),
+        };
+        let text = |label: &str, col: usize| row(label)[col].to_string();
+        // Results, by hand: 3 entered, 2 with problems, 1 case, 1 rectification, 2 approved
+        // and published on time, one signature of each kind.
+        assert_eq!(num("已录入结果", 1), 3);
+        assert_eq!(num("其中：未发现问题", 1), 1);
+        assert_eq!(num("其中：立案查处", 1), 1);
+        assert_eq!(num("其中：发现问题已责令改正", 1), 1);
+        assert_eq!(num("其中：移送公安", 1), 0);
+        assert_eq!(num("发现问题", 1), 2);
+        assert_eq!(num("立案查处", 1), 1);
+        assert_eq!(num("责令整改", 1), 1);
+        assert_eq!(num("已审核", 1), 2);
+        assert_eq!(num("已公示", 1), 2);
+        assert_eq!(num("按时公示（20个工作日内）", 1), 2);
+        assert_eq!(text("公示及时率", 2), "100%");
+        assert_eq!(
+            (num("已签字", 1), num("拒绝签字", 1), num("无法取得签字", 1)),
+            (1, 1, 1)
+        );
+        // Draws: 4 targets, all by class; joint teams as the certificate says.
+        let joint = cert.outcome.teams.iter().filter(|t| t.joint).count() as u64;
+        assert_eq!(
+            (num("部门内联合抽查", 1), num("部门内联合抽查", 2)),
+            (joint, 4)
+        );
+        assert_eq!(
+            (num("分级分类抽查占比", 1), num("分级分类抽查占比", 2)),
+            (4, 4)
+        );
+        assert_eq!(text("分级分类抽查占比", 3), "100%");
+        assert_eq!(text("分级分类抽查占比", 5), "是");
+        assert_eq!(num("正面清单非现场监管", 1), 1);
+        assert_eq!(
+            (
+                num("部门联合抽查次数（本年累计）", 1),
+                num("部门联合抽查次数（本年累计）", 2)
+            ),
+            (1, 4)
+        );
+        assert_eq!(
+            (
+                num("部门联合抽查对象数（本年累计）", 1),
+                num("部门联合抽查对象数（本年累计）", 2)
+            ),
+            (2, 10)
+        );
+        // Classes: drawn 1, 1, 2; three of them inspected in all.
+        assert_eq!(num("重点监管对象", 4), 1);
+        assert_eq!(num("特殊监管对象", 4), 1);
+        assert_eq!(num("一般监管对象（正面清单外）", 4), 2);
+        let inspected: u64 = ["重点监管对象", "特殊监管对象", "一般监管对象（正面清单外）"]
+            .iter()
+            .map(|l| num(l, 5))
+            .sum();
+        assert_eq!(inspected, 3);
+        assert_eq!(num("正面清单企业（非现场）", 5), 1);
+        // The assessment sheet: 8 team places, 2 returns counted.
+        let sheet = wb.worksheet_range("检查人员考核").unwrap();
+        let col = |c: usize| -> u64 {
+            sheet
+                .rows()
+                .skip(1)
+                .map(|r| match &r[c] {
+                    Data::Float(f) => *f as u64,
+                    Data::Int(i) => *i as u64,
+                    _ => 0,
+                })
+                .sum()
+        };
+        assert_eq!((col(3), col(4), col(9)), (8, 6, 2));
     }
 }

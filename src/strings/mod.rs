@@ -382,6 +382,7 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::Draw(p) => draw::problem(p, lang),
         ServiceError::Record(e) => record::record_error(e, lang),
         ServiceError::Publish(e) => publish::publish_error(e, lang),
+        ServiceError::Report(e) => report::report_error(e, lang),
         ServiceError::Store(s) => store_error(s, lang),
     }
 }
@@ -574,5 +575,6 @@ pub mod ui;
 pub mod draw;
 pub mod publish;
 pub mod record;
+pub mod report;
 pub mod room;
 pub mod work;

@@ -145,6 +145,8 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "return_result" => ("退回", "return"),
         "publish" => ("生成本季度公示", "write the quarter's notice"),
         "calendar" => ("设置节假日/调休", "set holidays"),
+        "quarter" => ("切换季度", "quarter"),
+        "export_report" => ("导出报表和总结", "export report and summary"),
         "offsite" => ("非现场监管记录", "off-site record"),
         _ => ("", ""),
     };

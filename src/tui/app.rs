@@ -9,6 +9,7 @@ use super::home;
 use super::input::TextInput;
 use super::keymap::{self, Action, Binding};
 use super::list::ListView;
+use super::reports;
 use super::room;
 use super::theme::Theme;
 use super::work;
@@ -173,6 +174,7 @@ pub struct App {
     /// The home screen's quotas, computed when shown and after changes, not per frame.
     home: Option<Result<home::Home, String>>,
     draws: room::Draws,
+    reports: reports::Reports,
 }
 
 const MESSAGE_FOR: Duration = Duration::from_secs(6);
@@ -202,6 +204,7 @@ impl App {
             saved_at: None,
             home: None,
             draws: room::Draws::default(),
+            reports: reports::Reports::new(quarter),
         };
         app.load_current();
         app.rejoin();
@@ -253,6 +256,11 @@ impl App {
                 home::Home::load(&mut self.svc, &self.s.actor, self.quarter)
                     .map_err(|e| strings::service_error(&e, None, lang)),
             );
+        }
+        if tab == Tab::Reports {
+            let lang = self.lang();
+            self.reports.load(&mut self.svc, &self.s.actor, lang);
+            return;
         }
         if tab == Tab::Results {
             let lang = self.lang();
@@ -325,6 +333,10 @@ impl App {
             Change::Enterprises | Change::Settings | Change::Draws | Change::Results
         ) {
             self.home = None;
+            self.reports.stale();
+            if self.current() == Tab::Reports {
+                self.load_current();
+            }
         }
         if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
             self.draws.stale();
@@ -409,6 +421,8 @@ impl App {
         ) && self.s.actor.has(Role::Admin)
         {
             vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
+        } else if tab == Tab::Reports {
+            vec![keymap::REPORTS, keymap::GLOBAL]
         } else if tab == Tab::Home && self.s.actor.has(Role::Admin) {
             vec![keymap::HOME_ADMIN, keymap::GLOBAL]
         } else if tab == Tab::Results {
@@ -662,6 +676,7 @@ impl App {
                 self.switch((self.tab + self.tabs.len().max(1) - 1) % self.tabs.len().max(1))
             }
             _ if self.current() == Tab::Draws => self.draws_action(action),
+            _ if self.current() == Tab::Reports => self.reports_action(action),
             Action::Calendar => self.form = Some(Form::calendar_day(self.svc.today())),
             Action::EnterResult
             | Action::Approve
@@ -682,6 +697,31 @@ impl App {
         self.tab = i;
         self.detail = None;
         self.searching = false;
+        self.load_current();
+    }
+
+    fn reports_action(&mut self, a: Action) {
+        let r = &mut self.reports;
+        match a {
+            Action::Up => r.scroll = r.scroll.saturating_sub(1),
+            Action::Down => r.scroll = r.scroll.saturating_add(1),
+            Action::PageUp => r.scroll = r.scroll.saturating_sub(10),
+            Action::PageDown => r.scroll = r.scroll.saturating_add(10),
+            Action::PrevQuarter => r.step(-1),
+            Action::NextQuarter => r.step(1),
+            Action::Export => {
+                let lang = self.lang();
+                let q = self.reports.quarter;
+                match self.svc.report_files(&self.s.actor, q, lang) {
+                    Ok(files) => match self.to_outbox(files) {
+                        Ok(names) => self.say(crate::strings::report::exported(&names, lang)),
+                        Err(m) => self.say(m),
+                    },
+                    Err(e) => self.error(e),
+                }
+            }
+            _ => {}
+        }
         self.load_current();
     }
 
@@ -1137,13 +1177,7 @@ impl App {
         match tab {
             Tab::Home => home::render(self.home.as_ref(), self.quarter, f, area, theme, lang),
             Tab::Draws => self.draws.render(f, area, theme, lang, &self.hub),
-            Tab::Reports => {
-                let block = Block::default()
-                    .borders(Borders::ALL)
-                    .border_set(theme.border())
-                    .title(ui::tab(tab.index(), lang).0);
-                f.render_widget(Paragraph::new(ui::not_built(lang)).block(block), area);
-            }
+            Tab::Reports => self.reports.render(f, area, theme, lang),
             _ => {
                 let searching = self.searching;
                 if let Some(l) = self.lists.get_mut(&tab) {

@@ -56,6 +56,10 @@ pub enum Action {
     Calendar,
     /// Record an off-site check.
     Offsite,
+    PrevQuarter,
+    NextQuarter,
+    /// Write what is shown to the outbox.
+    Export,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -435,6 +439,59 @@ pub const OFFSITE: &[Binding] = &[Binding {
     shown: "o",
     in_bar: true,
 }];
+
+/// The reports tab.
+pub const REPORTS: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "scroll",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "scroll",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageUp, N)],
+        action: Action::PageUp,
+        label: "page",
+        shown: "PgUp PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::PageDown, N)],
+        action: Action::PageDown,
+        label: "page",
+        shown: "PgDn",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('<'), ch(',')],
+        action: Action::PrevQuarter,
+        label: "quarter",
+        shown: "< >",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('>'), ch('.')],
+        action: Action::NextQuarter,
+        label: "quarter",
+        shown: ">",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('x')],
+        action: Action::Export,
+        label: "export_report",
+        shown: "x",
+        in_bar: true,
+    },
+];
 
 /// The list of draws.
 pub const DRAWS: &[Binding] = &[

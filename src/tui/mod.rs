@@ -10,6 +10,7 @@ pub mod home;
 pub mod input;
 pub mod keymap;
 pub mod list;
+pub mod reports;
 pub mod room;
 pub mod search;
 pub mod theme;

@@ -364,3 +364,63 @@ fn calendar_and_offsite_forms_save() {
     let s = screen(&mut a);
     assert!(s.contains("已保存"), "{s}");
 }
+
+/// Issue 7: the dashboard shows the same figures as the quarterly report (both come from one
+/// computation; this checks the screen against it for the hand-counted fixture quarter).
+#[test]
+fn the_dashboard_shows_the_reports_numbers() {
+    let admin = Actor {
+        user_id: None,
+        name: "admin".into(),
+        roles: [Role::Admin].into(),
+    };
+    let mut svc = Service::open_in_memory().unwrap().with_clock(Box::new(|| {
+        Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap()
+    }));
+    crate::service::stats_fixture(&mut svc);
+    let st = svc
+        .quarter_stats(&admin, "2024Q2".parse().unwrap())
+        .unwrap();
+    let mut a = App::new(
+        Session {
+            actor: admin,
+            lang: Lang::Zh,
+            theme: Theme { ascii: false },
+            must_change_password: false,
+        },
+        svc,
+        Hub::new(),
+    );
+    let s = render(&mut a, 100, 30);
+    for c in &st.classes {
+        let name = crate::strings::group(c.group, Lang::Zh);
+        let line = s
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {s}"));
+        let numbers: Vec<u64> = line
+            .split(|ch: char| !ch.is_ascii_digit())
+            .filter_map(|t| t.parse().ok())
+            .collect();
+        assert_eq!(
+            &numbers[..4],
+            &[c.population, c.required, c.drawn, c.inspected],
+            "{line}"
+        );
+    }
+    for share in [st.internal_joint, st.classified, st.offsite] {
+        assert!(
+            s.contains(&format!("{}/{}", share.part, share.whole)),
+            "{share:?}: {s}"
+        );
+    }
+    let d = st.department_joint;
+    assert!(s.contains(&format!(
+        "{}/{} 次，对象 {}/{} 家",
+        d.inspections_ytd, d.target_inspections, d.subjects_ytd, d.target_subjects
+    )));
+    // The reports tab previews the same.
+    keys(&mut a, "7");
+    let r = render(&mut a, 100, 40);
+    assert!(r.contains(&format!("录入 {} ·", st.results.entered)), "{r}");
+}

@@ -1,0 +1,691 @@
+//! The quarterly statistics table (统计表), the inspector assessment (检查人员考核表) and the
+//! draft of the quarterly work summary (工作总结): titles, table labels, section headings,
+//! placeholders, and the sentences that put the figures into words.
+
+use super::Lang;
+use crate::domain::quarter::Quarter;
+use crate::domain::quota::{Group, format_percent};
+use crate::domain::stats::{ClassLine, JointLine, ResultLine, Share};
+use crate::exchange::report::ReportError;
+use chrono::NaiveDate;
+
+/// A fixed label of the report, the assessment or the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    StatsSheet,
+    AssessmentSheet,
+    // The class table.
+    Class,
+    Population,
+    Ratio,
+    Required,
+    Drawn,
+    Inspected,
+    ShareInspected,
+    Met,
+    // The indicator table.
+    Indicator,
+    Done,
+    Total,
+    Share,
+    Target,
+    InternalJoint,
+    Classified,
+    Offsite,
+    JointInspectionsYtd,
+    JointSubjectsYtd,
+    NoTarget,
+    // The results table.
+    Results,
+    Count,
+    Entered,
+    Problems,
+    Cases,
+    Rectifications,
+    Approved,
+    Published,
+    PublishedOnTime,
+    PublicationRate,
+    Signed,
+    Refused,
+    Unobtainable,
+    // The assessment table.
+    InspectorId,
+    Name,
+    Section,
+    Assignments,
+    Completed,
+    OnTime,
+    Signatures,
+    CasesFiled,
+    Returned,
+    // The summary.
+    DraftNote,
+    Basics,
+    ResultsSection,
+    TypicalSection,
+    NextSection,
+    NoTypical,
+    Evidence,
+    CaseCode,
+    CaseDate,
+    CaseCategory,
+    CaseFindings,
+    CaseNote,
+    IssuesHeading,
+    IssuesPlaceholder,
+    NextHeading,
+    NextPlaceholder,
+}
+
+/// The text of a fixed label.
+pub fn label(l: Label, lang: Lang) -> &'static str {
+    use Label as L;
+    let (zh, en) = match l {
+        L::StatsSheet => ("季度统计表", "Quarterly statistics"),
+        L::AssessmentSheet => ("检查人员考核", "Inspector assessment"),
+        L::Class => ("类别", "Class"),
+        L::Population => ("总数", "Population"),
+        L::Ratio => ("比例要求", "Required ratio"),
+        L::Required => ("应抽查数", "Required"),
+        L::Drawn => ("已抽取", "Drawn"),
+        L::Inspected => ("已检查", "Inspected"),
+        L::ShareInspected => ("检查比例", "Share inspected"),
+        L::Met => ("是否达标", "Met"),
+        L::Indicator => ("指标", "Indicator"),
+        L::Done => ("完成数", "Done"),
+        L::Total => ("总数", "Total"),
+        L::Share => ("比例", "Share"),
+        L::Target => ("要求", "Target"),
+        L::InternalJoint => ("部门内联合抽查", "Internal-joint inspections"),
+        L::Classified => ("分级分类抽查占比", "Drawn by class"),
+        L::Offsite => ("正面清单非现场监管", "Positive list supervised off-site"),
+        L::JointInspectionsYtd => (
+            "部门联合抽查次数（本年累计）",
+            "Department-joint inspections (year to date)",
+        ),
+        L::JointSubjectsYtd => (
+            "部门联合抽查对象数（本年累计）",
+            "Department-joint subjects (year to date)",
+        ),
+        L::NoTarget => ("未设目标", "no target set"),
+        L::Results => ("检查结果", "Inspection results"),
+        L::Count => ("数量", "Count"),
+        L::Entered => ("已录入结果", "Results entered"),
+        L::Problems => ("发现问题", "Problems found"),
+        L::Cases => ("立案查处", "Cases filed"),
+        L::Rectifications => ("责令整改", "Ordered to rectify"),
+        L::Approved => ("已审核", "Approved"),
+        L::Published => ("已公示", "Published"),
+        L::PublishedOnTime => (
+            "按时公示（20个工作日内）",
+            "Published on time (within 20 working days)",
+        ),
+        L::PublicationRate => ("公示及时率", "Published on time, share"),
+        L::Signed => ("已签字", "Signed"),
+        L::Refused => ("拒绝签字", "Signature refused"),
+        L::Unobtainable => ("无法取得签字", "Signature unobtainable"),
+        L::InspectorId => ("执法证号", "Certificate no."),
+        L::Name => ("姓名", "Name"),
+        L::Section => ("科室", "Section"),
+        L::Assignments => ("任务数", "Assignments"),
+        L::Completed => ("已完成", "Completed"),
+        L::OnTime => ("按时完成", "On time"),
+        L::Signatures => ("取得签字", "Signatures obtained"),
+        L::CasesFiled => ("立案", "Cases"),
+        L::Returned => ("被退回", "Returned"),
+        L::DraftNote => (
+            "【草稿说明：本稿由系统根据季度统计数据生成，方括号内为待补充或待核实的内容，定稿时请删除本段。】",
+            "[Draft: generated from the quarter's statistics; text in brackets is to be completed \
+             or checked. Delete this paragraph when finishing.]",
+        ),
+        L::Basics => ("一、基本情况", "1. Overview"),
+        L::ResultsSection => ("二、检查结果", "2. Inspection results"),
+        L::TypicalSection => ("三、典型案例", "3. Typical cases"),
+        L::NextSection => ("四、存在问题及下一步工作", "4. Problems and next steps"),
+        L::NoTypical => ("本季度无典型案例。", "No typical cases this quarter."),
+        L::Evidence => (
+            "【请附典型案例的检查记录、现场照片等证据材料。】",
+            "[Attach the inspection records, photos and other evidence of the typical cases.]",
+        ),
+        L::CaseCode => ("统一社会信用代码", "Credit code"),
+        L::CaseDate => ("检查日期", "Inspection date"),
+        L::CaseCategory => ("检查结果", "Result"),
+        L::CaseFindings => ("发现问题", "Findings"),
+        L::CaseNote => ("说明", "Note"),
+        L::IssuesHeading => ("（一）存在问题", "Problems"),
+        L::IssuesPlaceholder => (
+            "【请填写本季度工作中存在的问题，如检查比例未达标的原因、检查记录签字情况、结果公示是否及时等。】",
+            "[Describe the quarter's problems, e.g. why a ratio was not met, signatures on the \
+             records, timely publication of results.]",
+        ),
+        L::NextHeading => ("（二）下一步工作", "Next steps"),
+        L::NextPlaceholder => (
+            "【请填写下一步工作安排，如下季度抽查计划、整改跟踪、联合抽查安排等。】",
+            "[Describe the next steps, e.g. next quarter's inspection plan, follow-up of \
+             rectifications, joint inspections.]",
+        ),
+    };
+    lang.t(zh, en)
+}
+
+/// A quarter for people: 2024年第二季度 (English: Q2 2024).
+pub fn quarter(q: Quarter, lang: Lang) -> String {
+    super::publish::quarter(&q.to_string(), lang)
+}
+
+/// A date in running text: 2024年7月1日 (English: 2024-07-01).
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => d.format("%Y年%-m月%-d日").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// The statistics table's title, with the bureau's name when there is one.
+pub fn stats_title(bureau: &str, q: Quarter, lang: Lang) -> String {
+    let (bureau, q) = (bureau.trim(), quarter(q, lang));
+    match (bureau.is_empty(), lang) {
+        (false, Lang::Zh) => format!("{bureau} {q}“双随机、一公开”抽查统计表"),
+        (true, Lang::Zh) => format!("{q}“双随机、一公开”抽查统计表"),
+        (false, Lang::En) => {
+            format!("{bureau}: statistics of random inspections (“double random, one public”), {q}")
+        }
+        (true, Lang::En) => {
+            format!("Statistics of random inspections (“double random, one public”), {q}")
+        }
+    }
+}
+
+/// The assessment's title (printed in the page header).
+pub fn assessment_title(bureau: &str, q: Quarter, lang: Lang) -> String {
+    let (bureau, q) = (bureau.trim(), quarter(q, lang));
+    match (bureau.is_empty(), lang) {
+        (false, Lang::Zh) => format!("{bureau} {q}检查人员考核表"),
+        (true, Lang::Zh) => format!("{q}检查人员考核表"),
+        (false, Lang::En) => format!("{bureau}: inspector assessment, {q}"),
+        (true, Lang::En) => format!("Inspector assessment, {q}"),
+    }
+}
+
+/// The summary's title.
+pub fn summary_title(q: Quarter, lang: Lang) -> String {
+    let q = quarter(q, lang);
+    match lang {
+        Lang::Zh => format!("{q}“双随机、一公开”工作总结（草稿）"),
+        Lang::En => {
+            format!("Work summary of random inspections (“double random, one public”), {q} (draft)")
+        }
+    }
+}
+
+/// The line with the date the table was made.
+pub fn made_on(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("填报日期：{d}"),
+        Lang::En => format!("Made on {d}"),
+    }
+}
+
+/// A result category's row label in the results table (kept apart from the fixed labels).
+pub fn category_row(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("其中：{name}"),
+        Lang::En => format!("of which: {name}"),
+    }
+}
+
+/// A target met or not, in a sentence.
+fn met(b: bool, lang: Lang) -> &'static str {
+    match b {
+        true => lang.t("达到要求", "met"),
+        false => lang.t("未达到要求", "not met"),
+    }
+}
+
+/// The opening sentence of the overview.
+pub fn intro(q: Quarter, lang: Lang) -> String {
+    let (start, end) = (date(q.start(), lang), date(q.end(), lang));
+    let q = quarter(q, lang);
+    match lang {
+        Lang::Zh => format!(
+            "{q}（{start}至{end}），按照“双随机、一公开”监管工作要求，对各类检查对象开展随机抽查，现将有关情况总结如下。"
+        ),
+        Lang::En => format!(
+            "In {q} ({start} to {end}), targets of every class were inspected at random under the \
+             “double random, one public” rules, as follows."
+        ),
+    }
+}
+
+/// One class's figures in a sentence; `name` is the class's name.
+pub fn class_sentence(name: &str, c: &ClassLine, lang: Lang) -> String {
+    let ratio = format_percent(c.ratio_bp);
+    let share = format_percent(c.share_bp);
+    let m = met(c.met, lang);
+    let (pop, req, drawn, insp) = (c.population, c.required, c.drawn, c.inspected);
+    if pop == 0 {
+        return match lang {
+            Lang::Zh => format!("{name}：本季度无此类检查对象。"),
+            Lang::En => format!("Class “{name}”: no targets this quarter."),
+        };
+    }
+    match (c.group == Group::PositiveList, lang) {
+        (true, Lang::Zh) => format!(
+            "{name}共 {pop} 家，按 {ratio} 的比例应实施非现场监管 {req} 家，已实施 {insp} 家，占 {share}，{m}。"
+        ),
+        (true, Lang::En) => format!(
+            "Class “{name}”: {pop} in total; at {ratio}, {req} to be supervised off-site; {insp} \
+             supervised ({share}); {m}."
+        ),
+        (false, Lang::Zh) => format!(
+            "{name}共 {pop} 家，按 {ratio} 的比例应抽查 {req} 家，已抽取 {drawn} 家，已检查 {insp} 家，检查比例 {share}，{m}。"
+        ),
+        (false, Lang::En) => format!(
+            "Class “{name}”: {pop} in total; at {ratio}, {req} required; {drawn} drawn, {insp} \
+             inspected ({share}); {m}."
+        ),
+    }
+}
+
+/// Internal-joint inspections (S4) in a sentence.
+pub fn internal_joint(s: &Share, lang: Lang) -> String {
+    let (share, target, m) = (
+        format_percent(s.share_bp),
+        format_percent(s.target_bp),
+        met(s.met, lang),
+    );
+    let (part, whole) = (s.part, s.whole);
+    match (whole, lang) {
+        (0, Lang::Zh) => {
+            format!("本季度未抽取检查对象，部门内联合抽查比例（要求不低于 {target}）无从计算。")
+        }
+        (0, Lang::En) => format!(
+            "No targets were drawn this quarter, so the internal-joint share (target {target}) \
+             cannot be computed."
+        ),
+        (_, Lang::Zh) => format!(
+            "本季度抽取的 {whole} 家检查对象中，由两个以上科室联合检查的 {part} 家，占 {share}，要求不低于 {target}，{m}。"
+        ),
+        (_, Lang::En) => format!(
+            "Of the {whole} targets drawn this quarter, {part} were inspected jointly by two or \
+             more sections ({share}, target {target}); {m}."
+        ),
+    }
+}
+
+/// Targets drawn by class (S6) in a sentence.
+pub fn classified(s: &Share, lang: Lang) -> String {
+    let (share, target, m) = (
+        format_percent(s.share_bp),
+        format_percent(s.target_bp),
+        met(s.met, lang),
+    );
+    let (part, whole) = (s.part, s.whole);
+    match (whole, lang) {
+        (0, Lang::Zh) => {
+            format!("本季度无随机抽取的检查对象，分级分类抽查占比（要求不低于 {target}）无从计算。")
+        }
+        (0, Lang::En) => format!(
+            "No targets were drawn at random this quarter, so the share drawn by class (target \
+             {target}) cannot be computed."
+        ),
+        (_, Lang::Zh) => format!(
+            "随机抽取的 {whole} 家检查对象中，按监管类别分级分类抽取的 {part} 家，占 {share}，要求不低于 {target}，{m}。"
+        ),
+        (_, Lang::En) => format!(
+            "Of the {whole} targets drawn at random, {part} were drawn by class ({share}, target \
+             {target}); {m}."
+        ),
+    }
+}
+
+/// Off-site supervision of positive-list firms (S6) in a sentence.
+pub fn offsite(s: &Share, lang: Lang) -> String {
+    let (share, target, m) = (
+        format_percent(s.share_bp),
+        format_percent(s.target_bp),
+        met(s.met, lang),
+    );
+    let (part, whole) = (s.part, s.whole);
+    match (whole, lang) {
+        (0, Lang::Zh) => "本季度无正面清单企业。".to_string(),
+        (0, Lang::En) => "No positive-list firms this quarter.".to_string(),
+        (_, Lang::Zh) => format!(
+            "正面清单企业 {whole} 家中，{part} 家已通过在线监测、分表计电、视频监控等方式实施非现场监管，覆盖率 {share}，要求 {target}，{m}。"
+        ),
+        (_, Lang::En) => format!(
+            "Of the {whole} positive-list firms, {part} were supervised off-site (online \
+             monitoring, metered power, video) ({share}, target {target}); {m}."
+        ),
+    }
+}
+
+/// A year-to-date count against the year's target.
+fn against_target(done: u64, target: u64, unit: &str, lang: Lang) -> String {
+    if target == 0 {
+        return match lang {
+            Lang::Zh => "未设定全年目标".to_string(),
+            Lang::En => "no target set for the year".to_string(),
+        };
+    }
+    let s = Share::new(done, target, 10_000);
+    let p = format_percent(s.share_bp);
+    match (s.met, lang) {
+        (true, Lang::Zh) => format!("全年目标 {target} {unit}，已完成"),
+        (false, Lang::Zh) => format!("全年目标 {target} {unit}，已完成 {p}"),
+        (true, Lang::En) => format!("year's target {target}, reached"),
+        (false, Lang::En) => format!("year's target {target}, {p} reached"),
+    }
+}
+
+/// Department-joint inspections (S4) in a sentence.
+pub fn department_joint(j: &JointLine, lang: Lang) -> String {
+    let ti = against_target(j.inspections_ytd, j.target_inspections, "次", lang);
+    let ts = against_target(j.subjects_ytd, j.target_subjects, "家", lang);
+    match lang {
+        Lang::Zh => format!(
+            "部门联合抽查：本季度开展 {} 次，检查对象 {} 家；本年累计开展 {} 次（{ti}），检查对象 {} 家（{ts}）。",
+            j.inspections, j.subjects, j.inspections_ytd, j.subjects_ytd
+        ),
+        Lang::En => format!(
+            "Department-joint inspections: {} this quarter covering {} subjects; {} so far this \
+             year ({ti}) covering {} subjects ({ts}).",
+            j.inspections, j.subjects, j.inspections_ytd, j.subjects_ytd
+        ),
+    }
+}
+
+/// Results entered and their categories in a sentence.
+pub fn results_entered(r: &ResultLine, lang: Lang) -> String {
+    let cats: Vec<String> = r
+        .by_category
+        .iter()
+        .map(|(name, n)| match lang {
+            Lang::Zh => format!("{name} {n} 条"),
+            Lang::En => format!("{name}: {n}"),
+        })
+        .collect();
+    match (cats.is_empty(), lang) {
+        (true, Lang::Zh) => format!("本季度共录入检查结果 {} 条。", r.entered),
+        (true, Lang::En) => format!(
+            "{} inspection results were entered this quarter.",
+            r.entered
+        ),
+        (false, Lang::Zh) => format!(
+            "本季度共录入检查结果 {} 条，其中{}。",
+            r.entered,
+            cats.join("，")
+        ),
+        (false, Lang::En) => format!(
+            "{} inspection results were entered this quarter ({}).",
+            r.entered,
+            cats.join("; ")
+        ),
+    }
+}
+
+/// Problems, cases and rectifications in a sentence.
+pub fn findings(r: &ResultLine, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "检查中发现问题 {} 条，立案查处 {} 件，责令整改 {} 条。",
+            r.problems, r.cases, r.rectifications
+        ),
+        Lang::En => format!(
+            "Problems were found in {}; {} cases were filed; {} were ordered to rectify.",
+            r.problems, r.cases, r.rectifications
+        ),
+    }
+}
+
+/// Review and publication (N3) in a sentence.
+pub fn publication(r: &ResultLine, lang: Lang) -> String {
+    let rate = format_percent(crate::domain::stats::share_bp(
+        r.published_on_time,
+        r.published,
+    ));
+    match (r.published, lang) {
+        (0, Lang::Zh) => format!("已审核 {} 条，本季度尚未公示检查结果。", r.approved),
+        (0, Lang::En) => format!(
+            "{} results were approved; none has been published yet.",
+            r.approved
+        ),
+        (_, Lang::Zh) => format!(
+            "已审核 {} 条，已公示 {} 条，其中 20 个工作日内按时公示 {} 条，公示及时率 {rate}。",
+            r.approved, r.published, r.published_on_time
+        ),
+        (_, Lang::En) => format!(
+            "{} results were approved and {} published, {} of them within 20 working days \
+             ({rate}).",
+            r.approved, r.published, r.published_on_time
+        ),
+    }
+}
+
+/// Signatures on the inspection records (S8) in a sentence.
+pub fn signatures(r: &ResultLine, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "检查记录取得当事人签字 {} 份，当事人拒绝签字 {} 份，无法取得签字 {} 份。",
+            r.signed, r.refused, r.unobtainable
+        ),
+        Lang::En => format!(
+            "Inspection records signed: {}; signature refused: {}; signature unobtainable: {}.",
+            r.signed, r.refused, r.unobtainable
+        ),
+    }
+}
+
+/// A number in Chinese (1–99; larger numbers in digits).
+fn chinese_number(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", D[n % 10]),
+        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
+/// The heading of the `n`-th typical case (1-based).
+pub fn case_heading(n: usize, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{}）{name}", chinese_number(n)),
+        Lang::En => format!("Case {n}: {name}"),
+    }
+}
+
+/// A typical case's code, inspection date and result in one sentence.
+pub fn case_facts(code: &str, d: NaiveDate, category: &str, lang: Lang) -> String {
+    let parts = [
+        labelled(Label::CaseCode, code, lang),
+        labelled(Label::CaseDate, &date(d, lang), lang),
+        labelled(Label::CaseCategory, category, lang),
+    ];
+    match lang {
+        Lang::Zh => format!("{}。", parts.join("；")),
+        Lang::En => format!("{}.", parts.join("; ")),
+    }
+}
+
+/// A label and its value in running text.
+pub fn labelled(l: Label, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：{value}", label(l, lang)),
+        Lang::En => format!("{}: {value}", label(l, lang)),
+    }
+}
+
+/// Why the report could not be written.
+pub fn report_error(e: &ReportError, lang: Lang) -> String {
+    match (e, lang) {
+        (ReportError::Xlsx(m), Lang::Zh) => format!("无法生成季度统计 XLSX 文件：{m}"),
+        (e, Lang::En) => e.to_string(),
+    }
+}
+
+// File names and the reports tab (preview).
+
+pub fn file_stem(quarter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("季度统计表-{quarter}"),
+        Lang::En => format!("quarterly-statistics-{quarter}"),
+    }
+}
+
+pub fn summary_stem(quarter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("工作总结草稿-{quarter}"),
+        Lang::En => format!("summary-draft-{quarter}"),
+    }
+}
+
+pub fn assessment_stem(quarter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("检查人员考核表-{quarter}"),
+        Lang::En => format!("assessment-{quarter}"),
+    }
+}
+
+pub fn tab_title(quarter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("统计报表 {quarter}（< > 切换季度）"),
+        Lang::En => format!("Reports {quarter} (< > change quarter)"),
+    }
+}
+
+pub fn heading(key: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match key {
+        "progress" => (
+            "各类对象检查进度（已检查/应抽查）",
+            "Progress per class (inspected/required)",
+        ),
+        "internal_joint" => ("部门内联合抽查", "internal-joint"),
+        "classified" => ("分级分类抽查占比", "classified draws"),
+        "offsite" => ("正面清单非现场监管", "positive list off-site"),
+        "department_joint" => ("部门联合抽查（本年）", "department-joint (year)"),
+        "trend" => (
+            "近四个季度完成情况（现场检查类）",
+            "Last four quarters (on-site classes)",
+        ),
+        "results" => ("检查结果分类", "Results by category"),
+        "assessment" => ("检查人员考核", "Inspector assessment"),
+        "typical" => ("典型案例", "Typical cases"),
+        _ => ("", ""),
+    };
+    lang.t(zh, en)
+}
+
+pub fn subjects(done: u64, target: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("次；对象 {done}/{target} 家"),
+        Lang::En => format!("inspections; {done}/{target} subjects"),
+    }
+}
+
+pub fn results_summary(r: &crate::domain::stats::ResultLine, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "录入 {} · 发现问题 {} · 立案 {} · 责令整改 {} · 已公示 {}（按时 {}） · 签字 {}/拒签 {}/无法签字 {}",
+            r.entered,
+            r.problems,
+            r.cases,
+            r.rectifications,
+            r.published,
+            r.published_on_time,
+            r.signed,
+            r.refused,
+            r.unobtainable
+        ),
+        Lang::En => format!(
+            "entered {} · problems {} · cases {} · rectifications {} · published {} (on time {}) · signed {}/refused {}/not obtainable {}",
+            r.entered,
+            r.problems,
+            r.cases,
+            r.rectifications,
+            r.published,
+            r.published_on_time,
+            r.signed,
+            r.refused,
+            r.unobtainable
+        ),
+    }
+}
+
+pub fn assessment_line(a: &crate::domain::stats::Assessment, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "任务 {} 完成 {} 按时 {} 签字 {} 问题 {} 立案 {} 退回 {}",
+            a.assignments, a.completed, a.on_time, a.signatures, a.problems, a.cases, a.returned
+        ),
+        Lang::En => format!(
+            "assigned {} done {} on time {} signed {} problems {} cases {} returned {}",
+            a.assignments, a.completed, a.on_time, a.signatures, a.problems, a.cases, a.returned
+        ),
+    }
+}
+
+pub fn exported(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已写入发件箱：{}", names.join("、")),
+        Lang::En => format!("written to your outbox: {}", names.join(", ")),
+    }
+}
+
+pub fn bad_period(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是季度（如 2024Q2）或年份（如 2024）"),
+        Lang::En => format!("{s:?} is neither a quarter (2024Q2) nor a year (2024)"),
+    }
+}
+
+pub fn joint_headers(lang: Lang) -> Vec<String> {
+    [
+        ("日期", "date"),
+        ("牵头部门", "lead"),
+        ("联合部门", "departments"),
+        ("检查对象", "subjects"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_dates_and_numbers() {
+        let q = Quarter::new(2024, 2).unwrap();
+        assert_eq!(
+            stats_title("唐山市生态环境局", q, Lang::Zh),
+            "唐山市生态环境局 2024年第二季度“双随机、一公开”抽查统计表"
+        );
+        assert_eq!(
+            summary_title(q, Lang::Zh),
+            "2024年第二季度“双随机、一公开”工作总结（草稿）"
+        );
+        assert_eq!(date(q.end(), Lang::Zh), "2024年6月30日");
+        assert_eq!(chinese_number(1), "一");
+        assert_eq!(chinese_number(10), "十");
+        assert_eq!(chinese_number(12), "十二");
+        assert_eq!(chinese_number(40), "四十");
+        assert_eq!(chinese_number(57), "五十七");
+        assert_eq!(chinese_number(100), "100");
+    }
+
+    #[test]
+    fn yearly_targets() {
+        assert_eq!(against_target(3, 0, "次", Lang::Zh), "未设定全年目标");
+        assert_eq!(
+            against_target(5, 4, "次", Lang::Zh),
+            "全年目标 4 次，已完成"
+        );
+        assert_eq!(
+            against_target(1, 4, "家", Lang::Zh),
+            "全年目标 4 家，已完成 25%"
+        );
+    }
+}
