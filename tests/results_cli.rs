@@ -123,3 +123,84 @@ fn calendar_categories_offsite_and_publish() {
     assert!(dir.join(format!("抽查结果公示-{quarter}.xlsx")).exists());
     assert!(dir.join(format!("抽查结果公示-{quarter}.csv")).exists());
 }
+
+/// Issue 7 from the command line: department-joint inspections and targets, the quarterly
+/// report, the summary draft and the assessment as files.
+#[test]
+fn reports_and_joint_inspections() {
+    let env = Env::new();
+    env.ok(&["demo-data", "--enterprises", "60"]);
+    let today = beijing_today();
+    let quarter = shuangsui::domain::quarter::Quarter::of(today).to_string();
+    let firms = env.classify(&quarter);
+    let codes: Vec<&str> = firms
+        .iter()
+        .take(2)
+        .map(|e| e["credit_code"].as_str().unwrap())
+        .collect();
+    let year = chrono::Datelike::year(&today).to_string();
+    env.ok(&[
+        "joint",
+        "target",
+        &year,
+        "--inspections",
+        "4",
+        "--subjects",
+        "10",
+    ]);
+    let out = env.ok(&[
+        "joint",
+        "add",
+        "--date",
+        &today.to_string(),
+        "--departments",
+        "市场监管局,应急管理局",
+        "--lead",
+        "生态环境局",
+        "--subjects",
+        &codes.join(","),
+    ]);
+    assert!(out.contains("市场监管局、应急管理局"), "{out}");
+    let r = env.run(&[
+        "joint",
+        "add",
+        "--date",
+        &today.to_string(),
+        "--departments",
+        "市场监管局",
+        "--lead",
+        "生态环境局",
+        "--subjects",
+        "91350100M000100Y43",
+    ]);
+    assert_eq!(r.0.status.code(), Some(1), "an unknown subject is refused");
+
+    let xlsx = env.path("stats.xlsx");
+    env.ok(&[
+        "report",
+        "quarter",
+        &quarter,
+        "--out",
+        &xlsx.to_string_lossy(),
+    ]);
+    let table = shuangsui::exchange::table::read_bytes(&std::fs::read(&xlsx).unwrap())
+        .expect("the report reads back");
+    let text = format!("{table:?}");
+    assert!(text.contains("部门联合抽查次数（本年累计）"), "{text}");
+    let html = env.path("summary.html");
+    env.ok(&[
+        "report",
+        "summary",
+        &quarter,
+        "--out",
+        &html.to_string_lossy(),
+    ]);
+    let summary = std::fs::read_to_string(&html).unwrap();
+    assert!(summary.contains("工作总结"), "{summary}");
+    let a = env.path("assessment.xlsx");
+    env.ok(&["report", "assessment", &year, "--out", &a.to_string_lossy()]);
+    assert!(a.exists());
+    let r = env.run(&["report", "assessment", "20x4", "--out", "a.xlsx"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stderr().contains("不是季度"), "{}", r.stderr());
+}

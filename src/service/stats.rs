@@ -16,6 +16,7 @@ use crate::domain::stats::{
 };
 use crate::domain::user::Role;
 use crate::exchange::report::{self, ReportInput};
+use crate::store::AssignmentRow;
 use crate::strings::Lang;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
@@ -26,6 +27,15 @@ pub const STATS_READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor];
 impl Service {
     /// The quarterly statistics table (administrators, leaders, auditors).
     pub fn quarter_stats(&mut self, actor: &Actor, quarter: Quarter) -> Result<QuarterStats> {
+        Ok(self.stats_and_rows(actor, quarter)?.0)
+    }
+
+    /// The statistics, and the quarter's assignments they were counted from.
+    fn stats_and_rows(
+        &mut self,
+        actor: &Actor,
+        quarter: Quarter,
+    ) -> Result<(QuarterStats, Vec<AssignmentRow>)> {
         actor.require(STATS_READERS)?;
         let plan = self.plan(&Actor::console(), quarter)?;
         let (ratios, _) = self.plan_ratios(quarter)?;
@@ -137,22 +147,34 @@ impl Service {
                 });
             }
         }
-        Ok(QuarterStats {
-            quarter,
-            classes,
-            internal_joint: Share::new(joint, teams, ratios.internal_joint),
-            classified: Share::new(classified, drawn, ratios.classified_share),
-            offsite: Share::new(positive.0, positive.1, ratios.positive_offsite),
-            department_joint,
-            results: res,
-            typical,
-        })
+        Ok((
+            QuarterStats {
+                quarter,
+                classes,
+                internal_joint: Share::new(joint, teams, ratios.internal_joint),
+                classified: Share::new(classified, drawn, ratios.classified_share),
+                offsite: Share::new(positive.0, positive.1, ratios.positive_offsite),
+                department_joint,
+                results: res,
+                typical,
+            },
+            rows,
+        ))
     }
 
     /// Inspector assessment (S9) over one or more quarters (a year: its four): per person,
     /// assignments, completed, on time, signatures, problems, cases, returned for rework.
     pub fn assessment(&mut self, actor: &Actor, quarters: &[Quarter]) -> Result<Vec<Assessment>> {
         actor.require(STATS_READERS)?;
+        let mut per = Vec::new();
+        for q in quarters {
+            per.push((*q, self.store.read(|db| db.assignments_of(&q.to_string()))?));
+        }
+        self.assess(per)
+    }
+
+    /// The assessment over the assignments of some quarters.
+    fn assess(&mut self, per: Vec<(Quarter, Vec<AssignmentRow>)>) -> Result<Vec<Assessment>> {
         let (people, cats, cal) = self.store.read(|db| {
             Ok::<_, ServiceError>((db.inspectors()?, db.categories()?, db.calendar()?))
         })?;
@@ -171,9 +193,8 @@ impl Service {
                 )
             })
             .collect();
-        for q in quarters {
-            let due = quarter_deadlines(&cal, *q).work.unwrap_or(q.end());
-            let rows = self.store.read(|db| db.assignments_of(&q.to_string()))?;
+        for (q, rows) in per {
+            let due = quarter_deadlines(&cal, q).work.unwrap_or(q.end());
             for a in rows {
                 for id in &a.team {
                     let e = by.entry(id.clone()).or_insert_with(|| Assessment {
@@ -282,8 +303,13 @@ impl Service {
             .last()
             .copied()
             .ok_or_else(|| ServiceError::NotFound("quarter".into()))?;
-        let stats = self.quarter_stats(actor, last)?;
-        let assessment = self.assessment(actor, quarters)?;
+        let (stats, rows) = self.stats_and_rows(actor, last)?;
+        // One quarter: its assignments are read once for both.
+        let assessment = if quarters.len() == 1 {
+            self.assess(vec![(last, rows)])?
+        } else {
+            self.assessment(actor, quarters)?
+        };
         Ok((stats, assessment, self.bureau_name()?))
     }
 
