@@ -157,6 +157,23 @@ pub fn joint_line(
     }
 }
 
+/// Working days left to a deadline (negative: past), short.
+pub fn days_left(n: i64, lang: Lang) -> String {
+    match (lang, n >= 0) {
+        (Lang::Zh, true) => format!("(剩{n})"),
+        (Lang::Zh, false) => format!("(过{})", -n),
+        (Lang::En, true) => format!(" ({n} left)"),
+        (Lang::En, false) => format!(" ({} past)", -n),
+    }
+}
+
+pub fn soon_line(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 条结果距公示时限不足 3 个工作日"),
+        Lang::En => format!("{n} results within 3 working days of their publication deadline"),
+    }
+}
+
 pub fn recent_title(lang: Lang) -> &'static str {
     lang.t("最近操作", "Recent activity")
 }

@@ -32,6 +32,8 @@ pub struct Waiting {
     pub to_publish: usize,
     /// Awaiting review or approved past the publication deadline (N3).
     pub publish_late: usize,
+    /// … and within 3 working days of it.
+    pub publish_soon: usize,
 }
 
 /// What the home screen shows.
@@ -41,6 +43,9 @@ pub struct Home {
     /// The plan alone (witnesses).
     pub plan: Option<Vec<PlanLine>>,
     pub deadlines: QuarterDeadlines,
+    /// Working days from today to each deadline (negative once past): work, statistics,
+    /// records.
+    pub left: [Option<i64>; 3],
     pub waiting: Waiting,
     pub recent: Vec<AuditRow>,
     pub today: NaiveDate,
@@ -58,7 +63,19 @@ impl Home {
         } else {
             None
         };
-        let deadlines = quarter_deadlines(&svc.calendar()?, quarter);
+        let cal = svc.calendar()?;
+        let deadlines = quarter_deadlines(&cal, quarter);
+        let today = svc.today();
+        let left_to = |d: &crate::service::Deadline| {
+            d.as_ref()
+                .ok()
+                .and_then(|d| cal.working_days_between(today, *d).ok())
+        };
+        let left = [
+            left_to(&deadlines.work),
+            left_to(&deadlines.statistics),
+            left_to(&deadlines.records),
+        ];
         let mut w = Waiting::default();
         for item in svc.worklist(actor)? {
             match item.state {
@@ -73,6 +90,10 @@ impl Home {
                         w.to_publish += 1;
                     }
                     w.publish_late += usize::from(item.overdue);
+                    let soon = matches!(item.due, Some(Ok(d))
+                        if !item.overdue
+                            && cal.working_days_between(today, d).is_ok_and(|n| n <= 3));
+                    w.publish_soon += usize::from(soon);
                 }
                 WorkState::Published => {}
             }
@@ -82,9 +103,10 @@ impl Home {
             stats,
             plan,
             deadlines,
+            left,
             waiting: w,
             recent,
-            today: svc.today(),
+            today,
         })
     }
 }
@@ -250,8 +272,13 @@ pub fn render(
                 }
             }
             let d = &h.deadlines;
-            let date = |v: &crate::service::Deadline| match v {
-                Ok(d) => d.to_string(),
+            let date = |v: &crate::service::Deadline, left: Option<i64>| match v {
+                // Month and day: the quarter says the year.
+                Ok(d) => format!(
+                    "{}{}",
+                    d.format("%m-%d"),
+                    left.map(|n| ws::days_left(n, lang)).unwrap_or_default()
+                ),
                 Err(y) => ws::no_calendar(y.0, lang),
             };
             let missing = d.work.is_err() || d.statistics.is_err() || d.records.is_err();
@@ -259,9 +286,9 @@ pub fn render(
                 "{}{}",
                 ws::deadlines_title(lang),
                 ws::deadlines_short(
-                    &date(&d.work),
-                    &date(&d.statistics),
-                    &date(&d.records),
+                    &date(&d.work, h.left[0]),
+                    &date(&d.statistics, h.left[1]),
+                    &date(&d.records, h.left[2]),
                     lang
                 )
             ));
@@ -275,6 +302,12 @@ pub fn render(
                 "  {}",
                 ws::waiting_line(w.to_enter, w.to_review, w.to_publish, lang)
             )));
+            if w.publish_soon > 0 {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", ws::soon_line(w.publish_soon, lang)),
+                    theme.key(),
+                )));
+            }
             if w.to_enter_late + w.publish_late > 0 {
                 lines.push(Line::from(Span::styled(
                     format!("  {}", ws::late_line(w.to_enter_late, w.publish_late, lang)),
