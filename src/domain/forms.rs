@@ -422,6 +422,102 @@ pub const OFFSITE: &[FieldSpec] = &[
     fs("note", "备注", "note", &[], false),
 ];
 
+/// A department-joint inspection (entered in the system).
+pub const JOINT: &[FieldSpec] = &[
+    fs("joint_on", "检查日期", "date", &[], true),
+    fs("departments", "联合部门", "other departments", &[], true),
+    fs("lead", "牵头部门", "lead department", &[], true),
+    fs("subjects", "检查对象", "subjects", &[], true),
+    fs("note", "备注", "note", &[], false),
+];
+
+/// The year's department-joint targets.
+pub const JOINT_TARGETS: &[FieldSpec] = &[
+    fs("year", "年度", "year", &[], true),
+    fs(
+        "target_inspections",
+        "联合抽查次数目标",
+        "inspections",
+        &[],
+        true,
+    ),
+    fs(
+        "target_subjects",
+        "联合抽查对象数目标",
+        "subjects",
+        &[],
+        true,
+    ),
+];
+
+/// A department-joint inspection as typed: departments separated by 、 , or ；, subjects by
+/// the codes their labels carry.
+pub fn joint<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<super::result::JointInspection, Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let date = b.required("joint_on", f::required_date, None);
+    let departments = b.required(
+        "departments",
+        |r| {
+            let v: Vec<String> = f::code_list(r)?.into_iter().collect();
+            if v.is_empty() {
+                Err(Problem::Text(super::text::TextError::Empty))
+            } else {
+                Ok(v)
+            }
+        },
+        None,
+    );
+    let lead = b.required("lead", |r| f::required_line(r, 50), None);
+    let subjects = b.required(
+        "subjects",
+        |r| {
+            let v = picked_ids(r)?;
+            if v.is_empty() {
+                Err(Problem::Text(super::text::TextError::Empty))
+            } else {
+                Ok(v)
+            }
+        },
+        None,
+    );
+    let note = b.field("note", |r| f::line(r, 500), String::new);
+    let built = (|| {
+        Some(super::result::JointInspection {
+            date: date?,
+            departments: departments?,
+            lead: lead?,
+            subjects: subjects?,
+            note: note?,
+        })
+    })();
+    b.finish(built)
+}
+
+/// The year's targets as typed: year, inspections, subjects.
+pub fn joint_targets<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(i32, u32, u32), Vec<FieldIssue>> {
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let number = |min, max| {
+        move |r: &Raw<'_>| {
+            f::number(r, min, max)?.ok_or(Problem::Text(super::text::TextError::Empty))
+        }
+    };
+    let year = b.required("year", number(2000, 2100), None);
+    let ins = b.required("target_inspections", number(0, 100_000), None);
+    let subj = b.required("target_subjects", number(0, 1_000_000), None);
+    let built = (|| Some((year? as i32, ins? as u32, subj? as u32)))();
+    b.finish(built)
+}
+
 /// The ids a multi-choice cell names: `杨思远(13023000174)、…` gives the ids in parentheses;
 /// `HB-01 排污许可…、…` gives the first word of each.
 fn picked_ids(raw: &Raw<'_>) -> Result<BTreeSet<String>, Problem> {

@@ -422,7 +422,11 @@ impl App {
         {
             vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
         } else if tab == Tab::Reports {
-            vec![keymap::REPORTS, keymap::GLOBAL]
+            if self.s.actor.has(Role::Admin) {
+                vec![keymap::REPORTS, keymap::REPORTS_ADMIN, keymap::GLOBAL]
+            } else {
+                vec![keymap::REPORTS, keymap::GLOBAL]
+            }
         } else if tab == Tab::Home && self.s.actor.has(Role::Admin) {
             vec![keymap::HOME_ADMIN, keymap::GLOBAL]
         } else if tab == Tab::Results {
@@ -709,6 +713,32 @@ impl App {
             Action::PageDown => r.scroll = r.scroll.saturating_add(10),
             Action::PrevQuarter => r.step(-1),
             Action::NextQuarter => r.step(1),
+            Action::Joint => match self.svc.enterprises(&self.s.actor) {
+                Ok(all) => {
+                    let firms = all
+                        .iter()
+                        .filter(|e| !e.data.status.is_gone())
+                        .map(|e| {
+                            format!("{}({})", strings::display(&e.data.name), e.data.credit_code)
+                        })
+                        .collect();
+                    self.form = Some(Form::joint(firms, self.svc.today()));
+                }
+                Err(e) => self.error(e),
+            },
+            Action::JointTargets => {
+                let year = chrono::Datelike::year(&self.reports.quarter.start());
+                let d = self
+                    .svc
+                    .quarter_stats(&self.s.actor, self.reports.quarter)
+                    .map(|s| s.department_joint)
+                    .unwrap_or_default();
+                self.form = Some(Form::joint_targets(
+                    year,
+                    d.target_inspections,
+                    d.target_subjects,
+                ));
+            }
             Action::Export => {
                 let lang = self.lang();
                 let q = self.reports.quarter;

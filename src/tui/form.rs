@@ -109,6 +109,10 @@ pub enum Target {
     CalendarDay,
     /// An off-site check of a positive-list firm.
     Offsite,
+    /// A department-joint inspection.
+    Joint,
+    /// The year's department-joint targets.
+    JointTargets,
 }
 
 /// The assignment a result form is for.
@@ -312,6 +316,34 @@ impl Form {
         f
     }
 
+    /// A department-joint inspection: `firms` are the labels `name(code)` to pick subjects from.
+    pub fn joint(firms: Vec<String>, today: chrono::NaiveDate) -> Form {
+        let texts = vec![
+            today.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        let mut f = Form::build(Target::Joint, forms::JOINT, texts);
+        for fld in &mut f.fields {
+            if fld.spec.key == "subjects" {
+                fld.widget = Widget::Multi(firms.clone());
+            }
+        }
+        f
+    }
+
+    /// The year's department-joint targets, with the current ones.
+    pub fn joint_targets(year: i32, inspections: u64, subjects: u64) -> Form {
+        let texts = vec![
+            year.to_string(),
+            inspections.to_string(),
+            subjects.to_string(),
+        ];
+        Form::build(Target::JointTargets, forms::JOINT_TARGETS, texts)
+    }
+
     /// The assignment of a result form.
     pub fn result_assignment(&self) -> Option<i64> {
         match &self.target {
@@ -330,6 +362,7 @@ impl Form {
                 | Target::Result(ResultTarget { revision: None, .. })
                 | Target::CalendarDay
                 | Target::Offsite
+                | Target::Joint
         )
     }
 
@@ -585,6 +618,14 @@ impl Form {
                 let r = svc.put_offsite(actor, &code, q, &o).map(|()| None);
                 (r, Kind::Enterprises)
             }),
+            Target::Joint => forms::joint(get).map(|j| {
+                let r = svc.add_joint_inspection(actor, &j).map(Some);
+                (r, Kind::Enterprises)
+            }),
+            Target::JointTargets => forms::joint_targets(get).map(|(y, i, s)| {
+                let r = svc.set_joint_targets(actor, y, i, s).map(|()| None);
+                (r, Kind::Enterprises)
+            }),
             Target::User(u) => user_from(&values, u.is_none()).map(
                 |UserInput {
                      name,
@@ -665,6 +706,8 @@ impl Form {
             Target::Result(ref t) => t.title.as_str(),
             Target::CalendarDay => ui::label("calendar_day", lang),
             Target::Offsite => ui::label("offsite", lang),
+            Target::Joint => ui::label("joint", lang),
+            Target::JointTargets => ui::label("joint_targets", lang),
         };
         let block = Block::default()
             .borders(Borders::ALL)

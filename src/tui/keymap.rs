@@ -60,6 +60,8 @@ pub enum Action {
     NextQuarter,
     /// Write what is shown to the outbox.
     Export,
+    Joint,
+    JointTargets,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -493,6 +495,24 @@ pub const REPORTS: &[Binding] = &[
     },
 ];
 
+/// The reports tab, for administrators.
+pub const REPORTS_ADMIN: &[Binding] = &[
+    Binding {
+        keys: &[ch('n')],
+        action: Action::Joint,
+        label: "joint",
+        shown: "n",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('t')],
+        action: Action::JointTargets,
+        label: "joint_targets",
+        shown: "t",
+        in_bar: false,
+    },
+];
+
 /// The list of draws.
 pub const DRAWS: &[Binding] = &[
     Binding {
@@ -747,6 +767,46 @@ mod tests {
                     b.label
                 );
                 assert!(!b.keys.is_empty());
+            }
+        }
+    }
+
+    /// On every screen a key does one thing: no key is bound to two actions in the binding
+    /// sets a screen combines (the first would silently win).
+    #[test]
+    fn no_screen_binds_a_key_twice() {
+        let screens: &[&[&[Binding]]] = &[
+            &[LIST, EDIT, GLOBAL],
+            &[DETAIL, GLOBAL],
+            &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
+            &[REPORTS, REPORTS_ADMIN, GLOBAL],
+            &[
+                ROOM,
+                ROOM_WITNESS,
+                ROOM_ADMIN,
+                ROOM_LEADER,
+                ROOM_MANAGE,
+                GLOBAL,
+            ],
+            &[DRAWS, GLOBAL],
+            &[HOME_ADMIN, GLOBAL],
+            &[SAVE_NEXT, FORM],
+            &[PROMPT],
+            &[CONFIRM],
+            &[POPUP],
+            &[PICKER],
+            &[SEARCHING],
+        ];
+        for set in screens {
+            let all: Vec<(&Key, Action)> = set
+                .iter()
+                .flat_map(|b| b.iter())
+                .flat_map(|b| b.keys.iter().map(move |k| (k, b.action)))
+                .collect();
+            for (i, (k, a)) in all.iter().enumerate() {
+                for (k2, a2) in &all[i + 1..] {
+                    assert!(k != k2 || a == a2, "{k:?} does {a:?} and {a2:?}");
+                }
             }
         }
     }

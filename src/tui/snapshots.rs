@@ -424,3 +424,45 @@ fn the_dashboard_shows_the_reports_numbers() {
     let r = render(&mut a, 100, 40);
     assert!(r.contains(&format!("录入 {} ·", st.results.entered)), "{r}");
 }
+
+/// Administrators set the year's department-joint targets and record a joint inspection from
+/// the reports tab; the dashboard counts it.
+#[test]
+fn joint_inspections_are_recorded_from_the_reports_tab() {
+    let mut a = admin_app();
+    let ctrl_s = |a: &mut App| {
+        a.update(Event::Key(KeyEvent::new(
+            KeyCode::Char('s'),
+            KeyModifiers::CONTROL,
+        )))
+    };
+    keys(&mut a, "7t");
+    let form = screen(&mut a);
+    assert!(form.contains("联合抽查次数目标"), "{form}");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "4");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "10");
+    ctrl_s(&mut a);
+    assert!(screen(&mut a).contains("已保存"));
+    keys(&mut a, "n");
+    key(&mut a, KeyCode::Tab);
+    a.update(Event::Paste("市场监管局、应急管理局".into()));
+    key(&mut a, KeyCode::Tab);
+    a.update(Event::Paste("生态环境局".into()));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter); // open the subjects
+    key(&mut a, KeyCode::Enter); // take the first
+    ctrl_s(&mut a);
+    let s = screen(&mut a);
+    assert!(s.contains("已保存") && !s.contains("联合部门"), "{s}");
+    // In a server the change bus tells every session; here, by hand.
+    a.update(Event::Notice(crate::tui::Notice::Changed(
+        crate::service::Change::Results,
+    )));
+    keys(&mut a, "1");
+    let home = render(&mut a, 100, 30);
+    assert!(home.contains("1/4 次，对象 1/10 家"), "{home}");
+}
