@@ -100,38 +100,46 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How to serve (from the flags and the configuration file).
+pub struct Options {
+    pub listen: String,
+    pub demo: bool,
+    pub idle_minutes: u64,
+    pub ascii: bool,
+    /// Host key and logs [default: the database's folder].
+    pub data_dir: Option<std::path::PathBuf>,
+    pub log_keep_days: u32,
+    pub failed_logins: usize,
+    pub failure_window_minutes: u64,
+    /// Default ratios for a database that has none yet.
+    pub ratios: Option<shuangsui::domain::quota::Ratios>,
+}
+
 /// `shuangsui serve`.
-pub fn serve(
-    svc: &mut Service,
-    db: &Path,
-    listen: String,
-    demo: bool,
-    idle_minutes: u64,
-    ascii: bool,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    bootstrap(svc, demo, lang)?;
-    let dir = db
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let log = dir.join("shuangsui.log");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&log)
-        .with_context(|| log.display().to_string())?;
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
-        .try_init();
+pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Result<()> {
+    bootstrap(svc, o.demo, lang)?;
+    if let Some(r) = o.ratios {
+        svc.seed_ratios(&Actor::console(), r)
+            .map_err(|e| human(e, lang))?;
+    }
+    let dir = o.data_dir.clone().unwrap_or_else(|| {
+        db.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    });
+    let logs = dir.join("logs");
+    crate::logs::init(&logs, o.log_keep_days).with_context(|| logs.display().to_string())?;
     let settings = Settings {
         db: db.to_path_buf(),
         host_key: dir.join("ssh_host_ed25519_key"),
-        idle: Duration::from_secs(idle_minutes.max(1) * 60),
+        idle: Duration::from_secs(o.idle_minutes.max(1) * 60),
         lang,
-        ascii,
+        ascii: o.ascii,
+        failed_logins: o.failed_logins.max(1),
+        failure_window: Duration::from_secs(o.failure_window_minutes.max(1) * 60),
     };
+    let listen = o.listen;
     let key = ssh::host_key(&settings.host_key).map_err(|e| anyhow!("{e}"))?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

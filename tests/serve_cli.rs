@@ -130,3 +130,53 @@ async fn demo_prints_one_account_per_role() {
         srv.lines
     );
 }
+
+/// A configuration file sets the data folder (host key, daily logs), the language and the
+/// limits; a flag still wins; SIGTERM stops the server cleanly; a wrong file starts nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_configuration_file_and_a_clean_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let conf = dir.path().join("shuangsui.toml");
+    std::fs::write(
+        &conf,
+        format!(
+            "data_dir = {:?}\nlanguage = \"zh\"\nidle_minutes = 15\n[limits]\nfailed_logins = 3\n[ratios]\ngeneral = \"5%\"\n",
+            data.to_string_lossy()
+        ),
+    )
+    .unwrap();
+    let db = data.join("shuangsui.sqlite3");
+    let mut srv = serve(&db, &["--config", &conf.to_string_lossy()]);
+    assert!(data.join("ssh_host_ed25519_key").exists());
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let log = data.join("logs").join(format!("shuangsui-{today}.log"));
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        text.contains("listening") && text.contains("+08:00"),
+        "{text}"
+    );
+    // The file's ratio became the default.
+    let settings = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .args(["--db", &db.to_string_lossy(), "settings", "show"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&settings.stdout).contains("5%"));
+    // SIGTERM: the server says it stops and exits 0.
+    let pid = srv.child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let status = srv.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+
+    std::fs::write(&conf, "lisen = \"0.0.0.0:22\"\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .args(["--config", &conf.to_string_lossy(), "serve"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("配置文件") && err.contains("lisen"), "{err}");
+}

@@ -18,7 +18,7 @@ async fn login_by_password_and_by_key_then_quit_restores_the_terminal() {
         t.screen()
     );
     let mut k = Term::connect(srv.addr(), "admin", Cred::Key(&srv.admin_key)).await;
-    assert!(k.wait_for("欢迎，admin").await, "{}", k.screen());
+    assert!(k.wait_for("admin · 管理员").await, "{}", k.screen());
     assert!(
         k.pump(Duration::from_secs(3), |s| s.contains("在线 2 人"))
             .await

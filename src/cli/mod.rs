@@ -2,6 +2,7 @@
 //! CSV or JSON. Errors are rendered in the user's language and end with exit status 1
 //! (2 for usage errors, from clap). `anyhow` is used only here.
 
+mod config;
 mod draw;
 mod results;
 mod settings;
@@ -37,6 +38,9 @@ struct Cli {
     /// Language of messages: zh (default) or en
     #[arg(long, global = true, env = "SHUANGSUI_LANG", value_name = "LANG")]
     lang: Option<String>,
+    /// Configuration file (TOML; see docs/deploy.md); flags win over it
+    #[arg(long, global = true, env = "SHUANGSUI_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -135,16 +139,16 @@ enum Command {
 
 #[derive(Args)]
 struct ServeArgs {
-    /// Address and port to listen on
-    #[arg(long, default_value = "0.0.0.0:2222")]
-    listen: String,
+    /// Address and port to listen on [default: 0.0.0.0:2222]
+    #[arg(long)]
+    listen: Option<String>,
     /// On an empty database: load the demo data and one demo account per role, and print
     /// their passwords
     #[arg(long)]
     demo: bool,
-    /// Log out sessions idle for this many minutes
-    #[arg(long, default_value_t = 30)]
-    idle_minutes: u64,
+    /// Log out sessions idle for this many minutes [default: 30]
+    #[arg(long)]
+    idle_minutes: Option<u64>,
     /// Plain ASCII borders for every session
     #[arg(long)]
     ascii: bool,
@@ -280,7 +284,21 @@ fn parse_role(s: &str) -> Result<Role, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.as_deref().map(Lang::parse).unwrap_or_default();
-    match run(cli, lang) {
+    let config = match &cli.config {
+        Some(p) => match config::Config::load(p, lang) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{e:#}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => config::Config::default(),
+    };
+    let lang = match (&cli.lang, &config.language) {
+        (None, Some(l)) => Lang::parse(l),
+        _ => lang,
+    };
+    match run(cli, &config, lang) {
         Ok(()) => ExitCode::SUCCESS,
         // Output piped into `head` and closed early is not a failure.
         Err(e)
@@ -305,13 +323,11 @@ fn date_arg(s: &str, lang: Lang) -> anyhow::Result<chrono::NaiveDate> {
     shuangsui::domain::fields::parse_date(s).ok_or_else(|| anyhow!(s::bad_date(s, lang)))
 }
 
-fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
+fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
     if let Command::Draw(DrawCmd::Verify { file }) = &cli.command {
         return verify_file(file, lang);
     }
-    let path = cli
-        .db
-        .unwrap_or_else(|| PathBuf::from("db/shuangsui.sqlite3"));
+    let path = config.database(cli.db);
     let mut svc = Service::open(&path)
         .map_err(|e| human(e, None, lang))
         .with_context(|| s::cannot_open(&path, lang))?;
@@ -454,10 +470,20 @@ fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Serve(args) => crate::serve::serve(
             &mut svc,
             &path,
-            args.listen,
-            args.demo,
-            args.idle_minutes,
-            args.ascii,
+            crate::serve::Options {
+                listen: args
+                    .listen
+                    .or_else(|| config.listen.clone())
+                    .unwrap_or_else(|| "0.0.0.0:2222".into()),
+                demo: args.demo,
+                idle_minutes: args.idle_minutes.or(config.idle_minutes).unwrap_or(30),
+                ascii: args.ascii || config.ascii.unwrap_or(false),
+                data_dir: config.data_dir.clone(),
+                log_keep_days: config.log_keep_days.unwrap_or(30),
+                failed_logins: config.limits.failed_logins.unwrap_or(5),
+                failure_window_minutes: config.limits.failure_window_minutes.unwrap_or(5),
+                ratios: config.ratios().map_err(anyhow::Error::msg)?,
+            },
             lang,
         )?,
         Command::Tui { user, ascii } => crate::serve::local_tui(svc, &user, ascii, lang)?,

@@ -238,6 +238,16 @@ impl Service {
         self.store.read(ratios)
     }
 
+    /// Sets the default ratios only when the database has none yet (a configuration file's
+    /// defaults); true when set.
+    pub fn seed_ratios(&mut self, actor: &Actor, r: Ratios) -> Result<bool> {
+        if self.store.read(|db| db.setting(RATIOS_KEY))?.is_some() {
+            return Ok(false);
+        }
+        self.set_ratios(actor, r)?;
+        Ok(true)
+    }
+
     /// Changes the ratio settings (administrators).
     pub fn set_ratios(&mut self, actor: &Actor, r: Ratios) -> Result<()> {
         self.set_setting::<Ratios>(actor, RATIOS_KEY, &r)

@@ -31,6 +31,9 @@ pub struct Settings {
     pub idle: Duration,
     pub lang: Lang,
     pub ascii: bool,
+    /// Failed logins allowed per address and per user within `failure_window`.
+    pub failed_logins: usize,
+    pub failure_window: Duration,
 }
 
 #[derive(Debug, Error)]
@@ -98,7 +101,12 @@ impl Running {
     /// Tells every session and stops accepting.
     pub async fn shutdown(self, reason: &str) {
         self.hub.broadcast(&Notice::Close(reason.to_string()));
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        // Sessions finish what they are doing (a write is one transaction) and leave; wait
+        // for them a little while.
+        let until = tokio::time::Instant::now() + Duration::from_secs(5);
+        while self.hub.online() > 0 && tokio::time::Instant::now() < until {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         self.handle.shutdown(reason.to_string());
         let _ = self.task.await;
     }
@@ -133,10 +141,11 @@ pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeErr
         max_auth_attempts: 6,
         ..Default::default()
     });
+    let limiter = Limiter::new(settings.failed_logins, settings.failure_window);
     let shared = Arc::new(Shared {
         settings,
         hub: Arc::clone(&hub),
-        limiter: Mutex::new(Limiter::new(5, Duration::from_secs(300))),
+        limiter: Mutex::new(limiter),
         auth: Mutex::new(auth),
     });
     let (handle_tx, handle_rx) = tokio::sync::oneshot::channel();

@@ -393,6 +393,23 @@ pub fn listening(addr: &str, fingerprint: &str, lang: Lang) -> String {
     }
 }
 
+pub fn config_unreadable(p: &std::path::Path, why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取配置文件 {}：{why}", p.display()),
+        Lang::En => format!("cannot read the configuration file {}: {why}", p.display()),
+    }
+}
+
+pub fn config_invalid(p: &std::path::Path, why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("配置文件 {} 有误，服务未启动：{why}", p.display()),
+        Lang::En => format!(
+            "the configuration file {} is wrong; nothing started: {why}",
+            p.display()
+        ),
+    }
+}
+
 pub fn stopping(lang: Lang) -> &'static str {
     lang.t("服务器正在停止", "the server is stopping")
 }

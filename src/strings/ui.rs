@@ -230,13 +230,6 @@ pub fn updated(lang: Lang) -> &'static str {
     )
 }
 
-pub fn welcome(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("欢迎，{name}。"),
-        Lang::En => format!("Welcome, {name}."),
-    }
-}
-
 pub fn home_quotas(quarter: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{quarter} 各类检查对象与应抽查数量（S6）"),

@@ -62,6 +62,8 @@ fn settings(dir: &tempfile::TempDir, idle: Duration) -> Settings {
         idle,
         lang: Lang::Zh,
         ascii: false,
+        failed_logins: 5,
+        failure_window: Duration::from_secs(300),
     }
 }
 
