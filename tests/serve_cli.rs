@@ -151,7 +151,15 @@ async fn a_configuration_file_and_a_clean_stop() {
     assert!(data.join("ssh_host_ed25519_key").exists());
     let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
     let log = data.join("logs").join(format!("shuangsui-{today}.log"));
-    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    // The log line follows the console's; give it a moment.
+    let mut text = String::new();
+    for _ in 0..60 {
+        text = std::fs::read_to_string(&log).unwrap_or_default();
+        if text.contains("listening") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert!(
         text.contains("listening") && text.contains("+08:00"),
         "{text}"
