@@ -2,6 +2,7 @@
 //! CSV or JSON. Errors are rendered in the user's language and end with exit status 1
 //! (2 for usage errors, from clap). `anyhow` is used only here.
 
+mod backup;
 mod config;
 mod draw;
 mod results;
@@ -129,6 +130,10 @@ enum Command {
     /// Department-joint inspections (S4) and the year's targets
     #[command(subcommand)]
     Joint(stats::JointCmd),
+    /// Write a consistent copy of the database to FILE, also while the server runs
+    Backup(backup::BackupArgs),
+    /// Replace the database by a backup FILE (checked first; the previous database is kept)
+    Restore(backup::RestoreArgs),
     /// Fill an empty database with a realistic, deterministic demo
     DemoData {
         /// Number of enterprises
@@ -328,6 +333,13 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         return verify_file(file, lang);
     }
     let path = config.database(cli.db);
+    // Before the database is opened (and so created or migrated) the usual way.
+    if let Command::Backup(args) = &cli.command {
+        return backup::backup(&path, args, lang);
+    }
+    if let Command::Restore(args) = &cli.command {
+        return backup::restore(&path, args, lang);
+    }
     let mut svc = Service::open(&path)
         .map_err(|e| human(e, None, lang))
         .with_context(|| s::cannot_open(&path, lang))?;
@@ -487,6 +499,7 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
             lang,
         )?,
         Command::Tui { user, ascii } => crate::serve::local_tui(svc, &user, ascii, lang)?,
+        Command::Backup(_) | Command::Restore(_) => {}
         Command::DemoData { enterprises } => {
             let n = shuangsui::demo::fill(&mut svc, &me, enterprises)
                 .map_err(|e| human(e, None, lang))?;

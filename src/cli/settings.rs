@@ -15,7 +15,8 @@ pub enum SettingsCmd {
     Show,
     /// Set one: a ratio (key, special, general, positive, internal-joint, classified) as a
     /// percentage; repeat-window in days (N4, 0 = off); previous-lead-may-lead yes or no;
-    /// bureau-name (printed on draw records)
+    /// bureau-name (printed on draw records); backup-dir (the daily backup's folder, off for
+    /// none), backup-keep-days (0 keeps all), backup-hour (0-23, Beijing time)
     Set { name: String, value: String },
 }
 
@@ -92,6 +93,11 @@ pub fn settings_cmd(
                 svc.set_draw_rules(me, rules).map_err(h)?;
             }
             "bureau-name" => svc.set_bureau_name(me, value).map_err(h)?,
+            n if super::backup::SETTING_NAMES.contains(&n) => {
+                let mut b = svc.backup_schedule().map_err(h)?;
+                super::backup::set_schedule(&mut b, n, value, lang)?;
+                svc.set_backup_schedule(me, &b).map_err(h)?;
+            }
             "previous-lead-may-lead" => {
                 rules.previous_lead_may_lead = yes_no(&Raw::Text(value))
                     .ok()
@@ -112,6 +118,10 @@ pub fn settings_cmd(
         s::bureau_name(lang).into(),
         svc.bureau_name().map_err(h)?,
     ]);
+    rows.extend(super::backup::schedule_rows(
+        &svc.backup_schedule().map_err(h)?,
+        lang,
+    ));
     print_table(out, &s::settings_headers(lang), &rows)?;
     Ok(())
 }

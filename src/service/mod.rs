@@ -2,6 +2,7 @@
 //! one transaction, and writes its audit entries in that same transaction. Every entry point
 //! (command line, SSH UI) goes through here, so permissions hold whatever the front end does.
 
+mod backup;
 mod classify;
 mod draws;
 mod import;
@@ -11,6 +12,10 @@ mod room;
 mod stats;
 mod users;
 
+pub use backup::{
+    BackupSchedule, MAX_KEEP_DAYS, Restored, keep_path, prune_backups, restore, scheduled_day,
+    scheduled_name,
+};
 pub use classify::QuarterClassification;
 pub use draws::{
     DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, MIN_ENTROPY_CHARS, PlanLine,
@@ -110,6 +115,8 @@ pub enum ServiceError {
     Report(#[from] crate::exchange::report::ReportError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Backup(#[from] crate::store::BackupError),
 }
 
 pub type Result<T, E = ServiceError> = std::result::Result<T, E>;

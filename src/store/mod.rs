@@ -3,6 +3,7 @@
 //! This is the only module that names `rusqlite`; SQL is never built with `format!` from data.
 
 mod audit;
+mod backup;
 mod draws;
 mod enterprises;
 mod inspections;
@@ -14,6 +15,7 @@ mod settings;
 mod users;
 
 pub use audit::{AuditEntry, AuditRow};
+pub use backup::{BackupError, FileCheck, LIVE_WAIT, Liveness};
 pub use draws::{AnswerRow, DrawRow, EntropyRow, MemberRow, NoteRow};
 pub use enterprises::EnterpriseKey;
 pub use inspections::SOURCE_IMPORT;

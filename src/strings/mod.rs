@@ -384,6 +384,7 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::Publish(e) => publish::publish_error(e, lang),
         ServiceError::Report(e) => report::report_error(e, lang),
         ServiceError::Store(s) => store_error(s, lang),
+        ServiceError::Backup(e) => backup::backup_error(e, lang),
     }
 }
 
@@ -572,6 +573,7 @@ pub mod cli;
 
 pub mod ui;
 
+pub mod backup;
 pub mod draw;
 pub mod publish;
 pub mod record;
