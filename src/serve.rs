@@ -153,6 +153,25 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
             strings::cli::listening(&running.addr.to_string(), &ssh::fingerprint(&key), lang)
         );
         tracing::info!(addr = %running.addr, "listening");
+        // The daily backup (a setting): checked every ten minutes on a connection of its own.
+        let db = db.to_path_buf();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                let db = db.clone();
+                let done = tokio::task::spawn_blocking(move || {
+                    Service::open(&db).and_then(|mut s| s.run_scheduled_backup(chrono::Utc::now()))
+                })
+                .await;
+                match done {
+                    Ok(Ok(Some(p))) => tracing::info!(file = %p.display(), "scheduled backup"),
+                    Ok(Ok(None)) => {}
+                    Ok(Err(e)) => tracing::error!(error = %e, "scheduled backup failed"),
+                    Err(e) => tracing::error!(error = %e, "scheduled backup task"),
+                }
+            }
+        });
         let stop = async {
             #[cfg(unix)]
             {
