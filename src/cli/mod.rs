@@ -2,6 +2,7 @@
 //! CSV or JSON. Errors are rendered in the user's language and end with exit status 1
 //! (2 for usage errors, from clap). `anyhow` is used only here.
 
+mod audit_cmd;
 mod backup;
 mod config;
 mod draw;
@@ -86,11 +87,8 @@ enum Command {
     /// Show or change the settings: default ratios (S4, S6) and draw rules (N4 window, previous lead)
     #[command(subcommand)]
     Settings(SettingsCmd),
-    /// Show the newest audit-trail entries
-    Audit {
-        #[arg(long, default_value_t = 20)]
-        limit: u32,
-    },
+    /// Show the newest audit-trail entries, or check the trail's hash chain (`audit verify`)
+    Audit(audit_cmd::AuditArgs),
     /// Run the SSH server: staff connect with `ssh -p 2222 NAME@HOST`
     Serve(ServeArgs),
     /// Run the UI in this terminal as USER (development, or the server's console)
@@ -457,28 +455,7 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         },
         Command::Conflict(cmd) => conflict(&mut svc, &me, cmd, lang, out)?,
         Command::Settings(cmd) => settings::settings_cmd(&mut svc, &me, cmd, lang, out)?,
-        Command::Audit { limit } => {
-            let rows = svc
-                .audit_recent(&me, limit)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .map(|a| {
-                    vec![
-                        a.id.to_string(),
-                        a.at,
-                        a.actor,
-                        a.action,
-                        format!(
-                            "{}{}",
-                            a.entity,
-                            a.entity_id.map(|i| format!("#{i}")).unwrap_or_default()
-                        ),
-                        a.summary,
-                    ]
-                })
-                .collect::<Vec<_>>();
-            print_table(out, &s::audit_headers(lang), &rows)?;
-        }
+        Command::Audit(args) => audit_cmd::audit(&mut svc, &me, args, lang, out)?,
         Command::Serve(args) => crate::serve::serve(
             &mut svc,
             &path,

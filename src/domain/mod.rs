@@ -3,6 +3,7 @@
 //! classification and the S6 quotas, the draw and its ceremony. Nothing here does I/O; the clock
 //! is passed in where a rule needs "today".
 
+pub mod audit;
 pub mod calendar;
 pub mod ceremony;
 pub mod classify;

@@ -1,8 +1,46 @@
-//! The audit trail: append and read. The table's triggers refuse UPDATE and DELETE, so the
-//! trail can only grow; entries are written in the same transaction as the change they record.
+//! The audit trail: append, read and verify. The table's triggers refuse UPDATE and DELETE, so
+//! the trail can only grow; entries are written in the same transaction as the change they
+//! record. Each row is a link of a hash chain (`crate::domain::audit`, `docs/audit.md`):
+//! appending reads the newest row's hash and stores `prev` and `hash` with the row, inside the
+//! caller's immediate write transaction, so two writers can never link to the same row (and the
+//! explicit id makes a second row with the same id fail rather than fork the chain). Within one
+//! transaction the tip is remembered between appends (see `TIP`), which keeps bulk imports fast.
 
 use super::{Db, Result};
+use crate::domain::audit::{Anchor, ChainReport, Checker, Columns, GENESIS, Value, link};
+use crate::domain::draw::H256;
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
 use serde::Serialize;
+use std::cell::Cell;
+
+thread_local! {
+    /// The chain's tip (connection, id, hash) as the last append of this thread's current
+    /// read or write scope left it, so that a bulk import does not query it for every row.
+    /// [`TipScope`] empties it when a scope starts and ends, so it never outlives the
+    /// transaction that wrote it; within one, only `append_audit` adds audit rows (UPDATE and
+    /// DELETE are refused) and the store uses no savepoints, so the cached tip is the table's.
+    /// Were it ever stale, the explicit id would collide (an error, the transaction rolls back)
+    /// or leave a gap that `audit verify` reports: never a silent fork.
+    static TIP: Cell<Option<(usize, i64, H256)>> = const { Cell::new(None) };
+}
+
+/// Forgets the cached tip now and when dropped: held by `Store::read` and `Store::write` for
+/// the length of their transaction.
+pub(super) struct TipScope(());
+
+impl TipScope {
+    pub(super) fn begin() -> TipScope {
+        TIP.set(None);
+        TipScope(())
+    }
+}
+
+impl Drop for TipScope {
+    fn drop(&mut self) {
+        TIP.set(None);
+    }
+}
 
 /// An entry to append.
 #[derive(Debug, Clone)]
@@ -47,14 +85,101 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
     })
 }
 
+/// The nine chained columns of a row selected as `id, at, …, after` (first), as stored.
+fn columns<'r>(r: &'r rusqlite::Row<'_>) -> rusqlite::Result<Columns<'r>> {
+    let mut cols = [Value::Null; 9];
+    for (i, c) in cols.iter_mut().enumerate() {
+        *c = match r.get_ref(i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(n) => Value::Integer(n),
+            ValueRef::Real(x) => Value::Real(x),
+            ValueRef::Text(b) => Value::Text(b),
+            ValueRef::Blob(b) => Value::Blob(b),
+        };
+    }
+    Ok(cols)
+}
+
+/// A stored `prev` or `hash`: `None` when NULL or not 64 hex digits.
+fn hash_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<H256>> {
+    Ok(match r.get_ref(i)? {
+        ValueRef::Text(b) => std::str::from_utf8(b).ok().and_then(H256::from_hex),
+        _ => None,
+    })
+}
+
+/// Rows fetched per step of [`chain_existing`].
+const BACKFILL_BATCH: i64 = 1000;
+
+/// Migration 0008: chains the rows written before the chain existed, once, in id order, inside
+/// the migration's transaction. Filling `prev` and `hash` is an UPDATE, which `audit_no_update`
+/// refuses, so the trigger is dropped for the fill and recreated, unchanged, before returning;
+/// the transaction commits both or neither, so no committed state lacks the trigger.
+pub(super) fn chain_existing(tx: &Connection) -> Result<u64> {
+    tx.execute_batch("DROP TRIGGER audit_no_update")?;
+    let mut prev = GENESIS;
+    let mut after = i64::MIN;
+    let mut done = 0u64;
+    loop {
+        let mut links = Vec::new();
+        {
+            let mut st = tx.prepare_cached(
+                "SELECT id, at, actor, action, entity, entity_id, summary, before, after
+                 FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2",
+            )?;
+            let mut rows = st.query([after, BACKFILL_BATCH])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let hash = link(&prev, &columns(r)?);
+                links.push((id, prev, hash));
+                prev = hash;
+                after = id;
+            }
+        }
+        if links.is_empty() {
+            break;
+        }
+        let mut up = tx.prepare_cached("UPDATE audit SET prev = ?2, hash = ?3 WHERE id = ?1")?;
+        for (id, p, h) in &links {
+            up.execute(rusqlite::params![id, p.to_hex(), h.to_hex()])?;
+        }
+        done += links.len() as u64;
+    }
+    tx.execute_batch(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+    )?;
+    Ok(done)
+}
+
 impl Db<'_> {
+    /// Appends an entry as the next link of the chain; returns its id.
     pub fn append_audit(&self, e: &AuditEntry<'_>) -> Result<i64> {
+        let conn = std::ptr::from_ref(self.0) as usize;
+        let (last, prev) = match TIP.get() {
+            Some((c, id, hash)) if c == conn => (id, hash),
+            _ => self.audit_tip()?,
+        };
+        let id = last.max(0) + 1;
+        let cols: Columns<'_> = [
+            Value::Integer(id),
+            Value::text(e.at),
+            Value::text(e.actor),
+            Value::text(e.action),
+            Value::text(e.entity),
+            Value::opt_int(e.entity_id),
+            Value::text(e.summary),
+            Value::opt_text(e.before),
+            Value::opt_text(e.after),
+        ];
+        let hash = link(&prev, &cols);
         self.0
             .prepare_cached(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, summary, before, after)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO audit (id, at, actor, action, entity, entity_id, summary, before, after, prev, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(rusqlite::params![
+                id,
                 e.at,
                 e.actor,
                 e.action,
@@ -62,9 +187,58 @@ impl Db<'_> {
                 e.entity_id,
                 e.summary,
                 e.before,
-                e.after
+                e.after,
+                prev.to_hex(),
+                hash.to_hex(),
             ])?;
-        Ok(self.0.last_insert_rowid())
+        TIP.set(Some((conn, id, hash)));
+        Ok(id)
+    }
+
+    /// The newest id (0 when empty) and the hash the next row links to: the newest row's, or,
+    /// when rows were written around the program without a chain, the newest row that has one
+    /// (as the check in `domain::audit::Checker` expects).
+    fn audit_tip(&self) -> Result<(i64, H256)> {
+        let mut st = self
+            .0
+            .prepare_cached("SELECT id, prev, hash FROM audit ORDER BY id DESC LIMIT 1")?;
+        let mut rows = st.query([])?;
+        let Some(r) = rows.next()? else {
+            return Ok((0, GENESIS));
+        };
+        let id: i64 = r.get(0)?;
+        if id <= 0 {
+            return Ok((id, GENESIS));
+        }
+        if let (Some(_), Some(h)) = (hash_at(r, 1)?, hash_at(r, 2)?) {
+            return Ok((id, h));
+        }
+        let mut st = self.0.prepare_cached(
+            "SELECT prev, hash FROM audit WHERE id > 0 AND id < ?1 ORDER BY id DESC",
+        )?;
+        let mut rows = st.query([id])?;
+        while let Some(r) = rows.next()? {
+            if let (Some(_), Some(h)) = (hash_at(r, 0)?, hash_at(r, 1)?) {
+                return Ok((id, h));
+            }
+        }
+        Ok((id, GENESIS))
+    }
+
+    /// Walks the whole trail in id order, recomputing every link (see `domain::audit`), and
+    /// checks `anchor` when given.
+    pub fn verify_audit(&self, anchor: Option<Anchor>) -> Result<ChainReport> {
+        let mut st = self.0.prepare(
+            "SELECT id, at, actor, action, entity, entity_id, summary, before, after, prev, hash
+             FROM audit ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        let mut check = Checker::new(anchor);
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            check.push(id, &columns(r)?, hash_at(r, 9)?, hash_at(r, 10)?);
+        }
+        Ok(check.finish())
     }
 
     /// The history of one record, oldest first.
@@ -100,6 +274,7 @@ impl Db<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::audit::ChainProblem;
     use crate::store::{Store, StoreError};
 
     #[test]
@@ -126,5 +301,208 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("append-only"), "{err}");
         assert_eq!(s.read(|db| db.audit_of("enterprise", 1)).unwrap().len(), 1);
+    }
+
+    fn entry(summary: &str) -> AuditEntry<'_> {
+        AuditEntry {
+            at: "2024-04-01T09:00:00+08:00",
+            actor: "admin",
+            action: "update",
+            entity: "enterprise",
+            entity_id: Some(3),
+            summary,
+            before: Some("{}"),
+            after: None,
+        }
+    }
+
+    /// A store with `n` chained entries.
+    fn trail(n: usize) -> Store {
+        let mut s = Store::open_in_memory().unwrap();
+        s.write(|db| -> Result<()> {
+            for i in 1..=n {
+                db.append_audit(&entry(&format!("change {i}")))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        s
+    }
+
+    /// Runs SQL as an attacker with the file would: triggers dropped first.
+    fn attack(s: &mut Store, sql: &str) {
+        s.write(|db| -> Result<()> {
+            db.0.execute_batch(
+                "DROP TRIGGER IF EXISTS audit_no_update;
+                 DROP TRIGGER IF EXISTS audit_no_delete;
+                 DROP TRIGGER IF EXISTS audit_needs_hash;",
+            )?;
+            Ok(db.0.execute_batch(sql)?)
+        })
+        .unwrap();
+    }
+
+    fn problems(s: &mut Store) -> Vec<ChainProblem> {
+        s.read(|db| db.verify_audit(None)).unwrap().problems
+    }
+
+    fn stored(s: &mut Store, id: i64) -> (String, String) {
+        s.read(|db| -> Result<(String, String)> {
+            Ok(db
+                .0
+                .query_row("SELECT prev, hash FROM audit WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?)
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn appends_link_each_row_to_the_one_before() {
+        let mut s = trail(5);
+        let r = s.read(|db| db.verify_audit(None)).unwrap();
+        assert!(r.is_ok(), "{:?}", r.problems);
+        assert_eq!(r.rows, 5);
+        let (prev1, hash1) = stored(&mut s, 1);
+        assert_eq!(prev1, "0".repeat(64));
+        let (prev2, hash2) = stored(&mut s, 2);
+        assert_eq!(prev2, hash1);
+        let (_, hash5) = stored(&mut s, 5);
+        assert_eq!(r.last.map(|(id, h)| (id, h.to_hex())), Some((5, hash5)));
+        // Row 2 recomputed by hand from its stored values.
+        let cols = [
+            Value::Integer(2),
+            Value::text("2024-04-01T09:00:00+08:00"),
+            Value::text("admin"),
+            Value::text("update"),
+            Value::text("enterprise"),
+            Value::Integer(3),
+            Value::text("change 2"),
+            Value::text("{}"),
+            Value::Null,
+        ];
+        let prev = H256::from_hex(&prev2).unwrap();
+        assert_eq!(link(&prev, &cols).to_hex(), hash2);
+        // The table refuses a row without its link.
+        let err = s
+            .write(|db| -> Result<usize> {
+                Ok(db.0.execute(
+                    "INSERT INTO audit (at, actor, action, entity) VALUES ('t', 'a', 'b', 'c')",
+                    [],
+                )?)
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("chain hash"), "{err}");
+    }
+
+    #[test]
+    fn verify_names_a_changed_row() {
+        let mut s = trail(6);
+        attack(&mut s, "UPDATE audit SET summary = 'x' WHERE id = 5");
+        assert_eq!(problems(&mut s), [ChainProblem::Altered { id: 5 }]);
+        // NULL made empty, a number made NULL, a text made a blob: all seen.
+        let mut s = trail(6);
+        attack(
+            &mut s,
+            "UPDATE audit SET before = '' WHERE id = 2;
+             UPDATE audit SET entity_id = NULL WHERE id = 3;
+             UPDATE audit SET actor = CAST('admin' AS BLOB) WHERE id = 4;",
+        );
+        assert_eq!(
+            problems(&mut s),
+            [
+                ChainProblem::Altered { id: 2 },
+                ChainProblem::Altered { id: 3 },
+                ChainProblem::Altered { id: 4 }
+            ]
+        );
+    }
+
+    #[test]
+    fn verify_names_a_removed_row() {
+        let mut s = trail(6);
+        attack(&mut s, "DELETE FROM audit WHERE id = 4");
+        assert_eq!(
+            problems(&mut s),
+            [ChainProblem::Missing { after: 3, next: 5 }]
+        );
+        // Removing the end is invisible without an anchor, as documented.
+        let mut s = trail(6);
+        let (_, h6) = stored(&mut s, 6);
+        attack(&mut s, "DELETE FROM audit WHERE id = 6");
+        assert_eq!(problems(&mut s), []);
+        let anchor = Anchor {
+            id: 6,
+            hash: H256::from_hex(&h6).unwrap(),
+        };
+        assert_eq!(
+            s.read(|db| db.verify_audit(Some(anchor))).unwrap().problems,
+            [ChainProblem::AnchorMissing { id: 6 }]
+        );
+    }
+
+    #[test]
+    fn verify_names_a_forged_row_in_the_middle() {
+        // Row 3 replaced by a forged one, correctly linked to row 2 and hashed.
+        let mut s = trail(6);
+        let (prev3, _) = stored(&mut s, 3);
+        let mut forged = entry("forged");
+        forged.actor = "mallory";
+        let cols = [
+            Value::Integer(3),
+            Value::text(forged.at),
+            Value::text(forged.actor),
+            Value::text(forged.action),
+            Value::text(forged.entity),
+            Value::opt_int(forged.entity_id),
+            Value::text(forged.summary),
+            Value::opt_text(forged.before),
+            Value::opt_text(forged.after),
+        ];
+        let h = link(&H256::from_hex(&prev3).unwrap(), &cols).to_hex();
+        attack(
+            &mut s,
+            &format!(
+                "DELETE FROM audit WHERE id = 3;
+                 INSERT INTO audit (id, at, actor, action, entity, entity_id, summary, before, after, prev, hash)
+                 VALUES (3, '2024-04-01T09:00:00+08:00', 'mallory', 'update', 'enterprise', 3,
+                         'forged', '{{}}', NULL, '{prev3}', '{h}');"
+            ),
+        );
+        assert_eq!(
+            problems(&mut s),
+            [ChainProblem::Unlinked { id: 4, prev_id: 3 }]
+        );
+    }
+
+    #[test]
+    fn verify_names_reordered_rows() {
+        let mut s = trail(6);
+        attack(
+            &mut s,
+            "UPDATE audit SET id = 100 WHERE id = 3;
+             UPDATE audit SET id = 3 WHERE id = 4;
+             UPDATE audit SET id = 4 WHERE id = 100;",
+        );
+        let p = problems(&mut s);
+        assert!(p.contains(&ChainProblem::Altered { id: 3 }), "{p:?}");
+        assert!(p.contains(&ChainProblem::Altered { id: 4 }), "{p:?}");
+        assert!(
+            p.contains(&ChainProblem::Unlinked { id: 3, prev_id: 2 }),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn appends_after_a_hand_inserted_row_keep_the_chain() {
+        let mut s = trail(3);
+        attack(
+            &mut s,
+            "INSERT INTO audit (id, at, actor, action, entity) VALUES (4, 't', 'x', 'y', 'z')",
+        );
+        s.write(|db| db.append_audit(&entry("after"))).unwrap();
+        assert_eq!(problems(&mut s), [ChainProblem::Unchained { id: 4 }]);
+        let (prev5, _) = stored(&mut s, 5);
+        assert_eq!(prev5, stored(&mut s, 3).1);
     }
 }

@@ -33,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_statistics",
         include_str!("../../db/migrations/0007_statistics.sql"),
     ),
+    (
+        "0008_audit_chain",
+        include_str!("../../db/migrations/0008_audit_chain.sql"),
+    ),
 ];
 
 /// The schema version this program writes.
@@ -51,8 +55,18 @@ pub(super) fn check_version(conn: &Connection) -> Result<i64> {
 }
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, MIGRATIONS.len())
+}
+
+/// Applies the migrations up to the `upto`-th (tests start from an older schema this way).
+fn migrate_to(conn: &mut Connection, upto: usize) -> Result<()> {
     let found = check_version(conn)?;
-    for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (i, (name, sql)) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(upto)
+        .skip(found as usize)
+    {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Another process may have migrated while we waited for the lock.
         let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -74,11 +88,18 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// Data shipped in `db/` that a migration brings into the database.
+/// The Rust step of a migration, after its SQL: data shipped in `db/` that it brings into the
+/// database (0006), or values SQL cannot compute (0008 chains the existing audit rows).
 fn seed(tx: &Connection, migration: &str) -> Result<()> {
-    if migration != "0006_results" {
-        return Ok(());
+    match migration {
+        "0006_results" => seed_results(tx),
+        "0008_audit_chain" => super::audit::chain_existing(tx).map(|_| ()),
+        _ => Ok(()),
     }
+}
+
+/// 0006: the shipped result categories and working-day calendar.
+fn seed_results(tx: &Connection) -> Result<()> {
     let cats = crate::domain::result::parse_categories(crate::domain::result::SHIPPED_CATEGORIES)
         .map_err(|e| StoreError::Corrupt(format!("db/result-categories.csv: {e}")))?;
     for (i, c) in cats.iter().enumerate() {
@@ -106,5 +127,57 @@ impl Db<'_> {
         Ok(self
             .0
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::audit::ChainProblem;
+    use crate::store::{AuditEntry, Store};
+
+    #[test]
+    fn upgrade_chains_the_audit_rows_already_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("old.sqlite3");
+        let mut c = Connection::open(&p).unwrap();
+        let before_chain = MIGRATIONS
+            .iter()
+            .position(|(n, _)| *n == "0008_audit_chain")
+            .unwrap();
+        migrate_to(&mut c, before_chain).unwrap();
+        // More rows than one backfill step, as an older version wrote them.
+        for i in 1..=2500 {
+            c.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, summary, before, after)
+                 VALUES ('2024-04-01T09:00:00+08:00', 'admin', 'create', 'enterprise', ?1, '', NULL, '{}')",
+                [i],
+            )
+            .unwrap();
+        }
+        drop(c);
+        let mut s = Store::open(&p).unwrap();
+        let r = s.read(|db| db.verify_audit(None)).unwrap();
+        assert!(r.is_ok(), "{:?}", r.problems);
+        assert_eq!((r.rows, r.last.map(|l| l.0)), (2500, Some(2500)));
+        // The append-only trigger is back.
+        let err = s.write(|db| db.tamper_audit(1)).unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+        // New rows continue the chain.
+        s.write(|db| {
+            db.append_audit(&AuditEntry {
+                at: "2024-04-02T09:00:00+08:00",
+                actor: "admin",
+                action: "update",
+                entity: "enterprise",
+                entity_id: Some(1),
+                summary: "",
+                before: Some("{}"),
+                after: Some("{}"),
+            })
+        })
+        .unwrap();
+        let r = s.read(|db| db.verify_audit(None)).unwrap();
+        assert_eq!((r.rows, r.problems), (2501, Vec::<ChainProblem>::new()));
     }
 }

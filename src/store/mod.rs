@@ -101,6 +101,7 @@ impl Store {
         f: impl FnOnce(Db<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let _tip = audit::TipScope::begin();
         let out = f(Db(&tx))?;
         tx.commit().map_err(StoreError::from)?;
         Ok(out)
@@ -116,6 +117,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
+        let _tip = audit::TipScope::begin();
         let out = f(Db(&tx))?;
         tx.commit().map_err(StoreError::from)?;
         Ok(out)

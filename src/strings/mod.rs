@@ -569,6 +569,7 @@ pub fn display(s: &str) -> String {
     crate::domain::text::sanitize_for_display(s)
 }
 
+pub mod audit;
 pub mod cli;
 
 pub mod ui;
