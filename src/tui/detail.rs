@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-fn col(title: &str, width: u16) -> Column {
+pub(super) fn col(title: &str, width: u16) -> Column {
     Column {
         title: title.to_string(),
         width,

@@ -2,8 +2,8 @@
 //! reviewers), most urgent first, with overdue marks; the pre-visit view; and the result form
 //! with its defaults, so that a typical result ("no problem found") is two keys from the list.
 
-use super::data::{Column, Listing, Row};
-use super::detail::{field, heading};
+use super::data::{Listing, Row};
+use super::detail::{col, field, heading};
 use super::form::{Form, ResultTarget};
 use super::search::SearchKey;
 use crate::domain::forms;
@@ -11,13 +11,6 @@ use crate::domain::result::Signature;
 use crate::service::{Actor, PreVisit, Service, ServiceError, WorkItem, WorkState, state_of};
 use crate::strings::{self, Lang, display, ui, work as ws};
 use ratatui::text::Line;
-
-fn col(title: &str, width: u16) -> Column {
-    Column {
-        title: title.to_string(),
-        width,
-    }
-}
 
 /// The worklist as a listing (row id: the assignment).
 pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, ServiceError> {
