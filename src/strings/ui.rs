@@ -72,13 +72,6 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         .map_or("", |(_, zh, en)| lang.t(zh, en))
 }
 
-pub fn not_built(lang: Lang) -> &'static str {
-    lang.t(
-        "此功能尚未完成，将在后续版本中提供。",
-        "This part is not built yet; it comes in a later version.",
-    )
-}
-
 pub fn too_small(w: u16, h: u16, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("终端窗口太小：当前 {w}×{h}，至少需要 80×24。请放大窗口。"),
