@@ -1,0 +1,385 @@
+//! The fields of the registries' record kinds, as file headers and form fields: key, Chinese
+//! and English name, the synonyms accepted in files, whether required.
+
+use super::{FieldSpec, fs};
+
+pub const ENTERPRISE: &[FieldSpec] = &[
+    fs(
+        "name",
+        "单位名称",
+        "name",
+        &["企业名称", "名称", "检查对象名称", "排污单位名称"],
+        true,
+    ),
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "code_check_waived",
+        "代码校验豁免",
+        "check waived",
+        &["校验豁免"],
+        false,
+    ),
+    fs(
+        "permit_no",
+        "排污许可证编号",
+        "permit no.",
+        &["许可证编号", "排污许可证号", "许可证号"],
+        false,
+    ),
+    fs(
+        "permit_category",
+        "排污许可管理类别",
+        "permit category",
+        &["许可管理类别", "管理类别", "排污许可类别"],
+        false,
+    ),
+    fs(
+        "key_unit",
+        "重点排污单位",
+        "key pollutant unit",
+        &["是否重点排污单位", "重点排污单位名录"],
+        false,
+    ),
+    fs(
+        "area",
+        "所在区域",
+        "area",
+        &["区域", "所属区域", "行政区域"],
+        false,
+    ),
+    fs(
+        "industry",
+        "行业类别",
+        "industry",
+        &["行业", "所属行业", "行业类型"],
+        false,
+    ),
+    fs(
+        "pollutants",
+        "污染物类别",
+        "pollutant types",
+        &["污染物类型", "排放污染物类型"],
+        false,
+    ),
+    fs(
+        "construction",
+        "建设情况",
+        "construction",
+        &["项目建设情况", "建设状态"],
+        false,
+    ),
+    fs("scale", "生产规模", "scale", &["规模", "企业规模"], false),
+    fs(
+        "cycle",
+        "生产周期",
+        "production cycle",
+        &["生产周期特点"],
+        false,
+    ),
+    fs("monitoring", "监控类型", "monitoring", &["监控方式"], false),
+    fs(
+        "weather_grade",
+        "重污染天气绩效分级",
+        "weather grade",
+        &["绩效分级", "重污染天气绩效等级"],
+        false,
+    ),
+    fs(
+        "credit_rating",
+        "生态环境信用评价",
+        "eco-credit rating",
+        &["信用评价", "环境信用评价", "信用等级"],
+        false,
+    ),
+    fs(
+        "listing",
+        "挂牌督办",
+        "supervision listing",
+        &["挂牌督办级别"],
+        false,
+    ),
+    fs(
+        "listing_from",
+        "挂牌督办开始日期",
+        "listed from",
+        &["挂牌日期", "督办开始日期"],
+        false,
+    ),
+    fs(
+        "listing_until",
+        "挂牌督办结束日期",
+        "listed until",
+        &["摘牌日期", "督办结束日期"],
+        false,
+    ),
+    fs(
+        "positive_list",
+        "正面清单",
+        "positive list",
+        &[
+            "是否正面清单",
+            "监督执法正面清单",
+            "生态环境监督执法正面清单",
+        ],
+        false,
+    ),
+    fs(
+        "positive_from",
+        "正面清单开始日期",
+        "positive list from",
+        &["列入正面清单日期", "纳入正面清单日期"],
+        false,
+    ),
+    fs(
+        "positive_until",
+        "正面清单结束日期",
+        "positive list until",
+        &["移出正面清单日期"],
+        false,
+    ),
+    fs(
+        "status",
+        "生产状态",
+        "operating status",
+        &["经营状态", "运行状态"],
+        false,
+    ),
+    fs(
+        "address",
+        "地址",
+        "address",
+        &["单位地址", "生产经营场所地址"],
+        false,
+    ),
+    fs(
+        "legal_rep",
+        "法定代表人",
+        "legal representative",
+        &["法人代表", "负责人"],
+        false,
+    ),
+];
+
+pub const PENALTY: &[FieldSpec] = &[
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "date",
+        "处罚日期",
+        "penalty date",
+        &["处罚决定日期", "决定日期"],
+        true,
+    ),
+    fs(
+        "doc_no",
+        "处罚文书号",
+        "document no.",
+        &["处罚决定书文号", "文书号", "处罚文号"],
+        true,
+    ),
+    fs(
+        "summary",
+        "处罚事由",
+        "summary",
+        &["违法事实", "摘要", "案由"],
+        false,
+    ),
+];
+
+/// Past inspections (检查记录), for the N4 window and the previous lead.
+pub const INSPECTION: &[FieldSpec] = &[
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "date",
+        "检查日期",
+        "inspection date",
+        &["检查时间", "现场检查日期"],
+        true,
+    ),
+    fs(
+        "items",
+        "检查事项编码",
+        "check items",
+        &["抽查事项编码", "事项编码", "检查事项"],
+        false,
+    ),
+    fs(
+        "lead",
+        "带队人员执法证号",
+        "lead's certificate no.",
+        &["主检人员执法证号", "带队人执法证号"],
+        false,
+    ),
+    fs(
+        "team",
+        "检查人员执法证号",
+        "team's certificate nos.",
+        &["执法人员执法证号", "检查人员证号"],
+        false,
+    ),
+    fs("note", "备注", "note", &["情况说明", "检查情况"], false),
+];
+
+pub const COMPLAINT: &[FieldSpec] = &[
+    fs(
+        "credit_code",
+        "统一社会信用代码",
+        "credit code",
+        &["信用代码", "社会信用代码", "统一信用代码"],
+        true,
+    ),
+    fs(
+        "received",
+        "举报日期",
+        "received",
+        &["受理日期", "信访日期", "举报时间"],
+        true,
+    ),
+    fs(
+        "ref_no",
+        "举报编号",
+        "reference no.",
+        &["信访编号", "编号"],
+        false,
+    ),
+    fs(
+        "verified",
+        "是否查实",
+        "verified",
+        &["查实情况", "查实"],
+        false,
+    ),
+    fs(
+        "verified_on",
+        "查实日期",
+        "verified on",
+        &["办结日期"],
+        false,
+    ),
+    fs(
+        "summary",
+        "举报内容",
+        "summary",
+        &["摘要", "反映问题"],
+        false,
+    ),
+];
+
+pub const INSPECTOR: &[FieldSpec] = &[
+    fs("name", "姓名", "name", &["人员姓名"], true),
+    fs("kind", "人员类别", "kind", &["类别", "人员类型"], false),
+    fs(
+        "aux_type",
+        "辅助人员类型",
+        "auxiliary type",
+        &["机构类型", "辅助类型"],
+        false,
+    ),
+    fs("unit", "单位", "unit", &["工作单位", "所在单位"], false),
+    fs(
+        "cert_no",
+        "执法证号",
+        "certificate no.",
+        &["执法证件号", "证件号", "工作证号", "证号"],
+        false,
+    ),
+    fs("post", "职务岗位", "post", &["职务", "岗位"], false),
+    fs(
+        "section",
+        "科室",
+        "section",
+        &["部门", "所在科室", "部门岗位"],
+        false,
+    ),
+    fs("region", "行政区域", "region", &["区域", "所在区域"], false),
+    fs(
+        "years_of_service",
+        "工作年限",
+        "years of service",
+        &["年限"],
+        false,
+    ),
+    fs("expertise", "业务专长", "expertise", &["专长"], false),
+    fs("phone", "联系电话", "phone", &["电话", "手机"], false),
+    fs("active", "在岗状态", "active", &["状态", "是否在岗"], false),
+    fs(
+        "inactive_reason",
+        "不在岗原因",
+        "inactive reason",
+        &["停用原因", "调整原因"],
+        false,
+    ),
+];
+
+/// The fields of the user form (users are not imported from files).
+pub const USER: &[FieldSpec] = &[
+    fs("user", "用户名", "user name", &[], true),
+    fs("display_name", "姓名", "name", &[], false),
+    fs("roles", "角色", "roles", &[], true),
+    fs("password", "新密码", "new password", &[], false),
+    fs("inspector", "执法证号", "certificate no.", &[], false),
+];
+
+pub const ITEM: &[FieldSpec] = &[
+    fs(
+        "code",
+        "事项编码",
+        "item code",
+        &["编码", "事项代码", "事项编号"],
+        true,
+    ),
+    fs(
+        "name",
+        "事项名称",
+        "item name",
+        &["抽查事项", "抽查事项名称", "名称"],
+        true,
+    ),
+    fs(
+        "basis",
+        "法律依据",
+        "legal basis",
+        &["依据", "检查依据", "抽查依据"],
+        false,
+    ),
+    fs("subject", "检查对象", "subject", &["抽查对象"], false),
+    fs("method", "检查方式", "method", &["抽查方式"], true),
+    fs(
+        "scope",
+        "检查范围",
+        "scope",
+        &["检查内容", "范围", "抽查内容"],
+        false,
+    ),
+    fs(
+        "expertise",
+        "所需专业",
+        "expertise needed",
+        &["专业要求", "所需专长", "专业领域"],
+        false,
+    ),
+    fs(
+        "effective_from",
+        "生效日期",
+        "effective from",
+        &["施行日期", "实施日期"],
+        false,
+    ),
+];
