@@ -11,7 +11,6 @@ use crate::domain::draw::{
 use crate::domain::enterprise::OperatingStatus;
 use crate::domain::inspection::{DEFAULT_REPEAT_WINDOW_DAYS, RecentVisit, recent_visit};
 use crate::domain::inspector::Expertise;
-use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
@@ -19,7 +18,7 @@ use crate::store::{Db, DrawRow, EntropyRow, StoreError};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The fewest characters a witness may type.
 pub const MIN_ENTROPY_CHARS: usize = 8;
@@ -838,33 +837,11 @@ pub fn is_revealed(status: &str) -> bool {
     status == REVEALED
 }
 
-/// The kinds counted in a team, for display.
-pub fn kind_of(id: &str, c: &Certificate) -> Option<InspectorKind> {
-    c.snapshot
-        .inspectors
-        .iter()
-        .find(|i| i.id == id)
-        .map(|i| i.kind)
-}
-
-/// Per-group counts of a certificate's drawn targets.
-pub fn drawn_per_group(c: &Certificate) -> BTreeMap<Group, usize> {
-    let groups = c.snapshot.groups();
-    let mut out = BTreeMap::new();
-    for s in &c.outcome.selections {
-        for t in &s.targets {
-            if let Some(g) = groups.get(t.code.as_str()) {
-                *out.entry(*g).or_insert(0) += 1;
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::fields::Problem;
+    use crate::domain::inspector::InspectorKind;
     use crate::service::tests::{admin, inspector, service};
 
     fn q() -> Quarter {

@@ -19,7 +19,7 @@ pub use backup::{
 pub use classify::QuarterClassification;
 pub use draws::{
     DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, MIN_ENTROPY_CHARS, PlanLine,
-    PreparedDraw, RepeatExcluded, drawn_per_group, entropy_hash, is_revealed, kind_of,
+    PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
 };
 pub use import::{ImportError, ImportOutcome};
 pub use results::{

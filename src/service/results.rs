@@ -473,12 +473,7 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let q = quarter.to_string();
         let at = self.stamp();
-        let bureau = self.bureau_name()?;
-        let department = if bureau.is_empty() {
-            String::new()
-        } else {
-            bureau
-        };
+        let department = self.bureau_name()?;
         let (rows, items, cats) = self.store.read(|db| {
             Ok::<_, ServiceError>((db.assignments()?, db.item_versions()?, db.categories()?))
         })?;

@@ -223,32 +223,12 @@ impl Service {
 
     /// The quarterly statistics table as XLSX (sheet 2: the quarter's assessment).
     pub fn report_xlsx(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<Vec<u8>> {
-        let (stats, assessment, bureau) = self.report_parts(actor, &[q])?;
-        let today = self.today();
-        Ok(report::report_xlsx(
-            &ReportInput {
-                bureau: &bureau,
-                stats: &stats,
-                assessment: &assessment,
-                made_on: today,
-            },
-            lang,
-        )?)
+        Ok(self.render(actor, &[q], |i| report::report_xlsx(i, lang))??)
     }
 
     /// The draft of the quarterly work summary (工作总结) as HTML.
     pub fn summary_html(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<String> {
-        let (stats, assessment, bureau) = self.report_parts(actor, &[q])?;
-        let today = self.today();
-        Ok(report::summary_html(
-            &ReportInput {
-                bureau: &bureau,
-                stats: &stats,
-                assessment: &assessment,
-                made_on: today,
-            },
-            lang,
-        ))
+        self.render(actor, &[q], |i| report::summary_html(i, lang))
     }
 
     /// The inspector assessment of one or more quarters as XLSX.
@@ -258,39 +238,56 @@ impl Service {
         quarters: &[Quarter],
         lang: Lang,
     ) -> Result<Vec<u8>> {
-        let (stats, assessment, bureau) = self.report_parts(actor, quarters)?;
-        let today = self.today();
-        Ok(report::assessment_xlsx(
-            &ReportInput {
-                bureau: &bureau,
-                stats: &stats,
-                assessment: &assessment,
-                made_on: today,
-            },
-            lang,
-        )?)
+        Ok(self.render(actor, quarters, |i| report::assessment_xlsx(i, lang))??)
     }
 
-    /// The report's, summary's and assessment's files of a quarter, for the outbox.
+    /// The report's, summary's and assessment's files of a quarter, for the outbox; the figures
+    /// are computed once for the three.
     pub fn report_files(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<super::Files> {
-        let stem = crate::strings::report::file_stem(&q.to_string(), lang);
-        Ok(vec![
-            (format!("{stem}.xlsx"), self.report_xlsx(actor, q, lang)?),
-            (
-                format!(
-                    "{}.html",
-                    crate::strings::report::summary_stem(&q.to_string(), lang)
+        use crate::strings::report::{assessment_stem, file_stem, summary_stem};
+        let name = q.to_string();
+        self.render(actor, &[q], |input| -> Result<super::Files> {
+            Ok(vec![
+                (
+                    format!("{}.xlsx", file_stem(&name, lang)),
+                    report::report_xlsx(input, lang)?,
                 ),
-                self.summary_html(actor, q, lang)?.into_bytes(),
-            ),
-            (
-                format!(
-                    "{}.xlsx",
-                    crate::strings::report::assessment_stem(&q.to_string(), lang)
+                (
+                    format!("{}.html", summary_stem(&name, lang)),
+                    report::summary_html(input, lang).into_bytes(),
                 ),
-                self.assessment_xlsx(actor, &[q], lang)?,
-            ),
-        ])
+                (
+                    format!("{}.xlsx", assessment_stem(&name, lang)),
+                    report::assessment_xlsx(input, lang)?,
+                ),
+            ])
+        })?
+    }
+
+    /// Runs `f` on the report input of `quarters` (see [`Service::report_parts`]).
+    fn render<T>(
+        &mut self,
+        actor: &Actor,
+        quarters: &[Quarter],
+        f: impl FnOnce(&ReportInput<'_>) -> T,
+    ) -> Result<T> {
+        let (stats, assessment, bureau) = self.report_parts(actor, quarters)?;
+        Ok(f(&ReportInput {
+            bureau: &bureau,
+            stats: &stats,
+            assessment: &assessment,
+            made_on: self.today(),
+        }))
+    }
+
+    /// A quarter's statistics and assessment, its assignments read once for both.
+    pub fn quarter_report(
+        &mut self,
+        actor: &Actor,
+        q: Quarter,
+    ) -> Result<(QuarterStats, Vec<Assessment>)> {
+        let (stats, rows) = self.stats_and_rows(actor, q)?;
+        Ok((stats, self.assess(vec![(q, rows)])?))
     }
 
     /// The statistics of the last of `quarters`, the assessment over all of them, the bureau.
@@ -303,12 +300,13 @@ impl Service {
             .last()
             .copied()
             .ok_or_else(|| ServiceError::NotFound("quarter".into()))?;
-        let (stats, rows) = self.stats_and_rows(actor, last)?;
-        // One quarter: its assignments are read once for both.
-        let assessment = if quarters.len() == 1 {
-            self.assess(vec![(last, rows)])?
+        let (stats, assessment) = if quarters.len() == 1 {
+            self.quarter_report(actor, last)?
         } else {
-            self.assessment(actor, quarters)?
+            (
+                self.quarter_stats(actor, last)?,
+                self.assessment(actor, quarters)?,
+            )
         };
         Ok((stats, assessment, self.bureau_name()?))
     }

@@ -59,21 +59,25 @@ impl Reports {
             return;
         }
         let r = (|| -> Result<Preview, ServiceError> {
-            let stats = svc.quarter_stats(actor, self.quarter)?;
-            let assessment = svc.assessment(actor, &[self.quarter])?;
-            let mut trend = Vec::new();
+            let (stats, assessment) = svc.quarter_report(actor, self.quarter)?;
+            // The trend needs only each quarter's plan; this quarter's is in the statistics.
+            let mut trend = vec![(
+                self.quarter,
+                on_site_share(
+                    stats
+                        .classes
+                        .iter()
+                        .map(|c| (c.group, c.inspected, c.required)),
+                ),
+            )];
             let mut q = self.quarter;
-            for _ in 0..4 {
-                let s = svc.quarter_stats(actor, q)?;
-                let (done, need): (u64, u64) = s
-                    .classes
-                    .iter()
-                    .filter(|c| c.group != Group::PositiveList)
-                    .fold((0, 0), |(d, n), c| {
-                        (d + c.inspected.min(c.required), n + c.required)
-                    });
-                trend.push((q, share_bp(done, need)));
+            for _ in 0..3 {
                 q = q.prev();
+                let plan = svc.plan(actor, q)?;
+                trend.push((
+                    q,
+                    on_site_share(plan.iter().map(|l| (l.group, l.inspected, l.required))),
+                ));
             }
             trend.reverse();
             Ok(Preview {
@@ -101,6 +105,16 @@ impl Reports {
             area,
         );
     }
+}
+
+/// Inspected (up to the required number) over required, for the on-site classes.
+fn on_site_share(classes: impl Iterator<Item = (Group, u64, u64)>) -> u32 {
+    let (done, need) = classes
+        .filter(|(g, _, _)| *g != Group::PositiveList)
+        .fold((0, 0), |(d, n), (_, inspected, required)| {
+            (d + inspected.min(required), n + required)
+        });
+    share_bp(done, need)
 }
 
 fn bar(bp: u32, width: usize) -> String {
