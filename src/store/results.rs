@@ -7,7 +7,8 @@ use crate::domain::result::{
     Category, JointInspection, Offsite, OffsiteMethod, ResultData, ReviewStatus, Signature,
 };
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use std::collections::BTreeSet;
 
 /// One assignment: a drawn target and its team, once the draw is released.
@@ -110,6 +111,29 @@ fn result_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<ResultRow>> {
         published_at: r.get(i + 21)?,
         returns: r.get(i + 22)?,
     }))
+}
+
+/// A result's columns from `inspected_on` to `entered_at`, in the order both the insert and the
+/// resubmission name them.
+fn data_values(d: &ResultData, by: &str, at: &str) -> [Value; 15] {
+    let t = |s: &str| Value::Text(s.to_string());
+    [
+        t(&d.inspected_on.to_string()),
+        t(&join(&d.present)),
+        t(&join(&d.items)),
+        t(&d.category),
+        t(&d.findings),
+        d.rectify_by.map_or(Value::Null, |r| t(&r.to_string())),
+        t(&d.case_no),
+        t(&d.mobile_no),
+        t(d.signature.code()),
+        t(&d.signature_reason),
+        t(&d.evidence),
+        Value::Integer(d.typical.into()),
+        t(&d.typical_note),
+        t(by),
+        t(at),
+    ]
 }
 
 fn assignment(r: &Row<'_>) -> rusqlite::Result<AssignmentRow> {
@@ -282,24 +306,11 @@ impl Db<'_> {
                  VALUES (?1, 'submitted', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
                  ON CONFLICT (assignment_id) DO NOTHING",
             )?
-            .execute(params![
-                assignment,
-                d.inspected_on,
-                join(&d.present),
-                join(&d.items),
-                d.category,
-                d.findings,
-                d.rectify_by,
-                d.case_no,
-                d.mobile_no,
-                d.signature.code(),
-                d.signature_reason,
-                d.evidence,
-                d.typical,
-                d.typical_note,
-                by,
-                at
-            ])?;
+            .execute(params_from_iter(
+                [Value::Integer(assignment)]
+                    .into_iter()
+                    .chain(data_values(d, by, at)),
+            ))?;
         Ok(n == 1)
     }
 
@@ -323,25 +334,11 @@ impl Db<'_> {
                    entered_at = ?17
                  WHERE id = ?1 AND revision = ?2 AND status = 'returned'",
             )?
-            .execute(params![
-                id,
-                revision,
-                d.inspected_on,
-                join(&d.present),
-                join(&d.items),
-                d.category,
-                d.findings,
-                d.rectify_by,
-                d.case_no,
-                d.mobile_no,
-                d.signature.code(),
-                d.signature_reason,
-                d.evidence,
-                d.typical,
-                d.typical_note,
-                by,
-                at
-            ])?;
+            .execute(params_from_iter(
+                [Value::Integer(id), Value::Integer(revision)]
+                    .into_iter()
+                    .chain(data_values(d, by, at)),
+            ))?;
         Ok(n == 1)
     }
 
