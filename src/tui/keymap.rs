@@ -341,7 +341,8 @@ pub const CONFIRM: &[Binding] = &[
     },
 ];
 
-pub const DETAIL: &[Binding] = &[
+/// Scrolling a view longer than the screen (with DETAIL, ROOM, REPORTS).
+pub const SCROLL: &[Binding] = &[
     Binding {
         keys: &[Key(KeyCode::Up, N), ch('k')],
         action: Action::Up,
@@ -361,7 +362,8 @@ pub const DETAIL: &[Binding] = &[
         action: Action::PageUp,
         label: "page",
         shown: "PgUp PgDn",
-        in_bar: true,
+        // Left out of the hint bar for the screens' own keys; in help.
+        in_bar: false,
     },
     Binding {
         keys: &[Key(KeyCode::PageDown, N)],
@@ -370,14 +372,16 @@ pub const DETAIL: &[Binding] = &[
         shown: "PgDn",
         in_bar: false,
     },
-    Binding {
-        keys: &[Key(KeyCode::Esc, N)],
-        action: Action::Back,
-        label: "back",
-        shown: "Esc",
-        in_bar: true,
-    },
 ];
+
+/// A detail view: back to the list.
+pub const DETAIL: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Esc, N)],
+    action: Action::Back,
+    label: "back",
+    shown: "Esc",
+    in_bar: true,
+}];
 
 /// Forms with a next record to enter: F2 saves and opens it.
 pub const SAVE_NEXT: &[Binding] = &[Binding {
@@ -445,34 +449,6 @@ pub const OFFSITE: &[Binding] = &[Binding {
 /// The reports tab.
 pub const REPORTS: &[Binding] = &[
     Binding {
-        keys: &[Key(KeyCode::Up, N), ch('k')],
-        action: Action::Up,
-        label: "scroll",
-        shown: "↑↓",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Down, N), ch('j')],
-        action: Action::Down,
-        label: "scroll",
-        shown: "↓",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::PageUp, N)],
-        action: Action::PageUp,
-        label: "page",
-        shown: "PgUp PgDn",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::PageDown, N)],
-        action: Action::PageDown,
-        label: "page",
-        shown: "PgDn",
-        in_bar: false,
-    },
-    Binding {
         keys: &[ch('<'), ch(',')],
         action: Action::PrevQuarter,
         label: "quarter",
@@ -539,43 +515,13 @@ pub const DRAWS: &[Binding] = &[
 ];
 
 /// In a draw room, for everyone.
-pub const ROOM: &[Binding] = &[
-    Binding {
-        keys: &[Key(KeyCode::Up, N), ch('k')],
-        action: Action::Up,
-        label: "scroll",
-        shown: "↑↓",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Down, N), ch('j')],
-        action: Action::Down,
-        label: "scroll",
-        shown: "↓",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::PageUp, N)],
-        action: Action::PageUp,
-        label: "page",
-        shown: "PgUp PgDn",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::PageDown, N)],
-        action: Action::PageDown,
-        label: "page",
-        shown: "PgDn",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Esc, N)],
-        action: Action::Back,
-        label: "leave_room",
-        shown: "Esc",
-        in_bar: true,
-    },
-];
+pub const ROOM: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Esc, N)],
+    action: Action::Back,
+    label: "leave_room",
+    shown: "Esc",
+    in_bar: true,
+}];
 
 /// In a draw room, for witnesses.
 pub const ROOM_WITNESS: &[Binding] = &[
@@ -777,9 +723,9 @@ mod tests {
     fn no_screen_binds_a_key_twice() {
         let screens: &[&[&[Binding]]] = &[
             &[LIST, EDIT, GLOBAL],
-            &[DETAIL, GLOBAL],
+            &[SCROLL, DETAIL, GLOBAL],
             &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
-            &[REPORTS, REPORTS_ADMIN, GLOBAL],
+            &[SCROLL, REPORTS, REPORTS_ADMIN, GLOBAL],
             &[
                 ROOM,
                 ROOM_WITNESS,

@@ -158,7 +158,7 @@ impl Draws {
                 Some(Prompt::Text { .. }) => vec![keymap::PROMPT],
                 Some(Prompt::Sure(_)) => vec![keymap::CONFIRM],
                 None => {
-                    let mut v = vec![keymap::ROOM];
+                    let mut v = vec![keymap::SCROLL, keymap::ROOM];
                     if actor.has(Role::Witness) {
                         v.push(keymap::ROOM_WITNESS);
                     }

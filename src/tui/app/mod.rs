@@ -417,7 +417,7 @@ impl App {
         if tab == Tab::Draws {
             self.draws.bindings(&self.s.actor)
         } else if self.detail.is_some() {
-            vec![keymap::DETAIL, keymap::GLOBAL]
+            vec![keymap::SCROLL, keymap::DETAIL, keymap::GLOBAL]
         } else if matches!(
             tab,
             Tab::Enterprises | Tab::Inspectors | Tab::Items | Tab::Users
@@ -426,9 +426,14 @@ impl App {
             vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
         } else if tab == Tab::Reports {
             if self.s.actor.has(Role::Admin) {
-                vec![keymap::REPORTS, keymap::REPORTS_ADMIN, keymap::GLOBAL]
+                vec![
+                    keymap::SCROLL,
+                    keymap::REPORTS,
+                    keymap::REPORTS_ADMIN,
+                    keymap::GLOBAL,
+                ]
             } else {
-                vec![keymap::REPORTS, keymap::GLOBAL]
+                vec![keymap::SCROLL, keymap::REPORTS, keymap::GLOBAL]
             }
         } else if tab == Tab::Home && self.s.actor.has(Role::Admin) {
             vec![keymap::HOME_ADMIN, keymap::GLOBAL]
