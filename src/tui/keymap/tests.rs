@@ -1,0 +1,81 @@
+//! Tests of `keymap`.
+
+use super::*;
+
+#[test]
+fn keys_resolve() {
+    let k = |c, m| KeyEvent::new(c, m);
+    assert_eq!(
+        lookup(&[GLOBAL], &k(KeyCode::Char('c'), C)),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        lookup(&[GLOBAL], &k(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+        Some(Action::Help)
+    );
+    assert_eq!(
+        lookup(&[LIST], &k(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+        Some(Action::Bottom)
+    );
+    assert_eq!(lookup(&[LIST], &k(KeyCode::Char('x'), N)), None);
+    assert_eq!(
+        lookup(&[GLOBAL], &k(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        Some(Action::PrevTab)
+    );
+}
+
+#[test]
+fn every_binding_has_a_label() {
+    for set in [
+        GLOBAL, LIST, DETAIL, POPUP, SEARCHING, EDIT, FORM, PICKER, CONFIRM,
+    ] {
+        for b in set {
+            assert!(
+                !crate::strings::ui::key_label(b.label, crate::strings::Lang::Zh).is_empty(),
+                "{}",
+                b.label
+            );
+            assert!(!b.keys.is_empty());
+        }
+    }
+}
+
+/// On every screen a key does one thing: no key is bound to two actions in the binding
+/// sets a screen combines (the first would silently win).
+#[test]
+fn no_screen_binds_a_key_twice() {
+    let screens: &[&[&[Binding]]] = &[
+        &[LIST, EDIT, GLOBAL],
+        &[SCROLL, DETAIL, GLOBAL],
+        &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
+        &[SCROLL, REPORTS, REPORTS_ADMIN, GLOBAL],
+        &[
+            ROOM,
+            ROOM_WITNESS,
+            ROOM_ADMIN,
+            ROOM_LEADER,
+            ROOM_MANAGE,
+            GLOBAL,
+        ],
+        &[DRAWS, GLOBAL],
+        &[HOME_ADMIN, GLOBAL],
+        &[SAVE_NEXT, FORM],
+        &[PROMPT],
+        &[CONFIRM],
+        &[POPUP],
+        &[PICKER],
+        &[SEARCHING],
+    ];
+    for set in screens {
+        let all: Vec<(&Key, Action)> = set
+            .iter()
+            .flat_map(|b| b.iter())
+            .flat_map(|b| b.keys.iter().map(move |k| (k, b.action)))
+            .collect();
+        for (i, (k, a)) in all.iter().enumerate() {
+            for (k2, a2) in &all[i + 1..] {
+                assert!(k != k2 || a == a2, "{k:?} does {a:?} and {a2:?}");
+            }
+        }
+    }
+}
