@@ -6,6 +6,7 @@ mod audit_cmd;
 mod backup;
 mod config;
 mod draw;
+mod registry;
 mod results;
 mod settings;
 mod stats;
@@ -13,6 +14,7 @@ mod stats;
 use anyhow::{Context, anyhow};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use draw::{DrawCmd, PlanCmd, verify_file};
+use registry::{ConflictCmd, UserCmd, conflict, user};
 use settings::SettingsCmd;
 use shuangsui::domain::forms;
 use shuangsui::domain::quarter::Quarter;
@@ -183,56 +185,6 @@ enum OutputFormat {
 }
 
 #[derive(Subcommand)]
-enum UserCmd {
-    /// Add a user with one or more roles (admin, leader, witness, inspector, auditor)
-    Add(UserAdd),
-    /// List users
-    List,
-    /// Disable a user (nothing is deleted)
-    Disable { name: String },
-    /// Enable a disabled user
-    Enable { name: String },
-    /// Set a user's interface preferences
-    Set {
-        name: String,
-        /// Interface language: zh or en
-        #[arg(long)]
-        lang: Option<String>,
-        /// Plain ASCII borders (for fonts that draw box characters double width)
-        #[arg(long)]
-        ascii: Option<bool>,
-    },
-    /// Set a user's password, read from standard input
-    Passwd {
-        name: String,
-        /// The user must choose a new password at the next login
-        #[arg(long)]
-        temporary: bool,
-    },
-}
-
-#[derive(Args)]
-struct UserAdd {
-    /// Login name (lower-case letters, digits, . _ -)
-    name: String,
-    /// Role; repeat for several
-    #[arg(long = "role", required = true, value_parser = parse_role)]
-    roles: Vec<Role>,
-    /// OpenSSH public key file (each line one key); repeat for several
-    #[arg(long = "key", value_name = "FILE")]
-    keys: Vec<PathBuf>,
-    /// Read the password from the first line of standard input
-    #[arg(long)]
-    password_stdin: bool,
-    /// Name shown in the UI
-    #[arg(long, default_value = "")]
-    display_name: String,
-    /// Link to the officer with this certificate number
-    #[arg(long, value_name = "CERT")]
-    inspector: Option<String>,
-}
-
-#[derive(Subcommand)]
 enum ItemCmd {
     /// The items in force on a date (default today), or every version with --all
     List {
@@ -249,28 +201,6 @@ enum ItemCmd {
         #[arg(long)]
         reason: String,
     },
-}
-
-#[derive(Subcommand)]
-enum ConflictCmd {
-    /// Declare that an officer must never inspect an enterprise
-    Add {
-        /// Officer's certificate number
-        #[arg(long)]
-        inspector: String,
-        /// Enterprise's credit code
-        #[arg(long)]
-        enterprise: String,
-        #[arg(long)]
-        reason: String,
-        /// Date declared [default: today]
-        #[arg(long)]
-        on: Option<String>,
-    },
-    /// List declared conflicts
-    List,
-    /// Withdraw a declaration (it stays on record)
-    Withdraw { id: i64 },
 }
 
 fn parse_quarter(s: &str) -> Result<Quarter, String> {
@@ -592,188 +522,6 @@ fn rule_code(r: &shuangsui::domain::classify::Reason) -> &'static str {
         KeyPermit => "key_permit",
         Default => "default",
     }
-}
-
-fn user(
-    svc: &mut Service,
-    me: &Actor,
-    cmd: UserCmd,
-    lang: Lang,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    match cmd {
-        UserCmd::Add(a) => {
-            let mut keys = Vec::new();
-            for f in &a.keys {
-                let text =
-                    std::fs::read_to_string(f).map_err(|e| anyhow!(s::cannot_read(f, &e, lang)))?;
-                for line in text
-                    .lines()
-                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                {
-                    keys.push(PublicKey::parse(line).map_err(|_| anyhow!(s::bad_key(f, lang)))?);
-                }
-            }
-            let password = if a.password_stdin {
-                Some(read_password()?)
-            } else {
-                None
-            };
-            if password.is_none() && keys.is_empty() {
-                return Err(anyhow!(s::no_credential(lang)));
-            }
-            let nu = NewUser {
-                name: a.name.clone(),
-                display_name: a.display_name,
-                roles: a.roles.into_iter().collect(),
-                keys,
-                password,
-                inspector_cert: a.inspector,
-                must_change_password: false,
-            };
-            svc.add_user(me, &nu).map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::user_added(&a.name, lang))?;
-        }
-        UserCmd::List => {
-            let rows = svc
-                .users(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .map(|u| {
-                    vec![
-                        u.name,
-                        u.display_name,
-                        u.roles
-                            .iter()
-                            .map(|r| lang.t(r.zh(), r.en()))
-                            .collect::<Vec<_>>()
-                            .join("、"),
-                        s::yes_no(u.has_password, lang).into(),
-                        u.key_count.to_string(),
-                        s::enabled(!u.disabled, lang).into(),
-                    ]
-                })
-                .collect::<Vec<_>>();
-            print_table(out, &s::user_headers(lang), &rows)?;
-        }
-        UserCmd::Disable { name } => {
-            svc.set_user_disabled(me, &name, true)
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::user_disabled(&name, true, lang))?;
-        }
-        UserCmd::Enable { name } => {
-            svc.set_user_disabled(me, &name, false)
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::user_disabled(&name, false, lang))?;
-        }
-        UserCmd::Set {
-            name,
-            lang: l,
-            ascii,
-        } => {
-            let current = svc
-                .users(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .find(|u| u.name == name);
-            let current =
-                current.ok_or_else(|| human(ServiceError::NotFound(name.clone()), None, lang))?;
-            let l = l.or(current.lang);
-            svc.set_preferences(me, &name, l.as_deref(), ascii.unwrap_or(current.ascii))
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::preferences_set(&name, lang))?;
-        }
-        UserCmd::Passwd { name, temporary } => {
-            let p = read_password()?;
-            svc.set_password(me, &name, &p, temporary)
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::password_set(&name, lang))?;
-        }
-    }
-    Ok(())
-}
-
-fn read_password() -> anyhow::Result<String> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
-}
-
-fn conflict(
-    svc: &mut Service,
-    me: &Actor,
-    cmd: ConflictCmd,
-    lang: Lang,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    match cmd {
-        ConflictCmd::Add {
-            inspector,
-            enterprise,
-            reason,
-            on,
-        } => {
-            let on = on
-                .as_deref()
-                .map(|d| date_arg(d, lang))
-                .transpose()?
-                .unwrap_or_else(|| svc.today());
-            let insp = svc
-                .inspectors(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .find(|i| i.data.cert_no == inspector)
-                .ok_or_else(|| human(ServiceError::NotFound(inspector.clone()), None, lang))?;
-            let ent = svc
-                .enterprise_by_code(me, &enterprise.trim().to_ascii_uppercase())
-                .map_err(|e| human(e, None, lang))?;
-            let id = svc
-                .declare_conflict(me, insp.id, ent.id, &reason, on)
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(
-                out,
-                "{}",
-                s::conflict_added(id, &insp.data.name, &ent.data.name, lang)
-            )?;
-        }
-        ConflictCmd::List => {
-            let inspectors = svc.inspectors(me).map_err(|e| human(e, None, lang))?;
-            let enterprises = svc.enterprises(me).map_err(|e| human(e, None, lang))?;
-            let rows = svc
-                .conflicts(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .map(|c| {
-                    let i = inspectors
-                        .iter()
-                        .find(|i| i.id == c.inspector_id)
-                        .map(|i| i.data.name.clone())
-                        .unwrap_or_default();
-                    let e = enterprises
-                        .iter()
-                        .find(|e| e.id == c.enterprise_id)
-                        .map(|e| e.data.name.clone())
-                        .unwrap_or_default();
-                    vec![
-                        c.id.to_string(),
-                        i,
-                        e,
-                        c.reason,
-                        c.declared_on.to_string(),
-                        c.withdrawn.map(|d| d.to_string()).unwrap_or_default(),
-                    ]
-                })
-                .collect::<Vec<_>>();
-            print_table(out, &s::conflict_headers(lang), &rows)?;
-        }
-        ConflictCmd::Withdraw { id } => {
-            let today = svc.today();
-            svc.withdraw_conflict(me, id, today)
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::conflict_withdrawn(id, lang))?;
-        }
-    }
-    Ok(())
 }
 
 /// Prints an aligned text table; Chinese characters count as two columns.
