@@ -1,0 +1,100 @@
+//! Tests of `forms`.
+
+use super::*;
+use std::collections::HashMap;
+
+fn getter<'a>(m: &'a HashMap<&'static str, &'a str>) -> impl Fn(&str) -> Option<Raw<'a>> + 'a {
+    move |k| m.get(k).map(|v| Raw::Text(v))
+}
+
+#[test]
+fn export_then_import_round_trips() {
+    let mut e = crate::domain::enterprise::tests::sample("91130273MA0A1B2C3");
+    e.listing = Some(Listing {
+        level: ListingLevel::Ministry,
+        period: Period {
+            from: NaiveDate::from_ymd_opt(2024, 1, 3),
+            until: None,
+        },
+    });
+    e.positive_list = Some(Period::default());
+    e.pollutants = [Pollutant::Air, Pollutant::HazardousWaste].into();
+    let texts = enterprise_texts(&e);
+    assert_eq!(texts.len(), ENTERPRISE.len());
+    let m: HashMap<&'static str, &str> = ENTERPRISE
+        .iter()
+        .zip(&texts)
+        .map(|(s, t)| (s.key, t.as_str()))
+        .collect();
+    assert_eq!(enterprise(None, getter(&m)).unwrap(), e);
+}
+
+#[test]
+fn absent_fields_keep_base_values() {
+    let base = crate::domain::enterprise::tests::sample("91130273MA0A1B2C3");
+    let code = base.credit_code.to_string();
+    let m = HashMap::from([("credit_code", code.as_str()), ("credit_rating", "D")]);
+    let e = enterprise(Some(&base), getter(&m)).unwrap();
+    assert_eq!(e.credit_rating, Some(CreditRating::D));
+    assert_eq!(e.name, base.name);
+}
+
+#[test]
+fn reports_every_bad_field() {
+    let m = HashMap::from([
+        ("credit_code", "91350100M000100Y44"),
+        ("name", ""),
+        ("permit_category", "重点监管"),
+    ]);
+    let errs = enterprise(None, getter(&m)).unwrap_err();
+    let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+    assert_eq!(fields, vec!["credit_code", "name", "permit_category"]);
+    let code = CreditCode::complete("91130273MA0A1B2C3")
+        .unwrap()
+        .to_string();
+    let m = HashMap::from([
+        ("credit_code", code.as_str()),
+        ("name", ""),
+        ("permit_category", "重点监管"),
+        ("listing", "市级"),
+    ]);
+    let errs = enterprise(None, getter(&m)).unwrap_err();
+    let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+    assert_eq!(fields, vec!["name", "permit_category", "listing"]);
+}
+
+#[test]
+fn inspector_rules_attach_to_fields() {
+    let m = HashMap::from([("name", "王五"), ("kind", "执法人员")]);
+    let errs = inspector(None, getter(&m)).unwrap_err();
+    assert_eq!(errs[0].field, "cert_no");
+    let m = HashMap::from([
+        ("name", "王五"),
+        ("kind", "辅助"),
+        ("aux_type", "专家"),
+        ("expertise", "大气、监测"),
+    ]);
+    let i = inspector(None, getter(&m)).unwrap();
+    assert_eq!(i.kind, InspectorKind::Auxiliary);
+    assert_eq!(inspector_texts(&i).len(), INSPECTOR.len());
+}
+
+#[test]
+fn complaint_dates_must_agree() {
+    let code = CreditCode::complete("91130273MA0A1B2C3")
+        .unwrap()
+        .to_string();
+    let m = HashMap::from([
+        ("credit_code", code.as_str()),
+        ("received", "2024-03-01"),
+        ("verified", "是"),
+    ]);
+    assert_eq!(complaint(getter(&m)).unwrap_err()[0].field, "verified_on");
+    let m = HashMap::from([
+        ("credit_code", code.as_str()),
+        ("received", "2024-03-01"),
+        ("verified", "是"),
+        ("verified_on", "2024-03-09"),
+    ]);
+    assert!(complaint(getter(&m)).unwrap().1.verified);
+}
