@@ -3,10 +3,11 @@
 //! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, the printable
 //! draw record (HTML and XLSX), the public notice of inspection results (HTML, CSV and XLSX),
 //! the quarterly statistics table and inspector assessment (XLSX) with the summary draft (HTML),
-//! and each user's outbox.
+//! and each user's inbox (uploads to import) and outbox (files made for them).
 
 mod doc;
 pub mod import;
+pub mod inbox;
 pub mod outbox;
 pub mod publish;
 pub mod record;

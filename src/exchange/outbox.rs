@@ -1,7 +1,6 @@
 //! Each user's outbox: the folder where files made for them (exports, reports, draw records)
-//! are written, `<data dir>/outbox/<login>/`. File exchange over SFTP (issue 8) serves it; until
-//! then the operator hands the files out. Names are made safe here: no path separators, no
-//! leading dot, no control characters.
+//! are written, `<data dir>/outbox/<login>/`; users download them over SFTP. Names of files the
+//! system makes are made safe here: no path separators, no leading dot, no control characters.
 
 use std::path::{Path, PathBuf};
 
