@@ -7,6 +7,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod service;
+pub mod sftp;
 pub mod ssh;
 pub mod store;
 pub mod strings;

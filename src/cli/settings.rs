@@ -5,8 +5,9 @@ use anyhow::anyhow;
 use clap::Subcommand;
 use shuangsui::domain::fields::{Raw, yes_no};
 use shuangsui::domain::quota::{Group, Ratios, format_percent, parse_percent};
+use shuangsui::exchange::inbox::FileLimits;
 use shuangsui::service::{Actor, DrawRules, Service};
-use shuangsui::strings::{Lang, cli as s};
+use shuangsui::strings::{Lang, cli as s, sftp};
 use std::io::Write;
 
 #[derive(Subcommand)]
@@ -16,7 +17,8 @@ pub enum SettingsCmd {
     /// Set one: a ratio (key, special, general, positive, internal-joint, classified) as a
     /// percentage; repeat-window in days (N4, 0 = off); previous-lead-may-lead yes or no;
     /// bureau-name (printed on draw records); backup-dir (the daily backup's folder, off for
-    /// none), backup-keep-days (0 keeps all), backup-hour (0-23, Beijing time)
+    /// none), backup-keep-days (0 keeps all), backup-hour (0-23, Beijing time); upload-max-mb
+    /// (largest file uploaded over SFTP), inbox-max-files (files a user's inbox holds)
     Set { name: String, value: String },
 }
 
@@ -93,6 +95,21 @@ pub fn settings_cmd(
                 svc.set_draw_rules(me, rules).map_err(h)?;
             }
             "bureau-name" => svc.set_bureau_name(me, value).map_err(h)?,
+            n @ ("upload-max-mb" | "inbox-max-files") => {
+                let mut l = svc.file_limits().map_err(h)?;
+                let (slot, max) = if n == "upload-max-mb" {
+                    (&mut l.max_file_mb, FileLimits::MAX_FILE_MB)
+                } else {
+                    (&mut l.max_files, FileLimits::MAX_FILES)
+                };
+                *slot = value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|v| (1..=max).contains(v))
+                    .ok_or_else(|| anyhow!(sftp::bad_limit(value, max, lang)))?;
+                svc.set_file_limits(me, l).map_err(h)?;
+            }
             n if super::backup::SETTING_NAMES.contains(&n) => {
                 let mut b = svc.backup_schedule().map_err(h)?;
                 super::backup::set_schedule(&mut b, n, value, lang)?;
@@ -122,6 +139,17 @@ pub fn settings_cmd(
         &svc.backup_schedule().map_err(h)?,
         lang,
     ));
+    let l = svc.file_limits().map_err(h)?;
+    rows.push(vec![
+        "upload-max-mb".into(),
+        sftp::max_file_label(lang).into(),
+        l.max_file_mb.to_string(),
+    ]);
+    rows.push(vec![
+        "inbox-max-files".into(),
+        sftp::max_files_label(lang).into(),
+        l.max_files.to_string(),
+    ]);
     print_table(out, &s::settings_headers(lang), &rows)?;
     Ok(())
 }

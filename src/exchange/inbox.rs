@@ -13,6 +13,35 @@ pub fn dir(db: &Path, login: &str) -> PathBuf {
     base.join("inbox").join(safe_name(login))
 }
 
+/// How much one user may keep in their inbox (settings `upload-max-mb`, `inbox-max-files`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct FileLimits {
+    /// The largest file accepted, in MiB.
+    pub max_file_mb: u32,
+    /// The most files the inbox holds.
+    pub max_files: u32,
+}
+
+impl Default for FileLimits {
+    fn default() -> Self {
+        FileLimits {
+            max_file_mb: 50,
+            max_files: 200,
+        }
+    }
+}
+
+impl FileLimits {
+    /// The upper bounds an administrator may set.
+    pub const MAX_FILE_MB: u32 = 1024;
+    pub const MAX_FILES: u32 = 10_000;
+
+    pub fn max_file_bytes(self) -> u64 {
+        u64::from(self.max_file_mb) * 1024 * 1024
+    }
+}
+
 /// Longest file name accepted, in bytes (what common file systems allow).
 pub const MAX_NAME_BYTES: usize = 255;
 

@@ -5,6 +5,7 @@
 mod backup;
 mod classify;
 mod draws;
+mod files;
 mod import;
 mod registry;
 mod results;

@@ -1,12 +1,14 @@
 //! The russh server: accepts connections, authenticates by public key (compared by key data)
 //! or password against the users table, with rate limits per address and user and without
-//! revealing which names exist; serves one interactive session per connection and refuses
-//! everything else (exec, subsystems, forwarding).
+//! revealing which names exist; serves one interactive session and the `sftp` subsystem (file
+//! exchange, see `crate::sftp`) and refuses everything else (exec, other subsystems,
+//! forwarding).
 
 use super::limit::Limiter;
 use super::session::{self, End, Msg, Start};
 use crate::domain::user::{PublicKey, User};
 use crate::service::{Actor, Service};
+use crate::sftp;
 use crate::strings::{Lang, ui};
 use crate::tui::theme::Theme;
 use crate::tui::{Hub, Notice, Session};
@@ -16,6 +18,7 @@ use russh::server::{
     VerifiedPublicKey,
 };
 use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -50,6 +53,9 @@ pub enum ServeError {
 
 /// SQLite page cache of each session's connection, in KiB.
 const SESSION_CACHE_KIB: i64 = 2048;
+
+/// Session channels one connection may open (one terminal, the rest file transfers).
+const MAX_CHANNELS: usize = 4;
 
 /// Loads the host key, creating it (Ed25519, OpenSSH format, mode 0600) on first start.
 pub fn host_key(path: &Path) -> Result<PrivateKey, ServeError> {
@@ -179,7 +185,9 @@ impl Server for AppServer {
             shared: Arc::clone(&self.shared),
             addr,
             user: None,
-            channel: None,
+            channels: 0,
+            shell: None,
+            sftp: HashMap::new(),
             pty: None,
             tx: None,
             name: String::new(),
@@ -193,10 +201,14 @@ struct Conn {
     addr: Option<SocketAddr>,
     user: Option<User>,
     name: String,
-    /// The session channel's id. The `Channel` object itself is dropped at once: its message
-    /// queue is bounded and nobody reads it (input arrives through `Handler::data`), so keeping
-    /// it would stall the connection after about a hundred messages.
-    channel: Option<ChannelId>,
+    /// Session channels opened. The `Channel` objects are dropped at once: their message
+    /// queues are bounded and nobody reads them (input arrives through `Handler::data`), so
+    /// keeping one would stall the connection after about a hundred messages.
+    channels: usize,
+    /// The channel of the interactive session, once it asked for a shell.
+    shell: Option<ChannelId>,
+    /// File-transfer channels and where their bytes go.
+    sftp: HashMap<ChannelId, std::sync::mpsc::Sender<Vec<u8>>>,
     pty: Option<(u32, u32)>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
 }
@@ -239,6 +251,17 @@ impl Conn {
         .await
         .ok()
         .flatten()
+    }
+
+    /// The client is done with `channel`: the session or file transfer on it ends.
+    fn end(&mut self, channel: ChannelId) {
+        // Dropping the sender ends the file transfer once it has answered what it was sent.
+        self.sftp.remove(&channel);
+        if self.shell == Some(channel)
+            && let Some(tx) = self.tx.take()
+        {
+            let _ = tx.send(Msg::Closed);
+        }
     }
 
     fn accept(&mut self, u: Option<User>) -> Auth {
@@ -315,11 +338,10 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if self.channel.is_some() {
-            // One interactive session per connection.
+        if self.channels >= MAX_CHANNELS {
             return Ok(());
         }
-        self.channel = Some(channel.id());
+        self.channels += 1;
         drop(channel);
         reply.accept().await;
         Ok(())
@@ -374,11 +396,13 @@ impl Handler for Conn {
             let _ = handle.close(channel).await;
             return Ok(());
         };
-        if self.tx.is_some() {
+        if self.tx.is_some() || self.sftp.contains_key(&channel) {
+            // One interactive session per connection.
             session.channel_failure(channel)?;
             return Ok(());
         }
         session.channel_success(channel)?;
+        self.shell = Some(channel);
         let shared = Arc::clone(&self.shared);
         let svc = match Service::open(&shared.settings.db) {
             Ok(s) => s
@@ -461,11 +485,13 @@ impl Handler for Conn {
 
     async fn data(
         &mut self,
-        _: ChannelId,
+        channel: ChannelId,
         data: &[u8],
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let Some(tx) = &self.tx {
+        if let Some(tx) = self.sftp.get(&channel) {
+            let _ = tx.send(data.to_vec());
+        } else if let Some(tx) = self.tx.as_ref().filter(|_| self.shell == Some(channel)) {
             let _ = tx.send(Msg::Bytes(data.to_vec()));
         }
         Ok(())
@@ -484,24 +510,68 @@ impl Handler for Conn {
     async fn subsystem_request(
         &mut self,
         channel: ChannelId,
-        _: &str,
+        name: &str,
         session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)?;
+        let Some(user) = self.user.clone() else {
+            session.channel_failure(channel)?;
+            return Ok(());
+        };
+        if name != "sftp" || self.shell == Some(channel) || self.sftp.contains_key(&channel) {
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        let shared = Arc::clone(&self.shared);
+        let lang = user
+            .lang
+            .as_deref()
+            .map(Lang::parse)
+            .unwrap_or(shared.settings.lang);
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        self.sftp.insert(channel, tx);
+        let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
+        let writer = session.handle();
+        tokio::spawn(async move {
+            while let Some(bytes) = out_rx.recv().await {
+                if writer.data(channel, bytes).await.is_err() {
+                    return;
+                }
+            }
+            let _ = writer.exit_status_request(channel, 0).await;
+            let _ = writer.eof(channel).await;
+            let _ = writer.close(channel).await;
+        });
+        let from = format!("{} sftp", self.from());
+        std::thread::Builder::new()
+            .name(format!("sftp-{}", user.name))
+            .spawn(move || {
+                let limits = lock(&shared.auth).file_limits().unwrap_or_default();
+                let _ = lock(&shared.auth).audit_session(&user.name, "login", &from);
+                let tree = sftp::tree::Tree::of(&shared.settings.db, &user.name);
+                let engine = sftp::Engine::new(tree, limits, lang, &user.name);
+                sftp::serve(engine, rx, move |b| out_tx.send(b).is_ok());
+                let _ = lock(&shared.auth).audit_session(&user.name, "logout", &from);
+            })
+            .map_err(russh::Error::from)?;
         Ok(())
     }
 
-    async fn channel_close(&mut self, _: ChannelId, _: &mut SshSession) -> Result<(), Self::Error> {
-        if let Some(tx) = self.tx.take() {
-            let _ = tx.send(Msg::Closed);
-        }
+    async fn channel_close(
+        &mut self,
+        channel: ChannelId,
+        _: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        self.end(channel);
         Ok(())
     }
 
-    async fn channel_eof(&mut self, _: ChannelId, _: &mut SshSession) -> Result<(), Self::Error> {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(Msg::Closed);
-        }
+    async fn channel_eof(
+        &mut self,
+        channel: ChannelId,
+        _: &mut SshSession,
+    ) -> Result<(), Self::Error> {
+        self.end(channel);
         Ok(())
     }
 }

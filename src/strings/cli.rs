@@ -58,10 +58,10 @@ pub fn bad_percent(s: &str, lang: Lang) -> String {
 pub fn bad_setting(s: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead, bureau-name, backup-dir, backup-keep-days, backup-hour"
+            "没有设置项“{s}”；可选：key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead, bureau-name, backup-dir, backup-keep-days, backup-hour, upload-max-mb, inbox-max-files"
         ),
         Lang::En => format!(
-            "no setting {s:?}; use key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead, bureau-name, backup-dir, backup-keep-days or backup-hour"
+            "no setting {s:?}; use key, special, general, positive, internal-joint, classified, repeat-window, previous-lead-may-lead, bureau-name, backup-dir, backup-keep-days, backup-hour, upload-max-mb or inbox-max-files"
         ),
     }
 }

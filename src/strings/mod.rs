@@ -580,4 +580,5 @@ pub mod publish;
 pub mod record;
 pub mod report;
 pub mod room;
+pub mod sftp;
 pub mod work;
