@@ -210,7 +210,7 @@ async fn window_changes_resize_and_small_windows_are_explained() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_pty_gets_a_message_and_status_1_and_exec_is_refused() {
+async fn no_pty_gets_a_message_and_status_1_and_exec_and_other_subsystems_are_refused() {
     let srv = start_server().await;
     let h = login(srv.addr(), "admin", Cred::Password(PASSWORD))
         .await
@@ -251,6 +251,21 @@ async fn no_pty_gets_a_message_and_status_1_and_exec_is_refused() {
         }
     }
     assert!(refused, "exec refused");
+    // Of the subsystems only sftp is served.
+    let mut ch = h.channel_open_session().await.unwrap();
+    ch.request_subsystem(true, "shell-ish").await.unwrap();
+    let mut refused = false;
+    while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+        match msg {
+            russh::ChannelMsg::Failure => {
+                refused = true;
+                break;
+            }
+            russh::ChannelMsg::Close => break,
+            _ => {}
+        }
+    }
+    assert!(refused, "other subsystems refused");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -18,7 +18,7 @@ use russh::server::{
     VerifiedPublicKey,
 };
 use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -54,7 +54,7 @@ pub enum ServeError {
 /// SQLite page cache of each session's connection, in KiB.
 const SESSION_CACHE_KIB: i64 = 2048;
 
-/// Session channels one connection may open (one terminal, the rest file transfers).
+/// Session channels one connection may have open at once (a terminal and file transfers).
 const MAX_CHANNELS: usize = 4;
 
 /// Loads the host key, creating it (Ed25519, OpenSSH format, mode 0600) on first start.
@@ -185,7 +185,7 @@ impl Server for AppServer {
             shared: Arc::clone(&self.shared),
             addr,
             user: None,
-            channels: 0,
+            channels: HashSet::new(),
             shell: None,
             sftp: HashMap::new(),
             pty: None,
@@ -201,10 +201,10 @@ struct Conn {
     addr: Option<SocketAddr>,
     user: Option<User>,
     name: String,
-    /// Session channels opened. The `Channel` objects are dropped at once: their message
-    /// queues are bounded and nobody reads them (input arrives through `Handler::data`), so
-    /// keeping one would stall the connection after about a hundred messages.
-    channels: usize,
+    /// Session channels open. The `Channel` objects are dropped at once: their message queues
+    /// are bounded and nobody reads them (input arrives through `Handler::data`), so keeping
+    /// one would stall the connection after about a hundred messages.
+    channels: HashSet<ChannelId>,
     /// The channel of the interactive session, once it asked for a shell.
     shell: Option<ChannelId>,
     /// File-transfer channels and where their bytes go.
@@ -338,10 +338,10 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if self.channels >= MAX_CHANNELS {
+        if self.channels.len() >= MAX_CHANNELS {
             return Ok(());
         }
-        self.channels += 1;
+        self.channels.insert(channel.id());
         drop(channel);
         reply.accept().await;
         Ok(())
@@ -563,6 +563,7 @@ impl Handler for Conn {
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
         self.end(channel);
+        self.channels.remove(&channel);
         Ok(())
     }
 
