@@ -16,7 +16,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use draw::{DrawCmd, PlanCmd, verify_file};
 use registry::{ConflictCmd, UserCmd, conflict, user};
 use settings::SettingsCmd;
-use shuangsui::domain::forms;
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::quota::format_percent;
 use shuangsui::domain::user::{PublicKey, Role};
@@ -297,41 +296,17 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
             writeln!(out, "{}", s::imported(&r, kind, lang))?;
         }
         Command::Export { what, file } => {
-            let (specs, rows, sheet) = match what {
-                ExportKind::Enterprises => {
-                    let rows = svc
-                        .enterprises(&me)
-                        .map_err(|e| human(e, None, lang))?
-                        .iter()
-                        .map(|e| forms::enterprise_texts(&e.data))
-                        .collect();
-                    (forms::ENTERPRISE, rows, Kind::Enterprises)
-                }
-                ExportKind::Inspectors => {
-                    let rows = svc
-                        .inspectors(&me)
-                        .map_err(|e| human(e, None, lang))?
-                        .iter()
-                        .map(|i| forms::inspector_texts(&i.data))
-                        .collect();
-                    (forms::INSPECTOR, rows, Kind::Inspectors)
-                }
-                ExportKind::Items => {
-                    let today = svc.today();
-                    let rows = svc
-                        .items_in_force(today)
-                        .map_err(|e| human(e, None, lang))?
-                        .iter()
-                        .map(|v| forms::item_texts(&v.data, v.effective_from))
-                        .collect();
-                    (forms::ITEM, rows, Kind::Items)
-                }
+            let kind = match what {
+                ExportKind::Enterprises => Kind::Enterprises,
+                ExportKind::Inspectors => Kind::Inspectors,
+                ExportKind::Items => Kind::Items,
             };
-            let headers: Vec<&str> = specs.iter().map(|s| s.zh).collect();
-            let rows: Vec<Vec<String>> = rows;
-            write_path(&file, strings::kind(sheet, Lang::Zh), &headers, &rows)
+            let t = svc
+                .registry_table(&me, kind, None)
+                .map_err(|e| human(e, None, lang))?;
+            write_path(&file, strings::kind(kind, Lang::Zh), &t.headers, &t.rows)
                 .map_err(|e| anyhow!(s::write_failed(&e, lang)))?;
-            writeln!(out, "{}", s::exported(rows.len(), &file, lang))?;
+            writeln!(out, "{}", s::exported(t.rows.len(), &file, lang))?;
         }
         Command::Classify { quarter, format } => {
             classify(&mut svc, &me, quarter, format, lang, out)?

@@ -131,45 +131,100 @@ fn suggest(specs: &'static [FieldSpec], h: &str) -> Option<&'static str> {
         .map(|(_, zh)| zh)
 }
 
+/// What a column of a file is taken as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mapping {
+    /// The column holds this field.
+    Field(&'static FieldSpec),
+    /// Accepted and not read (a running number; a name beside a code).
+    Ignored,
+    /// No header and no values: skipped.
+    Blank,
+    /// A header that names no field; `suggestion` is the closest field name.
+    Unknown { suggestion: Option<&'static str> },
+    /// The field already has an earlier column (1-based).
+    Repeated {
+        field: &'static FieldSpec,
+        first: usize,
+    },
+}
+
+/// The columns of a table as a kind reads them: what each column is taken as (in file order),
+/// and the required fields that have no column.
+pub fn map_columns(kind: Kind, table: &Table) -> (Vec<Mapping>, Vec<&'static FieldSpec>) {
+    let specs = kind.specs();
+    let mut first: Vec<Option<usize>> = vec![None; specs.len()];
+    let mut out = Vec::with_capacity(table.headers.len());
+    for (i, raw) in table.headers.iter().enumerate() {
+        let h = normalize_header(raw);
+        let m = if h.is_empty()
+            && table
+                .rows
+                .iter()
+                .all(|r| r.cells.get(i).is_none_or(Cell::is_empty))
+        {
+            Mapping::Blank
+        } else if kind.ignored().contains(&h.as_str()) {
+            Mapping::Ignored
+        } else {
+            match specs.iter().position(|s| matches(s, &h)) {
+                Some(f) => match first[f] {
+                    Some(c) => Mapping::Repeated {
+                        field: &specs[f],
+                        first: c + 1,
+                    },
+                    None => {
+                        first[f] = Some(i);
+                        Mapping::Field(&specs[f])
+                    }
+                },
+                None => Mapping::Unknown {
+                    suggestion: suggest(specs, &h),
+                },
+            }
+        };
+        out.push(m);
+    }
+    let missing = specs
+        .iter()
+        .zip(&first)
+        .filter(|(s, c)| s.required && c.is_none())
+        .map(|(s, _)| s)
+        .collect();
+    (out, missing)
+}
+
 impl Sheet {
     /// Maps headers to fields, or explains every header problem.
     pub fn new(kind: Kind, table: Table) -> Result<Sheet, Vec<HeaderIssue>> {
         let specs = kind.specs();
+        let (mapped, missing) = map_columns(kind, &table);
         let mut columns = vec![None; specs.len()];
         let mut issues = Vec::new();
-        for (i, raw) in table.headers.iter().enumerate() {
-            let h = normalize_header(raw);
-            if h.is_empty()
-                && table
-                    .rows
-                    .iter()
-                    .all(|r| r.cells.get(i).is_none_or(Cell::is_empty))
-            {
-                continue;
-            }
-            if kind.ignored().contains(&h.as_str()) {
-                continue;
-            }
-            match specs.iter().position(|s| matches(s, &h)) {
-                Some(f) => match columns[f] {
-                    Some(first) => issues.push(HeaderIssue::Repeated {
-                        field: &specs[f],
-                        columns: (first + 1, i + 1),
-                    }),
-                    None => columns[f] = Some(i),
-                },
-                None => issues.push(HeaderIssue::Unknown {
+        for (i, m) in mapped.into_iter().enumerate() {
+            match m {
+                Mapping::Field(spec) => {
+                    if let Some(f) = specs.iter().position(|s| s.key == spec.key) {
+                        columns[f] = Some(i);
+                    }
+                }
+                Mapping::Ignored | Mapping::Blank => {}
+                Mapping::Unknown { suggestion } => issues.push(HeaderIssue::Unknown {
                     column: i + 1,
-                    header: raw.clone(),
-                    suggestion: suggest(specs, &h),
+                    header: table.headers[i].clone(),
+                    suggestion,
+                }),
+                Mapping::Repeated { field, first } => issues.push(HeaderIssue::Repeated {
+                    field,
+                    columns: (first, i + 1),
                 }),
             }
         }
-        for (s, c) in specs.iter().zip(&columns) {
-            if s.required && c.is_none() {
-                issues.push(HeaderIssue::Missing { field: s });
-            }
-        }
+        issues.extend(
+            missing
+                .into_iter()
+                .map(|field| HeaderIssue::Missing { field }),
+        );
         if issues.is_empty() {
             let mut columns: Vec<_> = specs.iter().map(|s| s.key).zip(columns).collect();
             columns.sort_unstable_by_key(|(k, _)| *k);
@@ -272,6 +327,26 @@ mod tests {
             issues
                 .iter()
                 .any(|i| matches!(i, HeaderIssue::Missing { field } if field.key == "name"))
+        );
+    }
+
+    #[test]
+    fn maps_every_column_for_a_preview() {
+        let t =
+            read_bytes("序号,企业名称,,信用代码,信用代码,颜色\n1,甲,,X,Y,红\n".as_bytes()).unwrap();
+        let (cols, missing) = map_columns(Kind::Enterprises, &t);
+        assert_eq!(cols[0], Mapping::Ignored);
+        assert!(matches!(cols[1], Mapping::Field(f) if f.key == "name"));
+        assert_eq!(cols[2], Mapping::Blank);
+        assert!(matches!(cols[3], Mapping::Field(f) if f.key == "credit_code"));
+        assert!(matches!(cols[4], Mapping::Repeated { first: 4, .. }));
+        assert!(matches!(cols[5], Mapping::Unknown { .. }));
+        assert!(missing.is_empty());
+        let t = read_bytes("企业名称,所在区域\n甲,高新区\n".as_bytes()).unwrap();
+        let (_, missing) = map_columns(Kind::Enterprises, &t);
+        assert_eq!(
+            missing.iter().map(|f| f.key).collect::<Vec<_>>(),
+            vec!["credit_code"]
         );
     }
 }

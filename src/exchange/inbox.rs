@@ -33,8 +33,9 @@ impl Default for FileLimits {
 }
 
 impl FileLimits {
-    /// The upper bounds an administrator may set.
-    pub const MAX_FILE_MB: u32 = 1024;
+    /// The upper bounds an administrator may set. The inbox holds files to import, and the
+    /// import wizard reads a file whole: a registry of 100,000 rows is about 15 MB.
+    pub const MAX_FILE_MB: u32 = 64;
     pub const MAX_FILES: u32 = 10_000;
 
     pub fn max_file_bytes(self) -> u64 {

@@ -15,6 +15,16 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell as text: whole numbers without a decimal point (as a spreadsheet shows them).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
+            Cell::Number(n) => n.to_string(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -44,6 +54,8 @@ pub struct Table {
     pub format: Format,
     /// `UTF-8`, `UTF-8 BOM`, `GB18030`, `UTF-16LE`, `UTF-16BE`, or `XLSX`.
     pub encoding: &'static str,
+    /// The worksheet read (the first) of an XLSX file.
+    pub sheet: Option<String>,
     pub header_row: usize,
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
@@ -186,6 +198,7 @@ fn read_csv(text: &str, encoding: &'static str) -> Result<Table, TableError> {
 fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
     let mut wb: Xlsx<Cursor<&[u8]>> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| TableError::Xlsx(e.to_string()))?;
+    let sheet = wb.sheet_names().first().cloned();
     let range = wb
         .worksheet_range_at(0)
         .ok_or(TableError::NoHeader)?
@@ -204,7 +217,9 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, TableError> {
             }
         })
         .collect();
-    finish(Format::Xlsx, "XLSX", rows)
+    let mut t = finish(Format::Xlsx, "XLSX", rows)?;
+    t.sheet = sheet;
+    Ok(t)
 }
 
 fn cell(d: &Data) -> Cell {
@@ -244,6 +259,7 @@ fn finish(format: Format, encoding: &'static str, rows: Vec<Row>) -> Result<Tabl
     Ok(Table {
         format,
         encoding,
+        sheet: None,
         header_row: header.number,
         headers,
         rows: it.collect(),

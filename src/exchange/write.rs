@@ -62,32 +62,53 @@ fn write_xlsx(
 ) -> Result<(), WriteError> {
     let err =
         |e: rust_xlsxwriter::XlsxError| WriteError::Xlsx(path.display().to_string(), e.to_string());
+    workbook(sheet, headers, rows)
+        .map_err(err)?
+        .save(path)
+        .map_err(err)
+}
+
+/// The XLSX file `write_path` writes for `.xlsx`, as bytes (for a user's outbox).
+pub fn xlsx_bytes(
+    sheet: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, WriteError> {
+    let err = |e: rust_xlsxwriter::XlsxError| WriteError::Xlsx(sheet.to_string(), e.to_string());
+    workbook(sheet, headers, rows)
+        .map_err(err)?
+        .save_to_buffer()
+        .map_err(err)
+}
+
+fn workbook(
+    sheet: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Workbook, rust_xlsxwriter::XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(sheet).map_err(err)?;
+    ws.set_name(sheet)?;
     let text = Format::new().set_num_format("@");
     let head = Format::new().set_bold().set_num_format("@");
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &head)
-            .map_err(err)?;
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
         let w = rows
             .iter()
             .map(|r| r.get(c).map_or(0, |s| width(s)))
             .max()
             .unwrap_or(0)
             .max(width(h));
-        ws.set_column_width(c as u16, (w + 2).min(60) as f64)
-            .map_err(err)?;
-        ws.set_column_format(c as u16, &text).map_err(err)?;
+        ws.set_column_width(c as u16, (w + 2).min(60) as f64)?;
+        ws.set_column_format(c as u16, &text)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            ws.write_string_with_format(r as u32 + 1, c as u16, v, &text)
-                .map_err(err)?;
+            ws.write_string_with_format(r as u32 + 1, c as u16, v, &text)?;
         }
     }
-    ws.set_freeze_panes(1, 0).map_err(err)?;
-    wb.save(path).map_err(err)
+    ws.set_freeze_panes(1, 0)?;
+    Ok(wb)
 }
 
 #[cfg(test)]
@@ -120,7 +141,14 @@ mod tests {
                 "{name}"
             );
             assert_eq!(t.rows[0].number, 2);
+            if name.ends_with("xlsx") {
+                assert_eq!(t.sheet.as_deref(), Some("检查对象"));
+            }
         }
+        let bytes =
+            xlsx_bytes("检查对象", &["单位名称", "统一社会信用代码", "备注"], &rows).unwrap();
+        let t = crate::exchange::table::read_bytes(&bytes).unwrap();
+        assert_eq!(t.rows[0].cells[1], Cell::Text("911302007825743215".into()));
         assert!(matches!(
             write_path(&dir.path().join("x.txt"), "s", &["a"], &rows),
             Err(WriteError::Extension(_))

@@ -5,6 +5,7 @@
 mod backup;
 mod classify;
 mod draws;
+mod export;
 mod files;
 mod import;
 mod registry;
@@ -22,7 +23,8 @@ pub use draws::{
     DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, MIN_ENTROPY_CHARS, PlanLine,
     PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
 };
-pub use import::{ImportError, ImportOutcome};
+pub use export::RegistryTable;
+pub use import::{ImportError, ImportOutcome, ImportPreview, PREVIEW_ROWS, TablePreview};
 pub use results::{
     Deadline, OFFSITE_READERS, OffsiteLine, PreVisit, Published, QuarterDeadlines, REVIEWERS,
     WorkItem, WorkState, publication_deadline, quarter_deadlines, state_of,
@@ -119,6 +121,8 @@ pub enum ServiceError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Backup(#[from] crate::store::BackupError),
+    #[error(transparent)]
+    Write(#[from] crate::exchange::write::WriteError),
 }
 
 pub type Result<T, E = ServiceError> = std::result::Result<T, E>;

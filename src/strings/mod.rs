@@ -385,6 +385,7 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::Report(e) => report::report_error(e, lang),
         ServiceError::Store(s) => store_error(s, lang),
         ServiceError::Backup(e) => backup::backup_error(e, lang),
+        ServiceError::Write(e) => cli::write_failed(e, lang),
     }
 }
 
@@ -581,4 +582,5 @@ pub mod record;
 pub mod report;
 pub mod room;
 pub mod sftp;
+pub mod wizard;
 pub mod work;

@@ -149,6 +149,15 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "joint_targets" => ("设定年度联合抽查目标", "set the year's joint targets"),
         "export_report" => ("导出报表和总结", "export report and summary"),
         "offsite" => ("非现场监管记录", "off-site record"),
+        "import" => ("导入", "import"),
+        "export_list" => ("导出", "export"),
+        "next_step" => ("下一步", "next"),
+        "reload_inbox" => ("刷新", "reload"),
+        "import_now" => ("导入", "import"),
+        "import_refused" => (
+            "导入（文件有误时不可用）",
+            "import (not while the file has problems)",
+        ),
         _ => ("", ""),
     };
     lang.t(zh, en)

@@ -89,6 +89,21 @@ impl ListView {
         self.view.len()
     }
 
+    /// Whether a search or filter hides some rows.
+    pub fn narrowed(&self) -> bool {
+        !self.query.is_empty() || !self.filters.is_empty()
+    }
+
+    /// The ids of the rows shown, in the order shown.
+    pub fn shown_ids(&self) -> Vec<i64> {
+        self.view.iter().map(|&i| self.listing.rows[i].id).collect()
+    }
+
+    /// The display cells of the rows shown, in the order shown.
+    pub fn shown_cells(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.view.iter().map(|&i| &self.listing.rows[i].cells)
+    }
+
     pub fn set_query(&mut self, q: String) {
         let keep = self.selected_id();
         self.query = q;

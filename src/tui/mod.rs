@@ -14,10 +14,13 @@ pub mod reports;
 pub mod room;
 pub mod search;
 pub mod theme;
+pub mod wizard;
 pub mod work;
 
 pub use app::{App, Event, Outcome, Session};
 pub use data::{Hub, Notice};
 
+#[cfg(test)]
+mod files_tests;
 #[cfg(test)]
 mod snapshots;

@@ -45,11 +45,11 @@ fn admin_app() -> App {
     app_with(&[Role::Admin], false, false)
 }
 
-fn key(app: &mut App, code: KeyCode) {
+pub(super) fn key(app: &mut App, code: KeyCode) {
     app.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-fn keys(app: &mut App, s: &str) {
+pub(super) fn keys(app: &mut App, s: &str) {
     for c in s.chars() {
         key(app, KeyCode::Char(c));
     }
@@ -75,7 +75,7 @@ fn render(app: &mut App, w: u16, h: u16) -> String {
     out
 }
 
-fn screen(app: &mut App) -> String {
+pub(super) fn screen(app: &mut App) -> String {
     render(app, 80, 24)
 }
 

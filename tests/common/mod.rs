@@ -118,4 +118,5 @@ pub fn code(first17: &str) -> String {
 pub fn gb18030(text: &str) -> Vec<u8> {
     encoding_rs::GB18030.encode(text).0.into_owned()
 }
+pub mod sftp;
 pub mod ssh;

@@ -1,5 +1,5 @@
-//! Key dispatch: popups and prompts first, then text input, tab digits, and the bindings of the
-//! screen in force.
+//! Key dispatch: popups and prompts first, then text input, the import wizard, tab digits, and
+//! the bindings of the screen in force.
 
 use super::*;
 
@@ -201,6 +201,10 @@ impl App {
                 }
                 _ => {}
             }
+            return Outcome::Continue;
+        }
+        if self.wizard.is_some() {
+            self.wizard_key(k);
             return Outcome::Continue;
         }
         if self.current() == Tab::Draws && self.draws.typing() {

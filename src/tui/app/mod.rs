@@ -1,6 +1,7 @@
 //! The app shell: tabs by role, key dispatch through the keymap, live refresh on notices, and
 //! the screens of the registries (lists, details, forms, popups). `update` takes one event;
-//! `keys.rs` dispatches keys, `view.rs` draws, `screens.rs` holds the newer screens' actions.
+//! `keys.rs` dispatches keys, `view.rs` draws, `screens.rs` holds the newer screens' actions,
+//! `files.rs` the import wizard and the exports of lists to the outbox.
 
 use super::data::{Hub, Listing, Notice, Source};
 use super::detail;
@@ -12,8 +13,10 @@ use super::list::ListView;
 use super::reports;
 use super::room;
 use super::theme::Theme;
+use super::wizard::Wizard;
 use super::work;
 
+mod files;
 mod keys;
 mod screens;
 mod view;
@@ -168,6 +171,8 @@ pub struct App {
     lists: HashMap<Tab, ListView>,
     detail: Option<detail::Detail>,
     form: Option<Form>,
+    /// The import wizard, over the registry screen it was opened on.
+    wizard: Option<Wizard>,
     searching: bool,
     popup: Option<Popup>,
     message: Option<(String, Instant)>,
@@ -200,6 +205,7 @@ impl App {
             lists: HashMap::new(),
             detail: None,
             form: None,
+            wizard: None,
             searching: false,
             popup: None,
             message: None,
@@ -411,6 +417,9 @@ impl App {
         if let Some(f) = &self.form {
             return f.bindings();
         }
+        if let Some(w) = &self.wizard {
+            return w.bindings();
+        }
         if self.searching {
             return vec![keymap::SEARCHING];
         }
@@ -419,12 +428,18 @@ impl App {
             self.draws.bindings(&self.s.actor)
         } else if self.detail.is_some() {
             vec![keymap::SCROLL, keymap::DETAIL, keymap::GLOBAL]
-        } else if matches!(
-            tab,
-            Tab::Enterprises | Tab::Inspectors | Tab::Items | Tab::Users
-        ) && self.s.actor.has(Role::Admin)
+        } else if matches!(tab, Tab::Enterprises | Tab::Inspectors | Tab::Items)
+            && self.s.actor.has(Role::Admin)
         {
-            vec![keymap::LIST, keymap::EDIT, keymap::GLOBAL]
+            vec![
+                keymap::LIST,
+                keymap::EDIT,
+                keymap::IMPORT,
+                keymap::EXPORT,
+                keymap::GLOBAL,
+            ]
+        } else if tab == Tab::Users && self.s.actor.has(Role::Admin) {
+            vec![keymap::LIST, keymap::EDIT, keymap::EXPORT, keymap::GLOBAL]
         } else if tab == Tab::Reports {
             if self.s.actor.has(Role::Admin) {
                 vec![
@@ -452,7 +467,7 @@ impl App {
             v.push(keymap::GLOBAL);
             v
         } else if tab.source().is_some() {
-            vec![keymap::LIST, keymap::GLOBAL]
+            vec![keymap::LIST, keymap::EXPORT, keymap::GLOBAL]
         } else {
             vec![keymap::GLOBAL]
         }
@@ -461,6 +476,7 @@ impl App {
     fn switch(&mut self, i: usize) {
         self.tab = i;
         self.detail = None;
+        self.wizard = None;
         self.searching = false;
         self.load_current();
     }
@@ -510,6 +526,8 @@ impl App {
                 });
             }
             Action::Back => l.set_query(String::new()),
+            Action::Export => self.export_list(),
+            Action::Import => self.open_wizard(),
             Action::New | Action::Edit | Action::Deactivate => {
                 let id = l.selected_id();
                 let name = l

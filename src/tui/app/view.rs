@@ -135,6 +135,10 @@ impl App {
             form.render(f, area, theme, lang);
             return;
         }
+        if let Some(w) = &mut self.wizard {
+            w.render(f, area, theme, lang, &self.s.actor.name);
+            return;
+        }
         if let Some(d) = &self.detail {
             d.render(f, area, theme);
             return;

@@ -27,7 +27,23 @@ fn keys_resolve() {
 #[test]
 fn every_binding_has_a_label() {
     for set in [
-        GLOBAL, LIST, DETAIL, POPUP, SEARCHING, EDIT, FORM, PICKER, CONFIRM,
+        GLOBAL,
+        LIST,
+        DETAIL,
+        POPUP,
+        SEARCHING,
+        EDIT,
+        FORM,
+        PICKER,
+        CONFIRM,
+        IMPORT,
+        EXPORT,
+        WIZARD_PICK,
+        WIZARD_FILES,
+        WIZARD_PREVIEW,
+        WIZARD_IMPORT,
+        WIZARD_REFUSED,
+        WIZARD_DONE,
     ] {
         for b in set {
             assert!(
@@ -46,6 +62,14 @@ fn every_binding_has_a_label() {
 fn no_screen_binds_a_key_twice() {
     let screens: &[&[&[Binding]]] = &[
         &[LIST, EDIT, GLOBAL],
+        &[LIST, EDIT, IMPORT, EXPORT, GLOBAL],
+        &[LIST, EDIT, EXPORT, GLOBAL],
+        &[LIST, EXPORT, GLOBAL],
+        &[WIZARD_PICK],
+        &[WIZARD_FILES, WIZARD_PICK],
+        &[SCROLL, WIZARD_IMPORT, WIZARD_PREVIEW],
+        &[SCROLL, WIZARD_REFUSED, WIZARD_PREVIEW],
+        &[SCROLL, WIZARD_DONE],
         &[SCROLL, DETAIL, GLOBAL],
         &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
         &[SCROLL, REPORTS, REPORTS_ADMIN, GLOBAL],

@@ -1,51 +1,10 @@
-//! Importing a registry file, all or nothing: every row is validated (against the file and the
-//! database) before anything is written; one bad row and nothing changes. Rows are upserted
-//! by their natural key (credit code, certificate number, item code, document number, …),
-//! and a column the file lacks keeps the stored value.
+//! Planning an import: every row checked against the file and the database into a list of
+//! changes (or every problem), and applying those changes.
 
-use super::{Actor, Change, Result, Service, ServiceError, audit, json};
-use crate::domain::credit_code::CreditCode;
-use crate::domain::enterprise::EnterpriseData;
-use crate::domain::fields::{self, Problem};
-use crate::domain::forms;
-use crate::domain::inspection::Visit;
-use crate::domain::inspector::{InspectorData, InspectorKind};
-use crate::domain::item::ItemData;
-use crate::domain::user::Role;
-use crate::exchange::import::{HeaderIssue, Kind, RowIssue, Sheet};
-use crate::exchange::table::{self, Format, TableError};
-use crate::store::Db;
-use crate::store::SOURCE_IMPORT;
-use chrono::NaiveDate;
-use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
-
-/// Why an import changed nothing.
-#[derive(Debug)]
-pub enum ImportError {
-    Table(TableError),
-    Headers(Vec<HeaderIssue>),
-    Rows(Vec<RowIssue>),
-}
-
-/// What an import did (or, for a dry run, would do).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOutcome {
-    pub format: Format,
-    pub encoding: &'static str,
-    pub rows: usize,
-    pub created: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    /// Accepted, but worth a look (pilot credit codes whose check was waived).
-    pub warnings: Vec<RowIssue>,
-    pub dry_run: bool,
-    pub sha256: String,
-}
+use super::*;
 
 /// One planned change.
-enum Op {
+pub(super) enum Op {
     Enterprise {
         id: Option<(i64, i64)>,
         before: Option<EnterpriseData>,
@@ -81,128 +40,14 @@ enum Op {
     },
 }
 
-struct Plan {
-    ops: Vec<Op>,
-    unchanged: usize,
-    warnings: Vec<RowIssue>,
-}
-
-impl Service {
-    /// Imports a CSV or XLSX file of `kind`. With `dry_run` everything is checked and counted
-    /// but nothing is written.
-    pub fn import_file(
-        &mut self,
-        actor: &Actor,
-        kind: Kind,
-        path: &Path,
-        dry_run: bool,
-    ) -> Result<ImportOutcome> {
-        actor.require(&[Role::Admin])?;
-        let bytes = std::fs::read(path).map_err(|e| {
-            ServiceError::Import(ImportError::Table(TableError::Io(
-                path.display().to_string(),
-                e,
-            )))
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.import_bytes(actor, kind, &name, &bytes, dry_run)
-    }
-
-    /// As [`Service::import_file`], from content already read (an upload, say).
-    pub fn import_bytes(
-        &mut self,
-        actor: &Actor,
-        kind: Kind,
-        name: &str,
-        bytes: &[u8],
-        dry_run: bool,
-    ) -> Result<ImportOutcome> {
-        actor.require(&[Role::Admin])?;
-        let sha256 = hex(&Sha256::digest(bytes));
-        let table =
-            table::read_bytes(bytes).map_err(|e| ServiceError::Import(ImportError::Table(e)))?;
-        let sheet =
-            Sheet::new(kind, table).map_err(|e| ServiceError::Import(ImportError::Headers(e)))?;
-        let today = self.today();
-        let at = self.stamp();
-        let run = |db: Db<'_>| -> Result<ImportOutcome> {
-            let plan = plan(db, &sheet, today)?;
-            let mut out = ImportOutcome {
-                format: sheet.table.format,
-                encoding: sheet.table.encoding,
-                rows: sheet.rows().len(),
-                created: 0,
-                updated: 0,
-                unchanged: plan.unchanged,
-                warnings: plan.warnings,
-                dry_run,
-                sha256: sha256.clone(),
-            };
-            for op in &plan.ops {
-                let created = matches!(
-                    op,
-                    Op::Enterprise { id: None, .. }
-                        | Op::Inspector { id: None, .. }
-                        | Op::Item { new: true, .. }
-                        | Op::Penalty { existing: None, .. }
-                        | Op::Complaint { existing: None, .. }
-                        | Op::Inspection { existing: None, .. }
-                );
-                if created {
-                    out.created += 1
-                } else {
-                    out.updated += 1
-                }
-            }
-            if !dry_run {
-                // Room for the whole change in memory while it is written, then back to normal.
-                db.set_cache_kib(256 * 1024)?;
-                let summary = format!("{name} sha256:{sha256}");
-                for op in plan.ops {
-                    apply(db, op, &at, actor, &summary)?;
-                }
-                let counts = serde_json::json!({"file": name, "sha256": sha256, "kind": format!("{kind:?}"),
-                    "rows": out.rows, "created": out.created, "updated": out.updated, "unchanged": out.unchanged});
-                audit(
-                    db,
-                    &at,
-                    actor,
-                    "import",
-                    "file",
-                    None,
-                    &summary,
-                    None,
-                    Some(&counts.to_string()),
-                )?;
-            }
-            Ok(out)
-        };
-        if dry_run {
-            self.store.read(run)
-        } else {
-            self.write(
-                match kind {
-                    Kind::Enterprises | Kind::Penalties | Kind::Complaints | Kind::Inspections => {
-                        Change::Enterprises
-                    }
-                    Kind::Inspectors => Change::Inspectors,
-                    Kind::Items => Change::Items,
-                },
-                run,
-            )
-        }
-    }
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
+pub(super) struct Plan {
+    pub ops: Vec<Op>,
+    pub unchanged: usize,
+    pub warnings: Vec<RowIssue>,
 }
 
 /// Validates every row and plans the changes; any row issue refuses the whole file.
-fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
+pub(super) fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
     let mut p = Plan {
         ops: Vec::new(),
         unchanged: 0,
@@ -508,7 +353,7 @@ fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> {
     }
 }
 
-fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<()> {
+pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<()> {
     match op {
         Op::Inspection {
             enterprise,
@@ -611,8 +456,10 @@ fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<(
         }
         Op::Item { data, from, .. } => {
             let latest = db.latest_item(&data.code)?;
-            super::registry::write_item_version(db, at, actor, &data, from, summary, latest)
-                .map(|_| ())
+            crate::service::registry::write_item_version(
+                db, at, actor, &data, from, summary, latest,
+            )
+            .map(|_| ())
         }
         Op::Penalty {
             enterprise,
