@@ -268,6 +268,28 @@ async fn no_pty_gets_a_message_and_status_1_and_exec_and_other_subsystems_are_re
     assert!(refused, "other subsystems refused");
 }
 
+/// Whether the server grants the `sftp` subsystem to `user`.
+async fn sftp_granted(addr: std::net::SocketAddr, user: &str) -> bool {
+    let h = login(addr, user, Cred::Password(PASSWORD)).await.unwrap();
+    let mut ch = h.channel_open_session().await.unwrap();
+    ch.request_subsystem(true, "sftp").await.unwrap();
+    while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+        match msg {
+            russh::ChannelMsg::Success => return true,
+            russh::ChannelMsg::Failure | russh::ChannelMsg::Close => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_exchange_waits_until_a_one_time_password_is_changed() {
+    let srv = start_server().await;
+    assert!(sftp_granted(srv.addr(), "inspector").await);
+    assert!(!sftp_granted(srv.addr(), "newbie").await);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn first_login_must_set_a_new_password() {
     let srv = start_server().await;

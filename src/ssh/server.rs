@@ -521,6 +521,12 @@ impl Handler for Conn {
             session.channel_failure(channel)?;
             return Ok(());
         }
+        if user.must_change_password {
+            // A one-time password opens the terminal only, where it must be changed first.
+            tracing::info!(user = %user.name, "sftp refused: password still to be changed");
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
         session.channel_success(channel)?;
         let shared = Arc::clone(&self.shared);
         let lang = user

@@ -348,3 +348,42 @@ fn garbage_never_panics() {
         assert_eq!(reply[4], fxp::STATUS, "{p:?}");
     }
 }
+
+#[test]
+fn an_interrupted_upload_resumes_where_it_stopped() {
+    let mut t = T::new(FileLimits::default());
+    // WinSCP's resume: the partial file is there under its temporary name ...
+    assert_eq!(t.put("/inbox/a.xlsx.filepart", b"first half, "), ok());
+    // ... reopened without truncation, written from where it ended, then renamed.
+    let R::Handle(h) = t.open("/inbox/a.xlsx.filepart", pflags::WRITE) else {
+        panic!()
+    };
+    assert_eq!(t.write(&h, 12, b"second half"), ok());
+    assert_eq!(t.handle(fxp::CLOSE, &h), ok());
+    assert_eq!(
+        std::fs::read(t.inbox().join("a.xlsx.filepart")).unwrap(),
+        b"first half, second half"
+    );
+    // Append ignores offsets.
+    let R::Handle(h) = t.open("/inbox/a.xlsx.filepart", pflags::WRITE | pflags::APPEND) else {
+        panic!()
+    };
+    assert_eq!(t.write(&h, 0, b"!"), ok());
+    assert_eq!(t.handle(fxp::CLOSE, &h), ok());
+    assert_eq!(
+        std::fs::read(t.inbox().join("a.xlsx.filepart")).unwrap(),
+        b"first half, second half!"
+    );
+    // Opening a missing file without CREAT finds nothing; EXCL refuses an existing one.
+    assert!(matches!(
+        t.open("/inbox/none.csv", pflags::WRITE),
+        R::Status(Code::NoSuchFile, _)
+    ));
+    assert!(matches!(
+        t.open(
+            "/inbox/a.xlsx.filepart",
+            pflags::WRITE | pflags::CREAT | pflags::EXCL
+        ),
+        R::Status(Code::Failure, _)
+    ));
+}
