@@ -71,11 +71,11 @@ fn secs(t: SystemTime) -> u32 {
     u32::try_from(s).unwrap_or(u32::MAX)
 }
 
-fn folder_attrs(perm: u32) -> Attrs {
+fn folder_attrs(perm: u32, modified: Option<SystemTime>) -> Attrs {
     Attrs {
         size: Some(0),
         permissions: Some(0o040000 | perm),
-        times: None,
+        times: modified.map(|t| (secs(t), secs(t))),
     }
 }
 
@@ -187,7 +187,7 @@ impl Engine {
             fxp::FSTAT => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
                 let a = match self.handles.get(&h) {
-                    Some(Open::Dir(_)) => folder_attrs(0o755),
+                    Some(Open::Dir(_)) => folder_attrs(0o755, None),
                     Some(Open::Read(f)) => {
                         let m = f.metadata().map_err(|e| io_refusal(&e, lang))?;
                         file_attrs(m.len(), m.modified().unwrap_or(UNIX_EPOCH), false)
@@ -334,9 +334,15 @@ impl Engine {
 
     fn attrs(&self, node: &Node) -> Result<Attrs, Refusal> {
         Ok(match node {
-            Node::Root => folder_attrs(0o555),
-            Node::Folder(Folder::Inbox) => folder_attrs(0o755),
-            Node::Folder(Folder::Outbox) => folder_attrs(0o555),
+            Node::Root => folder_attrs(0o555, None),
+            Node::Folder(f) => {
+                let perm = if *f == Folder::Inbox { 0o755 } else { 0o555 };
+                // A folder not made yet (nothing uploaded or written) is shown as new.
+                let modified = std::fs::metadata(self.tree.dir(*f))
+                    .and_then(|m| m.modified())
+                    .unwrap_or_else(|_| SystemTime::now());
+                folder_attrs(perm, Some(modified))
+            }
             Node::File(f, _) => {
                 let path = self.tree.file(node).unwrap_or_default();
                 let m = plain_file(&path)

@@ -385,10 +385,10 @@ pub fn listening(addr: &str, fingerprint: &str, lang: Lang) -> String {
     let port = addr.rsplit(':').next().unwrap_or("2222");
     match lang {
         Lang::Zh => format!(
-            "shuangsui 正在监听 {addr}\n主机密钥指纹：{fingerprint}\n连接方法：ssh -p {port} 用户名@服务器地址（按 Ctrl-C 停止服务）"
+            "shuangsui 正在监听 {addr}\n主机密钥指纹：{fingerprint}\n连接方法：ssh -p {port} 用户名@服务器地址（按 Ctrl-C 停止服务）\n传文件：sftp -P {port} 用户名@服务器地址（或 Xftp、WinSCP，协议 SFTP，端口 {port}）"
         ),
         Lang::En => format!(
-            "shuangsui listening on {addr}\nhost key fingerprint: {fingerprint}\nconnect with: ssh -p {port} USER@SERVER (Ctrl-C stops the server)"
+            "shuangsui listening on {addr}\nhost key fingerprint: {fingerprint}\nconnect with: ssh -p {port} USER@SERVER (Ctrl-C stops the server)\nfiles: sftp -P {port} USER@SERVER (or Xftp, WinSCP: protocol SFTP, port {port})"
         ),
     }
 }
