@@ -145,7 +145,7 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
         .enable_all()
         .build()?;
     rt.block_on(async move {
-        let running = ssh::start(&listen, settings)
+        let mut running = ssh::start(&listen, settings)
             .await
             .map_err(|e| anyhow!("{e}"))?;
         say!(
@@ -186,7 +186,19 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
             tokio::signal::ctrl_c().await?;
             Ok::<_, std::io::Error>(())
         };
-        stop.await?;
+        // A server that stops accepting by itself ends the process with an error, so that the
+        // service manager restarts it (`Restart=on-failure`).
+        let failed = tokio::select! {
+            r = stop => {
+                r?;
+                None
+            }
+            why = running.ended() => Some(why),
+        };
+        if let Some(why) = failed {
+            tracing::error!(reason = %why, "the server stopped accepting connections");
+            return Err(anyhow!("{why}"));
+        }
         say!("{}", strings::cli::stopping(lang));
         running.shutdown(strings::cli::stopping(lang)).await;
         Ok(())

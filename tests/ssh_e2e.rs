@@ -284,6 +284,51 @@ async fn sftp_granted(addr: std::net::SocketAddr, user: &str) -> bool {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_connection_serves_transfer_after_transfer() {
+    // OpenSSH with ControlMaster runs every `sftp` over one connection: channels the server
+    // closed must not count against the few a connection may hold at once.
+    let srv = start_server().await;
+    let h = login(srv.addr(), "admin", Cred::Password(PASSWORD))
+        .await
+        .unwrap();
+    for round in 0..8 {
+        let mut ch = h.channel_open_session().await.unwrap_or_else(|e| {
+            panic!("channel {round} refused: {e}");
+        });
+        ch.request_subsystem(true, "sftp").await.unwrap();
+        // SSH_FXP_INIT, version 3.
+        ch.data(&[0u8, 0, 0, 5, 1, 0, 0, 0, 3][..]).await.unwrap();
+        let mut version = false;
+        while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+            match msg {
+                russh::ChannelMsg::Data { data } if data.get(4) == Some(&2) => {
+                    version = true;
+                    ch.eof().await.unwrap();
+                }
+                russh::ChannelMsg::Close => break,
+                _ => {}
+            }
+        }
+        assert!(version, "round {round}: sftp answered");
+    }
+    // The same for terminals refused for want of a pty.
+    for round in 0..6 {
+        let mut ch = h.channel_open_session().await.unwrap_or_else(|e| {
+            panic!("terminal channel {round} refused: {e}");
+        });
+        ch.request_shell(true).await.unwrap();
+        let mut closed = false;
+        while let Ok(Some(msg)) = tokio::time::timeout(Duration::from_secs(5), ch.wait()).await {
+            if let russh::ChannelMsg::Close = msg {
+                closed = true;
+                break;
+            }
+        }
+        assert!(closed, "round {round}: closed by the server");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn file_exchange_waits_until_a_one_time_password_is_changed() {
     let srv = start_server().await;
     assert!(sftp_granted(srv.addr(), "inspector").await);

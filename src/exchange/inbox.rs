@@ -52,8 +52,11 @@ pub enum BadName {
     Empty,
     /// `.` or `..`, or a name starting with a dot (hidden; also our partial uploads).
     Dot,
-    /// `/`, `\`, a control character, or one of `: * ? " < > |`.
+    /// `/`, `\`, a control or invisible formatting character (which can disguise a name),
+    /// or one of `: * ? " < > |`.
     Character,
+    /// A name Windows keeps for devices (`CON`, `NUL`, `COM1`, …), with any extension.
+    Reserved,
     TooLong,
     /// Ends with a space or a dot (Windows drops them).
     Trailing,
@@ -70,15 +73,39 @@ pub fn check_name(name: &str) -> Result<(), BadName> {
     if name.len() > MAX_NAME_BYTES {
         return Err(BadName::TooLong);
     }
-    if name.chars().any(|c| {
-        c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-    }) {
+    if name.chars().any(refused_char) {
         return Err(BadName::Character);
     }
     if name.ends_with(' ') || name.ends_with('.') {
         return Err(BadName::Trailing);
     }
+    if reserved(name) {
+        return Err(BadName::Reserved);
+    }
     Ok(())
+}
+
+/// Characters no file name may hold: separators, what Windows refuses, control characters,
+/// and the invisible formatting characters (bidirectional overrides, zero widths, BOM).
+pub fn refused_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// Whether the part before the first dot is a Windows device name.
+fn reserved(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit()
+            && stem.as_bytes()[3] != b'0')
 }
 
 /// One file in a folder.
@@ -100,15 +127,20 @@ pub fn entries(folder: &Path) -> std::io::Result<Vec<Entry>> {
     let mut out = Vec::new();
     for e in read {
         let e = e?;
-        // `DirEntry::metadata` does not follow links.
-        let meta = e.metadata()?;
-        if !meta.file_type().is_file() {
-            continue;
-        }
         let Ok(name) = e.file_name().into_string() else {
             continue;
         };
         if check_name(&name).is_err() {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow links. A file renamed or deleted since the
+        // folder was read (an upload finishing) is simply not listed.
+        let meta = match e.metadata() {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        if !meta.file_type().is_file() {
             continue;
         }
         out.push(Entry {
@@ -159,6 +191,15 @@ mod tests {
         assert_eq!(check_name("x."), Err(BadName::Trailing));
         assert_eq!(check_name(&"名".repeat(86)), Err(BadName::TooLong));
         assert_eq!(check_name(&"名".repeat(85)), Ok(()));
+        assert_eq!(check_name("a\u{202E}xslx.exe"), Err(BadName::Character));
+        assert_eq!(check_name("a\u{200B}b"), Err(BadName::Character));
+        assert_eq!(check_name("\u{FEFF}a.csv"), Err(BadName::Character));
+        assert_eq!(check_name("con.csv"), Err(BadName::Reserved));
+        assert_eq!(check_name("NUL"), Err(BadName::Reserved));
+        assert_eq!(check_name("com1.xlsx"), Err(BadName::Reserved));
+        assert_eq!(check_name("com0.xlsx"), Ok(()));
+        assert_eq!(check_name("console.csv"), Ok(()));
+        assert_eq!(check_name("LPT12.csv"), Ok(()));
     }
 
     #[test]

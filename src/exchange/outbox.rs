@@ -2,6 +2,7 @@
 //! are written, `<data dir>/outbox/<login>/`; users download them over SFTP. Names of files the
 //! system makes are made safe here: no path separators, no leading dot, no control characters.
 
+use super::inbox;
 use std::path::{Path, PathBuf};
 
 /// The outbox folder of `login` beside the database `db`.
@@ -10,20 +11,40 @@ pub fn dir(db: &Path, login: &str) -> PathBuf {
     base.join("outbox").join(safe_name(login))
 }
 
-/// `name` with anything that could escape the folder or confuse a client replaced by `_`.
+/// `name` made into one that [`inbox::check_name`] accepts, so the user can see and download
+/// it: refused characters become `_`, leading dots and trailing dots and spaces go, a Windows
+/// device name gets a `_` in front, and a name over the length limit is shortened (keeping its
+/// extension).
 pub fn safe_name(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
+        .map(|c| if inbox::refused_char(c) { '_' } else { c })
         .collect();
-    let s = s.trim().trim_start_matches('.').to_string();
-    if s.is_empty() { "_".into() } else { s }
+    let mut s = s
+        .trim()
+        .trim_start_matches('.')
+        .trim_end_matches(['.', ' '])
+        .to_string();
+    if s.len() > inbox::MAX_NAME_BYTES {
+        let ext = s
+            .rfind('.')
+            .map(|i| s[i..].to_string())
+            .filter(|e| e.len() <= 16)
+            .unwrap_or_default();
+        let mut cut = inbox::MAX_NAME_BYTES - ext.len();
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s = format!("{}{ext}", s[..cut].trim_end_matches(['.', ' ']));
+    }
+    if s.is_empty() {
+        return "_".into();
+    }
+    if inbox::check_name(&s).is_err() {
+        // A device name (or what shortening left): `_` in front is always accepted.
+        s.insert(0, '_');
+    }
+    s
 }
 
 /// Writes `bytes` as `name` into the outbox of `login` (replacing a file of that name);
@@ -53,6 +74,20 @@ mod tests {
         );
         assert_eq!(safe_name("a\u{1b}[2Jb"), "a_[2Jb");
         assert_eq!(safe_name(""), "_");
+        assert_eq!(safe_name("report. "), "report");
+        assert_eq!(safe_name("CON.html"), "_CON.html");
+        assert_eq!(safe_name("a\u{202E}b"), "a_b");
+        let long = format!("{}.xlsx", "名".repeat(100));
+        let short = safe_name(&long);
+        assert!(short.len() <= inbox::MAX_NAME_BYTES && short.ends_with("名.xlsx"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_name_made_safe_can_be_listed_and_downloaded(name in "(?s).{0,120}") {
+            let safe = safe_name(&name);
+            proptest::prop_assert_eq!(inbox::check_name(&safe), Ok(()), "{:?} -> {:?}", name, safe);
+        }
     }
 
     #[test]

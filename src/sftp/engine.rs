@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Most handles open at once in one session.
-const MAX_HANDLES: usize = 64;
+/// Most handles open at once in one session (clients use one or two per transfer).
+const MAX_HANDLES: usize = 16;
 /// Most bytes returned by one read.
 const MAX_READ: u32 = 64 * 1024;
 /// Names per READDIR reply.
@@ -55,6 +55,13 @@ pub struct Engine {
 
 /// Unique names for partial uploads across sessions.
 static UPLOADS: AtomicU64 = AtomicU64::new(0);
+const UPLOAD_PREFIX: &str = ".upload-";
+const UPLOAD_SUFFIX: &str = ".part";
+
+/// Whether `name` is one of the hidden files uploads are written to.
+pub(super) fn is_partial_upload(name: &str) -> bool {
+    name.starts_with(UPLOAD_PREFIX) && name.ends_with(UPLOAD_SUFFIX)
+}
 
 fn io_refusal(e: &std::io::Error, lang: Lang) -> Refusal {
     match e.kind() {
@@ -100,10 +107,12 @@ fn long_name(name: &str, a: &Attrs, user: &str) -> String {
         mode.push(if bits & 1 != 0 { 'x' } else { '-' });
     }
     let when = a.times.map_or(0, |t| t.1);
+    // As `ls -l`: the time for the last six months, the year for anything older.
+    let recent = secs(SystemTime::now()).saturating_sub(when) < 183 * 24 * 3600;
     let date = chrono::DateTime::from_timestamp(i64::from(when), 0)
         .map(|d| {
             d.with_timezone(&crate::service::beijing())
-                .format("%b %e %H:%M")
+                .format(if recent { "%b %e %H:%M" } else { "%b %e  %Y" })
                 .to_string()
         })
         .unwrap_or_default();
@@ -199,6 +208,7 @@ impl Engine {
             }
             fxp::OPENDIR => {
                 let node = self.resolve(r.text().map_err(bad)?)?;
+                self.room_for_a_handle()?;
                 let list = self.listing(&node)?;
                 self.add(id, Open::Dir(list))
             }
@@ -224,6 +234,7 @@ impl Engine {
                 let flags = r.u32().map_err(bad)?;
                 r.attrs().map_err(bad)?;
                 let node = self.resolve(path)?;
+                self.room_for_a_handle()?;
                 let open = self.open(&node, flags)?;
                 self.add(id, open)
             }
@@ -268,8 +279,10 @@ impl Engine {
                 if a.size.is_some() {
                     return self.refuse(Code::OpUnsupported, s::unsupported(lang));
                 }
-                if let Some(Open::Upload(u)) = self.handles.get_mut(&h) {
-                    u.times = a.times.or(u.times);
+                match self.handles.get_mut(&h) {
+                    Some(Open::Upload(u)) => u.times = a.times.or(u.times),
+                    Some(_) => {}
+                    None => return self.refuse(Code::Failure, ""),
                 }
                 self.ok(id)
             }
@@ -314,13 +327,15 @@ impl Engine {
             .ok_or((Code::Failure, String::new()))
     }
 
-    fn add(&mut self, id: u32, open: Open) -> Answer {
+    /// Refuses before any work when the session holds as many handles as it may.
+    fn room_for_a_handle(&self) -> Result<(), Refusal> {
         if self.handles.len() >= MAX_HANDLES {
-            if let Open::Upload(u) = open {
-                let _ = std::fs::remove_file(&u.tmp);
-            }
-            return self.refuse(Code::Failure, s::too_many_open(self.lang));
+            return Err((Code::Failure, s::too_many_open(self.lang).into()));
         }
+        Ok(())
+    }
+
+    fn add(&mut self, id: u32, open: Open) -> Answer {
         self.next = self.next.wrapping_add(1);
         while self.handles.contains_key(&self.next) {
             self.next = self.next.wrapping_add(1);
@@ -419,10 +434,10 @@ impl Engine {
         }
         std::fs::create_dir_all(&self.tree.inbox).map_err(|e| io_refusal(&e, lang))?;
         let n = UPLOADS.fetch_add(1, Ordering::Relaxed);
-        let tmp = self
-            .tree
-            .inbox
-            .join(format!(".upload-{}-{n}.part", std::process::id()));
+        let tmp = self.tree.inbox.join(format!(
+            "{UPLOAD_PREFIX}{}-{n}{UPLOAD_SUFFIX}",
+            std::process::id()
+        ));
         let keep = existing.is_some() && flags & pflags::TRUNC == 0;
         if keep {
             std::fs::copy(&path, &tmp).map_err(|e| io_refusal(&e, lang))?;
@@ -486,12 +501,23 @@ impl Engine {
             let _ = std::fs::remove_file(&u.tmp);
             return Err((Code::Failure, s::upload_discarded(lang).into()));
         }
+        // A new name must still fit: other uploads may have filled the inbox meanwhile.
+        if std::fs::symlink_metadata(&u.target).is_err() {
+            let count = inbox::entries(&self.tree.inbox).map_or(0, |e| e.len());
+            if count >= self.limits.max_files as usize {
+                drop(u.file);
+                let _ = std::fs::remove_file(&u.tmp);
+                return Err((Code::Failure, s::inbox_full(self.limits.max_files, lang)));
+            }
+        }
         let done = u.file.sync_all().and_then(|()| {
             if let Some((_, mtime)) = u.times {
                 u.file
                     .set_modified(UNIX_EPOCH + Duration::from_secs(u64::from(mtime)))?;
             }
-            std::fs::rename(&u.tmp, &u.target)
+            std::fs::rename(&u.tmp, &u.target)?;
+            // The new name is durable too once the close is answered.
+            File::open(&self.tree.inbox)?.sync_all()
         });
         if let Err(e) = done {
             let _ = std::fs::remove_file(&u.tmp);
@@ -537,10 +563,14 @@ impl Engine {
         if plain_file(&a).is_none() {
             return Err((Code::NoSuchFile, s::not_found(lang).into()));
         }
-        if std::fs::symlink_metadata(&b).is_ok() {
-            return Err((Code::Failure, s::exists(name, lang)));
+        // A hard link fails when the new name exists, even if it appeared a moment ago.
+        match std::fs::hard_link(&a, &b) {
+            Ok(()) => std::fs::remove_file(&a).map_err(|e| io_refusal(&e, lang)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err((Code::Failure, s::exists(name, lang)))
+            }
+            Err(e) => Err(io_refusal(&e, lang)),
         }
-        std::fs::rename(&a, &b).map_err(|e| io_refusal(&e, lang))
     }
 }
 

@@ -21,6 +21,7 @@ use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 use thiserror::Error;
@@ -56,6 +57,24 @@ const SESSION_CACHE_KIB: i64 = 2048;
 
 /// Session channels one connection may have open at once (a terminal and file transfers).
 const MAX_CHANNELS: usize = 4;
+
+/// Bytes of file-transfer requests a channel may have waiting. SSH's flow control does not
+/// hold a client back (the window is given back as bytes arrive), so a client that sends
+/// faster than its requests are answered, or stops reading the answers, is cut off here.
+/// Clients keep 1–2 MiB in flight.
+const MAX_SFTP_QUEUED: usize = 16 * 1024 * 1024;
+
+/// Answers of a file transfer waiting for the network; when full, the transfer waits.
+const SFTP_REPLIES_QUEUED: usize = 32;
+
+/// The channels of one connection that are open, shared with the tasks that close them.
+type Live = Arc<Mutex<HashSet<ChannelId>>>;
+
+/// A file-transfer channel: where its bytes go and how many wait there.
+struct SftpChannel {
+    tx: std::sync::mpsc::Sender<Vec<u8>>,
+    queued: Arc<AtomicUsize>,
+}
 
 /// Loads the host key, creating it (Ed25519, OpenSSH format, mode 0600) on first start.
 pub fn host_key(path: &Path) -> Result<PrivateKey, ServeError> {
@@ -117,6 +136,17 @@ impl Running {
         let _ = self.task.await;
     }
 
+    /// Resolves only if the server stops accepting by itself (an error from the listening
+    /// socket, such as running out of file descriptors), with the reason. After this the
+    /// server cannot be shut down or waited for: it has ended.
+    pub async fn ended(&mut self) -> String {
+        match (&mut self.task).await {
+            Ok(Ok(())) => "stopped".into(),
+            Ok(Err(e)) => e.to_string(),
+            Err(e) => e.to_string(),
+        }
+    }
+
     /// Waits until the server stops.
     pub async fn wait(self) -> Result<(), ServeError> {
         match self.task.await {
@@ -129,6 +159,13 @@ impl Running {
 /// Binds `listen` and serves in the background on the current tokio runtime.
 pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeError> {
     let key = host_key(&settings.host_key)?;
+    let swept = sftp::sweep_partial_uploads(&settings.db);
+    if swept > 0 {
+        tracing::info!(
+            files = swept,
+            "sftp: partial uploads of an earlier run deleted"
+        );
+    }
     let hub = Hub::new();
     let auth = Service::open(&settings.db).map_err(|e| ServeError::Database(e.to_string()))?;
     let socket = TcpListener::bind(listen)
@@ -185,7 +222,7 @@ impl Server for AppServer {
             shared: Arc::clone(&self.shared),
             addr,
             user: None,
-            channels: HashSet::new(),
+            channels: Live::default(),
             shell: None,
             sftp: HashMap::new(),
             pty: None,
@@ -203,12 +240,13 @@ struct Conn {
     name: String,
     /// Session channels open. The `Channel` objects are dropped at once: their message queues
     /// are bounded and nobody reads them (input arrives through `Handler::data`), so keeping
-    /// one would stall the connection after about a hundred messages.
-    channels: HashSet<ChannelId>,
+    /// one would stall the connection after about a hundred messages. A channel leaves the set
+    /// when either side closes it (russh forgets a channel we closed: no `channel_close`).
+    channels: Live,
     /// The channel of the interactive session, once it asked for a shell.
     shell: Option<ChannelId>,
     /// File-transfer channels and where their bytes go.
-    sftp: HashMap<ChannelId, std::sync::mpsc::Sender<Vec<u8>>>,
+    sftp: HashMap<ChannelId, SftpChannel>,
     pty: Option<(u32, u32)>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
 }
@@ -251,6 +289,15 @@ impl Conn {
         .await
         .ok()
         .flatten()
+    }
+
+    /// Writes `text` to a channel that gets no session, then closes it (without waiting: a
+    /// handler that waits on the connection's queue can wait forever).
+    fn say_and_close(&self, session: &mut SshSession, channel: ChannelId, text: &str) {
+        let _ = session.data(channel, text.as_bytes().to_vec());
+        let _ = session.exit_status_request(channel, 1);
+        let _ = session.close(channel);
+        lock(&self.channels).remove(&channel);
     }
 
     /// The client is done with `channel`: the session or file transfer on it ends.
@@ -338,10 +385,13 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if self.channels.len() >= MAX_CHANNELS {
-            return Ok(());
+        {
+            let mut live = lock(&self.channels);
+            if live.len() >= MAX_CHANNELS {
+                return Ok(());
+            }
+            live.insert(channel.id());
         }
-        self.channels.insert(channel.id());
         drop(channel);
         reply.accept().await;
         Ok(())
@@ -389,11 +439,7 @@ impl Handler for Conn {
         let lang = self.shared.settings.lang;
         let (Some(user), Some(size)) = (self.user.clone(), self.pty) else {
             session.channel_success(channel)?;
-            let _ = handle
-                .data(channel, ui::no_pty(lang).as_bytes().to_vec())
-                .await;
-            let _ = handle.exit_status_request(channel, 1).await;
-            let _ = handle.close(channel).await;
+            self.say_and_close(session, channel, ui::no_pty(lang));
             return Ok(());
         };
         if self.tx.is_some() || self.sftp.contains_key(&channel) {
@@ -410,11 +456,7 @@ impl Handler for Conn {
                 .with_cache_kib(SESSION_CACHE_KIB),
             Err(e) => {
                 tracing::error!("session database: {e}");
-                let _ = handle
-                    .data(channel, ui::crashed(lang).as_bytes().to_vec())
-                    .await;
-                let _ = handle.exit_status_request(channel, 1).await;
-                let _ = handle.close(channel).await;
+                self.say_and_close(session, channel, ui::crashed(lang));
                 return Ok(());
             }
         };
@@ -422,6 +464,7 @@ impl Handler for Conn {
         // network and one slow client cannot stall another.
         let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
         let writer = handle.clone();
+        let live = Arc::clone(&self.channels);
         let (done_tx, done_rx) = tokio::sync::oneshot::channel::<End>();
         tokio::spawn(async move {
             while let Some(bytes) = out_rx.recv().await {
@@ -436,6 +479,7 @@ impl Handler for Conn {
             let _ = writer.exit_status_request(channel, code).await;
             let _ = writer.eof(channel).await;
             let _ = writer.close(channel).await;
+            lock(&live).remove(&channel);
         });
         let (tx, rx) = std::sync::mpsc::channel::<Msg>();
         let deliver_tx = tx.clone();
@@ -487,10 +531,18 @@ impl Handler for Conn {
         &mut self,
         channel: ChannelId,
         data: &[u8],
-        _: &mut SshSession,
+        session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let Some(tx) = self.sftp.get(&channel) {
-            let _ = tx.send(data.to_vec());
+        if let Some(c) = self.sftp.get(&channel) {
+            if c.queued.load(Ordering::Acquire) + data.len() > MAX_SFTP_QUEUED {
+                tracing::warn!(user = %self.name, "sftp: client far ahead of the answers; cut off");
+                self.sftp.remove(&channel);
+                lock(&self.channels).remove(&channel);
+                let _ = session.close(channel);
+                return Ok(());
+            }
+            c.queued.fetch_add(data.len(), Ordering::AcqRel);
+            let _ = c.tx.send(data.to_vec());
         } else if let Some(tx) = self.tx.as_ref().filter(|_| self.shell == Some(channel)) {
             let _ = tx.send(Msg::Bytes(data.to_vec()));
         }
@@ -535,18 +587,27 @@ impl Handler for Conn {
             .map(Lang::parse)
             .unwrap_or(shared.settings.lang);
         let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
-        self.sftp.insert(channel, tx);
-        let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
+        let queued = Arc::new(AtomicUsize::new(0));
+        self.sftp.insert(
+            channel,
+            SftpChannel {
+                tx,
+                queued: Arc::clone(&queued),
+            },
+        );
+        let (out_tx, mut out_rx) = tokio::sync::mpsc::channel::<Vec<u8>>(SFTP_REPLIES_QUEUED);
         let writer = session.handle();
+        let live = Arc::clone(&self.channels);
         tokio::spawn(async move {
             while let Some(bytes) = out_rx.recv().await {
                 if writer.data(channel, bytes).await.is_err() {
-                    return;
+                    break;
                 }
             }
             let _ = writer.exit_status_request(channel, 0).await;
             let _ = writer.eof(channel).await;
             let _ = writer.close(channel).await;
+            lock(&live).remove(&channel);
         });
         let from = format!("{} sftp", self.from());
         std::thread::Builder::new()
@@ -556,7 +617,9 @@ impl Handler for Conn {
                 let _ = lock(&shared.auth).audit_session(&user.name, "login", &from);
                 let tree = sftp::tree::Tree::of(&shared.settings.db, &user.name);
                 let engine = sftp::Engine::new(tree, limits, lang, &user.name);
-                sftp::serve(engine, rx, move |b| out_tx.send(b).is_ok());
+                sftp::serve(engine, rx, &queued, move |b| {
+                    out_tx.blocking_send(b).is_ok()
+                });
                 let _ = lock(&shared.auth).audit_session(&user.name, "logout", &from);
             })
             .map_err(russh::Error::from)?;
@@ -569,7 +632,7 @@ impl Handler for Conn {
         _: &mut SshSession,
     ) -> Result<(), Self::Error> {
         self.end(channel);
-        self.channels.remove(&channel);
+        lock(&self.channels).remove(&channel);
         Ok(())
     }
 

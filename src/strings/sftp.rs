@@ -10,8 +10,12 @@ fn why(b: BadName, lang: Lang) -> &'static str {
         BadName::Empty => lang.t("不能为空", "it is empty"),
         BadName::Dot => lang.t("不能以“.”开头", "it starts with a dot"),
         BadName::Character => lang.t(
-            "不能含 / \\ : * ? \" < > | 或控制字符",
-            "it holds / \\ : * ? \" < > | or a control character",
+            "不能含 / \\ : * ? \" < > |、控制字符或不可见的格式字符",
+            "it holds / \\ : * ? \" < > |, a control character or an invisible formatting character",
+        ),
+        BadName::Reserved => lang.t(
+            "CON、NUL、COM1 等是 Windows 保留的设备名",
+            "CON, NUL, COM1 and the like are Windows device names",
         ),
         BadName::TooLong => lang.t("超过 255 字节", "it is over 255 bytes"),
         BadName::Trailing => lang.t("不能以空格或“.”结尾", "it ends with a space or a dot"),

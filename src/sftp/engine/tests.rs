@@ -387,3 +387,44 @@ fn an_interrupted_upload_resumes_where_it_stopped() {
         R::Status(Code::Failure, _)
     ));
 }
+
+#[test]
+fn handles_are_limited_and_unknown_ones_refused() {
+    let mut t = T::new(FileLimits::default());
+    std::fs::write(t.outbox().join("r.html"), "<p>").unwrap();
+    let mut open = Vec::new();
+    for _ in 0..MAX_HANDLES {
+        let R::Handle(h) = t.open("/outbox/r.html", pflags::READ) else {
+            panic!()
+        };
+        open.push(h);
+    }
+    let R::Status(Code::Failure, m) = t.path(fxp::OPENDIR, "/outbox") else {
+        panic!()
+    };
+    assert!(m.contains("too many"), "{m}");
+    assert!(matches!(
+        t.open("/inbox/new.csv", pflags::WRITE | pflags::CREAT),
+        R::Status(Code::Failure, _)
+    ));
+    // Nothing was started for the refused upload.
+    assert!(!t.inbox().exists() || std::fs::read_dir(t.inbox()).unwrap().count() == 0);
+    assert_eq!(t.handle(fxp::CLOSE, &open[0]), ok());
+    assert!(matches!(t.path(fxp::OPENDIR, "/outbox"), R::Handle(_)));
+    let w = t.req(fxp::FSETSTAT).text("999").attrs(&Attrs::default());
+    assert!(matches!(t.send(w), R::Status(Code::Failure, _)));
+}
+
+#[test]
+fn a_rename_never_replaces_a_file() {
+    let mut t = T::new(FileLimits::default());
+    assert_eq!(t.put("/inbox/a.csv", b"a"), ok());
+    assert_eq!(t.put("/inbox/b.csv", b"b"), ok());
+    let w = t.req(fxp::RENAME).text("/inbox/a.csv").text("/inbox/b.csv");
+    let R::Status(Code::Failure, m) = t.send(w) else {
+        panic!()
+    };
+    assert!(m.contains("b.csv"), "{m}");
+    assert_eq!(std::fs::read(t.inbox().join("a.csv")).unwrap(), b"a");
+    assert_eq!(std::fs::read(t.inbox().join("b.csv")).unwrap(), b"b");
+}
