@@ -232,10 +232,10 @@ impl Engine {
             fxp::OPEN => {
                 let path = r.text().map_err(bad)?;
                 let flags = r.u32().map_err(bad)?;
-                r.attrs().map_err(bad)?;
+                let announced = r.attrs().map_err(bad)?.size;
                 let node = self.resolve(path)?;
                 self.room_for_a_handle()?;
-                let open = self.open(&node, flags)?;
+                let open = self.open(&node, flags, announced)?;
                 self.add(id, open)
             }
             fxp::CLOSE => {
@@ -395,7 +395,9 @@ impl Engine {
         }
     }
 
-    fn open(&self, node: &Node, flags: u32) -> Result<Open, Refusal> {
+    /// Opens a file; `announced` is the size a client may say an upload will have (WinSCP
+    /// does), refused at once when over the limit.
+    fn open(&self, node: &Node, flags: u32, announced: Option<u64>) -> Result<Open, Refusal> {
         let lang = self.lang;
         let Node::File(folder, name) = node else {
             return Err((Code::Failure, s::is_folder(lang).into()));
@@ -417,6 +419,9 @@ impl Engine {
         }
         if *folder != Folder::Inbox {
             return Err((Code::PermissionDenied, s::read_only(lang).into()));
+        }
+        if announced.is_some_and(|n| n > self.limits.max_file_bytes()) {
+            return Err((Code::Failure, s::too_large(self.limits.max_file_mb, lang)));
         }
         if existing.is_some() && flags & pflags::EXCL != 0 {
             return Err((Code::Failure, s::exists(name, lang)));

@@ -268,6 +268,16 @@ fn size_and_count_limits() {
     assert!(m.contains("1 MB"), "{m}");
     // Nothing kept, not even the partial file.
     assert_eq!(std::fs::read_dir(t.inbox()).unwrap().count(), 0);
+    // A client that says the size up front is refused before sending anything.
+    let w = t
+        .req(fxp::OPEN)
+        .text("/inbox/big.csv")
+        .u32(pflags::WRITE | pflags::CREAT)
+        .attrs(&Attrs {
+            size: Some(1024 * 1024 + 1),
+            ..Attrs::default()
+        });
+    assert!(matches!(t.send(w), R::Status(Code::Failure, m) if m.contains("1 MB")));
     assert_eq!(t.put("/inbox/a.csv", b"a"), ok());
     assert_eq!(t.put("/inbox/b.csv", b"b"), ok());
     let R::Status(Code::Failure, m) = t.put("/inbox/c.csv", b"c") else {
