@@ -1,0 +1,114 @@
+//! Keys of the draws tab and the live draw room, by role.
+
+use super::*;
+
+/// The list of draws.
+pub const DRAWS: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "enter_room",
+        shown: "Enter",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for everyone.
+pub const ROOM: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Esc, N)],
+    action: Action::Back,
+    label: "leave_room",
+    shown: "Esc",
+    in_bar: true,
+}];
+
+/// In a draw room, for witnesses.
+pub const ROOM_WITNESS: &[Binding] = &[
+    Binding {
+        keys: &[ch('e')],
+        action: Action::Entropy,
+        label: "entropy",
+        shown: "e",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('c')],
+        action: Action::Confirm,
+        label: "confirm",
+        shown: "c",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('d')],
+        action: Action::Decline,
+        label: "decline",
+        shown: "d",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for administrators.
+pub const ROOM_ADMIN: &[Binding] = &[
+    Binding {
+        keys: &[ch('r')],
+        action: Action::Reveal,
+        label: "reveal",
+        shown: "r",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('l')],
+        action: Action::Release,
+        label: "release",
+        shown: "l",
+        in_bar: true,
+    },
+];
+
+/// In a draw room, for leaders.
+pub const ROOM_LEADER: &[Binding] = &[Binding {
+    keys: &[ch('a')],
+    action: Action::Accept,
+    label: "accept",
+    shown: "a",
+    in_bar: true,
+}];
+
+/// In a draw room, for administrators and leaders.
+pub const ROOM_MANAGE: &[Binding] = &[
+    Binding {
+        keys: &[ch('z')],
+        action: Action::CancelDraw,
+        label: "cancel_draw",
+        shown: "z",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('n')],
+        action: Action::Annotate,
+        label: "annotate",
+        shown: "n",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('p')],
+        action: Action::Record,
+        label: "record",
+        shown: "p",
+        in_bar: true,
+    },
+];

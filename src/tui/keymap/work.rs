@@ -1,0 +1,118 @@
+//! Keys of the detail view, the results worklist and review, the dashboard and the reports tab.
+
+use super::*;
+
+/// A detail view: back to the list.
+pub const DETAIL: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Esc, N)],
+    action: Action::Back,
+    label: "back",
+    shown: "Esc",
+    in_bar: true,
+}];
+
+/// Forms with a next record to enter: F2 saves and opens it.
+pub const SAVE_NEXT: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::F(2), N)],
+    action: Action::SaveNext,
+    label: "save_next",
+    shown: "F2",
+    in_bar: true,
+}];
+
+/// The worklist of results.
+pub const WORK: &[Binding] = &[Binding {
+    keys: &[ch('e')],
+    action: Action::EnterResult,
+    label: "enter_result",
+    shown: "e",
+    in_bar: true,
+}];
+
+/// The worklist, for reviewers.
+pub const REVIEW: &[Binding] = &[
+    Binding {
+        keys: &[ch('a')],
+        action: Action::Approve,
+        label: "approve",
+        shown: "a",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('r')],
+        action: Action::ReturnResult,
+        label: "return_result",
+        shown: "r",
+        in_bar: true,
+    },
+];
+
+/// The worklist, for administrators.
+pub const PUBLISH: &[Binding] = &[Binding {
+    keys: &[ch('p')],
+    action: Action::Publish,
+    label: "publish",
+    shown: "p",
+    in_bar: false,
+}];
+
+/// The home screen, for administrators.
+pub const HOME_ADMIN: &[Binding] = &[Binding {
+    keys: &[ch('c')],
+    action: Action::Calendar,
+    label: "calendar",
+    shown: "c",
+    in_bar: true,
+}];
+
+/// The worklist, for those who record off-site checks.
+pub const OFFSITE: &[Binding] = &[Binding {
+    keys: &[ch('o')],
+    action: Action::Offsite,
+    label: "offsite",
+    shown: "o",
+    in_bar: true,
+}];
+
+/// The reports tab.
+pub const REPORTS: &[Binding] = &[
+    Binding {
+        keys: &[ch('<'), ch(',')],
+        action: Action::PrevQuarter,
+        label: "quarter",
+        shown: "< >",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('>'), ch('.')],
+        action: Action::NextQuarter,
+        label: "quarter",
+        shown: ">",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('x')],
+        action: Action::Export,
+        label: "export_report",
+        shown: "x",
+        in_bar: true,
+    },
+];
+
+/// The reports tab, for administrators.
+pub const REPORTS_ADMIN: &[Binding] = &[
+    Binding {
+        keys: &[ch('n')],
+        action: Action::Joint,
+        label: "joint",
+        shown: "n",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('t')],
+        action: Action::JointTargets,
+        label: "joint_targets",
+        shown: "t",
+        in_bar: false,
+    },
+];
