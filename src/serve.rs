@@ -111,6 +111,10 @@ pub struct Options {
     pub log_keep_days: u32,
     pub failed_logins: usize,
     pub failure_window_minutes: u64,
+    /// Grace time and caps on connections that have not logged in.
+    pub door: ssh::DoorLimits,
+    /// Offer older clients' algorithms too (`[ssh] legacy_algorithms`).
+    pub legacy_algorithms: bool,
     /// Default ratios for a database that has none yet.
     pub ratios: Option<shuangsui::domain::quota::Ratios>,
 }
@@ -138,9 +142,12 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
         ascii: o.ascii,
         failed_logins: o.failed_logins.max(1),
         failure_window: Duration::from_secs(o.failure_window_minutes.max(1) * 60),
+        door: o.door,
+        legacy_algorithms: o.legacy_algorithms,
     };
     let listen = o.listen;
-    let key = ssh::host_key(&settings.host_key).map_err(|e| anyhow!("{e}"))?;
+    let keys = ssh::host_keys(&settings.host_key, settings.legacy_algorithms)
+        .map_err(|e| anyhow!("{e}"))?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -148,9 +155,10 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
         let mut running = ssh::start(&listen, settings)
             .await
             .map_err(|e| anyhow!("{e}"))?;
+        let fingerprints = ssh::hostkeys::fingerprints(&keys);
         say!(
             "{}",
-            strings::cli::listening(&running.addr.to_string(), &ssh::fingerprint(&key), lang)
+            strings::cli::listening(&running.addr.to_string(), &fingerprints.join("\n  "), lang)
         );
         tracing::info!(addr = %running.addr, "listening");
         // The daily backup (a setting): checked every ten minutes on a connection of its own.
@@ -186,8 +194,9 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
             tokio::signal::ctrl_c().await?;
             Ok::<_, std::io::Error>(())
         };
-        // A server that stops accepting by itself ends the process with an error, so that the
-        // service manager restarts it (`Restart=on-failure`).
+        // The accept loop rides out its own errors (descriptors included); should it end all
+        // the same (an internal failure), the process ends with an error, so that the service
+        // manager restarts it (`Restart=on-failure`).
         let failed = tokio::select! {
             r = stop => {
                 r?;

@@ -110,12 +110,7 @@ async fn demo_prints_one_account_per_role() {
     let dir = tempfile::tempdir().unwrap();
     let srv = serve(&dir.path().join("demo.sqlite3"), &["--demo"]);
     for role in ["admin", "leader", "witness", "inspector", "auditor"] {
-        let line = srv
-            .lines
-            .iter()
-            .find(|l| l.trim_start().starts_with(&format!("{role} ")))
-            .unwrap_or_else(|| panic!("{role}: {:?}", srv.lines));
-        let password = line.split_whitespace().nth(1).unwrap().to_string();
+        let password = password_of(&srv, role);
         assert!(
             login(srv.addr, role, Cred::Password(&password))
                 .await
@@ -129,6 +124,51 @@ async fn demo_prints_one_account_per_role() {
         "{:?}",
         srv.lines
     );
+    // Everything the server wrote beside the database is ignored by git when the database is
+    // the default `db/shuangsui.sqlite3` of a checkout: `git status` stays clean.
+    let mut t = Term::connect(
+        srv.addr,
+        "admin",
+        Cred::Password(&password_of(&srv, "admin")),
+    )
+    .await;
+    assert!(t.wait_for("首页").await);
+    t.send(b"q").await;
+    assert!(t.wait_closed().await);
+    drop(srv);
+    let written = files_under(dir.path());
+    assert!(written.len() >= 4, "{written:?}");
+    for f in written {
+        let rel = format!("db/{}", f.strip_prefix(dir.path()).unwrap().display());
+        let ignored = Command::new("git")
+            .args(["check-ignore", "--no-index", "-q", &rel])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("git runs");
+        assert!(ignored.success(), "{rel} is not ignored by .gitignore");
+    }
+}
+
+fn password_of(srv: &Server, role: &str) -> String {
+    srv.lines
+        .iter()
+        .find(|l| l.trim_start().starts_with(&format!("{role} ")))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or_else(|| panic!("{role}: {:?}", srv.lines))
+        .to_string()
+}
+
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// A configuration file sets the data folder (host key, daily logs), the language and the

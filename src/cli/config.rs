@@ -5,8 +5,10 @@
 
 use serde::Deserialize;
 use shuangsui::domain::quota::{Ratios, parse_percent};
+use shuangsui::ssh::DoorLimits;
 use shuangsui::strings::{Lang, cli as s};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Login limits.
 #[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
@@ -15,6 +17,21 @@ pub struct Limits {
     /// Failed logins allowed per address and per user within the window.
     pub failed_logins: Option<usize>,
     pub failure_window_minutes: Option<u64>,
+    /// A connection not logged in by then is closed [default: 60].
+    pub login_grace_seconds: Option<u64>,
+    /// Connections not logged in yet, in total [default: 64].
+    pub max_unauthenticated: Option<usize>,
+    /// Connections not logged in yet, from one address [default: 10].
+    pub max_unauthenticated_per_address: Option<usize>,
+}
+
+/// The SSH protocol.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SshSection {
+    /// Also offer RSA/ECDSA host keys, NIST ECDH and AES-128-GCM for older clients
+    /// [default: false].
+    pub legacy_algorithms: Option<bool>,
 }
 
 /// Default ratios, as percentages (`"25%"`, `"3.5"`); applied when the database has none yet.
@@ -50,6 +67,8 @@ pub struct Config {
     #[serde(default)]
     pub limits: Limits,
     #[serde(default)]
+    pub ssh: SshSection,
+    #[serde(default)]
     pub ratios: RatioText,
 }
 
@@ -74,8 +93,20 @@ impl Config {
         {
             return Err(format!("language = {l:?}: zh or en"));
         }
-        if c.idle_minutes == Some(0) || c.limits.failed_logins == Some(0) {
-            return Err("idle_minutes and failed_logins must be at least 1".into());
+        let l = &c.limits;
+        for (name, zero) in [
+            ("idle_minutes", c.idle_minutes == Some(0)),
+            ("failed_logins", l.failed_logins == Some(0)),
+            ("login_grace_seconds", l.login_grace_seconds == Some(0)),
+            ("max_unauthenticated", l.max_unauthenticated == Some(0)),
+            (
+                "max_unauthenticated_per_address",
+                l.max_unauthenticated_per_address == Some(0),
+            ),
+        ] {
+            if zero {
+                return Err(format!("{name} must be at least 1"));
+            }
         }
         c.ratios()?;
         Ok(c)
@@ -103,6 +134,22 @@ impl Config {
         Ok(Some(r))
     }
 
+    /// The door's limits: the file's, or the defaults.
+    pub fn door(&self) -> DoorLimits {
+        let d = DoorLimits::default();
+        let l = &self.limits;
+        DoorLimits {
+            login_grace: l
+                .login_grace_seconds
+                .map(Duration::from_secs)
+                .unwrap_or(d.login_grace),
+            max_unauthenticated: l.max_unauthenticated.unwrap_or(d.max_unauthenticated),
+            max_unauthenticated_per_address: l
+                .max_unauthenticated_per_address
+                .unwrap_or(d.max_unauthenticated_per_address),
+        }
+    }
+
     /// The database path: the flag, the file's, inside the data folder, or the default.
     pub fn database(&self, flag: Option<PathBuf>) -> PathBuf {
         flag.or_else(|| self.database.clone())
@@ -127,12 +174,23 @@ mod tests {
             [limits]
             failed_logins = 8
             failure_window_minutes = 10
+            login_grace_seconds = 30
+            max_unauthenticated = 100
+            max_unauthenticated_per_address = 5
+            [ssh]
+            legacy_algorithms = true
             [ratios]
             general = "5%"
             "#,
         )
         .unwrap();
         assert_eq!(c.idle_minutes, Some(20));
+        assert_eq!(c.limits.login_grace_seconds, Some(30));
+        assert_eq!(c.limits.max_unauthenticated_per_address, Some(5));
+        assert_eq!(c.ssh.legacy_algorithms, Some(true));
+        assert_eq!(c.door().login_grace, Duration::from_secs(30));
+        assert_eq!(c.door().max_unauthenticated, 100);
+        assert_eq!(Config::default().door(), DoorLimits::default());
         assert_eq!(c.ratios().unwrap().unwrap().general, 500);
         assert_eq!(c.ratios().unwrap().unwrap().key, 2500);
         assert_eq!(
@@ -148,6 +206,9 @@ mod tests {
             "listen = \"nowhere\"",
             "language = \"fr\"",
             "idle_minutes = 0",
+            "[limits]\nlogin_grace_seconds = 0",
+            "[limits]\nmax_unauthenticated_per_address = 0",
+            "[ssh]\nlegacy = true",
             "[ratios]\nkey = \"120%\"",
             "idle_minutes = \"ten\"",
         ] {

@@ -376,6 +376,8 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
                 log_keep_days: config.log_keep_days.unwrap_or(30),
                 failed_logins: config.limits.failed_logins.unwrap_or(5),
                 failure_window_minutes: config.limits.failure_window_minutes.unwrap_or(5),
+                door: config.door(),
+                legacy_algorithms: config.ssh.legacy_algorithms.unwrap_or(false),
                 ratios: config.ratios().map_err(anyhow::Error::msg)?,
             },
             lang,

@@ -1,11 +1,18 @@
-//! The SSH server (russh): host key, authentication against the users table, rate limits,
+//! The SSH server (russh): host keys and algorithms, the door (grace time, caps on
+//! unauthenticated connections, its log), authentication against the users table, rate limits,
 //! pty and window changes, and one thread per session that owns its terminal and app. This
 //! is the only module that names `russh`.
 
+pub mod door;
+pub mod gate;
+pub mod hostkeys;
 pub mod keys;
 pub mod limit;
+pub mod listen;
 pub mod server;
 pub mod session;
 pub mod terminal;
 
-pub use server::{Running, ServeError, Settings, fingerprint, host_key, start};
+pub use gate::DoorLimits;
+pub use hostkeys::{fingerprint, host_key, host_keys};
+pub use server::{Running, ServeError, Settings, start};

@@ -4,7 +4,11 @@
 //! exchange, see `crate::sftp`) and refuses everything else (exec, other subsystems,
 //! forwarding).
 
+use super::door::{self, Method};
+use super::gate::{DoorLimits, Gate};
+use super::hostkeys::{self, HostKeyError};
 use super::limit::Limiter;
+use super::listen::{self, Accept, Admission};
 use super::session::{self, End, Msg, Start};
 use crate::domain::user::{PublicKey, User};
 use crate::service::{Actor, Service};
@@ -12,38 +16,43 @@ use crate::sftp;
 use crate::strings::{Lang, ui};
 use crate::tui::theme::Theme;
 use crate::tui::{Hub, Notice, Session};
-use russh::keys::{Algorithm, HashAlg, PrivateKey};
+use russh::keys::PrivateKey;
 use russh::server::{
-    Auth, Config, Handler, Msg as ChanMsg, PublicKeyOffer, Server, Session as SshSession,
-    VerifiedPublicKey,
+    Auth, Config, Handler, Msg as ChanMsg, PublicKeyOffer, Session as SshSession, VerifiedPublicKey,
 };
 use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 use thiserror::Error;
 use tokio::net::TcpListener;
+use tokio::sync::broadcast;
 
 /// Server settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub db: PathBuf,
+    /// The Ed25519 host key; with `legacy_algorithms` the RSA and ECDSA keys live beside it.
     pub host_key: PathBuf,
     pub idle: Duration,
     pub lang: Lang,
     pub ascii: bool,
-    /// Failed logins allowed per address and per user within `failure_window`.
+    /// Logins checked per address and per user within `failure_window`.
     pub failed_logins: usize,
     pub failure_window: Duration,
+    /// Grace time and caps on connections that have not logged in.
+    pub door: DoorLimits,
+    /// Also offer RSA and ECDSA host keys, NIST ECDH and AES-128-GCM (older clients).
+    pub legacy_algorithms: bool,
 }
 
 #[derive(Debug, Error)]
 pub enum ServeError {
-    #[error("host key {0}: {1}")]
-    HostKey(PathBuf, String),
+    #[error(transparent)]
+    HostKey(#[from] HostKeyError),
     #[error("cannot listen on {0}: {1}")]
     Listen(String, std::io::Error),
     #[error("database: {0}")]
@@ -76,38 +85,39 @@ struct SftpChannel {
     queued: Arc<AtomicUsize>,
 }
 
-/// Loads the host key, creating it (Ed25519, OpenSSH format, mode 0600) on first start.
-pub fn host_key(path: &Path) -> Result<PrivateKey, ServeError> {
-    let err = |e: &dyn std::fmt::Display| ServeError::HostKey(path.to_path_buf(), e.to_string());
-    if path.exists() {
-        return PrivateKey::read_openssh_file(path).map_err(|e| err(&e));
-    }
-    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(|e| err(&e))?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
-    }
-    key.write_openssh_file(path, russh::keys::ssh_key::LineEnding::LF)
-        .map_err(|e| err(&e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| err(&e))?;
-    }
-    Ok(key)
-}
-
-/// `SHA256:…` of the host key, as clients show it.
-pub fn fingerprint(key: &PrivateKey) -> String {
-    key.public_key().fingerprint(HashAlg::Sha256).to_string()
-}
-
 struct Shared {
     settings: Settings,
     hub: Arc<Hub>,
     limiter: Mutex<Limiter>,
+    /// What checking a credential usually costs, so that a refusal takes as long.
+    costs: Mutex<Costs>,
     /// One connection for authentication checks.
     auth: Mutex<Service>,
+}
+
+/// The usual time of a check, per method (a moving average).
+#[derive(Debug, Default)]
+struct Costs {
+    password: Duration,
+    key: Duration,
+}
+
+impl Costs {
+    fn slot(&mut self, method: Method) -> &mut Duration {
+        match method {
+            Method::Password => &mut self.password,
+            Method::PublicKey => &mut self.key,
+        }
+    }
+
+    fn record(&mut self, method: Method, took: Duration) {
+        let d = self.slot(method);
+        *d = if d.is_zero() {
+            took
+        } else {
+            (*d * 7 + took) / 8
+        };
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -118,8 +128,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub struct Running {
     pub addr: SocketAddr,
     pub hub: Arc<Hub>,
-    handle: russh::server::RunningServerHandle,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    shutdown: broadcast::Sender<String>,
+    task: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -132,33 +142,48 @@ impl Running {
         while self.hub.online() > 0 && tokio::time::Instant::now() < until {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        self.handle.shutdown(reason.to_string());
+        let _ = self.shutdown.send(reason.to_string());
         let _ = self.task.await;
+        door::stopped(reason);
     }
 
-    /// Resolves only if the server stops accepting by itself (an error from the listening
-    /// socket, such as running out of file descriptors), with the reason. After this the
-    /// server cannot be shut down or waited for: it has ended.
+    /// Resolves only if the server stops accepting by itself, with the reason. The accept
+    /// loop rides out its errors (running out of file descriptors included), so this means
+    /// an internal failure. After this the server cannot be shut down or waited for.
     pub async fn ended(&mut self) -> String {
         match (&mut self.task).await {
-            Ok(Ok(())) => "stopped".into(),
-            Ok(Err(e)) => e.to_string(),
+            Ok(()) => "stopped".into(),
             Err(e) => e.to_string(),
         }
     }
 
     /// Waits until the server stops.
     pub async fn wait(self) -> Result<(), ServeError> {
-        match self.task.await {
-            Ok(r) => Ok(r?),
-            Err(e) => Err(ServeError::Io(std::io::Error::other(e))),
-        }
+        self.task
+            .await
+            .map_err(|e| ServeError::Io(std::io::Error::other(e)))
+    }
+}
+
+fn config(settings: &Settings, keys: Vec<PrivateKey>) -> Config {
+    Config {
+        methods: MethodSet::from(&[MethodKind::PublicKey, MethodKind::Password][..]),
+        auth_rejection_time: Duration::from_millis(300),
+        auth_rejection_time_initial: Some(Duration::from_millis(0)),
+        keys,
+        preferred: hostkeys::preferred(settings.legacy_algorithms),
+        inactivity_timeout: Some(settings.idle + Duration::from_secs(60)),
+        keepalive_interval: Some(Duration::from_secs(30)),
+        keepalive_max: 4,
+        nodelay: true,
+        max_auth_attempts: 6,
+        ..Default::default()
     }
 }
 
 /// Binds `listen` and serves in the background on the current tokio runtime.
 pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeError> {
-    let key = host_key(&settings.host_key)?;
+    let keys = hostkeys::host_keys(&settings.host_key, settings.legacy_algorithms)?;
     let swept = sftp::sweep_partial_uploads(&settings.db);
     if swept > 0 {
         tracing::info!(
@@ -172,55 +197,47 @@ pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeErr
         .await
         .map_err(|e| ServeError::Listen(listen.to_string(), e))?;
     let addr = socket.local_addr()?;
-    let config = Arc::new(Config {
-        methods: MethodSet::from(&[MethodKind::PublicKey, MethodKind::Password][..]),
-        auth_rejection_time: Duration::from_millis(300),
-        auth_rejection_time_initial: Some(Duration::from_millis(0)),
-        keys: vec![key],
-        inactivity_timeout: Some(settings.idle + Duration::from_secs(60)),
-        keepalive_interval: Some(Duration::from_secs(30)),
-        keepalive_max: 4,
-        nodelay: true,
-        max_auth_attempts: 6,
-        ..Default::default()
-    });
+    door::started(&addr.to_string(), &hostkeys::names(&keys));
+    let config = Arc::new(config(&settings, keys));
+    let gate = Gate::new(settings.door);
+    let grace = settings.door.login_grace;
     let limiter = Limiter::new(settings.failed_logins, settings.failure_window);
     let shared = Arc::new(Shared {
         settings,
         hub: Arc::clone(&hub),
         limiter: Mutex::new(limiter),
+        costs: Mutex::default(),
         auth: Mutex::new(auth),
     });
-    let (handle_tx, handle_rx) = tokio::sync::oneshot::channel();
-    let task = tokio::spawn(async move {
-        // `run_on_socket` borrows the server and the listener: both live in this task.
-        let mut server = AppServer { shared };
-        let running = server.run_on_socket(config, &socket);
-        let _ = handle_tx.send(running.handle());
-        running.await
-    });
-    let handle = handle_rx
-        .await
-        .map_err(|_| ServeError::Io(std::io::Error::other("server did not start")))?;
+    let (shutdown, _) = broadcast::channel(1);
+    let accept = AppServer { shared };
+    let task = tokio::spawn(listen::serve(
+        socket,
+        config,
+        gate,
+        grace,
+        accept,
+        shutdown.clone(),
+    ));
     Ok(Running {
         addr,
         hub,
-        handle,
+        shutdown,
         task,
     })
 }
 
-#[derive(Clone)]
 struct AppServer {
     shared: Arc<Shared>,
 }
 
-impl Server for AppServer {
+impl Accept for AppServer {
     type Handler = Conn;
-    fn new_client(&mut self, addr: Option<SocketAddr>) -> Conn {
+    fn handler(&self, peer: SocketAddr, admission: Arc<Admission>) -> Conn {
         Conn {
             shared: Arc::clone(&self.shared),
-            addr,
+            addr: peer,
+            admission,
             user: None,
             channels: Live::default(),
             shell: None,
@@ -235,7 +252,9 @@ impl Server for AppServer {
 /// One connection.
 struct Conn {
     shared: Arc<Shared>,
-    addr: Option<SocketAddr>,
+    addr: SocketAddr,
+    /// Counts this connection at the door until it authenticates.
+    admission: Arc<Admission>,
     user: Option<User>,
     name: String,
     /// Session channels open. The `Channel` objects are dropped at once: their message queues
@@ -253,34 +272,43 @@ struct Conn {
 
 impl Conn {
     fn from(&self) -> String {
-        self.addr.map(|a| a.ip().to_string()).unwrap_or_default()
+        self.addr.ip().to_string()
     }
 
-    /// Runs a blocking check on the authentication connection.
+    /// Checks a credential on the authentication connection, after taking a slot of the rate
+    /// limit; without a slot nothing is checked, and the refusal takes as long as a check.
     async fn check(
         &self,
         user: &str,
+        method: Method,
         f: impl FnOnce(&mut Service) -> Option<User> + Send + 'static,
     ) -> Option<User> {
         let shared = Arc::clone(&self.shared);
-        let ip = self.addr.map(|a| a.ip());
+        let ip = Some(self.addr.ip());
         let user = user.to_string();
         let from = self.from();
+        let slot = lock(&shared.limiter).reserve(ip, &user, Instant::now());
+        let Some(slot) = slot else {
+            door::login_refused(ip, method, &user);
+            let cost = *lock(&shared.costs).slot(method);
+            tokio::time::sleep(cost).await;
+            let detail = format!("{from}: rate limited");
+            let _ = tokio::task::spawn_blocking(move || {
+                lock(&shared.auth).audit_session(&user, "login_refused", &detail)
+            })
+            .await;
+            return None;
+        };
         tokio::task::spawn_blocking(move || {
-            if !lock(&shared.limiter).allowed(ip, &user, Instant::now()) {
-                let _ = lock(&shared.auth).audit_session(
-                    &user,
-                    "login_refused",
-                    &format!("{from}: rate limited"),
-                );
-                return None;
-            }
+            let started = Instant::now();
             let mut svc = lock(&shared.auth);
             let found = f(&mut svc);
+            lock(&shared.costs).record(method, started.elapsed());
             match &found {
-                Some(_) => lock(&shared.limiter).succeeded(&user),
+                Some(_) => lock(&shared.limiter).succeeded(slot),
                 None => {
-                    lock(&shared.limiter).failed(ip, &user, Instant::now());
+                    lock(&shared.limiter).failed(slot);
+                    door::login_failed(ip, method, &user);
                     let _ = svc.audit_session(&user, "login_failed", &from);
                 }
             }
@@ -311,9 +339,11 @@ impl Conn {
         }
     }
 
-    fn accept(&mut self, u: Option<User>) -> Auth {
+    fn accept(&mut self, u: Option<User>, method: Method) -> Auth {
         match u {
             Some(u) => {
+                self.admission.authenticated();
+                door::login(Some(self.addr.ip()), method, &u.name);
                 self.name = u.name.clone();
                 self.user = Some(u);
                 Auth::Accept
@@ -335,9 +365,11 @@ impl Handler for Conn {
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
         let (u, p) = (user.to_string(), password.to_string());
         let found = self
-            .check(user, move |svc| svc.check_password(&u, &p).ok().flatten())
+            .check(user, Method::Password, move |svc| {
+                svc.check_password(&u, &p).ok().flatten()
+            })
             .await;
-        Ok(self.accept(found))
+        Ok(self.accept(found, Method::Password))
     }
 
     async fn auth_publickey_offered(
@@ -374,9 +406,11 @@ impl Handler for Conn {
         };
         let u = user.to_string();
         let found = self
-            .check(user, move |svc| svc.check_key(&u, &key).ok().flatten())
+            .check(user, Method::PublicKey, move |svc| {
+                svc.check_key(&u, &key).ok().flatten()
+            })
             .await;
-        Ok(self.accept(found))
+        Ok(self.accept(found, Method::PublicKey))
     }
 
     async fn channel_open_session(
@@ -648,6 +682,7 @@ impl Handler for Conn {
 
 impl Drop for Conn {
     fn drop(&mut self) {
+        door::disconnect(self.addr.ip(), &self.name);
         if let Some(tx) = self.tx.take() {
             let _ = tx.send(Msg::Closed);
         }

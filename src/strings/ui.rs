@@ -255,10 +255,27 @@ pub fn section(name: &str, lang: Lang) -> &'static str {
         "complaints" => ("信访举报", "Complaints"),
         "conflicts" => ("回避登记", "Declared conflicts"),
         "history" => ("变更记录", "Change history"),
+        "logins" => ("登录记录（最近 20 次）", "Logins (last 20)"),
         "none" => ("（无）", "(none)"),
         _ => ("", ""),
     };
     lang.t(zh, en)
+}
+
+/// A login event of the audit trail, in words.
+pub fn session_event(action: &str, sftp: bool, lang: Lang) -> &'static str {
+    match (action, sftp) {
+        ("login", false) => lang.t("登录", "logged in"),
+        ("login", true) => lang.t("登录（文件传输）", "logged in (file transfer)"),
+        ("logout", false) => lang.t("退出", "logged out"),
+        ("logout", true) => lang.t("退出（文件传输）", "logged out (file transfer)"),
+        ("login_failed", _) => lang.t("登录失败：密码或密钥不对", "failed: wrong password or key"),
+        ("login_refused", _) => lang.t(
+            "登录被拒：失败次数过多，暂停校验，稍后自动恢复",
+            "refused: too many failed logins, checks paused for a while",
+        ),
+        _ => lang.t("其他", "other"),
+    }
 }
 
 pub fn must_change_password(lang: Lang) -> &'static str {

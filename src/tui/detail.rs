@@ -404,6 +404,7 @@ impl Detail {
                     strings::cli::enabled(!u.disabled, lang),
                 ));
                 history(svc, "user", &mut lines)?;
+                logins(svc, actor, self.id, lang, &mut lines)?;
             }
             Source::Audit => {
                 let a = svc
@@ -507,4 +508,33 @@ fn changed_fields(before: Option<&str>, after: Option<&str>) -> String {
             .collect::<Vec<_>>()
             .join(", "),
     )
+}
+
+/// A user's last logins, failures and refusals by the rate limit, newest first.
+fn logins(
+    svc: &mut Service,
+    actor: &Actor,
+    user_id: i64,
+    lang: Lang,
+    lines: &mut Vec<Line<'static>>,
+) -> Result<(), ServiceError> {
+    lines.push(heading(ui::section("logins", lang)));
+    let rows = svc.history(actor, "session", user_id)?;
+    if rows.is_empty() {
+        lines.push(Line::from(ui::section("none", lang)));
+    }
+    for a in rows.iter().rev().take(20) {
+        let detail = a.after.as_deref().unwrap_or_default();
+        // `ADDRESS`, `ADDRESS sftp`, `ADDRESS: what ended it`.
+        let addr = detail.split(": ").next().unwrap_or_default();
+        let sftp = addr.ends_with(" sftp");
+        let addr = addr.trim_end_matches(" sftp");
+        lines.push(Line::from(display(&format!(
+            "{}  {}  {}",
+            a.at.chars().take(19).collect::<String>().replace('T', " "),
+            addr,
+            ui::session_event(&a.action, sftp, lang)
+        ))));
+    }
+    Ok(())
 }

@@ -120,3 +120,4 @@ pub fn gb18030(text: &str) -> Vec<u8> {
 }
 pub mod sftp;
 pub mod ssh;
+pub mod tmux;

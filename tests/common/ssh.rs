@@ -15,7 +15,7 @@ pub struct TestServer {
     pub dir: tempfile::TempDir,
     pub running: Running,
     pub admin_key: PrivateKey,
-    idle: Duration,
+    pub settings: Settings,
 }
 
 pub const PASSWORD: &str = "correct-horse-1";
@@ -40,17 +40,17 @@ impl TestServer {
             dir,
             running,
             admin_key,
-            idle,
+            settings,
         } = self;
         running.shutdown("restart").await;
-        let running = ssh::start("127.0.0.1:0", settings(&dir, idle))
+        let running = ssh::start("127.0.0.1:0", settings.clone())
             .await
             .expect("server restarts");
         TestServer {
             dir,
             running,
             admin_key,
-            idle,
+            settings,
         }
     }
 }
@@ -64,6 +64,8 @@ fn settings(dir: &tempfile::TempDir, idle: Duration) -> Settings {
         ascii: false,
         failed_logins: 5,
         failure_window: Duration::from_secs(300),
+        door: ssh::DoorLimits::default(),
+        legacy_algorithms: false,
     }
 }
 
@@ -75,6 +77,11 @@ pub async fn start_server() -> TestServer {
 
 /// As [`start_server`], logging sessions out after `idle`.
 pub async fn start_server_idle(idle: Duration) -> TestServer {
+    start_server_with(|s| s.idle = idle).await
+}
+
+/// As [`start_server`], with settings changed by `change`.
+pub async fn start_server_with(change: impl FnOnce(&mut Settings)) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("t.sqlite3");
     let admin_key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).expect("key");
@@ -108,14 +115,16 @@ pub async fn start_server_idle(idle: Duration) -> TestServer {
         add(&mut svc, "newbie", Role::Auditor, None, true);
         svc.set_user_disabled(&me, "gone", true).expect("disable");
     }
-    let running = ssh::start("127.0.0.1:0", settings(&dir, idle))
+    let mut settings = settings(&dir, Duration::from_secs(600));
+    change(&mut settings);
+    let running = ssh::start("127.0.0.1:0", settings.clone())
         .await
         .expect("server starts");
     TestServer {
         dir,
         running,
         admin_key,
-        idle,
+        settings,
     }
 }
 
