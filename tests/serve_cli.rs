@@ -23,7 +23,12 @@ impl Drop for Server {
 }
 
 fn serve(db: &std::path::Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+    serve_by(Command::new(env!("CARGO_BIN_EXE_shuangsui")), db, extra)
+}
+
+/// As [`serve`], started by `cmd` (the binary, or a wrapper such as `prlimit` given the binary).
+fn serve_by(mut cmd: Command, db: &std::path::Path, extra: &[&str]) -> Server {
+    let mut child = cmd
         .arg("--db")
         .arg(db)
         .args(["serve", "--listen", "127.0.0.1:0"])
@@ -204,6 +209,22 @@ async fn a_configuration_file_and_a_clean_stop() {
         text.contains("listening") && text.contains("+08:00"),
         "{text}"
     );
+    assert!(text.contains("door: server_start "), "{text}");
+    // A failed login is one line of the door's, with the address.
+    assert!(
+        login(srv.addr, "admin", Cred::Password("wrong"))
+            .await
+            .is_none()
+    );
+    let line = "door: login_failed addr=127.0.0.1 method=password user=\"admin\"";
+    for _ in 0..60 {
+        text = std::fs::read_to_string(&log).unwrap_or_default();
+        if text.contains(line) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(text.contains(line), "{text}");
     // The file's ratio became the default.
     let settings = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
         .args(["--db", &db.to_string_lossy(), "settings", "show"])
@@ -218,6 +239,8 @@ async fn a_configuration_file_and_a_clean_stop() {
         .unwrap();
     let status = srv.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(text.contains("door: server_stop "), "{text}");
 
     std::fs::write(&conf, "lisen = \"0.0.0.0:22\"\n").unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
@@ -227,4 +250,49 @@ async fn a_configuration_file_and_a_clean_stop() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("配置文件") && err.contains("lisen"), "{err}");
+}
+
+/// Out of file descriptors, the server goes on: connections beyond what it can hold wait, and
+/// once others close, users log in again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn running_out_of_descriptors_does_not_stop_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("shuangsui.toml");
+    std::fs::write(
+        &conf,
+        "[limits]\nmax_unauthenticated = 500\nmax_unauthenticated_per_address = 500\nlogin_grace_seconds = 20\n",
+    )
+    .unwrap();
+    let mut cmd = Command::new("prlimit");
+    cmd.args(["--nofile=64:64", env!("CARGO_BIN_EXE_shuangsui")]);
+    let db = dir.path().join("fd.sqlite3");
+    let mut srv = serve_by(cmd, &db, &["--demo", "--config", &conf.to_string_lossy()]);
+    let password = password_of(&srv, "admin");
+    let mut held = Vec::new();
+    for _ in 0..120 {
+        match tokio::net::TcpStream::connect(srv.addr).await {
+            Ok(s) => held.push(s),
+            Err(_) => break,
+        }
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(srv.child.try_wait().unwrap().is_none(), "still running");
+    drop(held);
+    let mut ok = false;
+    for _ in 0..50 {
+        if login(srv.addr, "admin", Cred::Password(&password))
+            .await
+            .is_some()
+        {
+            ok = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(ok, "a user logs in again once descriptors are free");
+    assert!(srv.child.try_wait().unwrap().is_none(), "still running");
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let log = dir.path().join("logs").join(format!("shuangsui-{today}.log"));
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(text.contains("door: accept_failed"), "descriptors ran out: {text}");
 }
