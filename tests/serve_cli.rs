@@ -292,7 +292,13 @@ async fn running_out_of_descriptors_does_not_stop_the_server() {
     assert!(ok, "a user logs in again once descriptors are free");
     assert!(srv.child.try_wait().unwrap().is_none(), "still running");
     let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
-    let log = dir.path().join("logs").join(format!("shuangsui-{today}.log"));
+    let log = dir
+        .path()
+        .join("logs")
+        .join(format!("shuangsui-{today}.log"));
     let text = std::fs::read_to_string(&log).unwrap_or_default();
-    assert!(text.contains("door: accept_failed"), "descriptors ran out: {text}");
+    assert!(
+        text.contains("door: accept_failed"),
+        "descriptors ran out: {text}"
+    );
 }

@@ -600,3 +600,23 @@ async fn administrators_add_and_disable_users_from_the_ui() {
             .is_none()
     );
 }
+
+/// An idle session sends nothing while nothing changes (the clock shows minutes).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_session_sends_nothing() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "leader", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    // Let the first frames settle, then listen for three seconds within one minute.
+    loop {
+        t.pump(Duration::from_millis(1500), |_| false).await;
+        let second = chrono::Utc::now().timestamp() % 60;
+        if second < 50 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_secs(11)).await;
+    }
+    let before = t.received;
+    t.pump(Duration::from_secs(3), |_| false).await;
+    assert_eq!(t.received - before, 0, "bytes sent by an idle session");
+}
