@@ -88,6 +88,37 @@ const GIVEN: &[&str] = &[
     "思远", "春雨", "子涵", "明轩", "佳宁", "浩然",
 ];
 
+/// Officers for a registry of `enterprises`: 15 for a district's demo, and past that enough
+/// for the plan's default draw to be feasible — about 36% of the registry is drawn in a
+/// quarter (25% of key, 65% of special, 3% of general targets, in demo proportions), two
+/// officers a team, at most 10 visits each, with a quarter to spare.
+pub fn officers_for(enterprises: usize) -> usize {
+    (enterprises * 9).div_ceil(200).max(15)
+}
+
+/// The `i`-th officer's name: random two-character given names for a district's 15, then a
+/// systematic three-character name (8,000 of them) so that large demos stay unique.
+fn officer_name(rng: &mut Rng, i: usize) -> String {
+    const MID: [&str; 20] = [
+        "文", "国", "志", "建", "晓", "海", "立", "春", "明", "思", "子", "佳", "振", "雪", "宏",
+        "丽", "静", "浩", "新", "德",
+    ];
+    const LAST: [&str; 20] = [
+        "华", "强", "燕", "东", "娜", "庆", "博", "梅", "宇", "怡", "伟", "远", "雨", "涵", "轩",
+        "宁", "然", "军", "平", "磊",
+    ];
+    if i < 15 {
+        return format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
+    }
+    let k = i - 15;
+    format!(
+        "{}{}{}",
+        SURNAMES[k % SURNAMES.len()],
+        MID[(k / SURNAMES.len()) % MID.len()],
+        LAST[(k / (SURNAMES.len() * MID.len())) % LAST.len()]
+    )
+}
+
 /// The 9-character organisation code part with its GB 11714 check character.
 fn org_code(rng: &mut Rng) -> String {
     const W: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -316,11 +347,14 @@ pub fn fill(svc: &mut Service, actor: &Actor, enterprises: usize) -> Result<Demo
         ("执法大队", "副大队长", &["法制", "大气", "水"][..]),
     ];
     let mut people = std::collections::HashSet::new();
-    for i in 0..15 {
+    for i in 0..officers_for(enterprises) {
         let (section, chief, skills) = sections[i % 3];
-        let mut who = format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
+        let mut who = officer_name(&mut rng, i);
         while !people.insert(who.clone()) {
-            who = format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
+            who = match i {
+                0..15 => officer_name(&mut rng, i),
+                _ => format!("{}{}", officer_name(&mut rng, i), people.len()),
+            };
         }
         let post = if i < 3 {
             chief
@@ -589,5 +623,26 @@ mod tests {
             fill(&mut a, &admin(), 5),
             Err(ServiceError::NotEmpty)
         ));
+    }
+
+    #[test]
+    fn officers_grow_with_the_registry_so_the_default_draw_is_feasible() {
+        assert_eq!(officers_for(120), 15);
+        assert_eq!(officers_for(10_000), 450);
+        assert_eq!(officers_for(100_000), 4_500);
+        let mut svc = service();
+        let n = fill(&mut svc, &admin(), 2_000).unwrap();
+        assert_eq!(n.inspectors, officers_for(2_000) + 3);
+        let names: std::collections::HashSet<String> = svc
+            .inspectors(&admin())
+            .unwrap()
+            .into_iter()
+            .map(|i| i.data.name)
+            .collect();
+        assert_eq!(names.len(), n.inspectors, "every name unique");
+        // The plan's default draw of this quarter (every class's required number).
+        let req = crate::service::DrawRequest::new(Quarter::of(svc.today()));
+        let p = svc.prepare_draw(&admin(), &req);
+        assert!(p.is_ok(), "{:?}", p.err());
     }
 }
