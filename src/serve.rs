@@ -148,6 +148,7 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
     let listen = o.listen;
     let keys = ssh::host_keys(&settings.host_key, settings.legacy_algorithms)
         .map_err(|e| anyhow!("{e}"))?;
+    ssh::heap::limit_arenas();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -5,6 +5,7 @@
 
 pub mod door;
 pub mod gate;
+pub mod heap;
 pub mod hostkeys;
 pub mod keys;
 pub mod limit;

@@ -6,6 +6,7 @@
 
 use super::door::{self, Method};
 use super::gate::{DoorLimits, Gate};
+use super::heap;
 use super::hostkeys::{self, HostKeyError};
 use super::limit::Limiter;
 use super::listen::{self, Accept, Admission};
@@ -555,6 +556,7 @@ impl Handler for Conn {
                 shared.hub.leave(member);
                 let _ =
                     lock(&shared.auth).audit_session(&name, "logout", &format!("{from}: {end:?}"));
+                heap::trim();
                 let _ = done_tx.send(end);
             })
             .map_err(russh::Error::from)?;

@@ -129,8 +129,12 @@ impl Hub {
         id
     }
 
+    /// Unregisters a session (whose screens are gone) and drops the listings and room views
+    /// nobody holds any more, so that memory does not stay at its peak once users leave.
     pub fn leave(&self, id: u64) {
         lock(&self.members).remove(&id);
+        lock(&self.listings).retain(|_, l| Arc::strong_count(l) > 1);
+        lock(&self.rooms).retain(|_, r| Arc::strong_count(r) > 1);
     }
 
     /// Sessions open now.
@@ -256,7 +260,20 @@ mod tests {
         let c = hub.listing(Source::Items, Lang::Zh, built(3)).unwrap();
         assert!(!Arc::ptr_eq(&a, &c), "rebuilt after a change");
         assert_eq!(hub.online(), 1);
+        drop((a, b));
         hub.leave(id);
         assert_eq!(hub.online(), 0);
+        assert_eq!(
+            lock(&hub.listings).len(),
+            1,
+            "the listing a session holds is kept"
+        );
+        drop(c);
+        let other = hub.join("li", Box::new(|_| true));
+        hub.leave(other);
+        assert!(
+            lock(&hub.listings).is_empty(),
+            "dropped once nobody holds it"
+        );
     }
 }
