@@ -117,3 +117,72 @@ fn empty_trail_verifies() {
     env.ok(&["init"]);
     assert!(env.ok(&["audit", "verify"]).starts_with("OK"));
 }
+
+/// Runs a query with the sqlite3 tool and returns its output.
+fn query(env: &Env, sql: &str) -> String {
+    let out = std::process::Command::new("sqlite3")
+        .arg(env.db())
+        .arg(sql)
+        .output()
+        .expect("the sqlite3 tool is needed for this test (.ci/run installs it)");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// An import keeps its file once, named by its SHA-256; the records it creates point to it
+/// instead of carrying a copy of their fields; changing or deleting the kept file is found.
+#[test]
+fn imported_files_are_kept_and_checked() {
+    let env = Env::new();
+    let text = format!(
+        "单位名称,统一社会信用代码,排污许可管理类别\n甲公司,{},重点管理\n乙公司,{},登记管理\n",
+        common::code("91130273MA0000001"),
+        common::code("91130273MA0000002")
+    );
+    let file = env.file("e.csv", &text);
+    env.ok(&["import", "enterprises", &file.to_string_lossy()]);
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let hex: String = text.bytes().map(|b| format!("{b:02X}")).collect();
+    assert_eq!(
+        query(
+            &env,
+            &format!("SELECT hex(bytes) FROM stored_files WHERE sha256 = '{sha}'")
+        ),
+        hex,
+        "the file's bytes are kept under their digest"
+    );
+    assert_eq!(
+        query(
+            &env,
+            "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'enterprise' AND after IS NULL AND summary LIKE 'e.csv sha256:%'"
+        ),
+        "2"
+    );
+    // Importing the same file again keeps it once.
+    let again = env.file("again.csv", &text);
+    env.ok(&["import", "enterprises", &again.to_string_lossy()]);
+    assert_eq!(query(&env, "SELECT count(*) FROM stored_files"), "1");
+    env.ok(&["audit", "verify"]);
+
+    sqlite3(
+        &env,
+        "DROP TRIGGER stored_files_no_update; UPDATE stored_files SET bytes = X'00';",
+    );
+    let r = env.run(&["audit", "verify"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(
+        r.stdout().contains(&format!("留存文件 {sha}")),
+        "{}",
+        r.stdout()
+    );
+    sqlite3(
+        &env,
+        "DROP TRIGGER stored_files_no_delete; DELETE FROM stored_files;",
+    );
+    let r = env.run(&["audit", "verify"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(r.stdout().contains("已不存在"), "{}", r.stdout());
+}

@@ -159,6 +159,28 @@ pub enum ChainProblem {
     AnchorMismatch { id: i64 },
     /// The anchor's row is gone (for example the end of the trail was cut off).
     AnchorMissing { id: i64 },
+    /// A kept file's bytes no longer have the digest it is kept under: they were changed.
+    FileAltered { sha256: String },
+    /// Row `id` (an import) names a kept file that is gone.
+    FileMissing { id: i64, sha256: String },
+}
+
+/// The name a file is kept under: the SHA-256 of its bytes, lowercase hex.
+pub fn file_digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The kept file an import's audit entry (its `after`) names, when the import kept one.
+pub fn imported_file(after: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(after).ok()?;
+    if v.get("stored")?.as_bool()? {
+        Some(v.get("sha256")?.as_str()?.to_string())
+    } else {
+        None
+    }
 }
 
 /// The outcome of checking the whole trail.
@@ -235,6 +257,11 @@ impl Checker {
             self.problems.push(ChainProblem::Unlinked { id, prev_id });
         }
         self.last_chained = Some((id, hash));
+    }
+
+    /// Adds a problem found outside the rows (the kept files).
+    pub fn problem(&mut self, p: ChainProblem) {
+        self.problems.push(p);
     }
 
     pub fn finish(mut self) -> ChainReport {

@@ -7,7 +7,10 @@
 //! transaction the tip is remembered between appends (see `TIP`), which keeps bulk imports fast.
 
 use super::{Db, Result};
-use crate::domain::audit::{Anchor, ChainReport, Checker, Columns, GENESIS, Value, link};
+use crate::domain::audit::{
+    Anchor, ChainProblem, ChainReport, Checker, Columns, GENESIS, Value, file_digest,
+    imported_file, link,
+};
 use crate::domain::draw::H256;
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
@@ -234,11 +237,42 @@ impl Db<'_> {
         )?;
         let mut rows = st.query([])?;
         let mut check = Checker::new(anchor);
+        let mut named = Vec::new();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            check.push(id, &columns(r)?, hash_at(r, 9)?, hash_at(r, 10)?);
+            let cols = columns(r)?;
+            check.push(id, &cols, hash_at(r, 9)?, hash_at(r, 10)?);
+            let action: Option<String> = r.get(3)?;
+            if action.as_deref() == Some("import")
+                && let Some(sha) = r
+                    .get::<_, Option<String>>(8)?
+                    .as_deref()
+                    .and_then(imported_file)
+            {
+                named.push((id, sha));
+            }
         }
+        self.verify_files(&mut check, named)?;
         Ok(check.finish())
+    }
+
+    /// Every kept file still has its digest, and every file an import named is kept.
+    fn verify_files(&self, check: &mut Checker, named: Vec<(i64, String)>) -> Result<()> {
+        let mut kept = std::collections::HashSet::new();
+        self.each_stored_file(|sha, bytes| {
+            if file_digest(bytes) != sha {
+                check.problem(ChainProblem::FileAltered {
+                    sha256: sha.to_string(),
+                });
+            }
+            kept.insert(sha.to_string());
+        })?;
+        for (id, sha256) in named {
+            if !kept.contains(&sha256) {
+                check.problem(ChainProblem::FileMissing { id, sha256 });
+            }
+        }
+        Ok(())
     }
 
     /// The history of one record, oldest first.

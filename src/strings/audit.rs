@@ -53,6 +53,20 @@ pub fn problem(p: &ChainProblem, lang: Lang) -> String {
         (ChainProblem::AnchorMismatch { id }, Lang::En) => format!(
             "row {id}: its hash differs from the noted anchor; it or an earlier row was rewritten (chain recomputed)"
         ),
+        (ChainProblem::FileAltered { sha256 }, Lang::Zh) => {
+            format!("留存文件 {sha256}：内容与其 SHA-256 不符，留存后被修改过")
+        }
+        (ChainProblem::FileAltered { sha256 }, Lang::En) => {
+            format!(
+                "kept file {sha256}: its bytes no longer match its SHA-256; changed after it was kept"
+            )
+        }
+        (ChainProblem::FileMissing { id, sha256 }, Lang::Zh) => {
+            format!("第 {id} 条（导入）所读的留存文件 {sha256} 已不存在，被删除")
+        }
+        (ChainProblem::FileMissing { id, sha256 }, Lang::En) => {
+            format!("row {id} (an import): the kept file {sha256} it read is gone, deleted")
+        }
         (ChainProblem::AnchorMissing { id }, Lang::Zh) => {
             format!("第 {id} 条：记下的锚点所在记录已不存在，审计记录末尾被删除")
         }

@@ -274,7 +274,11 @@ impl Detail {
                     a.at.chars().take(19).collect::<String>().replace('T', " "),
                     display(&a.actor),
                     a.action,
-                    changed_fields(a.before.as_deref(), a.after.as_deref())
+                    match (&a.before, &a.after) {
+                        // Created by an import: the kept file holds the fields.
+                        (None, None) => display(&a.summary),
+                        _ => changed_fields(a.before.as_deref(), a.after.as_deref()),
+                    }
                 )));
             }
             Ok(())

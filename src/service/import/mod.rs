@@ -152,7 +152,12 @@ impl Service {
         let sha256 = hex(&Sha256::digest(bytes));
         let table =
             table::read_bytes(bytes).map_err(|e| ServiceError::Import(ImportError::Table(e)))?;
-        self.import_table(actor, kind, name, &sha256, table, dry_run)
+        let file = File {
+            name,
+            sha256: &sha256,
+            bytes,
+        };
+        self.import_table(actor, kind, &file, table, dry_run)
     }
 
     /// Looks at a file before importing it: how it reads, how its columns map, its first
@@ -182,7 +187,12 @@ impl Service {
             }
         };
         preview.table = Some(TablePreview::of(kind, &table));
-        preview.check = match self.import_table(actor, kind, name, &sha256, table, true) {
+        let file = File {
+            name,
+            sha256: &sha256,
+            bytes,
+        };
+        preview.check = match self.import_table(actor, kind, &file, table, true) {
             Ok(o) => Ok(o),
             Err(ServiceError::Import(e)) => Err(e),
             Err(e) => return Err(e),
@@ -194,11 +204,11 @@ impl Service {
         &mut self,
         actor: &Actor,
         kind: Kind,
-        name: &str,
-        sha256: &str,
+        file: &File<'_>,
         table: Table,
         dry_run: bool,
     ) -> Result<ImportOutcome> {
+        let (name, sha256) = (file.name, file.sha256);
         let sheet =
             Sheet::new(kind, table).map_err(|e| ServiceError::Import(ImportError::Headers(e)))?;
         let today = self.today();
@@ -235,12 +245,16 @@ impl Service {
             if !dry_run {
                 // Room for the whole change in memory while it is written, then back to normal.
                 db.set_cache_kib(256 * 1024)?;
+                // The file is kept once; records it creates point to it instead of each
+                // carrying a copy of its fields (see docs/audit.md).
+                db.put_file(sha256, file.bytes, &at)?;
                 let summary = format!("{name} sha256:{sha256}");
                 for op in plan.ops {
                     apply(db, op, &at, actor, &summary)?;
                 }
                 let counts = serde_json::json!({"file": name, "sha256": sha256, "kind": format!("{kind:?}"),
-                    "rows": out.rows, "created": out.created, "updated": out.updated, "unchanged": out.unchanged});
+                    "rows": out.rows, "created": out.created, "updated": out.updated, "unchanged": out.unchanged,
+                    "stored": true});
                 audit(
                     db,
                     &at,
@@ -270,6 +284,13 @@ impl Service {
             )
         }
     }
+}
+
+/// The file being imported: its name, digest and bytes.
+struct File<'a> {
+    name: &'a str,
+    sha256: &'a str,
+    bytes: &'a [u8],
 }
 
 fn hex(b: &[u8]) -> String {

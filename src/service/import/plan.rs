@@ -353,6 +353,9 @@ pub(super) fn plan(db: Db<'_>, sheet: &Sheet, today: NaiveDate) -> Result<Plan> 
     }
 }
 
+/// Writes one planned change with its audit entry. A record the import creates gets an entry
+/// without a copy of its fields (`after` empty): the kept file, named in `summary` and in the
+/// import's own entry, holds them. Updates keep before and after.
 pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) -> Result<()> {
     match op {
         Op::Inspection {
@@ -377,9 +380,10 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 Some(id),
                 summary,
                 before.as_deref(),
-                Some(&json(
-                    &serde_json::json!({"enterprise": enterprise, "visit": v}),
-                )),
+                before
+                    .as_ref()
+                    .map(|_| json(&serde_json::json!({"enterprise": enterprise, "visit": v})))
+                    .as_deref(),
             )
         }
         Op::Enterprise {
@@ -395,7 +399,7 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 Some(id),
                 summary,
                 None,
-                Some(&json(&after)),
+                None,
             )
         }
         Op::Enterprise {
@@ -431,7 +435,7 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 Some(id),
                 summary,
                 None,
-                Some(&json(&after)),
+                None,
             )
         }
         Op::Inspector {
@@ -482,7 +486,7 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 Some(enterprise),
                 summary,
                 before.as_deref(),
-                Some(&json(&p)),
+                before.as_ref().map(|_| json(&p)).as_deref(),
             )
         }
         Op::Complaint {
@@ -506,7 +510,7 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 Some(enterprise),
                 summary,
                 before.as_deref(),
-                Some(&json(&c)),
+                before.as_ref().map(|_| json(&c)).as_deref(),
             )
         }
     }
