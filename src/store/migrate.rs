@@ -38,8 +38,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../db/migrations/0008_audit_chain.sql"),
     ),
     (
-        "0009_stored_files",
-        include_str!("../../db/migrations/0009_stored_files.sql"),
+        "0010_stored_files",
+        include_str!("../../db/migrations/0010_stored_files.sql"),
     ),
 ];
 
