@@ -33,7 +33,7 @@ pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, Show
 pub use stats::STATS_READERS;
 #[cfg(test)]
 pub(crate) use stats::tests::fixture as stats_fixture;
-pub use users::NewUser;
+pub use users::{NewUser, PasswordRecord};
 
 use crate::domain::audit::{Anchor, ChainReport};
 use crate::domain::fields::FieldIssue;

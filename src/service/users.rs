@@ -266,7 +266,14 @@ impl Service {
     /// The user a password opens, if it does: unknown, disabled and wrong all give `None`
     /// (and take comparable time, so names cannot be probed).
     pub fn check_password(&mut self, name: &str, password: &str) -> Result<Option<User>> {
-        let found = self.store.read(|db| {
+        Ok(self.password_record(name)?.opens(password))
+    }
+
+    /// What checking a password of `name` needs from the database. The check itself
+    /// ([`PasswordRecord::opens`], deliberately slow) needs no connection, so a server can run
+    /// several at once.
+    pub fn password_record(&mut self, name: &str) -> Result<PasswordRecord> {
+        let (user, hash) = self.store.read(|db| {
             let u = db.user_by_name(name)?;
             let h = match &u {
                 Some(u) => db.password_hash(u.id)?,
@@ -274,15 +281,7 @@ impl Service {
             };
             Ok::<_, ServiceError>((u, h))
         })?;
-        match found {
-            (Some(u), Some(h)) if verify_password(password, &h) && !u.disabled => Ok(Some(u)),
-            (_, Some(_)) => Ok(None),
-            _ => {
-                // Spend the time a real check takes.
-                let _ = verify_password(password, DUMMY_HASH);
-                Ok(None)
-            }
-        }
+        Ok(PasswordRecord { user, hash })
     }
 
     /// The enabled user a public key belongs to (compared by key data).
@@ -418,5 +417,27 @@ mod tests {
     #[test]
     fn dummy_hash_is_well_formed() {
         assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+}
+
+/// A user's stored password hash, read for one check.
+pub struct PasswordRecord {
+    user: Option<User>,
+    hash: Option<String>,
+}
+
+impl PasswordRecord {
+    /// The user `password` opens: unknown, disabled and wrong all give `None`, in comparable
+    /// time.
+    pub fn opens(self, password: &str) -> Option<User> {
+        match (self.user, self.hash) {
+            (Some(u), Some(h)) if verify_password(password, &h) && !u.disabled => Some(u),
+            (_, Some(_)) => None,
+            _ => {
+                // Spend the time a real check takes.
+                let _ = verify_password(password, DUMMY_HASH);
+                None
+            }
+        }
     }
 }

@@ -276,13 +276,17 @@ impl Conn {
         self.addr.ip().to_string()
     }
 
-    /// Checks a credential on the authentication connection, after taking a slot of the rate
-    /// limit; without a slot nothing is checked, and the refusal takes as long as a check.
-    async fn check(
+    /// Checks a credential, after taking a slot of the rate limit: `read` fetches what the
+    /// check needs on the authentication connection, `verify` decides without holding it (a
+    /// password hash is slow to check on purpose, and logins arriving together should not
+    /// wait for each other's). Without a slot nothing is checked, and the refusal takes as
+    /// long as a check.
+    async fn check<R: Send + 'static>(
         &self,
         user: &str,
         method: Method,
-        f: impl FnOnce(&mut Service) -> Option<User> + Send + 'static,
+        read: impl FnOnce(&mut Service) -> Option<R> + Send + 'static,
+        verify: impl FnOnce(R) -> Option<User> + Send + 'static,
     ) -> Option<User> {
         let shared = Arc::clone(&self.shared);
         let ip = Some(self.addr.ip());
@@ -302,15 +306,15 @@ impl Conn {
         };
         tokio::task::spawn_blocking(move || {
             let started = Instant::now();
-            let mut svc = lock(&shared.auth);
-            let found = f(&mut svc);
+            let record = read(&mut lock(&shared.auth));
+            let found = record.and_then(verify);
             lock(&shared.costs).record(method, started.elapsed());
             match &found {
                 Some(_) => lock(&shared.limiter).succeeded(slot),
                 None => {
                     lock(&shared.limiter).failed(slot);
                     door::login_failed(ip, method, &user);
-                    let _ = svc.audit_session(&user, "login_failed", &from);
+                    let _ = lock(&shared.auth).audit_session(&user, "login_failed", &from);
                 }
             }
             found
@@ -366,9 +370,12 @@ impl Handler for Conn {
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
         let (u, p) = (user.to_string(), password.to_string());
         let found = self
-            .check(user, Method::Password, move |svc| {
-                svc.check_password(&u, &p).ok().flatten()
-            })
+            .check(
+                user,
+                Method::Password,
+                move |svc| svc.password_record(&u).ok(),
+                move |record| record.opens(&p),
+            )
             .await;
         Ok(self.accept(found, Method::Password))
     }
@@ -407,9 +414,12 @@ impl Handler for Conn {
         };
         let u = user.to_string();
         let found = self
-            .check(user, Method::PublicKey, move |svc| {
-                svc.check_key(&u, &key).ok().flatten()
-            })
+            .check(
+                user,
+                Method::PublicKey,
+                move |svc| svc.check_key(&u, &key).ok().flatten(),
+                Some,
+            )
             .await;
         Ok(self.accept(found, Method::PublicKey))
     }
