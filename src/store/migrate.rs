@@ -37,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_audit_chain",
         include_str!("../../db/migrations/0008_audit_chain.sql"),
     ),
+    (
+        "0009_evaluations",
+        include_str!("../../db/migrations/0009_evaluations.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

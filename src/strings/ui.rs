@@ -365,3 +365,20 @@ pub fn crashed(lang: Lang) -> &'static str {
         "Internal error: this session ended (others are not affected).\r\n",
     )
 }
+
+/// Home screen: the bureau's name is not set, and how to set it.
+pub fn bureau_missing(lang: Lang) -> &'static str {
+    lang.t(
+        "未设置单位名称：统计表、工作总结、抽取记录等文件将缺少填报单位。请管理员运行 shuangsui settings set bureau-name 单位全称",
+        "The bureau's name is not set: reports, summaries and draw records would go out without \
+         it. An administrator sets it with: shuangsui settings set bureau-name \"FULL NAME\"",
+    )
+}
+
+/// Home screen: inspections of targets no draw of the quarter selected.
+pub fn non_random_line(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("非随机检查 {n} 次（未经本季度摇号抽取，不计入抽查比例）"),
+        Lang::En => format!("{n} non-random checks (not drawn this quarter; not in the ratios)"),
+    }
+}

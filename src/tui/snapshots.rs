@@ -408,7 +408,12 @@ fn the_dashboard_shows_the_reports_numbers() {
             "{line}"
         );
     }
-    for share in [st.internal_joint, st.classified, st.offsite] {
+    for share in [
+        st.internal_joint,
+        st.internal_joint_planned,
+        st.classified,
+        st.offsite,
+    ] {
         assert!(
             s.contains(&format!("{}/{}", share.part, share.whole)),
             "{share:?}: {s}"

@@ -51,6 +51,15 @@ impl CalendarEntry {
 #[error("no working-day calendar for {0}: its holidays and make-up working days are not entered")]
 pub struct MissingYear(pub i32);
 
+/// A deadline's date. `provisional`: the first year without data that the computation reached;
+/// the date was then computed from that year's weekends alone and may move once its holidays
+/// are entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub date: NaiveDate,
+    pub provisional: Option<i32>,
+}
+
 /// Why a set of entries does not make a calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EntryError {
@@ -343,6 +352,36 @@ impl Calendar {
     /// `n = 0` gives `date` unchanged. Fails with the first year without data the count reaches.
     pub fn working_days_before(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, MissingYear> {
         self.walk(date, n, false)
+    }
+
+    /// A copy in which the years of `years` that have no data count as having no holidays and
+    /// no make-up days (weekends alone).
+    pub fn assuming_weekends(&self, years: std::ops::RangeInclusive<i32>) -> Calendar {
+        let mut c = self.clone();
+        c.years.extend(years);
+        c
+    }
+
+    /// Runs a date computation; when it reaches a year without data it is run again with the
+    /// years around that one counted from weekends alone, and the result is marked
+    /// provisional with that year. Fails only when even that reaches a year without data.
+    pub fn due(
+        &self,
+        f: impl Fn(&Calendar) -> Result<NaiveDate, MissingYear>,
+    ) -> Result<Due, MissingYear> {
+        match f(self) {
+            Ok(date) => Ok(Due {
+                date,
+                provisional: None,
+            }),
+            Err(MissingYear(y)) => {
+                let weekends = self.assuming_weekends(y.saturating_sub(1)..=y.saturating_add(1));
+                f(&weekends).map(|date| Due {
+                    date,
+                    provisional: Some(y),
+                })
+            }
+        }
     }
 
     /// The number of working days in `(a, b]`: `a` not counted, `b` counted, so that
