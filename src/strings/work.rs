@@ -317,3 +317,32 @@ pub fn all_done(lang: Lang) -> &'static str {
         "saved; nothing else to enter",
     )
 }
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn provisional_deadlines_say_so() {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        let p = Due {
+            date,
+            provisional: Some(2027),
+        };
+        assert_eq!(
+            due(&p, Lang::Zh),
+            "2027-01-04（暂按周末计算，2027年节假日未录入）"
+        );
+        assert_eq!(due_short(&p, Lang::Zh), "2027-01-04暂定");
+        let known = Due {
+            date,
+            provisional: None,
+        };
+        assert_eq!(due(&known, Lang::En), "2027-01-04");
+        use unicode_width::UnicodeWidthStr;
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(due_short(&p, lang).width() <= usize::from(DUE_WIDTH));
+        }
+    }
+}

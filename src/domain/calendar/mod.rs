@@ -354,11 +354,29 @@ impl Calendar {
         self.walk(date, n, false)
     }
 
-    /// A copy in which the years of `years` that have no data count as having no holidays and
-    /// no make-up days (weekends alone).
+    /// A copy in which the years of `years` that have no data get the provisional schedule:
+    /// weekends, and the statutory holidays fixed by date (元旦 1 January, 劳动节 1–2 May,
+    /// 国庆节 1–3 October) where they fall on a weekday. The festivals of the lunar calendar
+    /// and the make-up days come only with the published schedule.
     pub fn assuming_weekends(&self, years: std::ops::RangeInclusive<i32>) -> Calendar {
+        const FIXED: [(u32, u32, &str); 6] = [
+            (1, 1, "元旦"),
+            (5, 1, "劳动节"),
+            (5, 2, "劳动节"),
+            (10, 1, "国庆节"),
+            (10, 2, "国庆节"),
+            (10, 3, "国庆节"),
+        ];
         let mut c = self.clone();
-        c.years.extend(years);
+        for y in years.filter(|y| !self.has_year(*y)) {
+            c.years.insert(y);
+            for (m, d, note) in FIXED {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d).filter(|d| !is_weekend(*d)) {
+                    // A fresh year has no entries: the insert cannot meet a duplicate.
+                    let _ = c.insert(CalendarEntry::new(date, DayKind::Holiday, note));
+                }
+            }
+        }
         c
     }
 

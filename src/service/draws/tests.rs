@@ -381,3 +381,65 @@ fn each_quarter_may_have_its_own_ratios() {
         ("plan", "2024Q2")
     );
 }
+
+/// Issue 14 item 8: a draw for a quarter that has ended is refused and nothing is stored; a
+/// leader allows it with a reason, recorded in the audit trail under the leader's name.
+#[test]
+fn a_draw_for_an_ended_quarter_needs_a_leaders_reason() {
+    let mut s = filled();
+    let ended: Quarter = "2024Q1".parse().unwrap();
+    let mut r = DrawRequest::new(ended);
+    r.quota = Some(Quota::Unclassified { count: 1 });
+    let before = s.draw_list(&admin()).unwrap().len();
+    assert!(matches!(
+        s.prepare_draw(&admin(), &r),
+        Err(ServiceError::Draw(DrawProblem::QuarterEnded { ref quarter, ended: e }))
+            if quarter == "2024Q1" && e.to_string() == "2024-03-31"
+    ));
+    // The console names an account: it must hold the leader role; the reason is required.
+    r.late = Some(LateOverride {
+        leader: Some("nobody".into()),
+        reason: "补充抽取".into(),
+    });
+    assert!(matches!(
+        s.prepare_draw(&admin(), &r),
+        Err(ServiceError::Forbidden(Role::Leader))
+    ));
+    let leader = Actor {
+        user_id: Some(7),
+        name: "chief".into(),
+        roles: [Role::Admin, Role::Leader].into(),
+    };
+    r.late = Some(LateOverride {
+        leader: None,
+        reason: " ".into(),
+    });
+    assert!(matches!(
+        s.prepare_draw(&leader, &r),
+        Err(ServiceError::Draw(DrawProblem::ReasonRequired))
+    ));
+    assert_eq!(
+        s.draw_list(&admin()).unwrap().len(),
+        before,
+        "nothing stored"
+    );
+    r.late = Some(LateOverride {
+        leader: None,
+        reason: "上季度抽取记录损毁，补抽".into(),
+    });
+    let p = s.prepare_draw(&leader, &r).unwrap();
+    let late = s.store.read(|db| db.late_reason(p.id)).unwrap();
+    assert_eq!(late.as_deref(), Some("上季度抽取记录损毁，补抽"));
+    let audit = s.audit_recent(&admin(), 2).unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "override_ended_quarter" && a.actor == "chief"),
+        "{audit:?}"
+    );
+    // The live quarter needs nothing.
+    let mut live = DrawRequest::new(q());
+    live.quota = Some(Quota::Unclassified { count: 1 });
+    let p = s.prepare_draw(&admin(), &live).unwrap();
+    assert_eq!(s.store.read(|db| db.late_reason(p.id)).unwrap(), None);
+}
