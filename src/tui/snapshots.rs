@@ -471,3 +471,36 @@ fn joint_inspections_are_recorded_from_the_reports_tab() {
     let home = render(&mut a, 100, 30);
     assert!(home.contains("1/4 次，对象 1/10 家"), "{home}");
 }
+
+/// Issue 14 (S9): a leader evaluates an inspector from the reports tab (`g`, pick, `Ctrl-S`);
+/// the assessment shows the grade and the audit trail records who gave it.
+#[test]
+fn a_leader_evaluates_an_inspector_from_the_reports_tab() {
+    let mut a = app_with(&[Role::Admin, Role::Leader], false, false);
+    keys(&mut a, "7g");
+    let form = screen(&mut a);
+    assert!(form.contains("检查人员综合评估"), "{form}");
+    assert!(form.contains("合格"), "the grade starts at 合格: {form}");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter); // open the grades
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Enter); // 优秀, the one before 合格
+    key(&mut a, KeyCode::Tab);
+    a.update(Event::Paste("执法记录完整规范".into()));
+    a.update(Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let s = screen(&mut a);
+    assert!(s.contains("已保存"), "{s}");
+    // In a server the change bus tells every session; here, by hand.
+    a.update(Event::Notice(crate::tui::Notice::Changed(
+        crate::service::Change::Results,
+    )));
+    let r = render(&mut a, 120, 80);
+    assert!(r.contains("优秀"), "{r}");
+    // A user without the leader role has no such key.
+    let mut b = admin_app();
+    keys(&mut b, "7g");
+    assert!(!screen(&mut b).contains("检查人员综合评估"));
+}
