@@ -76,6 +76,9 @@ pub struct Facts {
     pub offsite: BTreeSet<String>,
     /// Every active target's group this quarter.
     pub groups: BTreeMap<String, Group>,
+    /// Per target inspected in the quarter, for each visit on record: the sections of the
+    /// enforcement officers present (auxiliary experts and unknown people left out).
+    pub sections: BTreeMap<String, Vec<BTreeSet<String>>>,
 }
 
 impl Facts {
@@ -163,15 +166,20 @@ pub fn planned_joint_share(f: &Facts, target_bp: u32) -> Share {
     Share::new(part, f.drawn.len() as u64, target_bp)
 }
 
-/// S4 as done: inspections done (results entered) whose officers present came from two or
-/// more sections, over all inspections done. `teams` holds, per inspection, the sections of
-/// the enforcement officers present (auxiliary experts left out).
-pub fn internal_joint_share<'a>(
-    teams: impl IntoIterator<Item = &'a BTreeSet<String>>,
-    target_bp: u32,
-) -> Share {
-    let (part, whole) = teams.into_iter().fold((0, 0), |(p, w), sections| {
-        let joint = sections.iter().filter(|s| !s.trim().is_empty()).count() >= 2;
+/// Whether a visit's officers came from two or more sections (blank sections not counted).
+pub fn is_joint(sections: &BTreeSet<String>) -> bool {
+    sections.iter().filter(|s| !s.trim().is_empty()).count() >= 2
+}
+
+/// S4 as done: random checks at which the officers present (of a visit on record in the
+/// quarter) came from two or more sections, over all random checks. A team the draw marked
+/// “否” counts when its officers were in fact of two sections, and the other way round.
+pub fn internal_joint_share(f: &Facts, target_bp: u32) -> Share {
+    let (part, whole) = f.random_checks().fold((0, 0), |(p, w), d| {
+        let joint = f
+            .sections
+            .get(&d.code)
+            .is_some_and(|visits| visits.iter().any(is_joint));
         (p + u64::from(joint), w + 1)
     });
     Share::new(part, whole, target_bp)

@@ -9,7 +9,6 @@ use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::figures::{
     PlanLine, classified_share, internal_joint_share, offsite_share, plan_line, planned_joint_share,
 };
-use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
 use crate::domain::result::{JointInspection, ReviewStatus, Signature};
 use crate::domain::stats::{
@@ -20,7 +19,7 @@ use crate::exchange::report::{self, ReportInput};
 use crate::store::AssignmentRow;
 use crate::strings::Lang;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
 /// Who reads the statistics.
 pub const STATS_READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor];
@@ -44,7 +43,7 @@ impl Service {
         let q = quarter.to_string();
         let year_start =
             NaiveDate::from_ymd_opt(quarter.start().year(), 1, 1).unwrap_or(quarter.start());
-        let (rows, cats, cal, joints, joints_ytd, targets, people) = self.store.read(|db| {
+        let (rows, cats, cal, joints, joints_ytd, targets) = self.store.read(|db| {
             Ok::<_, ServiceError>((
                 db.assignments_of(&q)?,
                 db.categories()?,
@@ -52,27 +51,9 @@ impl Service {
                 db.joints_between(quarter.start(), quarter.end())?,
                 db.joints_between(year_start, quarter.end())?,
                 db.joint_targets(quarter.start().year())?,
-                db.inspectors()?,
             ))
         })?;
         let classes: Vec<ClassLine> = plan.iter().map(ClassLine::of).collect();
-        // The sections of the enforcement officers present at each inspection done.
-        let section: HashMap<String, &str> = people
-            .iter()
-            .filter(|i| i.data.kind == InspectorKind::Officer)
-            .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.section.as_str()))
-            .collect();
-        let teams: Vec<BTreeSet<String>> = rows
-            .iter()
-            .filter_map(|a| a.result.as_ref())
-            .map(|r| {
-                r.data
-                    .present
-                    .iter()
-                    .filter_map(|id| section.get(id).map(|s| s.trim().to_string()))
-                    .collect()
-            })
-            .collect();
         let (ti, ts) = targets.unwrap_or((0, 0));
         let subjects = |js: &[JointInspection]| js.iter().map(|j| j.subjects.len() as u64).sum();
         let department_joint = JointLine {
@@ -137,7 +118,7 @@ impl Service {
             QuarterStats {
                 quarter,
                 classes,
-                internal_joint: internal_joint_share(&teams, ratios.internal_joint),
+                internal_joint: internal_joint_share(&facts, ratios.internal_joint),
                 internal_joint_planned: planned_joint_share(&facts, ratios.internal_joint),
                 classified: classified_share(&facts, ratios.classified_share),
                 non_random: plan.iter().map(|l| l.non_random).sum(),
@@ -428,6 +409,7 @@ impl Service {
 pub(crate) mod tests {
     use super::*;
     use crate::domain::draw::{Certificate, Quota};
+    use crate::domain::inspector::InspectorKind;
     use crate::domain::quota::Group;
     use crate::domain::result::{Offsite, OffsiteMethod, ResultData};
     use crate::service::DrawRequest;

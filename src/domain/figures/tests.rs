@@ -41,6 +41,17 @@ fn facts() -> Facts {
         inspected: set(&["A", "C", "D", "X", "P2"]),
         offsite: set(&["P1"]),
         groups: groups.iter().map(|(c, g)| (c.to_string(), *g)).collect(),
+        // A's team (planned joint) came from one section; C's team, marked “否”, from two;
+        // D's only other officer has no section; X (not drawn) from two, not counted.
+        sections: [
+            ("A", vec![set(&["大气科"])]),
+            ("C", vec![set(&["大气科", "水土科"])]),
+            ("D", vec![set(&["大气科", " "])]),
+            ("X", vec![set(&["大气科", "水土科"])]),
+        ]
+        .into_iter()
+        .map(|(c, v)| (c.to_string(), v))
+        .collect(),
     }
 }
 
@@ -128,17 +139,15 @@ fn the_85_percent_rule_counts_random_checks_and_an_unclassified_draw_lowers_it()
 
 #[test]
 fn internal_joint_is_the_real_share_beside_the_planned_one() {
-    // A team of 大气科 and 水土科 that the draw marked “否” counts; a team of one section and
-    // an officer without a section does not.
-    let teams = [
-        set(&["大气科", "水土科"]),
-        set(&["大气科"]),
-        set(&["大气科", " "]),
-    ];
-    let s = internal_joint_share(&teams, 3500);
+    let f = facts();
+    // Random checks A, C, D: only C's officers came from two sections (its team was marked
+    // “否” by the draw); 1/3 = 33.33%.
+    let s = internal_joint_share(&f, 3500);
     assert_eq!((s.part, s.whole, s.share_bp, s.met), (1, 3, 3333, false));
-    let p = planned_joint_share(&facts(), 3500);
+    // Planned: only A's team was marked joint, of the 5 drawn.
+    let p = planned_joint_share(&f, 3500);
     assert_eq!((p.part, p.whole, p.share_bp), (1, 5, 2000));
-    let none: [BTreeSet<String>; 0] = [];
-    assert_eq!(internal_joint_share(&none, 3500).whole, 0);
+    assert!(is_joint(&set(&["大气科", "水土科"])));
+    assert!(!is_joint(&set(&["大气科", ""])));
+    assert_eq!(internal_joint_share(&Facts::default(), 3500).whole, 0);
 }

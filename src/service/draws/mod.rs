@@ -309,20 +309,45 @@ impl Service {
     ) -> Result<(super::QuarterClassification, Facts)> {
         actor.require(READERS)?;
         let cq = self.classify_quarter(actor, quarter)?;
-        let (keys, drawn, inspected, offsite) = self.store.read(|db| {
+        let (keys, drawn, inspected, offsite, visits, people) = self.store.read(|db| {
             Ok::<_, ServiceError>((
                 db.enterprise_keys()?,
                 drawn_in(db, quarter)?,
                 db.inspected_between(quarter.start(), quarter.end())?,
                 db.offsite_of(&quarter.to_string())?,
+                db.visits_since(quarter.start())?,
+                db.inspectors()?,
             ))
         })?;
+        // The section of each enforcement officer, by snapshot id (certificate number).
+        let section: HashMap<String, String> = people
+            .into_iter()
+            .filter(|i| i.data.kind == crate::domain::inspector::InspectorKind::Officer)
+            .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.section))
+            .collect();
         let code_of: HashMap<i64, String> = keys.into_iter().map(|(c, k)| (k.id, c)).collect();
         let codes = |ids: &mut dyn Iterator<Item = i64>| {
             ids.filter_map(|id| code_of.get(&id).cloned())
                 .collect::<BTreeSet<String>>()
         };
+        let sections = visits
+            .into_iter()
+            .filter_map(|(id, vs)| {
+                let per_visit = vs
+                    .iter()
+                    .filter(|v| v.date <= quarter.end())
+                    .map(|v| {
+                        v.team
+                            .iter()
+                            .filter_map(|m| section.get(m).cloned())
+                            .collect()
+                    })
+                    .collect::<Vec<BTreeSet<String>>>();
+                Some((code_of.get(&id)?.clone(), per_visit))
+            })
+            .collect();
         let facts = Facts {
+            sections,
             drawn,
             inspected: codes(&mut inspected.into_iter()),
             offsite: codes(&mut offsite.into_iter().map(|(id, _)| id)),
