@@ -403,16 +403,20 @@ pub fn internal_joint(s: &Share, planned: &Share, lang: Lang) -> String {
     let (part, whole, plan) = (s.part, s.whole, format_percent(planned.share_bp));
     match (whole, lang) {
         (0, Lang::Zh) => {
-            format!("本季度尚无已完成的检查，部门内联合抽查比例（要求不低于 {target}）无从计算。")
+            format!(
+                "本季度尚无已完成的随机抽查，部门内联合抽查比例（要求不低于 {target}）无从计算。"
+            )
         }
         (0, Lang::En) => format!(
-            "No inspection was done this quarter, so the internal-joint share (target {target})              cannot be computed."
+            "No random check was done this quarter, so the internal-joint share (target {target}) \
+             cannot be computed."
         ),
         (_, Lang::Zh) => format!(
-            "本季度已完成的 {whole} 次检查中，实际由两个以上科室执法人员联合检查的 {part} 次，占 {share}（抽取时计划 {plan}），要求不低于 {target}，{m}。"
+            "本季度已完成的 {whole} 次随机抽查中，实际由两个以上科室执法人员联合检查的 {part} 次，占 {share}（抽取时计划 {plan}），要求不低于 {target}，{m}。"
         ),
         (_, Lang::En) => format!(
-            "Of the {whole} inspections done this quarter, {part} were made by officers of two or              more sections ({share}; planned at the draw {plan}; target {target}); {m}."
+            "Of the {whole} random checks done this quarter, {part} were made by officers of two \
+             or more sections ({share}; planned at the draw {plan}; target {target}); {m}."
         ),
     }
 }
@@ -430,7 +434,8 @@ pub fn classified(s: &Share, lang: Lang) -> String {
             format!("本季度尚无已完成的随机抽查，分级分类抽查占比（要求不低于 {target}）无从计算。")
         }
         (0, Lang::En) => format!(
-            "No random check was done this quarter, so the share of checks using the classes              (target {target}) cannot be computed."
+            "No random check was done this quarter, so the share of checks using the classes \
+             (target {target}) cannot be computed."
         ),
         (_, Lang::Zh) => format!(
             "本季度随机抽查 {whole} 次，其中运用信用风险分级分类开展的 {part} 次，占 {share}，要求不低于 {target}，{m}。"
@@ -448,7 +453,8 @@ pub fn non_random(n: u64, lang: Lang) -> String {
             "另有非随机检查（投诉举报核查、导入的历史记录等，未经本季度摇号抽取）{n} 次，不计入以上抽查比例。"
         ),
         Lang::En => format!(
-            "Besides, {n} inspections of targets no draw of the quarter selected (complaints,              imported records) are not counted in the ratios above."
+            "Besides, {n} inspections of targets no draw of the quarter selected (complaints, \
+             imported records) are not counted in the ratios above."
         ),
     }
 }
