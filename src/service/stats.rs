@@ -5,12 +5,13 @@
 use super::draws::snapshot_id;
 use super::results::{publication_deadline, quarter_deadlines};
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::calendar::Calendar;
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::figures::{
     PlanLine, classified_share, internal_joint_share, offsite_share, plan_line, planned_joint_share,
 };
 use crate::domain::quarter::Quarter;
-use crate::domain::result::{JointInspection, ReviewStatus, Signature};
+use crate::domain::result::{Category, JointInspection, ReviewStatus, Signature};
 use crate::domain::stats::{
     Assessment, ClassLine, JointLine, Period, QuarterStats, ResultLine, TypicalCase,
 };
@@ -64,56 +65,7 @@ impl Service {
             target_inspections: u64::from(ti),
             target_subjects: u64::from(ts),
         };
-        // Results of the quarter's assignments.
-        let mut res = ResultLine {
-            by_category: cats
-                .iter()
-                .filter(|(_, active)| *active)
-                .map(|(c, _)| (c.name.clone(), 0))
-                .collect(),
-            ..ResultLine::default()
-        };
-        let mut typical = Vec::new();
-        for a in &rows {
-            let Some(r) = &a.result else { continue };
-            let d = &r.data;
-            res.entered += 1;
-            let cat = cats
-                .iter()
-                .find(|(c, _)| c.code == d.category)
-                .map(|(c, _)| c);
-            let name = cat.map_or_else(|| d.category.clone(), |c| c.name.clone());
-            match res.by_category.iter_mut().find(|(n, _)| *n == name) {
-                Some(x) => x.1 += 1,
-                None => res.by_category.push((name.clone(), 1)),
-            }
-            res.problems += u64::from(cat.is_some_and(|c| c.problem));
-            res.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
-            res.rectifications += u64::from(d.rectify_by.is_some());
-            res.approved += u64::from(r.status == ReviewStatus::Approved);
-            if let Some(p) = &r.published_at {
-                res.published += 1;
-                let on = chrono::DateTime::parse_from_rfc3339(p).map(|t| t.date_naive());
-                if let (Ok(on), Ok(due)) = (on, publication_deadline(&cal, d.inspected_on)) {
-                    res.published_on_time += u64::from(on <= due.date);
-                }
-            }
-            match d.signature {
-                Signature::Signed => res.signed += 1,
-                Signature::Refused => res.refused += 1,
-                Signature::Unobtainable => res.unobtainable += 1,
-            }
-            if d.typical {
-                typical.push(TypicalCase {
-                    name: a.name.clone(),
-                    code: a.code.clone(),
-                    date: d.inspected_on,
-                    category: name,
-                    findings: d.findings.clone(),
-                    note: d.typical_note.clone(),
-                });
-            }
-        }
+        let (res, typical) = count_results(&rows, &cats, &cal);
         Ok((
             QuarterStats {
                 quarter,
@@ -403,6 +355,65 @@ impl Service {
         };
         Ok(self.store.read(|db| db.joints_between(from, to))?)
     }
+}
+
+/// The results of the quarter's assignments: per category (every active one listed), problems,
+/// cases, rectifications, review, publication (on time: N3), signatures; and the typical cases.
+fn count_results(
+    rows: &[AssignmentRow],
+    cats: &[(Category, bool)],
+    cal: &Calendar,
+) -> (ResultLine, Vec<TypicalCase>) {
+    let mut res = ResultLine {
+        by_category: cats
+            .iter()
+            .filter(|(_, active)| *active)
+            .map(|(c, _)| (c.name.clone(), 0))
+            .collect(),
+        ..ResultLine::default()
+    };
+    let mut typical = Vec::new();
+    for a in rows {
+        let Some(r) = &a.result else { continue };
+        let d = &r.data;
+        res.entered += 1;
+        let cat = cats
+            .iter()
+            .find(|(c, _)| c.code == d.category)
+            .map(|(c, _)| c);
+        let name = cat.map_or_else(|| d.category.clone(), |c| c.name.clone());
+        match res.by_category.iter_mut().find(|(n, _)| *n == name) {
+            Some(x) => x.1 += 1,
+            None => res.by_category.push((name.clone(), 1)),
+        }
+        res.problems += u64::from(cat.is_some_and(|c| c.problem));
+        res.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
+        res.rectifications += u64::from(d.rectify_by.is_some());
+        res.approved += u64::from(r.status == ReviewStatus::Approved);
+        if let Some(p) = &r.published_at {
+            res.published += 1;
+            let on = chrono::DateTime::parse_from_rfc3339(p).map(|t| t.date_naive());
+            if let (Ok(on), Ok(due)) = (on, publication_deadline(cal, d.inspected_on)) {
+                res.published_on_time += u64::from(on <= due.date);
+            }
+        }
+        match d.signature {
+            Signature::Signed => res.signed += 1,
+            Signature::Refused => res.refused += 1,
+            Signature::Unobtainable => res.unobtainable += 1,
+        }
+        if d.typical {
+            typical.push(TypicalCase {
+                name: a.name.clone(),
+                code: a.code.clone(),
+                date: d.inspected_on,
+                category: name,
+                findings: d.findings.clone(),
+                note: d.typical_note.clone(),
+            });
+        }
+    }
+    (res, typical)
 }
 
 #[cfg(test)]

@@ -190,6 +190,56 @@ fn share_line(label: &str, s: &Share, lang: Lang, theme: Theme) -> Line<'static>
     ])
 }
 
+/// The quarter's deadlines (`暂定` when provisional), and for administrators how to enter a
+/// missing year's schedule; the unset bureau name.
+fn deadline_lines(h: &Home, theme: Theme, lang: Lang, lines: &mut Vec<Line<'static>>) {
+    let d = &h.deadlines;
+    let date = |v: &crate::service::Deadline, left: Option<i64>| match v {
+        // Month and day: the quarter says the year.
+        Ok(d) => format!(
+            "{}{}{}",
+            d.date.format("%m-%d"),
+            if d.provisional.is_some() {
+                lang.t("暂定", " est.")
+            } else {
+                ""
+            },
+            left.map(|n| ws::days_left(n, lang)).unwrap_or_default()
+        ),
+        Err(y) => ws::no_calendar(y.0, lang),
+    };
+    let missing = [&d.work, &d.statistics, &d.records]
+        .iter()
+        .any(|v| v.as_ref().map_or(true, |d| d.provisional.is_some()));
+    let line = Line::from(format!(
+        "{}{}",
+        ws::deadlines_title(lang),
+        ws::deadlines_short(
+            &date(&d.work, h.left[0]),
+            &date(&d.statistics, h.left[1]),
+            &date(&d.records, h.left[2]),
+            lang
+        )
+    ));
+    lines.push(if missing {
+        line.style(theme.warn())
+    } else {
+        line
+    });
+    if let Some(y) = h.calendar_missing {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", ws::calendar_hint(y, lang)),
+            theme.warn(),
+        )));
+    }
+    if h.bureau_missing {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", ui::bureau_missing(lang)),
+            theme.warn(),
+        )));
+    }
+}
+
 pub fn render(
     home: Option<&Result<Home, String>>,
     quarter: Quarter,
@@ -308,51 +358,7 @@ pub fn render(
                     )));
                 }
             }
-            let d = &h.deadlines;
-            let date = |v: &crate::service::Deadline, left: Option<i64>| match v {
-                // Month and day: the quarter says the year.
-                Ok(d) => format!(
-                    "{}{}{}",
-                    d.date.format("%m-%d"),
-                    if d.provisional.is_some() {
-                        lang.t("暂定", " est.")
-                    } else {
-                        ""
-                    },
-                    left.map(|n| ws::days_left(n, lang)).unwrap_or_default()
-                ),
-                Err(y) => ws::no_calendar(y.0, lang),
-            };
-            let missing = [&d.work, &d.statistics, &d.records]
-                .iter()
-                .any(|v| v.as_ref().map_or(true, |d| d.provisional.is_some()));
-            let line = Line::from(format!(
-                "{}{}",
-                ws::deadlines_title(lang),
-                ws::deadlines_short(
-                    &date(&d.work, h.left[0]),
-                    &date(&d.statistics, h.left[1]),
-                    &date(&d.records, h.left[2]),
-                    lang
-                )
-            ));
-            lines.push(if missing {
-                line.style(theme.warn())
-            } else {
-                line
-            });
-            if let Some(y) = h.calendar_missing {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", ws::calendar_hint(y, lang)),
-                    theme.warn(),
-                )));
-            }
-            if h.bureau_missing {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", ui::bureau_missing(lang)),
-                    theme.warn(),
-                )));
-            }
+            deadline_lines(h, theme, lang, &mut lines);
             let w = h.waiting;
             lines.push(Line::from(format!(
                 "  {}",
