@@ -504,3 +504,40 @@ fn a_leader_evaluates_an_inspector_from_the_reports_tab() {
     keys(&mut b, "7g");
     assert!(!screen(&mut b).contains("检查人员综合评估"));
 }
+
+/// Issue 14 items 7 and 9 on the home screen of 2026-12-06 (2026Q4): the deadlines after the
+/// quarter fall in 2027, whose holidays are not entered — shown provisionally, with how an
+/// administrator enters the schedule; and the unset bureau name with how to set it.
+#[test]
+fn the_home_screen_says_what_is_missing_and_how_to_enter_it() {
+    let mut svc = Service::open_in_memory().unwrap().with_clock(Box::new(|| {
+        Utc.with_ymd_and_hms(2026, 12, 6, 1, 0, 0).unwrap()
+    }));
+    let admin = Actor {
+        user_id: None,
+        name: "admin".into(),
+        roles: [Role::Admin].into(),
+    };
+    crate::demo::fill(&mut svc, &admin, 40).unwrap();
+    let mut a = App::new(
+        Session {
+            actor: admin.clone(),
+            lang: Lang::Zh,
+            theme: Theme { ascii: false },
+            must_change_password: false,
+        },
+        svc,
+        Hub::new(),
+    );
+    let s = render(&mut a, 120, 40);
+    // 5 working days before Thu 12-31: 12-24; 2027-01-01 is New Year's Day: 01-04; 01-12.
+    assert!(s.contains("完成 12-24"), "{s}");
+    assert!(s.contains("统计表 01-04暂定"), "{s}");
+    assert!(s.contains("记录表 01-12暂定"), "{s}");
+    assert!(s.contains("2027年节假日和调休安排未录入"), "{s}");
+    assert!(
+        s.contains("shuangsui calendar set 2027-01-01 holiday"),
+        "{s}"
+    );
+    assert!(s.contains("shuangsui settings set bureau-name"), "{s}");
+}
