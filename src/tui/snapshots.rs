@@ -521,7 +521,7 @@ fn the_home_screen_says_what_is_missing_and_how_to_enter_it() {
     crate::demo::fill(&mut svc, &admin, 40).unwrap();
     let mut a = App::new(
         Session {
-            actor: admin.clone(),
+            actor: admin,
             lang: Lang::Zh,
             theme: Theme { ascii: false },
             must_change_password: false,
