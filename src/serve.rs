@@ -122,6 +122,14 @@ pub struct Options {
 /// `shuangsui serve`.
 pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Result<()> {
     bootstrap(svc, o.demo, lang)?;
+    if svc
+        .bureau_name()
+        .map_err(|e| human(e, lang))?
+        .trim()
+        .is_empty()
+    {
+        say!("{}", strings::cli::bureau_unset(lang));
+    }
     if let Some(r) = o.ratios {
         svc.seed_ratios(&Actor::console(), r)
             .map_err(|e| human(e, lang))?;

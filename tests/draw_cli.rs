@@ -21,7 +21,8 @@ fn whole_draw_from_the_command_line_verifies() {
     let plan = env.ok(&["plan", "show", "--quarter", "2024Q2"]);
     assert!(plan.contains("应抽"), "{plan}");
 
-    let out = env.ok(&[
+    // 2024Q2 has ended: refused, unless a leader allows it with a reason (issue 14).
+    let prepare = [
         "draw",
         "prepare",
         "--quarter",
@@ -32,9 +33,38 @@ fn whole_draw_from_the_command_line_verifies() {
         "1",
         "--general",
         "2",
-    ]);
+    ];
+    let r = env.run(&prepare);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(
+        r.stderr().contains("2024Q2 已于 2024-06-30 结束"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(
+        env.ok(&["draw", "list"]).lines().count(),
+        1,
+        "nothing stored"
+    );
+    let late = ["--late-reason", "补抽：原抽取记录损毁", "--leader", "lead"];
+    let r = env.run(&[&prepare[..], &late[..]].concat());
+    assert_eq!(r.0.status.code(), Some(1), "no such leader yet");
+    env.run_with(
+        &[
+            "user",
+            "add",
+            "lead",
+            "--role",
+            "leader",
+            "--password-stdin",
+        ],
+        Some("long-enough-pw\n"),
+    );
+    let out = env.ok(&[&prepare[..], &late[..]].concat());
     assert!(out.contains("服务器密钥承诺值"), "{out}");
     let id = draw_id(&out);
+    let audit = env.ok(&["audit", "--limit", "3"]);
+    assert!(audit.contains("override_ended_quarter"), "{audit}");
 
     // Too short, and reveal before any entropy: refused, nothing changed.
     let r = env.run_with(
@@ -129,6 +159,10 @@ fn whole_draw_from_the_command_line_verifies() {
     assert!(text.contains("唐山市生态环境局高新技术产业开发区分局"));
     assert!(text.contains("王见证"), "the witness is named");
     assert!(
+        text.contains("本次抽取在季度结束后经领导批准进行，理由：补抽：原抽取记录损毁"),
+        "the leader's reason is printed"
+    );
+    assert!(
         !text.contains(secret_text),
         "entropy text stays out of the record"
     );
@@ -147,11 +181,12 @@ fn bad_draw_input_is_refused_in_chinese() {
     let r = env.run(&["draw", "reveal", "99"]);
     assert_eq!(r.0.status.code(), Some(1));
     assert!(r.stderr().contains("未找到"), "{}", r.stderr());
+    let live = shuangsui::domain::quarter::Quarter::of(chrono::Utc::now().date_naive()).to_string();
     let r = env.run(&[
         "draw",
         "prepare",
         "--quarter",
-        "2024Q2",
+        &live,
         "--key",
         "0",
         "--special",
@@ -166,7 +201,7 @@ fn bad_draw_input_is_refused_in_chinese() {
     assert_eq!(r.0.status.code(), Some(1));
     let list = env.ok(&["draw", "list"]);
     assert_eq!(list.lines().count(), 1, "nothing was stored: {list}");
-    let r = env.run(&["draw", "prepare", "--quarter", "2024Q2", "--key", "1"]);
+    let r = env.run(&["draw", "prepare", "--quarter", &live, "--key", "1"]);
     assert_eq!(r.0.status.code(), Some(1));
     assert!(r.stderr().contains("--unclassified"), "{}", r.stderr());
 }

@@ -4,6 +4,7 @@ use super::settings::{ratio_rows, set_ratio};
 use super::{human, parse_quarter, print_table};
 use anyhow::{Context, anyhow};
 use clap::{Args, Subcommand};
+use shuangsui::domain::figures::class_share_bp;
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::quota::format_percent;
 use shuangsui::service::{Actor, Service};
@@ -127,6 +128,13 @@ pub struct DrawPrepare {
     /// Witnesses needed at reveal when no public value is given
     #[arg(long, default_value_t = 1)]
     witnesses: u32,
+    /// For a quarter that has ended: why the draw is still needed (recorded in the audit trail
+    /// and printed on the draw record); needs --leader
+    #[arg(long, requires = "leader")]
+    late_reason: Option<String>,
+    /// The leader (an account with the leader role) who allows a draw for an ended quarter
+    #[arg(long, requires = "late_reason")]
+    leader: Option<String>,
 }
 
 pub fn plan_cmd(
@@ -163,6 +171,8 @@ pub fn plan_cmd(
                 l.required.to_string(),
                 l.drawn.to_string(),
                 l.inspected.to_string(),
+                format_percent(class_share_bp(l)),
+                l.non_random.to_string(),
                 l.remaining.to_string(),
             ]
         })
@@ -230,6 +240,12 @@ pub fn draw_cmd(
             req.workload_cap = a.cap;
             req.public_source = a.public_source;
             req.min_witnesses = a.witnesses;
+            req.late = a
+                .late_reason
+                .map(|reason| shuangsui::service::LateOverride {
+                    leader: a.leader,
+                    reason,
+                });
             let p = svc.prepare_draw(me, &req).map_err(h)?;
             writeln!(out, "{}", ds::prepared(p.id, &p.label, lang))?;
             writeln!(

@@ -126,6 +126,9 @@ enum Command {
     /// Quarterly statistics report, summary draft, inspector assessment
     #[command(subcommand)]
     Report(stats::ReportCmd),
+    /// Leaders' overall evaluation of each inspector per quarter (S9)
+    #[command(subcommand)]
+    Evaluation(stats::EvaluationCmd),
     /// Department-joint inspections (S4) and the year's targets
     #[command(subcommand)]
     Joint(stats::JointCmd),
@@ -280,6 +283,14 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
                 "{}",
                 s::initialised(&abs, shuangsui::store::SCHEMA_VERSION, lang)
             )?;
+            if svc
+                .bureau_name()
+                .map_err(|e| human(e, None, lang))?
+                .trim()
+                .is_empty()
+            {
+                writeln!(out, "{}", s::bureau_unset(lang))?;
+            }
         }
         Command::Import {
             what,
@@ -322,6 +333,7 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         Command::Offsite(cmd) => results::offsite(&mut svc, &me, cmd, lang, out)?,
         Command::Report(cmd) => stats::report(&mut svc, &me, cmd, lang, out)?,
         Command::Joint(cmd) => stats::joint(&mut svc, &me, cmd, lang, out)?,
+        Command::Evaluation(cmd) => stats::evaluation(&mut svc, &me, cmd, lang, out)?,
         Command::Item(cmd) => match cmd {
             ItemCmd::List { on, all } => {
                 let on = on

@@ -160,7 +160,7 @@ pub fn calendar(
                 ("records", d.records),
             ] {
                 let v = match v {
-                    Ok(d) => d.to_string(),
+                    Ok(d) => ws::due(&d, lang),
                     Err(y) => ws::no_calendar(y.0, lang),
                 };
                 writeln!(out, "{}", ws::deadline_line(what, &v, lang))?;

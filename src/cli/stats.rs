@@ -6,6 +6,8 @@ use anyhow::Context;
 use clap::Subcommand;
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::result::JointInspection;
+use shuangsui::domain::stats::Grade;
+use shuangsui::domain::stats::Period;
 use shuangsui::service::{Actor, Service};
 use shuangsui::strings::{Lang, cli as s, report as rs};
 use std::io::Write;
@@ -32,6 +34,32 @@ pub enum ReportCmd {
         period: String,
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EvaluationCmd {
+    /// Record a leader's overall evaluation (综合评估, S9) of an inspector for a quarter; a
+    /// second one for the same quarter replaces the first
+    Set {
+        #[arg(long, value_parser = parse_quarter)]
+        quarter: Quarter,
+        /// The inspector's certificate number
+        #[arg(long)]
+        inspector: String,
+        /// 优秀, 合格, 基本合格 or 不合格 (excellent, pass, basic, fail)
+        #[arg(long)]
+        grade: String,
+        #[arg(long, default_value = "")]
+        remark: String,
+        /// The leader (an account with the leader role) giving the evaluation
+        #[arg(long)]
+        leader: String,
+    },
+    /// List a quarter's evaluations
+    List {
+        #[arg(long, value_parser = parse_quarter)]
+        quarter: Quarter,
     },
 }
 
@@ -65,22 +93,15 @@ pub enum JointCmd {
     },
 }
 
-/// The quarters of `period`: one quarter, or the four of a year.
-fn quarters(period: &str, lang: Lang) -> anyhow::Result<Vec<Quarter>> {
+/// A quarter (`2024Q2`) or a year (`2024`).
+fn period_arg(period: &str, lang: Lang) -> anyhow::Result<Period> {
     if let Ok(q) = period.parse::<Quarter>() {
-        return Ok(vec![q]);
+        return Ok(Period::Quarter(q));
     }
-    let year: i32 = period
-        .trim()
-        .parse()
-        .map_err(|_| anyhow::anyhow!(rs::bad_period(period, lang)))?;
-    (1..=4)
-        .map(|n| {
-            format!("{year}Q{n}")
-                .parse::<Quarter>()
-                .map_err(|_| anyhow::anyhow!(rs::bad_period(period, lang)))
-        })
-        .collect()
+    match period.trim().parse::<i32>() {
+        Ok(y) if Quarter::new(y, 1).is_some() => Ok(Period::Year(y)),
+        _ => Err(anyhow::anyhow!(rs::bad_period(period, lang))),
+    }
 }
 
 pub fn report(
@@ -101,8 +122,8 @@ pub fn report(
             (svc.summary_html(me, q, lang).map_err(h)?.into_bytes(), file)
         }
         ReportCmd::Assessment { period, out: file } => {
-            let qs = quarters(&period, lang)?;
-            (svc.assessment_xlsx(me, &qs, lang).map_err(h)?, file)
+            let p = period_arg(&period, lang)?;
+            (svc.assessment_xlsx(me, p, lang).map_err(h)?, file)
         }
     };
     std::fs::write(&file, bytes).with_context(|| s::cannot_open(&file, lang))?;
@@ -165,5 +186,51 @@ pub fn joint(
         })
         .collect();
     print_table(out, &rs::joint_headers(lang), &rows)?;
+    Ok(())
+}
+
+pub fn evaluation(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: EvaluationCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let quarter = match cmd {
+        EvaluationCmd::Set {
+            quarter,
+            inspector,
+            grade,
+            remark,
+            leader,
+        } => {
+            let g =
+                Grade::parse(&grade).ok_or_else(|| anyhow::anyhow!(rs::bad_grade(&grade, lang)))?;
+            let who = svc.leader_actor(me, Some(&leader)).map_err(h)?;
+            svc.set_evaluation(&who, &inspector, quarter, g, &remark)
+                .map_err(h)?;
+            quarter
+        }
+        EvaluationCmd::List { quarter } => quarter,
+    };
+    let people = svc.evaluees(me).map_err(h)?;
+    let rows: Vec<Vec<String>> = svc
+        .evaluations(me, quarter)
+        .map_err(h)?
+        .into_iter()
+        .map(|e| {
+            let p = people.iter().find(|p| p.id == e.inspector);
+            vec![
+                e.inspector.clone(),
+                p.map(|p| p.name.clone()).unwrap_or_default(),
+                rs::grade(e.grade, lang).to_string(),
+                e.remark,
+                e.by,
+            ]
+        })
+        .collect();
+    writeln!(out, "{}", rs::evaluation_title(quarter, lang))?;
+    print_table(out, &rs::evaluation_headers(lang), &rows)?;
     Ok(())
 }

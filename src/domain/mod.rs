@@ -11,6 +11,7 @@ pub mod credit_code;
 pub mod draw;
 pub mod enterprise;
 pub mod fields;
+pub mod figures;
 pub mod forms;
 pub mod inspection;
 pub mod inspector;

@@ -7,12 +7,8 @@ use crate::domain::quota::Group;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// `part / whole` in basis points, rounded down; 0 of 0 is 0.
-pub fn share_bp(part: u64, whole: u64) -> u32 {
-    part.saturating_mul(10_000)
-        .checked_div(whole)
-        .map_or(0, |v| u32::try_from(v).unwrap_or(u32::MAX))
-}
+use super::figures::{PlanLine, class_met, class_share_bp};
+pub use super::figures::{Share, share_bp};
 
 /// One class of targets (S6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,33 +21,29 @@ pub struct ClassLine {
     pub required: u64,
     /// Drawn in the quarter's draws (not cancelled).
     pub drawn: u64,
-    /// Inspected in the quarter (on-site, or off-site for positive-list firms).
+    /// Random checks (drawn and inspected in the quarter); off-site for positive-list firms.
     pub inspected: u64,
-    /// inspected / population.
+    /// Inspections of the class's targets that no draw of the quarter selected (非随机检查).
+    pub non_random: u64,
+    /// inspected / population, rounded.
     pub share_bp: u32,
     /// inspected ≥ required.
     pub met: bool,
 }
 
-/// A count against a target share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Share {
-    pub part: u64,
-    pub whole: u64,
-    pub share_bp: u32,
-    pub target_bp: u32,
-    pub met: bool,
-}
-
-impl Share {
-    pub fn new(part: u64, whole: u64, target_bp: u32) -> Share {
-        let share_bp = share_bp(part, whole);
-        Share {
-            part,
-            whole,
-            share_bp,
-            target_bp,
-            met: whole > 0 && share_bp >= target_bp,
+impl ClassLine {
+    /// The statistics line of a plan line (the same figures, see `domain::figures`).
+    pub fn of(l: &PlanLine) -> ClassLine {
+        ClassLine {
+            group: l.group,
+            population: l.population,
+            ratio_bp: l.ratio_bp,
+            required: l.required,
+            drawn: l.drawn,
+            inspected: l.inspected,
+            non_random: l.non_random,
+            share_bp: class_share_bp(l),
+            met: class_met(l),
         }
     }
 }
@@ -106,10 +98,14 @@ pub struct TypicalCase {
 pub struct QuarterStats {
     pub quarter: Quarter,
     pub classes: Vec<ClassLine>,
-    /// Targets of the quarter's draws whose team came from ≥ 2 sections (S4: ≥ 35%).
+    /// Inspections done whose officers present came from ≥ 2 sections (S4: ≥ 35%).
     pub internal_joint: Share,
-    /// Targets drawn by class among all targets drawn (S6: ≥ 85%).
+    /// Drawn targets whose team the draw planned as internal-joint, over all drawn.
+    pub internal_joint_planned: Share,
+    /// Random checks drawn by class among all random checks (S6: ≥ 85%).
     pub classified: Share,
+    /// Non-random checks of the quarter, all classes (非随机检查).
+    pub non_random: u64,
     /// Positive-list firms supervised off-site (S6: 100%).
     pub offsite: Share,
     pub department_joint: JointLine,
@@ -134,19 +130,46 @@ pub struct Assessment {
     pub cases: u64,
     /// Times a result of theirs was returned for rework.
     pub returned: u64,
+    /// The leader's evaluation (S9) of each quarter of the period, in order (`None`: not yet
+    /// evaluated).
+    pub evaluations: Vec<Option<Evaluation>>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What an assessment covers: one quarter, or a whole year (its four quarters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Period {
+    Quarter(Quarter),
+    Year(i32),
+}
 
-    #[test]
-    fn shares_round_down_and_empty_is_not_met() {
-        assert_eq!(share_bp(1, 3), 3333);
-        assert_eq!(share_bp(0, 0), 0);
-        let s = Share::new(7, 20, 3500);
-        assert_eq!((s.share_bp, s.met), (3500, true));
-        assert!(!Share::new(0, 0, 0).met);
-        assert!(!Share::new(6, 20, 3500).met);
+impl Period {
+    /// The quarters covered, in order.
+    pub fn quarters(self) -> Vec<Quarter> {
+        match self {
+            Period::Quarter(q) => vec![q],
+            Period::Year(y) => (1..=4).filter_map(|n| Quarter::new(y, n)).collect(),
+        }
     }
+}
+
+crate::vocab! {
+    /// S9: a leader's overall evaluation (综合评估) of an inspector's daily conduct in a quarter.
+    pub enum Grade {
+        Excellent = "excellent", "优秀", "excellent", ["A"];
+        Pass = "pass", "合格", "pass", ["B"];
+        Basic = "basic", "基本合格", "basic pass", ["C", "basic-pass"];
+        Fail = "fail", "不合格", "fail", ["D"];
+    }
+}
+
+/// One inspector's evaluation for one quarter (S9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evaluation {
+    /// Snapshot id (certificate number).
+    pub inspector: String,
+    pub quarter: Quarter,
+    pub grade: Grade,
+    pub remark: String,
+    pub by: String,
+    pub at: String,
 }

@@ -127,7 +127,9 @@ pub(crate) struct Formats {
     pub(crate) line: Format,
     /// A boxed integer, right-aligned (stored as a number).
     pub(crate) number: Format,
-    /// A boxed figure kept as text (e.g. `25%`), right-aligned like numbers.
+    /// A boxed percentage stored as a number (0.6667 shown as `66.67%`), right-aligned.
+    pub(crate) percent: Format,
+    /// A boxed figure kept as text (e.g. `未设目标`), right-aligned like numbers.
     pub(crate) figure: Format,
     /// A boxed short mark (e.g. 是/否), centred.
     pub(crate) mark: Format,
@@ -155,6 +157,11 @@ impl Formats {
             line: text.set_border_bottom(FormatBorder::Thin),
             number: Format::new()
                 .set_num_format("0")
+                .set_align(FormatAlign::Top)
+                .set_align(FormatAlign::Right)
+                .set_border(FormatBorder::Thin),
+            percent: Format::new()
+                .set_num_format("0.00%")
                 .set_align(FormatAlign::Top)
                 .set_align(FormatAlign::Right)
                 .set_border(FormatBorder::Thin),

@@ -5,6 +5,7 @@
 mod backup;
 mod classify;
 mod draws;
+mod evaluations;
 mod export;
 mod files;
 mod import;
@@ -20,9 +21,10 @@ pub use backup::{
 };
 pub use classify::QuarterClassification;
 pub use draws::{
-    DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, MIN_ENTROPY_CHARS, PlanLine,
-    PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
+    DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride, MIN_ENTROPY_CHARS,
+    PlanLine, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
 };
+pub use evaluations::{Evaluee, REMARK_MAX};
 pub use export::RegistryTable;
 pub use import::{ImportError, ImportOutcome, ImportPreview, PREVIEW_ROWS, TablePreview};
 pub use results::{

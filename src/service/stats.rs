@@ -2,17 +2,18 @@
 //! (S9): computed here once, so that the report, the summary draft and the dashboard show the
 //! same numbers.
 
-use super::draws::{certificate_of, snapshot_id};
+use super::draws::snapshot_id;
 use super::results::{publication_deadline, quarter_deadlines};
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
-use crate::domain::ceremony::Status;
-use crate::domain::draw::Quota;
+use crate::domain::calendar::Calendar;
 use crate::domain::fields::{FieldIssue, Problem};
+use crate::domain::figures::{
+    PlanLine, classified_share, internal_joint_share, offsite_share, plan_line, planned_joint_share,
+};
 use crate::domain::quarter::Quarter;
-use crate::domain::quota::Group;
-use crate::domain::result::{JointInspection, ReviewStatus, Signature};
+use crate::domain::result::{Category, JointInspection, ReviewStatus, Signature};
 use crate::domain::stats::{
-    Assessment, ClassLine, JointLine, QuarterStats, ResultLine, Share, TypicalCase, share_bp,
+    Assessment, ClassLine, JointLine, Period, QuarterStats, ResultLine, TypicalCase,
 };
 use crate::domain::user::Role;
 use crate::exchange::report::{self, ReportInput};
@@ -37,14 +38,14 @@ impl Service {
         quarter: Quarter,
     ) -> Result<(QuarterStats, Vec<AssignmentRow>)> {
         actor.require(STATS_READERS)?;
-        let plan = self.plan(&Actor::console(), quarter)?;
-        let (ratios, _) = self.plan_ratios(quarter)?;
+        let (cq, facts) = self.quarter_facts(&Actor::console(), quarter)?;
+        let plan: Vec<PlanLine> = cq.quotas.iter().map(|q| plan_line(q, &facts)).collect();
+        let ratios = cq.ratios;
         let q = quarter.to_string();
         let year_start =
             NaiveDate::from_ymd_opt(quarter.start().year(), 1, 1).unwrap_or(quarter.start());
-        let (draws, rows, cats, cal, joints, joints_ytd, targets) = self.store.read(|db| {
+        let (rows, cats, cal, joints, joints_ytd, targets) = self.store.read(|db| {
             Ok::<_, ServiceError>((
-                db.draws_of_quarter(&q)?,
                 db.assignments_of(&q)?,
                 db.categories()?,
                 db.calendar()?,
@@ -53,40 +54,7 @@ impl Service {
                 db.joint_targets(quarter.start().year())?,
             ))
         })?;
-        let classes: Vec<ClassLine> = plan
-            .iter()
-            .map(|l| ClassLine {
-                group: l.group,
-                population: l.population,
-                ratio_bp: l.ratio_bp,
-                required: l.required,
-                drawn: l.drawn,
-                inspected: l.inspected,
-                share_bp: share_bp(l.inspected, l.population),
-                met: l.inspected >= l.required,
-            })
-            .collect();
-        // The quarter's draws: teams from two sections, classified or not.
-        let (mut joint, mut teams, mut classified, mut drawn) = (0u64, 0u64, 0u64, 0u64);
-        for r in &draws {
-            if r.status == Status::Cancelled.code() {
-                continue;
-            }
-            let Some(c) = certificate_of(r)? else {
-                continue;
-            };
-            let n = c.outcome.teams.len() as u64;
-            teams += n;
-            joint += c.outcome.teams.iter().filter(|t| t.joint).count() as u64;
-            drawn += n;
-            if matches!(c.params.quota, Quota::Classified { .. }) {
-                classified += n;
-            }
-        }
-        let positive = classes
-            .iter()
-            .find(|c| c.group == Group::PositiveList)
-            .map_or((0, 0), |c| (c.inspected, c.population));
+        let classes: Vec<ClassLine> = plan.iter().map(ClassLine::of).collect();
         let (ti, ts) = targets.unwrap_or((0, 0));
         let subjects = |js: &[JointInspection]| js.iter().map(|j| j.subjects.len() as u64).sum();
         let department_joint = JointLine {
@@ -97,63 +65,16 @@ impl Service {
             target_inspections: u64::from(ti),
             target_subjects: u64::from(ts),
         };
-        // Results of the quarter's assignments.
-        let mut res = ResultLine {
-            by_category: cats
-                .iter()
-                .filter(|(_, active)| *active)
-                .map(|(c, _)| (c.name.clone(), 0))
-                .collect(),
-            ..ResultLine::default()
-        };
-        let mut typical = Vec::new();
-        for a in &rows {
-            let Some(r) = &a.result else { continue };
-            let d = &r.data;
-            res.entered += 1;
-            let cat = cats
-                .iter()
-                .find(|(c, _)| c.code == d.category)
-                .map(|(c, _)| c);
-            let name = cat.map_or_else(|| d.category.clone(), |c| c.name.clone());
-            match res.by_category.iter_mut().find(|(n, _)| *n == name) {
-                Some(x) => x.1 += 1,
-                None => res.by_category.push((name.clone(), 1)),
-            }
-            res.problems += u64::from(cat.is_some_and(|c| c.problem));
-            res.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
-            res.rectifications += u64::from(d.rectify_by.is_some());
-            res.approved += u64::from(r.status == ReviewStatus::Approved);
-            if let Some(p) = &r.published_at {
-                res.published += 1;
-                let on = chrono::DateTime::parse_from_rfc3339(p).map(|t| t.date_naive());
-                if let (Ok(on), Ok(due)) = (on, publication_deadline(&cal, d.inspected_on)) {
-                    res.published_on_time += u64::from(on <= due);
-                }
-            }
-            match d.signature {
-                Signature::Signed => res.signed += 1,
-                Signature::Refused => res.refused += 1,
-                Signature::Unobtainable => res.unobtainable += 1,
-            }
-            if d.typical {
-                typical.push(TypicalCase {
-                    name: a.name.clone(),
-                    code: a.code.clone(),
-                    date: d.inspected_on,
-                    category: name,
-                    findings: d.findings.clone(),
-                    note: d.typical_note.clone(),
-                });
-            }
-        }
+        let (res, typical) = count_results(&rows, &cats, &cal);
         Ok((
             QuarterStats {
                 quarter,
                 classes,
-                internal_joint: Share::new(joint, teams, ratios.internal_joint),
-                classified: Share::new(classified, drawn, ratios.classified_share),
-                offsite: Share::new(positive.0, positive.1, ratios.positive_offsite),
+                internal_joint: internal_joint_share(&facts, ratios.internal_joint),
+                internal_joint_planned: planned_joint_share(&facts, ratios.internal_joint),
+                classified: classified_share(&facts, ratios.classified_share),
+                non_random: plan.iter().map(|l| l.non_random).sum(),
+                offsite: offsite_share(&plan, ratios.positive_offsite),
                 department_joint,
                 results: res,
                 typical,
@@ -193,8 +114,17 @@ impl Service {
                 )
             })
             .collect();
-        for (q, rows) in per {
-            let due = quarter_deadlines(&cal, q).work.unwrap_or(q.end());
+        let n = per.len();
+        for (i, (q, rows)) in per.into_iter().enumerate() {
+            for e in self.store.read(|db| db.evaluations_of(&q.to_string()))? {
+                let line = by.entry(e.inspector.clone()).or_insert_with(|| Assessment {
+                    id: e.inspector.clone(),
+                    ..Assessment::default()
+                });
+                line.evaluations.resize(n, None);
+                line.evaluations[i] = Some(e);
+            }
+            let due = quarter_deadlines(&cal, q).work.map_or(q.end(), |d| d.date);
             for a in rows {
                 for id in &a.team {
                     let e = by.entry(id.clone()).or_insert_with(|| Assessment {
@@ -218,27 +148,34 @@ impl Service {
                 }
             }
         }
-        Ok(by.into_values().filter(|a| a.assignments > 0).collect())
+        Ok(by
+            .into_values()
+            .filter(|a| a.assignments > 0 || a.evaluations.iter().any(Option::is_some))
+            .map(|mut a| {
+                a.evaluations.resize(n, None);
+                a
+            })
+            .collect())
     }
 
     /// The quarterly statistics table as XLSX (sheet 2: the quarter's assessment).
     pub fn report_xlsx(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<Vec<u8>> {
-        Ok(self.render(actor, &[q], |i| report::report_xlsx(i, lang))??)
+        Ok(self.render(actor, Period::Quarter(q), |i| report::report_xlsx(i, lang))??)
     }
 
     /// The draft of the quarterly work summary (工作总结) as HTML.
     pub fn summary_html(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<String> {
-        self.render(actor, &[q], |i| report::summary_html(i, lang))
+        self.render(actor, Period::Quarter(q), |i| report::summary_html(i, lang))
     }
 
-    /// The inspector assessment of one or more quarters as XLSX.
+    /// The inspector assessment of a quarter or a year as XLSX.
     pub fn assessment_xlsx(
         &mut self,
         actor: &Actor,
-        quarters: &[Quarter],
+        period: Period,
         lang: Lang,
     ) -> Result<Vec<u8>> {
-        Ok(self.render(actor, quarters, |i| report::assessment_xlsx(i, lang))??)
+        Ok(self.render(actor, period, |i| report::assessment_xlsx(i, lang))??)
     }
 
     /// The report's, summary's and assessment's files of a quarter, for the outbox; the figures
@@ -246,7 +183,7 @@ impl Service {
     pub fn report_files(&mut self, actor: &Actor, q: Quarter, lang: Lang) -> Result<super::Files> {
         use crate::strings::report::{assessment_stem, file_stem, summary_stem};
         let name = q.to_string();
-        self.render(actor, &[q], |input| -> Result<super::Files> {
+        self.render(actor, Period::Quarter(q), |input| -> Result<super::Files> {
             Ok(vec![
                 (
                     format!("{}.xlsx", file_stem(&name, lang)),
@@ -264,16 +201,17 @@ impl Service {
         })?
     }
 
-    /// Runs `f` on the report input of `quarters` (see [`Service::report_parts`]).
+    /// Runs `f` on the report input of `period` (see [`Service::report_parts`]).
     fn render<T>(
         &mut self,
         actor: &Actor,
-        quarters: &[Quarter],
+        period: Period,
         f: impl FnOnce(&ReportInput<'_>) -> T,
     ) -> Result<T> {
-        let (stats, assessment, bureau) = self.report_parts(actor, quarters)?;
+        let (stats, assessment, bureau) = self.report_parts(actor, period)?;
         Ok(f(&ReportInput {
             bureau: &bureau,
+            period,
             stats: &stats,
             assessment: &assessment,
             made_on: self.today(),
@@ -290,23 +228,24 @@ impl Service {
         Ok((stats, self.assess(vec![(q, rows)])?))
     }
 
-    /// The statistics of the last of `quarters`, the assessment over all of them, the bureau.
+    /// The statistics of the period's last quarter, the assessment over the period, the
+    /// bureau.
     fn report_parts(
         &mut self,
         actor: &Actor,
-        quarters: &[Quarter],
+        period: Period,
     ) -> Result<(QuarterStats, Vec<Assessment>, String)> {
+        let quarters = period.quarters();
         let last = quarters
             .last()
             .copied()
             .ok_or_else(|| ServiceError::NotFound("quarter".into()))?;
-        let (stats, assessment) = if quarters.len() == 1 {
-            self.quarter_report(actor, last)?
-        } else {
-            (
+        let (stats, assessment) = match period {
+            Period::Quarter(q) => self.quarter_report(actor, q)?,
+            Period::Year(_) => (
                 self.quarter_stats(actor, last)?,
-                self.assessment(actor, quarters)?,
-            )
+                self.assessment(actor, &quarters)?,
+            ),
         };
         Ok((stats, assessment, self.bureau_name()?))
     }
@@ -418,10 +357,71 @@ impl Service {
     }
 }
 
+/// The results of the quarter's assignments: per category (every active one listed), problems,
+/// cases, rectifications, review, publication (on time: N3), signatures; and the typical cases.
+fn count_results(
+    rows: &[AssignmentRow],
+    cats: &[(Category, bool)],
+    cal: &Calendar,
+) -> (ResultLine, Vec<TypicalCase>) {
+    let mut res = ResultLine {
+        by_category: cats
+            .iter()
+            .filter(|(_, active)| *active)
+            .map(|(c, _)| (c.name.clone(), 0))
+            .collect(),
+        ..ResultLine::default()
+    };
+    let mut typical = Vec::new();
+    for a in rows {
+        let Some(r) = &a.result else { continue };
+        let d = &r.data;
+        res.entered += 1;
+        let cat = cats
+            .iter()
+            .find(|(c, _)| c.code == d.category)
+            .map(|(c, _)| c);
+        let name = cat.map_or_else(|| d.category.clone(), |c| c.name.clone());
+        match res.by_category.iter_mut().find(|(n, _)| *n == name) {
+            Some(x) => x.1 += 1,
+            None => res.by_category.push((name.clone(), 1)),
+        }
+        res.problems += u64::from(cat.is_some_and(|c| c.problem));
+        res.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
+        res.rectifications += u64::from(d.rectify_by.is_some());
+        res.approved += u64::from(r.status == ReviewStatus::Approved);
+        if let Some(p) = &r.published_at {
+            res.published += 1;
+            let on = chrono::DateTime::parse_from_rfc3339(p).map(|t| t.date_naive());
+            if let (Ok(on), Ok(due)) = (on, publication_deadline(cal, d.inspected_on)) {
+                res.published_on_time += u64::from(on <= due.date);
+            }
+        }
+        match d.signature {
+            Signature::Signed => res.signed += 1,
+            Signature::Refused => res.refused += 1,
+            Signature::Unobtainable => res.unobtainable += 1,
+        }
+        if d.typical {
+            typical.push(TypicalCase {
+                name: a.name.clone(),
+                code: a.code.clone(),
+                date: d.inspected_on,
+                category: name,
+                findings: d.findings.clone(),
+                note: d.typical_note.clone(),
+            });
+        }
+    }
+    (res, typical)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::domain::draw::Certificate;
+    use crate::domain::draw::{Certificate, Quota};
+    use crate::domain::inspector::InspectorKind;
+    use crate::domain::quota::Group;
     use crate::domain::result::{Offsite, OffsiteMethod, ResultData};
     use crate::service::DrawRequest;
     use crate::service::tests::{admin, service};
@@ -573,14 +573,24 @@ pub(crate) mod tests {
         assert_eq!(line(Group::PositiveList).inspected, 1);
         assert_eq!(st.offsite.part, 1);
         assert_eq!(st.offsite.whole, line(Group::PositiveList).population);
+        // Planned: the teams the draw marked joint, of 4; done: of the 3 results, those whose
+        // officers present come from two or more sections (counted from the registry).
         let joint = cert.outcome.teams.iter().filter(|t| t.joint).count() as u64;
         assert_eq!(
-            (st.internal_joint.part, st.internal_joint.whole),
+            (
+                st.internal_joint_planned.part,
+                st.internal_joint_planned.whole
+            ),
             (joint, 4)
         );
         assert_eq!(
+            (st.internal_joint.part, st.internal_joint.whole),
+            (sections_joint(&mut s), 3)
+        );
+        // Random checks: the three drawn targets inspected, all by a classified draw.
+        assert_eq!(
             (st.classified.part, st.classified.whole, st.classified.met),
-            (4, 4, true)
+            (3, 3, true)
         );
         let dj = st.department_joint;
         assert_eq!((dj.inspections, dj.subjects, dj.inspections_ytd), (1, 2, 1));
@@ -591,6 +601,28 @@ pub(crate) mod tests {
         assert_eq!(a.iter().map(|x| x.completed).sum::<u64>(), 6);
         assert_eq!(a.iter().map(|x| x.returned).sum::<u64>(), 2);
         assert_eq!(a.iter().map(|x| x.cases).sum::<u64>(), 2);
+    }
+
+    /// The results of the quarter whose officers present come from two or more sections,
+    /// counted directly from the registry.
+    fn sections_joint(s: &mut Service) -> u64 {
+        let people = s.inspectors(&admin()).unwrap();
+        let section = |id: &String| {
+            people
+                .iter()
+                .find(|i| &i.data.cert_no == id)
+                .filter(|i| i.data.kind == InspectorKind::Officer)
+                .map(|i| i.data.section.clone())
+        };
+        s.worklist(&admin())
+            .unwrap()
+            .iter()
+            .filter_map(|w| w.a.result.as_ref())
+            .filter(|r| {
+                let secs: BTreeSet<String> = r.data.present.iter().filter_map(section).collect();
+                secs.len() >= 2
+            })
+            .count() as u64
     }
 
     /// The cells of the produced XLSX, looked up by their column-A label, against the fixture
@@ -629,7 +661,7 @@ pub(crate) mod tests {
         assert_eq!(num("已审核", 1), 2);
         assert_eq!(num("已公示", 1), 2);
         assert_eq!(num("按时公示（20个工作日内）", 1), 2);
-        assert_eq!(text("公示及时率", 2), "100%");
+        assert_eq!(row("公示及时率")[2], Data::Float(1.0));
         assert_eq!(
             (num("已签字", 1), num("拒绝签字", 1), num("无法取得签字", 1)),
             (1, 1, 1)
@@ -637,14 +669,22 @@ pub(crate) mod tests {
         // Draws: 4 targets, all by class; joint teams as the certificate says.
         let joint = cert.outcome.teams.iter().filter(|t| t.joint).count() as u64;
         assert_eq!(
-            (num("部门内联合抽查", 1), num("部门内联合抽查", 2)),
+            (
+                num("部门内联合抽查（抽取时计划）", 1),
+                num("部门内联合抽查（抽取时计划）", 2)
+            ),
             (joint, 4)
         );
         assert_eq!(
-            (num("分级分类抽查占比", 1), num("分级分类抽查占比", 2)),
-            (4, 4)
+            (num("部门内联合抽查", 1), num("部门内联合抽查", 2)),
+            (sections_joint(&mut s), 3)
         );
-        assert_eq!(text("分级分类抽查占比", 3), "100%");
+        // Random checks (drawn and inspected): 3 of the 4 drawn targets, all by class.
+        assert_eq!(
+            (num("分级分类抽查占比", 1), num("分级分类抽查占比", 2)),
+            (3, 3)
+        );
+        assert_eq!(row("分级分类抽查占比")[3], Data::Float(1.0));
         assert_eq!(text("分级分类抽查占比", 5), "是");
         assert_eq!(num("正面清单非现场监管", 1), 1);
         assert_eq!(
@@ -673,17 +713,20 @@ pub(crate) mod tests {
         assert_eq!(num("正面清单企业（非现场）", 5), 1);
         // The assessment sheet: 8 team places, 2 returns counted.
         let sheet = wb.worksheet_range("检查人员考核").unwrap();
-        let col = |c: usize| -> u64 {
-            sheet
-                .rows()
-                .skip(1)
-                .map(|r| match &r[c] {
-                    Data::Float(f) => *f as u64,
-                    Data::Int(i) => *i as u64,
-                    _ => 0,
-                })
-                .sum()
+        // Rows 1–3 are the title, the reporting unit and the header; then one row per person
+        // up to 合计, whose counts are the sums.
+        let n = |d: &Data| match d {
+            Data::Float(f) => *f as u64,
+            _ => 0,
         };
+        let people: Vec<_> = sheet
+            .rows()
+            .skip(3)
+            .take_while(|r| r[0] != "合计")
+            .collect();
+        let col = |c: usize| -> u64 { people.iter().map(|r| n(&r[c])).sum() };
         assert_eq!((col(3), col(4), col(9)), (8, 6, 2));
+        let total = sheet.rows().find(|r| r[0] == "合计").unwrap();
+        assert_eq!((n(&total[3]), n(&total[4]), n(&total[9])), (8, 6, 2));
     }
 }

@@ -38,6 +38,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../db/migrations/0008_audit_chain.sql"),
     ),
     (
+        "0009_evaluations",
+        include_str!("../../db/migrations/0009_evaluations.sql"),
+    ),
+    (
         "0010_stored_files",
         include_str!("../../db/migrations/0010_stored_files.sql"),
     ),

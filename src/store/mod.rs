@@ -6,6 +6,7 @@ mod audit;
 mod backup;
 mod draws;
 mod enterprises;
+mod evaluations;
 mod files;
 mod inspections;
 mod inspectors;

@@ -140,6 +140,15 @@ pub fn initialised(p: &Path, version: i64, lang: Lang) -> String {
     }
 }
 
+/// `init` and `serve`: the bureau's name, printed on every document, is not set yet.
+pub fn bureau_unset(lang: Lang) -> &'static str {
+    lang.t(
+        "注意：尚未设置单位名称（bureau-name），统计表、工作总结、抽取记录和公示将缺少填报单位。请运行：shuangsui settings set bureau-name 单位全称",
+        "Note: the bureau's name (bureau-name) is not set; reports, summaries, draw records and \
+         notices would go out without it. Set it with: shuangsui settings set bureau-name \"FULL NAME\"",
+    )
+}
+
 pub fn imported(r: &ImportOutcome, kind: Kind, lang: Lang) -> String {
     let fmt = match r.format {
         Format::Csv => format!("CSV, {}", r.encoding),

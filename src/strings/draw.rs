@@ -244,6 +244,14 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         (DrawProblem::ReasonRequired, Lang::En) => {
             "a reason or note is required (one line, 1–200 characters); nothing was changed".into()
         }
+        (DrawProblem::QuarterEnded { quarter, ended }, Lang::Zh) => format!(
+            "{quarter} 已于 {ended} 结束，抽取应在本季度内进行；确需补充抽取的，须由领导小组成员批准并说明理由（命令行：--late-reason 理由 --leader 领导账号）；未作任何改动"
+        ),
+        (DrawProblem::QuarterEnded { quarter, ended }, Lang::En) => format!(
+            "{quarter} ended on {ended}: draws belong to a live quarter; a leader may allow a late \
+             draw with a reason (command line: --late-reason TEXT --leader ACCOUNT); nothing was \
+             changed"
+        ),
     }
 }
 
@@ -524,6 +532,8 @@ pub fn plan_headers(lang: Lang) -> Vec<String> {
         ("应抽", "required"),
         ("已抽", "drawn"),
         ("已检查", "inspected"),
+        ("检查比例", "share"),
+        ("非随机检查", "non-random"),
         ("剩余应抽", "remaining"),
     ]
     .iter()

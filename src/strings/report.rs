@@ -5,7 +5,7 @@
 use super::Lang;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::{Group, format_percent};
-use crate::domain::stats::{ClassLine, JointLine, ResultLine, Share};
+use crate::domain::stats::{ClassLine, Grade, JointLine, Period, ResultLine, Share};
 use crate::exchange::report::ReportError;
 use chrono::NaiveDate;
 
@@ -35,6 +35,21 @@ pub enum Label {
     JointInspectionsYtd,
     JointSubjectsYtd,
     NoTarget,
+    InternalJointPlanned,
+    NonRandom,
+    // Sub-table titles, totals, units and the signature block.
+    SubClasses,
+    SubIndicators,
+    SubResults,
+    Unit,
+    Totals,
+    Reporter,
+    Reviewer,
+    Principal,
+    Phone,
+    // The evaluation (S9).
+    Grade,
+    Remark,
     // The results table.
     Results,
     Count,
@@ -85,11 +100,11 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         L::StatsSheet => ("季度统计表", "Quarterly statistics"),
         L::AssessmentSheet => ("检查人员考核", "Inspector assessment"),
         L::Class => ("类别", "Class"),
-        L::Population => ("总数", "Population"),
+        L::Population => ("总数（家）", "Population (firms)"),
         L::Ratio => ("比例要求", "Required ratio"),
-        L::Required => ("应抽查数", "Required"),
-        L::Drawn => ("已抽取", "Drawn"),
-        L::Inspected => ("已检查", "Inspected"),
+        L::Required => ("应抽查数（家）", "Required (firms)"),
+        L::Drawn => ("已抽取（家）", "Drawn (firms)"),
+        L::Inspected => ("抽取后已检查（家）", "Drawn and inspected (firms)"),
         L::ShareInspected => ("检查比例", "Share inspected"),
         L::Met => ("是否达标", "Met"),
         L::Indicator => ("指标", "Indicator"),
@@ -109,6 +124,25 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
             "Department-joint subjects (year to date)",
         ),
         L::NoTarget => ("未设目标", "no target set"),
+        L::InternalJointPlanned => (
+            "部门内联合抽查（抽取时计划）",
+            "Internal-joint inspections (planned at the draw)",
+        ),
+        L::NonRandom => ("非随机检查（次）", "Non-random checks"),
+        L::SubClasses => ("一、各类检查对象抽查情况", "1. Random checks per class"),
+        L::SubIndicators => (
+            "二、联合抽查及分级分类抽查情况",
+            "2. Joint inspections and checks using the classes",
+        ),
+        L::SubResults => ("三、检查结果情况", "3. Inspection results"),
+        L::Unit => ("单位", "Unit"),
+        L::Totals => ("合计", "Total"),
+        L::Reporter => ("填报人：", "Prepared by:"),
+        L::Reviewer => ("审核人：", "Checked by:"),
+        L::Principal => ("负责人：", "Head of unit:"),
+        L::Phone => ("联系电话：", "Telephone:"),
+        L::Grade => ("综合评估", "Evaluation"),
+        L::Remark => ("评估意见", "Remark"),
         L::Results => ("检查结果", "Inspection results"),
         L::Count => ("数量", "Count"),
         L::Entered => ("已录入结果", "Results entered"),
@@ -197,15 +231,85 @@ pub fn stats_title(bureau: &str, q: Quarter, lang: Lang) -> String {
     }
 }
 
-/// The assessment's title (printed in the page header).
-pub fn assessment_title(bureau: &str, q: Quarter, lang: Lang) -> String {
-    let (bureau, q) = (bureau.trim(), quarter(q, lang));
+/// The assessment's title: of a quarter, or of a whole year.
+pub fn assessment_title(bureau: &str, p: Period, lang: Lang) -> String {
+    let bureau = bureau.trim();
+    let period = match (p, lang) {
+        (Period::Quarter(q), _) => quarter(q, lang),
+        (Period::Year(y), Lang::Zh) => format!("{y}年度"),
+        (Period::Year(y), Lang::En) => format!("year {y}"),
+    };
     match (bureau.is_empty(), lang) {
-        (false, Lang::Zh) => format!("{bureau} {q}检查人员考核表"),
-        (true, Lang::Zh) => format!("{q}检查人员考核表"),
-        (false, Lang::En) => format!("{bureau}: inspector assessment, {q}"),
-        (true, Lang::En) => format!("Inspector assessment, {q}"),
+        (false, Lang::Zh) => format!("{bureau} {period}检查人员考核表"),
+        (true, Lang::Zh) => format!("{period}检查人员考核表"),
+        (false, Lang::En) => format!("{bureau}: inspector assessment, {period}"),
+        (true, Lang::En) => format!("Inspector assessment, {period}"),
     }
+}
+
+/// A unit of count (计量单位).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 家: enterprises.
+    Firms,
+    /// 次: inspections, checks, results.
+    Times,
+    /// 件: cases.
+    Cases,
+    /// 份: signed records.
+    Copies,
+    /// 人: people.
+    People,
+}
+
+pub fn unit(u: Unit, lang: Lang) -> &'static str {
+    let (zh, en) = match u {
+        Unit::Firms => ("家", "firms"),
+        Unit::Times => ("次", "times"),
+        Unit::Cases => ("件", "cases"),
+        Unit::Copies => ("份", "records"),
+        Unit::People => ("人", "persons"),
+    };
+    lang.t(zh, en)
+}
+
+/// A column head with its unit: 任务数（次）.
+pub fn with_unit(l: Label, u: Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}（{}）", label(l, lang), unit(u, lang)),
+        Lang::En => format!("{} ({})", label(l, lang), unit(u, lang)),
+    }
+}
+
+/// The reporting unit line (填报单位（盖章）), with the bureau's name.
+pub fn reporting_unit(bureau: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("填报单位（盖章）：{}", bureau.trim()),
+        Lang::En => format!("Reporting unit (seal): {}", bureau.trim()),
+    }
+}
+
+/// The heading of a quarter's grade column in the year's assessment: 第二季度 / Q2.
+pub fn quarter_column(q: Quarter, lang: Lang) -> String {
+    const N: [&str; 4] = ["一", "二", "三", "四"];
+    let i = usize::from(q.number().saturating_sub(1)).min(3);
+    match lang {
+        Lang::Zh => format!("第{}季度{}", N[i], label(Label::Grade, lang)),
+        Lang::En => format!("Q{} {}", i + 1, label(Label::Grade, lang)),
+    }
+}
+
+/// The totals row's people count: 合计 12 人.
+pub fn people(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 人"),
+        Lang::En => format!("{n} persons"),
+    }
+}
+
+/// A grade (S9) as shown.
+pub fn grade(g: Grade, lang: Lang) -> &'static str {
+    lang.t(g.zh(), g.en())
 }
 
 /// The summary's title.
@@ -279,42 +383,45 @@ pub fn class_sentence(name: &str, c: &ClassLine, lang: Lang) -> String {
              supervised ({share}); {m}."
         ),
         (false, Lang::Zh) => format!(
-            "{name}共 {pop} 家，按 {ratio} 的比例应抽查 {req} 家，已抽取 {drawn} 家，已检查 {insp} 家，检查比例 {share}，{m}。"
+            "{name}共 {pop} 家，按 {ratio} 的比例应抽查 {req} 家，已抽取 {drawn} 家，抽取后已检查 {insp} 家，检查比例 {share}，{m}。"
         ),
         (false, Lang::En) => format!(
             "Class “{name}”: {pop} in total; at {ratio}, {req} required; {drawn} drawn, {insp} \
-             inspected ({share}); {m}."
+             drawn and inspected ({share}); {m}."
         ),
     }
 }
 
-/// Internal-joint inspections (S4) in a sentence.
-pub fn internal_joint(s: &Share, lang: Lang) -> String {
+/// Internal-joint inspections (S4) in a sentence: the real share over inspections done, and
+/// the share the draws planned.
+pub fn internal_joint(s: &Share, planned: &Share, lang: Lang) -> String {
     let (share, target, m) = (
         format_percent(s.share_bp),
         format_percent(s.target_bp),
         met(s.met, lang),
     );
-    let (part, whole) = (s.part, s.whole);
+    let (part, whole, plan) = (s.part, s.whole, format_percent(planned.share_bp));
     match (whole, lang) {
         (0, Lang::Zh) => {
-            format!("本季度未抽取检查对象，部门内联合抽查比例（要求不低于 {target}）无从计算。")
+            format!(
+                "本季度尚无已完成的随机抽查，部门内联合抽查比例（要求不低于 {target}）无从计算。"
+            )
         }
         (0, Lang::En) => format!(
-            "No targets were drawn this quarter, so the internal-joint share (target {target}) \
+            "No random check was done this quarter, so the internal-joint share (target {target}) \
              cannot be computed."
         ),
         (_, Lang::Zh) => format!(
-            "本季度抽取的 {whole} 家检查对象中，由两个以上科室联合检查的 {part} 家，占 {share}，要求不低于 {target}，{m}。"
+            "本季度已完成的 {whole} 次随机抽查中，实际由两个以上科室执法人员联合检查的 {part} 次，占 {share}（抽取时计划 {plan}），要求不低于 {target}，{m}。"
         ),
         (_, Lang::En) => format!(
-            "Of the {whole} targets drawn this quarter, {part} were inspected jointly by two or \
-             more sections ({share}, target {target}); {m}."
+            "Of the {whole} random checks done this quarter, {part} were made by officers of two \
+             or more sections ({share}; planned at the draw {plan}; target {target}); {m}."
         ),
     }
 }
 
-/// Targets drawn by class (S6) in a sentence.
+/// Random checks that used the classes (S6 85% rule) in a sentence.
 pub fn classified(s: &Share, lang: Lang) -> String {
     let (share, target, m) = (
         format_percent(s.share_bp),
@@ -324,18 +431,30 @@ pub fn classified(s: &Share, lang: Lang) -> String {
     let (part, whole) = (s.part, s.whole);
     match (whole, lang) {
         (0, Lang::Zh) => {
-            format!("本季度无随机抽取的检查对象，分级分类抽查占比（要求不低于 {target}）无从计算。")
+            format!("本季度尚无已完成的随机抽查，分级分类抽查占比（要求不低于 {target}）无从计算。")
         }
         (0, Lang::En) => format!(
-            "No targets were drawn at random this quarter, so the share drawn by class (target \
-             {target}) cannot be computed."
+            "No random check was done this quarter, so the share of checks using the classes \
+             (target {target}) cannot be computed."
         ),
         (_, Lang::Zh) => format!(
-            "随机抽取的 {whole} 家检查对象中，按监管类别分级分类抽取的 {part} 家，占 {share}，要求不低于 {target}，{m}。"
+            "本季度随机抽查 {whole} 次，其中运用信用风险分级分类开展的 {part} 次，占 {share}，要求不低于 {target}，{m}。"
         ),
         (_, Lang::En) => format!(
-            "Of the {whole} targets drawn at random, {part} were drawn by class ({share}, target \
-             {target}); {m}."
+            "Of the {whole} random checks this quarter, {part} used the classes ({share}, target              {target}); {m}."
+        ),
+    }
+}
+
+/// Inspections of targets no draw selected (非随机检查), in a sentence.
+pub fn non_random(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "另有非随机检查（投诉举报核查、导入的历史记录等，未经本季度摇号抽取）{n} 次，不计入以上抽查比例。"
+        ),
+        Lang::En => format!(
+            "Besides, {n} inspections of targets no draw of the quarter selected (complaints, \
+             imported records) are not counted in the ratios above."
         ),
     }
 }
@@ -561,8 +680,9 @@ pub fn heading(key: &str, lang: Lang) -> &'static str {
             "各类对象检查进度（已检查/应抽查）",
             "Progress per class (inspected/required)",
         ),
-        "internal_joint" => ("部门内联合抽查", "internal-joint"),
-        "classified" => ("分级分类抽查占比", "classified draws"),
+        "internal_joint" => ("部门内联合抽查（实际）", "internal-joint (done)"),
+        "internal_joint_planned" => ("部门内联合（抽取计划）", "internal-joint (planned)"),
+        "classified" => ("分级分类抽查占比", "checks using the classes"),
         "offsite" => ("正面清单非现场监管", "positive list off-site"),
         "department_joint" => ("部门联合抽查（本年）", "department-joint (year)"),
         "trend" => (
@@ -638,6 +758,33 @@ pub fn bad_period(s: &str, lang: Lang) -> String {
         Lang::Zh => format!("“{s}”不是季度（如 2024Q2）或年份（如 2024）"),
         Lang::En => format!("{s:?} is neither a quarter (2024Q2) nor a year (2024)"),
     }
+}
+
+pub fn bad_grade(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”不是评估等次；可选：优秀、合格、基本合格、不合格"),
+        Lang::En => format!("{s:?} is not a grade; use excellent, pass, basic or fail"),
+    }
+}
+
+pub fn evaluation_title(q: Quarter, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}检查人员综合评估", quarter(q, lang)),
+        Lang::En => format!("Inspector evaluations, {}", quarter(q, lang)),
+    }
+}
+
+pub fn evaluation_headers(lang: Lang) -> Vec<String> {
+    [
+        ("执法证号", "certificate"),
+        ("姓名", "name"),
+        ("综合评估", "grade"),
+        ("评估意见", "remark"),
+        ("评估人", "by"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.t(z, e).to_string())
+    .collect()
 }
 
 pub fn joint_headers(lang: Lang) -> Vec<String> {

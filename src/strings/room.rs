@@ -339,3 +339,11 @@ pub fn record_written(names: &[String], lang: Lang) -> String {
         Lang::En => format!("draw record written to your outbox: {}", names.join(", ")),
     }
 }
+
+/// On the draw record: the draw was prepared after its quarter ended, with a leader's reason.
+pub fn late_note(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("本次抽取在季度结束后经领导批准进行，理由：{reason}"),
+        Lang::En => format!("Prepared after the quarter ended, allowed by a leader: {reason}"),
+    }
+}

@@ -34,6 +34,7 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
             "部门联合抽查年度目标",
             "department-joint targets",
         ),
+        ("evaluation", "检查人员综合评估", "inspector evaluation"),
         ("credit_code", "统一社会信用代码", "Credit code"),
         ("class", "类别", "Class"),
         ("area", "所在区域", "Area"),
@@ -147,6 +148,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "quarter" => ("切换季度", "quarter"),
         "joint" => ("登记部门联合抽查", "record a joint inspection"),
         "joint_targets" => ("设定年度联合抽查目标", "set the year's joint targets"),
+        "evaluation" => ("综合评估", "evaluate an inspector"),
         "export_report" => ("导出报表和总结", "export report and summary"),
         "offsite" => ("非现场监管记录", "off-site record"),
         "import" => ("导入", "import"),
@@ -381,4 +383,21 @@ pub fn crashed(lang: Lang) -> &'static str {
         "内部错误，本会话已结束（其他用户不受影响）。\r\n",
         "Internal error: this session ended (others are not affected).\r\n",
     )
+}
+
+/// Home screen: the bureau's name is not set, and how to set it.
+pub fn bureau_missing(lang: Lang) -> &'static str {
+    lang.t(
+        "未设置单位名称：统计表、工作总结、抽取记录等文件将缺少填报单位。请管理员运行 shuangsui settings set bureau-name 单位全称",
+        "The bureau's name is not set: reports, summaries and draw records would go out without \
+         it. An administrator sets it with: shuangsui settings set bureau-name \"FULL NAME\"",
+    )
+}
+
+/// Home screen: inspections of targets no draw of the quarter selected.
+pub fn non_random_line(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("非随机检查 {n} 次（未经本季度摇号抽取，不计入抽查比例）"),
+        Lang::En => format!("{n} non-random checks (not drawn this quarter; not in the ratios)"),
+    }
 }

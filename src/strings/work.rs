@@ -1,6 +1,7 @@
 //! Text of the results tab: the worklist, the pre-visit view and the result form.
 
 use super::Lang;
+use crate::domain::calendar::Due;
 use crate::service::WorkState;
 
 pub fn column(key: &str, lang: Lang) -> &'static str {
@@ -34,6 +35,45 @@ pub fn no_calendar(year: i32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("缺{year}年日历"),
         Lang::En => format!("no {year} calendar"),
+    }
+}
+
+/// A deadline in full: `2027-01-04`, or when the year's holidays are not entered
+/// `2027-01-04（暂按周末计算，2027年节假日未录入）`.
+pub fn due(d: &Due, lang: Lang) -> String {
+    match (d.provisional, lang) {
+        (None, _) => d.date.to_string(),
+        (Some(y), Lang::Zh) => format!("{}（暂按周末计算，{y}年节假日未录入）", d.date),
+        (Some(y), Lang::En) => format!(
+            "{} (provisional: weekends only, no {y} holidays entered)",
+            d.date
+        ),
+    }
+}
+
+/// A deadline in a list column: `2027-01-04`, or `2027-01-04暂定` when provisional.
+pub fn due_short(d: &Due, lang: Lang) -> String {
+    match d.provisional {
+        None => d.date.to_string(),
+        Some(_) => format!("{}{}", d.date, lang.t("暂定", " est.")),
+    }
+}
+
+/// The width of the deadline column of the worklist: a provisional date fits.
+pub const DUE_WIDTH: u16 = 15;
+
+/// On the home screen, for administrators: a year's holidays are missing and how to enter them.
+pub fn calendar_hint(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{year}年节假日和调休安排未录入，期限暂按周末计算。请按国务院办公厅公布的安排录入：首页按 c（工作日历），或命令 shuangsui calendar set {year}-01-01 holiday --note 元旦（逐日录入；全年无调休时用 shuangsui calendar year {year}）"
+        ),
+        Lang::En => format!(
+            "No {year} holidays entered: deadlines count weekends only. Enter the State Council's \
+             schedule: key c on this screen (working-day calendar), or shuangsui calendar set \
+             {year}-01-01 holiday --note \"New Year\" (one day at a time; shuangsui calendar year \
+             {year} for a year without changes)"
+        ),
     }
 }
 
@@ -276,4 +316,33 @@ pub fn all_done(lang: Lang) -> &'static str {
         "已保存，没有其他待录入的任务",
         "saved; nothing else to enter",
     )
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn provisional_deadlines_say_so() {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        let p = Due {
+            date,
+            provisional: Some(2027),
+        };
+        assert_eq!(
+            due(&p, Lang::Zh),
+            "2027-01-04（暂按周末计算，2027年节假日未录入）"
+        );
+        assert_eq!(due_short(&p, Lang::Zh), "2027-01-04暂定");
+        let known = Due {
+            date,
+            provisional: None,
+        };
+        assert_eq!(due(&known, Lang::En), "2027-01-04");
+        use unicode_width::UnicodeWidthStr;
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(due_short(&p, lang).width() <= usize::from(DUE_WIDTH));
+        }
+    }
 }

@@ -49,6 +49,10 @@ pub struct Home {
     pub waiting: Waiting,
     pub recent: Vec<AuditRow>,
     pub today: NaiveDate,
+    /// The bureau's name is not set: documents would go out without it.
+    pub bureau_missing: bool,
+    /// For administrators: a year of the deadlines without holiday data, to be entered.
+    pub calendar_missing: Option<i32>,
 }
 
 impl Home {
@@ -67,9 +71,14 @@ impl Home {
         let deadlines = quarter_deadlines(&cal, quarter);
         let today = svc.today();
         let left_to = |d: &crate::service::Deadline| {
-            d.as_ref()
-                .ok()
-                .and_then(|d| cal.working_days_between(today, *d).ok())
+            let d = d.as_ref().ok()?;
+            match d.provisional {
+                Some(y) => cal
+                    .assuming_weekends(y.saturating_sub(1)..=y.saturating_add(1))
+                    .working_days_between(today, d.date)
+                    .ok(),
+                None => cal.working_days_between(today, d.date).ok(),
+            }
         };
         let left = [
             left_to(&deadlines.work),
@@ -92,14 +101,30 @@ impl Home {
                     w.publish_late += usize::from(item.overdue);
                     let soon = matches!(item.due, Some(Ok(d))
                         if !item.overdue
-                            && cal.working_days_between(today, d).is_ok_and(|n| n <= 3));
+                            && cal.working_days_between(today, d.date).is_ok_and(|n| n <= 3));
                     w.publish_soon += usize::from(soon);
                 }
                 WorkState::Published => {}
             }
         }
         let recent = svc.audit_recent(actor, 3).unwrap_or_default();
+        let calendar_missing = [&deadlines.work, &deadlines.statistics, &deadlines.records]
+            .iter()
+            .find_map(|d| match d {
+                Ok(d) => d.provisional,
+                Err(y) => Some(y.0),
+            })
+            .filter(|_| actor.has(crate::domain::user::Role::Admin));
+        let bureau_missing = actor
+            .require(&[
+                crate::domain::user::Role::Admin,
+                crate::domain::user::Role::Leader,
+            ])
+            .is_ok()
+            && svc.bureau_name()?.trim().is_empty();
         Ok(Home {
+            bureau_missing,
+            calendar_missing,
             stats,
             plan,
             deadlines,
@@ -163,6 +188,56 @@ fn share_line(label: &str, s: &Share, lang: Lang, theme: Theme) -> Line<'static>
             },
         ),
     ])
+}
+
+/// The quarter's deadlines (`暂定` when provisional), and for administrators how to enter a
+/// missing year's schedule; the unset bureau name.
+fn deadline_lines(h: &Home, theme: Theme, lang: Lang, lines: &mut Vec<Line<'static>>) {
+    let d = &h.deadlines;
+    let date = |v: &crate::service::Deadline, left: Option<i64>| match v {
+        // Month and day: the quarter says the year.
+        Ok(d) => format!(
+            "{}{}{}",
+            d.date.format("%m-%d"),
+            if d.provisional.is_some() {
+                lang.t("暂定", " est.")
+            } else {
+                ""
+            },
+            left.map(|n| ws::days_left(n, lang)).unwrap_or_default()
+        ),
+        Err(y) => ws::no_calendar(y.0, lang),
+    };
+    let missing = [&d.work, &d.statistics, &d.records]
+        .iter()
+        .any(|v| v.as_ref().map_or(true, |d| d.provisional.is_some()));
+    let line = Line::from(format!(
+        "{}{}",
+        ws::deadlines_title(lang),
+        ws::deadlines_short(
+            &date(&d.work, h.left[0]),
+            &date(&d.statistics, h.left[1]),
+            &date(&d.records, h.left[2]),
+            lang
+        )
+    ));
+    lines.push(if missing {
+        line.style(theme.warn())
+    } else {
+        line
+    });
+    if let Some(y) = h.calendar_missing {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", ws::calendar_hint(y, lang)),
+            theme.warn(),
+        )));
+    }
+    if h.bureau_missing {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", ui::bureau_missing(lang)),
+            theme.warn(),
+        )));
+    }
 }
 
 pub fn render(
@@ -235,7 +310,13 @@ pub fn render(
                     theme,
                 ));
                 lines.push(share_line(
-                    lang.t("分级分类抽查占比", "classified draws"),
+                    lang.t("  其中抽取时计划", "  planned at the draw"),
+                    &st.internal_joint_planned,
+                    lang,
+                    theme,
+                ));
+                lines.push(share_line(
+                    lang.t("分级分类抽查占比", "random checks by class"),
                     &st.classified,
                     lang,
                     theme,
@@ -246,6 +327,12 @@ pub fn render(
                     lang,
                     theme,
                 ));
+                if st.non_random > 0 {
+                    lines.push(Line::from(format!(
+                        "  {}",
+                        ui::non_random_line(st.non_random, lang)
+                    )));
+                }
                 let d = st.department_joint;
                 lines.push(Line::from(format!(
                     "  {}",
@@ -271,32 +358,7 @@ pub fn render(
                     )));
                 }
             }
-            let d = &h.deadlines;
-            let date = |v: &crate::service::Deadline, left: Option<i64>| match v {
-                // Month and day: the quarter says the year.
-                Ok(d) => format!(
-                    "{}{}",
-                    d.format("%m-%d"),
-                    left.map(|n| ws::days_left(n, lang)).unwrap_or_default()
-                ),
-                Err(y) => ws::no_calendar(y.0, lang),
-            };
-            let missing = d.work.is_err() || d.statistics.is_err() || d.records.is_err();
-            let line = Line::from(format!(
-                "{}{}",
-                ws::deadlines_title(lang),
-                ws::deadlines_short(
-                    &date(&d.work, h.left[0]),
-                    &date(&d.statistics, h.left[1]),
-                    &date(&d.records, h.left[2]),
-                    lang
-                )
-            ));
-            lines.push(if missing {
-                line.style(theme.warn())
-            } else {
-                line
-            });
+            deadline_lines(h, theme, lang, &mut lines);
             let w = h.waiting;
             lines.push(Line::from(format!(
                 "  {}",
@@ -338,7 +400,12 @@ pub fn render(
         .borders(Borders::ALL)
         .border_set(theme.border())
         .title(ui::tab(0, lang).0);
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
 }
 
 #[cfg(test)]

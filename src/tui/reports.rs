@@ -155,6 +155,7 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
     }
     for (label, s) in [
         ("internal_joint", st.internal_joint),
+        ("internal_joint_planned", st.internal_joint_planned),
         ("classified", st.classified),
         ("offsite", st.offsite),
     ] {
@@ -167,6 +168,12 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
             format_percent(s.share_bp),
             format_percent(s.target_bp),
             yes(s.met)
+        )));
+    }
+    if st.non_random > 0 {
+        lines.push(Line::from(format!(
+            "  {}",
+            strings::ui::non_random_line(st.non_random, lang)
         )));
     }
     let d = st.department_joint;
@@ -208,11 +215,17 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
         theme.header(),
     )));
     for a in &p.assessment {
+        let grade = a
+            .evaluations
+            .first()
+            .and_then(Option::as_ref)
+            .map_or("-", |e| rs::grade(e.grade, lang));
         lines.push(Line::from(display(&format!(
-            "  {}{}  {}",
+            "  {}{}  {}  {}",
             left(&a.name, 8),
             left(&a.section, 10),
-            rs::assessment_line(a, lang)
+            rs::assessment_line(a, lang),
+            grade
         ))));
     }
     if !st.typical.is_empty() {

@@ -408,7 +408,12 @@ fn the_dashboard_shows_the_reports_numbers() {
             "{line}"
         );
     }
-    for share in [st.internal_joint, st.classified, st.offsite] {
+    for share in [
+        st.internal_joint,
+        st.internal_joint_planned,
+        st.classified,
+        st.offsite,
+    ] {
         assert!(
             s.contains(&format!("{}/{}", share.part, share.whole)),
             "{share:?}: {s}"
@@ -465,4 +470,74 @@ fn joint_inspections_are_recorded_from_the_reports_tab() {
     keys(&mut a, "1");
     let home = render(&mut a, 100, 30);
     assert!(home.contains("1/4 次，对象 1/10 家"), "{home}");
+}
+
+/// Issue 14 (S9): a leader evaluates an inspector from the reports tab (`g`, pick, `Ctrl-S`);
+/// the assessment shows the grade and the audit trail records who gave it.
+#[test]
+fn a_leader_evaluates_an_inspector_from_the_reports_tab() {
+    let mut a = app_with(&[Role::Admin, Role::Leader], false, false);
+    keys(&mut a, "7g");
+    let form = screen(&mut a);
+    assert!(form.contains("检查人员综合评估"), "{form}");
+    assert!(form.contains("合格"), "the grade starts at 合格: {form}");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter); // open the grades
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Enter); // 优秀, the one before 合格
+    key(&mut a, KeyCode::Tab);
+    a.update(Event::Paste("执法记录完整规范".into()));
+    a.update(Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let s = screen(&mut a);
+    assert!(s.contains("已保存"), "{s}");
+    // In a server the change bus tells every session; here, by hand.
+    a.update(Event::Notice(crate::tui::Notice::Changed(
+        crate::service::Change::Results,
+    )));
+    let r = render(&mut a, 120, 80);
+    assert!(r.contains("优秀"), "{r}");
+    // A user without the leader role has no such key.
+    let mut b = admin_app();
+    keys(&mut b, "7g");
+    assert!(!screen(&mut b).contains("检查人员综合评估"));
+}
+
+/// Issue 14 items 7 and 9 on the home screen of 2026-12-06 (2026Q4): the deadlines after the
+/// quarter fall in 2027, whose holidays are not entered — shown provisionally, with how an
+/// administrator enters the schedule; and the unset bureau name with how to set it.
+#[test]
+fn the_home_screen_says_what_is_missing_and_how_to_enter_it() {
+    let mut svc = Service::open_in_memory().unwrap().with_clock(Box::new(|| {
+        Utc.with_ymd_and_hms(2026, 12, 6, 1, 0, 0).unwrap()
+    }));
+    let admin = Actor {
+        user_id: None,
+        name: "admin".into(),
+        roles: [Role::Admin].into(),
+    };
+    crate::demo::fill(&mut svc, &admin, 40).unwrap();
+    let mut a = App::new(
+        Session {
+            actor: admin,
+            lang: Lang::Zh,
+            theme: Theme { ascii: false },
+            must_change_password: false,
+        },
+        svc,
+        Hub::new(),
+    );
+    let s = render(&mut a, 120, 40);
+    // 5 working days before Thu 12-31: 12-24; 2027-01-01 is New Year's Day: 01-04; 01-12.
+    assert!(s.contains("完成 12-24"), "{s}");
+    assert!(s.contains("统计表 01-04暂定"), "{s}");
+    assert!(s.contains("记录表 01-12暂定"), "{s}");
+    assert!(s.contains("2027年节假日和调休安排未录入"), "{s}");
+    assert!(
+        s.contains("shuangsui calendar set 2027-01-01 holiday"),
+        "{s}"
+    );
+    assert!(s.contains("shuangsui settings set bureau-name"), "{s}");
 }

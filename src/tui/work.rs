@@ -15,12 +15,23 @@ use ratatui::text::Line;
 /// The worklist as a listing (row id: the assignment).
 pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, ServiceError> {
     let items = svc.worklist(actor)?;
-    let rows = items.iter().map(|w| row(w, lang)).collect();
+    let rows: Vec<Row> = items.iter().map(|w| row(w, lang)).collect();
+    // The deadline column fits its longest date (a provisional one is longer).
+    let due_width = rows
+        .iter()
+        .filter_map(|r| r.cells.get(1))
+        .map(|c| unicode_width::UnicodeWidthStr::width(c.as_str()))
+        .max()
+        .unwrap_or(0)
+        .clamp(10, usize::from(ws::DUE_WIDTH));
     Ok(Listing {
         // Fits 80 columns; the credit code is searchable and in the pre-visit view.
         columns: vec![
             col(ws::column("state", lang), 12),
-            col(ws::column("due", lang), 10),
+            col(
+                ws::column("due", lang),
+                u16::try_from(due_width).unwrap_or(10),
+            ),
             col(ws::column("name", lang), 0),
             col(ws::column("team", lang), 14),
             col(ws::column("draw", lang), 8),
@@ -38,7 +49,7 @@ fn row(w: &WorkItem, lang: Lang) -> Row {
         state.to_string()
     };
     let due = match &w.due {
-        Some(Ok(d)) => d.to_string(),
+        Some(Ok(d)) => ws::due_short(d, lang),
         Some(Err(y)) => ws::no_calendar(y.0, lang),
         None => String::new(),
     };

@@ -51,6 +51,15 @@ impl CalendarEntry {
 #[error("no working-day calendar for {0}: its holidays and make-up working days are not entered")]
 pub struct MissingYear(pub i32);
 
+/// A deadline's date. `provisional`: the first year without data that the computation reached;
+/// the date was then computed from that year's weekends alone and may move once its holidays
+/// are entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub date: NaiveDate,
+    pub provisional: Option<i32>,
+}
+
 /// Why a set of entries does not make a calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EntryError {
@@ -343,6 +352,54 @@ impl Calendar {
     /// `n = 0` gives `date` unchanged. Fails with the first year without data the count reaches.
     pub fn working_days_before(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, MissingYear> {
         self.walk(date, n, false)
+    }
+
+    /// A copy in which the years of `years` that have no data get the provisional schedule:
+    /// weekends, and the statutory holidays fixed by date (元旦 1 January, 劳动节 1–2 May,
+    /// 国庆节 1–3 October) where they fall on a weekday. The festivals of the lunar calendar
+    /// and the make-up days come only with the published schedule.
+    pub fn assuming_weekends(&self, years: std::ops::RangeInclusive<i32>) -> Calendar {
+        const FIXED: [(u32, u32, &str); 6] = [
+            (1, 1, "元旦"),
+            (5, 1, "劳动节"),
+            (5, 2, "劳动节"),
+            (10, 1, "国庆节"),
+            (10, 2, "国庆节"),
+            (10, 3, "国庆节"),
+        ];
+        let mut c = self.clone();
+        for y in years.filter(|y| !self.has_year(*y)) {
+            c.years.insert(y);
+            for (m, d, note) in FIXED {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d).filter(|d| !is_weekend(*d)) {
+                    // A fresh year has no entries: the insert cannot meet a duplicate.
+                    let _ = c.insert(CalendarEntry::new(date, DayKind::Holiday, note));
+                }
+            }
+        }
+        c
+    }
+
+    /// Runs a date computation; when it reaches a year without data it is run again with the
+    /// years around that one counted from weekends alone, and the result is marked
+    /// provisional with that year. Fails only when even that reaches a year without data.
+    pub fn due(
+        &self,
+        f: impl Fn(&Calendar) -> Result<NaiveDate, MissingYear>,
+    ) -> Result<Due, MissingYear> {
+        match f(self) {
+            Ok(date) => Ok(Due {
+                date,
+                provisional: None,
+            }),
+            Err(MissingYear(y)) => {
+                let weekends = self.assuming_weekends(y.saturating_sub(1)..=y.saturating_add(1));
+                f(&weekends).map(|date| Due {
+                    date,
+                    provisional: Some(y),
+                })
+            }
+        }
     }
 
     /// The number of working days in `(a, b]`: `a` not counted, `b` counted, so that

@@ -430,3 +430,33 @@ proptest! {
         let _ = Calendar::parse_csv(&text);
     }
 }
+
+/// Issue 14 item 9: a deadline in a year without data is computed provisionally (weekends and
+/// the fixed-date statutory holidays) and says so, instead of failing.
+#[test]
+fn deadlines_reaching_a_year_without_data_are_provisional() {
+    let c = cal();
+    let q: Quarter = "2026Q4".parse().unwrap();
+    // In 2026: 5 working days before Thu 12-31 → 12-24, known.
+    let work = c.due(|c| c.working_days_before(q.end(), 5)).unwrap();
+    assert_eq!((work.date, work.provisional), (d(2026, 12, 24), None));
+    // 1st working day after: 2027-01-01 is New Year's Day (a Friday), then the weekend.
+    let stats = c.due(|c| c.first_working_day_after(q.end())).unwrap();
+    assert_eq!((stats.date, stats.provisional), (d(2027, 1, 4), Some(2027)));
+    // 7 working days after: 01-04..08 (5), 11 (6), 12 (7).
+    let records = c
+        .due(|c| c.nth_working_day_after_quarter_end(q, 7))
+        .unwrap();
+    assert_eq!(
+        (records.date, records.provisional),
+        (d(2027, 1, 12), Some(2027))
+    );
+    // National Day 2027: Fri 10-01 off, the weekend, Mon 10-04 works provisionally.
+    let oct = c
+        .due(|c| c.first_working_day_after(d(2027, 9, 30)))
+        .unwrap();
+    assert_eq!(oct.date, d(2027, 10, 4));
+    // The calendar itself is unchanged: it still knows nothing of 2027.
+    assert!(!c.has_year(2027));
+    assert!(c.first_working_day_after(q.end()).is_err());
+}

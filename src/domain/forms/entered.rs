@@ -89,6 +89,48 @@ pub const JOINT_TARGETS: &[FieldSpec] = &[
     ),
 ];
 
+/// A leader's evaluation of an inspector for a quarter (S9).
+pub const EVALUATION: &[FieldSpec] = &[
+    fs("evaluee", "检查人员", "inspector", &[], true),
+    fs("grade", "综合评估", "evaluation", &[], true),
+    fs("remark", "评估意见", "remark", &[], false),
+];
+
+/// An evaluation as typed: the inspector's id (from the label `name(id)`), the grade (its
+/// Chinese or English name), the remark.
+pub fn evaluation<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<(String, crate::domain::stats::Grade, String), Vec<FieldIssue>> {
+    use crate::domain::stats::Grade;
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let who = b.required(
+        "evaluee",
+        |r| {
+            let ids = picked_ids(r)?;
+            match (ids.len(), ids.into_iter().next()) {
+                (1, Some(id)) => Ok(id),
+                _ => Err(Problem::Text(crate::domain::text::TextError::Empty)),
+            }
+        },
+        None,
+    );
+    let grade = b.required(
+        "grade",
+        |r| {
+            Grade::parse(&r.text()).ok_or(Problem::UnknownValue {
+                allowed: Grade::ALL.iter().map(|g| g.zh()).collect(),
+            })
+        },
+        None,
+    );
+    let remark = b.field("remark", |r| f::line(r, 200), String::new);
+    let built = (|| Some((who?, grade?, remark?)))();
+    b.finish(built)
+}
+
 /// A department-joint inspection as typed: departments separated by 、 , or ；, subjects by
 /// the codes their labels carry.
 pub fn joint<'a>(

@@ -3,7 +3,7 @@
 use super::*;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
-use crate::domain::stats::{ClassLine, JointLine, ResultLine, TypicalCase};
+use crate::domain::stats::{JointLine, ResultLine, TypicalCase};
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -29,6 +29,7 @@ fn class(
         required,
         drawn,
         inspected,
+        non_random: 0,
         share_bp: share_bp(inspected, population),
         met: inspected >= required,
     }
@@ -44,7 +45,9 @@ fn stats() -> QuarterStats {
             class(Group::PositiveList, 6, 10000, 6, 0, 6),
         ],
         internal_joint: Share::new(10, 27, 3500),
+        internal_joint_planned: Share::new(10, 30, 3500),
         classified: Share::new(27, 30, 8500),
+        non_random: 2,
         offsite: Share::new(6, 6, 10000),
         department_joint: JointLine {
             inspections: 2,
@@ -105,6 +108,14 @@ fn assessment() -> Vec<Assessment> {
             problems: 3,
             cases: 1,
             returned: 2,
+            evaluations: vec![Some(Evaluation {
+                inspector: "13020001".into(),
+                quarter: Quarter::new(2024, 2).unwrap(),
+                grade: crate::domain::stats::Grade::Excellent,
+                remark: "记录完整".into(),
+                by: "lead".into(),
+                at: "2024-07-01T09:00:00+08:00".into(),
+            })],
         },
         Assessment {
             id: "013020002".into(),
@@ -117,6 +128,7 @@ fn assessment() -> Vec<Assessment> {
             problems: 0,
             cases: 0,
             returned: 0,
+            evaluations: vec![None],
         },
     ]
 }
@@ -124,6 +136,7 @@ fn assessment() -> Vec<Assessment> {
 fn input<'a>(s: &'a QuarterStats, a: &'a [Assessment]) -> ReportInput<'a> {
     ReportInput {
         bureau: BUREAU,
+        period: Period::Quarter(s.quarter),
         stats: s,
         assessment: a,
         made_on: d(7, 1),
@@ -152,6 +165,11 @@ fn n(v: u64) -> Data {
     Data::Float(v as f64)
 }
 
+/// A percentage cell: the rounded share as a number.
+fn p(bp: u32) -> Data {
+    Data::Float(f64::from(bp) / 10_000.0)
+}
+
 /// The row whose column A reads `label`; there must be exactly one.
 fn row<'a>(rows: &'a [Vec<Data>], label: &str) -> &'a [Data] {
     let mut found = rows.iter().filter(|r| text(&r[0]) == label);
@@ -175,31 +193,36 @@ fn statistics_sheet_reads_back_by_label() {
     assert_eq!(wb.sheet_names(), vec!["季度统计表", "检查人员考核"]);
     let rows = sheet(&bytes, "季度统计表");
 
-    // Fixed rows 1–4.
+    // The heading: title, reporting unit and date, a blank row.
     assert_eq!(
         text(&rows[0][0]),
         "唐山市生态环境局高新技术产业开发区分局 2024年第二季度“双随机、一公开”抽查统计表"
     );
-    assert_eq!(text(&rows[1][0]), "填报日期：2024-07-01");
+    assert_eq!(
+        text(&rows[1][0]),
+        "填报单位（盖章）：唐山市生态环境局高新技术产业开发区分局"
+    );
+    assert_eq!(text(&rows[1][5]), "填报日期：2024-07-01");
     assert!(rows[2].iter().all(|c| *c == Data::Empty));
-    assert_eq!(index(&rows, "类别"), 3);
-    let head: Vec<&str> = rows[3].iter().map(text).collect();
+    // Each sub-table is titled in the cells, above its header.
+    assert_eq!(index(&rows, "一、各类检查对象抽查情况"), 3);
+    assert_eq!(index(&rows, "类别"), 4);
+    let head: Vec<&str> = rows[4].iter().map(text).collect();
     assert_eq!(
         head,
         [
             "类别",
-            "总数",
+            "总数（家）",
             "比例要求",
-            "应抽查数",
-            "已抽取",
-            "已检查",
+            "应抽查数（家）",
+            "已抽取（家）",
+            "抽取后已检查（家）",
             "检查比例",
-            "是否达标"
+            "是否达标",
+            "非随机检查（次）"
         ]
     );
-
-    // The class rows, in order, right under the header.
-    let names: Vec<&str> = rows[4..8].iter().map(|r| text(&r[0])).collect();
+    let names: Vec<&str> = rows[5..9].iter().map(|r| text(&r[0])).collect();
     assert_eq!(
         names,
         [
@@ -209,51 +232,88 @@ fn statistics_sheet_reads_back_by_label() {
             "正面清单企业（非现场）"
         ]
     );
+    // Percentages are numbers, rounded: 7/12 = 58.333…% → 0.5833.
     assert_eq!(
         row(&rows, "重点监管对象")[1..],
-        [n(40), s("25%"), n(10), n(10), n(10), s("25%"), s("是")]
+        [n(40), p(2500), n(10), n(10), n(10), p(2500), s("是"), n(0)]
     );
     assert_eq!(
         row(&rows, "特殊监管对象")[1..],
-        [n(12), s("65%"), n(8), n(8), n(7), s("58.33%"), s("否")]
+        [n(12), p(6500), n(8), n(8), n(7), p(5833), s("否"), n(0)]
     );
-    assert_eq!(row(&rows, "一般监管对象（正面清单外）")[2], s("3%"));
+    assert_eq!(row(&rows, "一般监管对象（正面清单外）")[2], p(300));
     assert_eq!(
         row(&rows, "正面清单企业（非现场）")[1..],
-        [n(6), s("100%"), n(6), n(0), n(6), s("100%"), s("是")]
+        [n(6), p(10000), n(6), n(0), n(6), p(10000), s("是"), n(0)]
     );
-    assert!(rows[8].iter().all(|c| *c == Data::Empty));
+    // Totals: 40+12+300+6, 10+8+9+6, 10+8+9+0, 10+7+9+6.
+    assert_eq!(index(&rows, "合计"), 9);
+    assert_eq!(
+        row(&rows, "合计")[1..],
+        [
+            n(358),
+            Data::Empty,
+            n(33),
+            n(27),
+            n(32),
+            Data::Empty,
+            Data::Empty,
+            n(0)
+        ]
+    );
+    assert!(rows[10].iter().all(|c| *c == Data::Empty));
 
-    // Indicators.
-    assert_eq!(index(&rows, "指标"), 9, "row 10 with four classes");
-    let head: Vec<&str> = rows[9][..6].iter().map(text).collect();
-    assert_eq!(head, ["指标", "完成数", "总数", "比例", "要求", "是否达标"]);
+    // Indicators, with their unit last.
+    assert_eq!(index(&rows, "二、联合抽查及分级分类抽查情况"), 11);
+    assert_eq!(index(&rows, "指标"), 12);
+    let head: Vec<&str> = rows[12][..7].iter().map(text).collect();
     assert_eq!(
-        row(&rows, "部门内联合抽查")[1..6],
-        [n(10), n(27), s("37.03%"), s("35%"), s("是")]
+        head,
+        ["指标", "完成数", "总数", "比例", "要求", "是否达标", "单位"]
+    );
+    // 10/27 = 37.037…% → 37.04% (it was truncated to 37.03% before).
+    assert_eq!(
+        row(&rows, "部门内联合抽查")[1..7],
+        [n(10), n(27), p(3704), p(3500), s("是"), s("次")]
     );
     assert_eq!(
-        row(&rows, "分级分类抽查占比")[1..6],
-        [n(27), n(30), s("90%"), s("85%"), s("是")]
+        row(&rows, "部门内联合抽查（抽取时计划）")[1..7],
+        [n(10), n(30), p(3333), p(3500), s("否"), s("次")]
     );
     assert_eq!(
-        row(&rows, "正面清单非现场监管")[1..6],
-        [n(6), n(6), s("100%"), s("100%"), s("是")]
+        row(&rows, "分级分类抽查占比")[1..7],
+        [n(27), n(30), p(9000), p(8500), s("是"), s("次")]
     );
     assert_eq!(
-        row(&rows, "部门联合抽查次数（本年累计）")[1..6],
-        [n(3), n(4), s("75%"), s("100%"), s("否")]
+        row(&rows, "正面清单非现场监管")[1..7],
+        [n(6), n(6), p(10000), p(10000), s("是"), s("家")]
     );
     assert_eq!(
-        row(&rows, "部门联合抽查对象数（本年累计）")[1..6],
-        [n(8), Data::Empty, Data::Empty, s("未设目标"), Data::Empty]
+        row(&rows, "部门联合抽查次数（本年累计）")[1..7],
+        [n(3), n(4), p(7500), p(10000), s("否"), s("次")]
     );
+    assert_eq!(
+        row(&rows, "部门联合抽查对象数（本年累计）")[1..7],
+        [
+            n(8),
+            Data::Empty,
+            Data::Empty,
+            s("未设目标"),
+            Data::Empty,
+            s("家")
+        ]
+    );
+    assert_eq!(row(&rows, "非随机检查（次）")[1], n(2));
 
     // Results.
-    assert_eq!(index(&rows, "检查结果"), 16, "row 17 with four classes");
-    assert_eq!(text(&rows[16][1]), "数量");
-    assert_eq!(text(&rows[16][2]), "比例");
-    assert_eq!(row(&rows, "已录入结果")[1], n(30));
+    assert_eq!(index(&rows, "三、检查结果情况"), 21);
+    assert_eq!(index(&rows, "检查结果"), 22);
+    let head: Vec<&str> = rows[22][..4].iter().map(text).collect();
+    assert_eq!(head, ["检查结果", "数量", "比例", "单位"]);
+    assert_eq!(
+        row(&rows, "已录入结果")[1..4],
+        [n(30), Data::Empty, s("次")]
+    );
     let first = index(&rows, "已录入结果");
     let cats: Vec<&str> = rows[first + 1..first + 4]
         .iter()
@@ -267,22 +327,29 @@ fn statistics_sheet_reads_back_by_label() {
             "其中：发现问题，已立案查处"
         ]
     );
-    assert_eq!(row(&rows, "其中：未发现问题")[1..3], [n(22), s("73.33%")]);
-    assert_eq!(row(&rows, "发现问题")[1..3], [n(8), s("26.66%")]);
-    for (label, want) in [
-        ("立案查处", 2),
-        ("责令整改", 6),
-        ("已审核", 28),
-        ("已公示", 25),
-        ("按时公示（20个工作日内）", 24),
-        ("已签字", 27),
-        ("拒绝签字", 1),
-        ("无法取得签字", 2),
+    // 22/30 = 73.33%; 8/30 = 26.666…% → 26.67%, not 26.66%.
+    assert_eq!(row(&rows, "其中：未发现问题")[1..3], [n(22), p(7333)]);
+    assert_eq!(row(&rows, "发现问题")[1..3], [n(8), p(2667)]);
+    for (label, want, unit) in [
+        ("立案查处", 2, "件"),
+        ("责令整改", 6, "次"),
+        ("已审核", 28, "次"),
+        ("已公示", 25, "次"),
+        ("按时公示（20个工作日内）", 24, "次"),
+        ("已签字", 27, "份"),
+        ("拒绝签字", 1, "份"),
+        ("无法取得签字", 2, "份"),
     ] {
         assert_eq!(row(&rows, label)[1], n(want), "{label}");
+        assert_eq!(row(&rows, label)[3], s(unit), "{label}");
     }
-    assert_eq!(row(&rows, "公示及时率")[1..3], [Data::Empty, s("96%")]);
-    assert_eq!(text(&rows.last().unwrap()[0]), "无法取得签字");
+    assert_eq!(row(&rows, "公示及时率")[1..3], [Data::Empty, p(9600)]);
+    // The signature row closes the table.
+    let last = rows.last().unwrap();
+    assert_eq!(
+        [&last[0], &last[2], &last[4], &last[6]].map(text),
+        ["负责人：", "审核人：", "填报人：", "联系电话："]
+    );
 }
 
 #[test]
@@ -296,25 +363,30 @@ fn assessment_rows_are_numbers_in_both_workbooks() {
     let alone = sheet(&alone_bytes, "检查人员考核");
     assert_eq!(full, alone);
 
-    let head: Vec<&str> = full[0].iter().map(text).collect();
+    assert_eq!(
+        text(&full[0][0]),
+        "唐山市生态环境局高新技术产业开发区分局 2024年第二季度检查人员考核表"
+    );
+    let head: Vec<&str> = full[2].iter().map(text).collect();
     assert_eq!(
         head,
         [
             "执法证号",
             "姓名",
             "科室",
-            "任务数",
-            "已完成",
-            "按时完成",
-            "取得签字",
-            "发现问题",
-            "立案",
-            "被退回"
+            "任务数（次）",
+            "已完成（次）",
+            "按时完成（次）",
+            "取得签字（份）",
+            "发现问题（次）",
+            "立案（件）",
+            "被退回（次）",
+            "综合评估",
+            "评估意见"
         ]
     );
-    assert_eq!(full.len(), 3);
     assert_eq!(
-        full[1],
+        full[3],
         [
             s("13020001"),
             s("张伟"),
@@ -325,18 +397,85 @@ fn assessment_rows_are_numbers_in_both_workbooks() {
             n(10),
             n(3),
             n(1),
+            n(2),
+            s("优秀"),
+            s("记录完整")
+        ]
+    );
+    assert_eq!(full[4][0], s("013020002"), "ids stay text");
+    assert_eq!(
+        full[4][3..],
+        [
+            n(8),
+            n(8),
+            n(8),
+            n(7),
+            n(0),
+            n(0),
+            n(0),
+            Data::Empty,
+            Data::Empty
+        ]
+    );
+    assert_eq!(
+        row(&full, "合计")[1..10],
+        [
+            s("2 人"),
+            Data::Empty,
+            n(20),
+            n(19),
+            n(18),
+            n(17),
+            n(3),
+            n(1),
             n(2)
         ]
     );
-    assert_eq!(full[2][0], s("013020002"), "ids stay text");
-    assert_eq!(full[2][3..], [n(8), n(8), n(8), n(7), n(0), n(0), n(0)]);
+    assert_eq!(text(&full.last().unwrap()[0]), "负责人：");
 
-    // No inspectors: the header alone.
+    // No inspectors: the header and a total of nobody.
     let none = sheet(
         &assessment_xlsx(&input(&st, &[]), Lang::Zh).unwrap(),
         "检查人员考核",
     );
-    assert_eq!(none.len(), 1);
+    assert_eq!(row(&none, "合计")[1], s("0 人"));
+}
+
+#[test]
+fn the_year_assessment_is_labelled_as_a_year_with_four_quarters_grades() {
+    let st = stats();
+    let mut a = assessment();
+    let e = a[0].evaluations[0].clone();
+    a[0].evaluations = vec![None, e, None, None];
+    a[1].evaluations = vec![None; 4];
+    let mut inp = input(&st, &a);
+    inp.period = Period::Year(2024);
+    let rows = sheet(&assessment_xlsx(&inp, Lang::Zh).unwrap(), "检查人员考核");
+    assert_eq!(
+        text(&rows[0][0]),
+        "唐山市生态环境局高新技术产业开发区分局 2024年度检查人员考核表"
+    );
+    assert!(!text(&rows[0][0]).contains("季度"));
+    let head: Vec<&str> = rows[2][10..].iter().map(text).collect();
+    assert_eq!(
+        head,
+        [
+            "第一季度综合评估",
+            "第二季度综合评估",
+            "第三季度综合评估",
+            "第四季度综合评估"
+        ]
+    );
+    assert_eq!(
+        rows[3][10..],
+        [Data::Empty, s("优秀"), Data::Empty, Data::Empty]
+    );
+    let en = sheet(
+        &assessment_xlsx(&inp, Lang::En).unwrap(),
+        "Inspector assessment",
+    );
+    assert!(text(&en[0][0]).ends_with("inspector assessment, year 2024"));
+    assert_eq!(text(&en[2][11]), "Q2 Evaluation");
 }
 
 fn assert_inert(html: &str) {
@@ -360,12 +499,13 @@ fn summary_has_the_figures_and_the_cases_escaped() {
         "<p class=\"bureau\">唐山市生态环境局高新技术产业开发区分局</p>",
         "<h2>一、基本情况</h2>",
         "2024年第二季度（2024年4月1日至2024年6月30日）",
-        "重点监管对象共 40 家，按 25% 的比例应抽查 10 家，已抽取 10 家，已检查 10 家，检查比例 25%，达到要求。",
-        "特殊监管对象共 12 家，按 65% 的比例应抽查 8 家，已抽取 8 家，已检查 7 家，检查比例 58.33%，未达到要求。",
+        "重点监管对象共 40 家，按 25% 的比例应抽查 10 家，已抽取 10 家，抽取后已检查 10 家，检查比例 25%，达到要求。",
+        "特殊监管对象共 12 家，按 65% 的比例应抽查 8 家，已抽取 8 家，抽取后已检查 7 家，检查比例 58.33%，未达到要求。",
         "一般监管对象（正面清单外）共 300 家",
         "正面清单企业（非现场）共 6 家，按 100% 的比例应实施非现场监管 6 家，已实施 6 家",
-        "本季度抽取的 27 家检查对象中，由两个以上科室联合检查的 10 家，占 37.03%，要求不低于 35%，达到要求。",
-        "按监管类别分级分类抽取的 27 家，占 90%，要求不低于 85%",
+        "本季度已完成的 27 次随机抽查中，实际由两个以上科室执法人员联合检查的 10 次，占 37.04%（抽取时计划 33.33%），要求不低于 35%，达到要求。",
+        "本季度随机抽查 30 次，其中运用信用风险分级分类开展的 27 次，占 90%，要求不低于 85%",
+        "另有非随机检查（投诉举报核查、导入的历史记录等，未经本季度摇号抽取）2 次，不计入以上抽查比例。",
         "本年累计开展 3 次（全年目标 4 次，已完成 75%），检查对象 8 家（未设定全年目标）",
         "正面清单企业 6 家中，6 家已通过在线监测、分表计电、视频监控等方式实施非现场监管，覆盖率 100%",
         "<h2>二、检查结果</h2>",
@@ -421,6 +561,11 @@ fn summary_without_typical_cases_or_bureau() {
         "2024年第二季度“双随机、一公开”抽查统计表"
     );
     assert_eq!(row(&rows, "公示及时率")[2], Data::Empty);
+    assert_eq!(
+        text(&rows[1][0]),
+        "填报单位（盖章）：",
+        "the stamp goes here"
+    );
 }
 
 #[test]
@@ -435,8 +580,8 @@ fn english_report_and_summary() {
     );
     let rows = sheet(&bytes, "Quarterly statistics");
     assert!(text(&rows[0][0]).ends_with("(“double random, one public”), Q2 2024"));
-    assert_eq!(text(&rows[1][0]), "Made on 2024-07-01");
-    assert_eq!(row(&rows, "key")[1..3], [n(40), s("25%")]);
+    assert_eq!(text(&rows[1][5]), "Made on 2024-07-01");
+    assert_eq!(row(&rows, "key")[1..3], [n(40), p(2500)]);
     assert_eq!(row(&rows, "special")[7], s("no"));
     assert_eq!(row(&rows, "Internal-joint inspections")[5], s("yes"));
     assert_eq!(
@@ -444,20 +589,20 @@ fn english_report_and_summary() {
         s("no target set")
     );
     assert_eq!(row(&rows, "of which: 未发现问题")[1], n(22));
-    assert_eq!(row(&rows, "Published on time, share")[2], s("96%"));
+    assert_eq!(row(&rows, "Published on time, share")[2], p(9600));
     let people = sheet(
         &assessment_xlsx(&inp, Lang::En).unwrap(),
         "Inspector assessment",
     );
-    assert_eq!(text(&people[0][0]), "Certificate no.");
-    assert_eq!(people[1][3], n(12));
+    assert_eq!(text(&people[2][0]), "Certificate no.");
+    assert_eq!(people[3][3], n(12));
 
     let html = summary_html(&inp, Lang::En);
     for want in [
         "<html lang=\"en\">",
         "Work summary of random inspections (“double random, one public”), Q2 2024 (draft)",
         "<h2>1. Overview</h2>",
-        "Class “key”: 40 in total; at 25%, 10 required; 10 drawn, 10 inspected (25%); met.",
+        "Class “key”: 40 in total; at 25%, 10 required; 10 drawn, 10 drawn and inspected (25%); met.",
         "(58.33%); not met.",
         "<h2>3. Typical cases</h2>",
         "<h3>Case 1: 唐山&lt;b&gt;&amp;化工有限公司</h3>",

@@ -9,6 +9,8 @@ use crate::domain::draw::{
     PublicValue, Quota, Refusal, Signoff, Snapshot, commitment, hashes,
 };
 use crate::domain::enterprise::OperatingStatus;
+pub use crate::domain::figures::PlanLine;
+use crate::domain::figures::{DrawnTarget, Facts, plan_line};
 use crate::domain::inspection::{DEFAULT_REPEAT_WINDOW_DAYS, RecentVisit, recent_visit};
 use crate::domain::inspector::Expertise;
 use crate::domain::quarter::Quarter;
@@ -73,6 +75,11 @@ pub enum DrawProblem {
     },
     /// A reason or note is required (one line, at most 200 characters).
     ReasonRequired,
+    /// The quarter ended on `ended`: a draw for it needs a leader's override with a reason.
+    QuarterEnded {
+        quarter: String,
+        ended: chrono::NaiveDate,
+    },
 }
 
 impl From<DrawProblem> for ServiceError {
@@ -94,6 +101,16 @@ pub struct DrawRequest {
     pub public_source: Option<String>,
     /// Witnesses needed at reveal when there is no public value.
     pub min_witnesses: u32,
+    /// For a quarter that has ended: a leader's override with the reason.
+    pub late: Option<LateOverride>,
+}
+
+/// A leader's permission to prepare a draw for a quarter that has ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateOverride {
+    /// The leader's account, named by the local console; `None`: the actor is the leader.
+    pub leader: Option<String>,
+    pub reason: String,
 }
 
 impl DrawRequest {
@@ -107,6 +124,7 @@ impl DrawRequest {
             workload_cap: draw::snapshot::DEFAULT_WORKLOAD_CAP,
             public_source: None,
             min_witnesses: 1,
+            late: None,
         }
     }
 }
@@ -164,19 +182,6 @@ pub struct PreparedDraw {
     pub suspended: Vec<String>,
     pub hashes: Hashes,
     pub commitment: H256,
-}
-
-/// One line of a quarter's plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanLine {
-    pub group: Group,
-    pub population: u64,
-    pub ratio_bp: u32,
-    pub required: u64,
-    pub drawn: u64,
-    /// Targets of the group with an inspection recorded in the quarter.
-    pub inspected: u64,
-    pub remaining: u64,
 }
 
 /// A draw's state, for `draw show` and `draw list`.
@@ -242,8 +247,9 @@ pub(super) fn certificate_of(r: &DrawRow) -> Result<Option<Certificate>> {
         .transpose()
 }
 
-/// Targets drawn in a quarter's revealed draws, with their group.
-fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<(String, Group)>> {
+/// Targets drawn in a quarter's revealed, not cancelled draws, with their group in the draw's
+/// snapshot, whether the draw used the classes and whether their team was planned joint.
+pub(super) fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<DrawnTarget>> {
     let mut out = Vec::new();
     for r in db.draws_of_quarter(&quarter.to_string())? {
         if r.status == Status::Cancelled.code() {
@@ -253,10 +259,23 @@ fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<(String, Group)>> {
             continue;
         };
         let groups = c.snapshot.groups();
+        let classified = matches!(c.params.quota, Quota::Classified { .. });
+        let joint: HashSet<&str> = c
+            .outcome
+            .teams
+            .iter()
+            .filter(|t| t.joint)
+            .map(|t| t.code.as_str())
+            .collect();
         for s in &c.outcome.selections {
             for t in &s.targets {
                 if let Some(g) = groups.get(t.code.as_str()) {
-                    out.push((t.code.clone(), *g));
+                    out.push(DrawnTarget {
+                        code: t.code.clone(),
+                        group: *g,
+                        classified,
+                        planned_joint: joint.contains(t.code.as_str()),
+                    });
                 }
             }
         }
@@ -275,44 +294,70 @@ pub(super) fn clean_line(s: &str, field: &'static str) -> Result<String> {
 mod prepare;
 
 impl Service {
-    /// A quarter's plan: per group population, required, drawn so far, remaining.
+    /// A quarter's plan: per group population, required, drawn so far, random checks,
+    /// non-random checks, remaining (the definitions are `domain::figures`).
     pub fn plan(&mut self, actor: &Actor, quarter: Quarter) -> Result<Vec<PlanLine>> {
+        let (cq, facts) = self.quarter_facts(actor, quarter)?;
+        Ok(cq.quotas.iter().map(|q| plan_line(q, &facts)).collect())
+    }
+
+    /// The quarter's classification and what its figures are counted from.
+    pub(super) fn quarter_facts(
+        &mut self,
+        actor: &Actor,
+        quarter: Quarter,
+    ) -> Result<(super::QuarterClassification, Facts)> {
         actor.require(READERS)?;
         let cq = self.classify_quarter(actor, quarter)?;
-        let (drawn, mut inspected) = self.store.read(|db| {
+        let (keys, drawn, inspected, offsite, visits, people) = self.store.read(|db| {
             Ok::<_, ServiceError>((
+                db.enterprise_keys()?,
                 drawn_in(db, quarter)?,
                 db.inspected_between(quarter.start(), quarter.end())?,
+                db.offsite_of(&quarter.to_string())?,
+                db.visits_since(quarter.start())?,
+                db.inspectors()?,
             ))
         })?;
-        // Positive-list firms count once supervised off-site in the quarter.
-        inspected.extend(
-            self.store
-                .read(|db| db.offsite_of(&quarter.to_string()))?
-                .into_iter()
-                .map(|(id, _)| id),
-        );
-        Ok(cq
-            .quotas
-            .iter()
-            .map(|q| {
-                let d = drawn.iter().filter(|(_, g)| *g == q.group).count() as u64;
-                let i = cq
-                    .items
+        // The section of each enforcement officer, by snapshot id (certificate number).
+        let section: HashMap<String, String> = people
+            .into_iter()
+            .filter(|i| i.data.kind == crate::domain::inspector::InspectorKind::Officer)
+            .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.section))
+            .collect();
+        let code_of: HashMap<i64, String> = keys.into_iter().map(|(c, k)| (k.id, c)).collect();
+        let codes = |ids: &mut dyn Iterator<Item = i64>| {
+            ids.filter_map(|id| code_of.get(&id).cloned())
+                .collect::<BTreeSet<String>>()
+        };
+        let sections = visits
+            .into_iter()
+            .filter_map(|(id, vs)| {
+                let per_visit = vs
                     .iter()
-                    .filter(|(e, c)| Group::of(c) == q.group && inspected.contains(&e.id))
-                    .count() as u64;
-                PlanLine {
-                    group: q.group,
-                    population: q.population,
-                    ratio_bp: q.ratio_bp,
-                    required: q.required,
-                    drawn: d,
-                    inspected: i,
-                    remaining: q.required.saturating_sub(d),
-                }
+                    .filter(|v| v.date <= quarter.end())
+                    .map(|v| {
+                        v.team
+                            .iter()
+                            .filter_map(|m| section.get(m).cloned())
+                            .collect()
+                    })
+                    .collect::<Vec<BTreeSet<String>>>();
+                Some((code_of.get(&id)?.clone(), per_visit))
             })
-            .collect())
+            .collect();
+        let facts = Facts {
+            sections,
+            drawn,
+            inspected: codes(&mut inspected.into_iter()),
+            offsite: codes(&mut offsite.into_iter().map(|(id, _)| id)),
+            groups: cq
+                .items
+                .iter()
+                .map(|(e, c)| (e.data.credit_code.to_string(), Group::of(c)))
+                .collect(),
+        };
+        Ok((cq, facts))
     }
 
     /// The draw rules that are settings.

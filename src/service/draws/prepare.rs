@@ -5,6 +5,30 @@
 use super::*;
 
 impl Service {
+    /// S11: a draw belongs to a live quarter. For one that has ended, the leader's override
+    /// and its reason (checked); `None` for a live or future quarter.
+    fn late_override(
+        &mut self,
+        actor: &Actor,
+        req: &DrawRequest,
+        today: chrono::NaiveDate,
+    ) -> Result<Option<(Actor, String)>> {
+        let ended = req.quarter.end();
+        if ended >= today {
+            return Ok(None);
+        }
+        let Some(o) = &req.late else {
+            return Err(DrawProblem::QuarterEnded {
+                quarter: req.quarter.to_string(),
+                ended,
+            }
+            .into());
+        };
+        let reason = clean_line(&o.reason, "reason").map_err(|_| DrawProblem::ReasonRequired)?;
+        let leader = self.leader_actor(actor, o.leader.as_deref())?;
+        Ok(Some((leader, reason)))
+    }
+
     /// Prepares a draw (administrators): freezes the snapshot, checks it, commits to a fresh
     /// secret. Nothing is stored when the check refuses.
     pub fn prepare_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<PreparedDraw> {
@@ -15,6 +39,7 @@ impl Service {
             .map(|s| clean_line(s, "public_source"))
             .transpose()?;
         let today = self.today();
+        let late = self.late_override(actor, req, today)?;
         let in_force: HashMap<String, BTreeSet<Expertise>> = self
             .items_in_force(today)?
             .into_iter()
@@ -58,7 +83,7 @@ impl Service {
         self.write(Change::Draws, |db| {
             let rules = draw_rules(db)?;
             let drawn: HashSet<String> =
-                drawn_in(db, quarter)?.into_iter().map(|(c, _)| c).collect();
+                drawn_in(db, quarter)?.into_iter().map(|d| d.code).collect();
             let window_start = today
                 .checked_sub_days(chrono::Days::new(u64::from(rules.repeat_window_days)))
                 .unwrap_or(chrono::NaiveDate::MIN);
@@ -208,6 +233,20 @@ impl Service {
                 None,
                 Some(&after),
             )?;
+            if let Some((leader, reason)) = &late {
+                db.set_late_reason(id, reason)?;
+                audit(
+                    db,
+                    &at,
+                    leader,
+                    "override_ended_quarter",
+                    "draw",
+                    Some(id),
+                    &label,
+                    None,
+                    Some(reason),
+                )?;
+            }
             Ok(PreparedDraw {
                 id,
                 label,

@@ -288,10 +288,24 @@ fn inspections_in_the_quarter_count_as_inspected() {
     )
     .unwrap();
     let plan = s.plan(&admin(), q()).unwrap();
-    let of = |g: Group| plan.iter().find(|l| l.group == g).unwrap().inspected;
-    assert_eq!(of(Group::General), 1);
+    let line = |g: Group| plan.iter().find(|l| l.group == g).unwrap().clone();
+    // Issue 14: no draw of the quarter selected the general target, so its visit is a
+    // non-random check, not counted in the S6 ratio (it was counted as inspected before).
+    assert_eq!(
+        (
+            line(Group::General).inspected,
+            line(Group::General).non_random
+        ),
+        (0, 1)
+    );
     // 03-31 lies in the previous quarter.
-    assert_eq!(of(Group::Special), 0);
+    assert_eq!(
+        (
+            line(Group::Special).inspected,
+            line(Group::Special).non_random
+        ),
+        (0, 0)
+    );
     // Re-importing the same file changes nothing.
     let again = import_visits(&mut s, &[[&general, "2024-04-02", "", &lead, ""]]).unwrap();
     assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 1));
@@ -366,4 +380,66 @@ fn each_quarter_may_have_its_own_ratios() {
         (audit[0].entity.as_str(), audit[0].summary.as_str()),
         ("plan", "2024Q2")
     );
+}
+
+/// Issue 14 item 8: a draw for a quarter that has ended is refused and nothing is stored; a
+/// leader allows it with a reason, recorded in the audit trail under the leader's name.
+#[test]
+fn a_draw_for_an_ended_quarter_needs_a_leaders_reason() {
+    let mut s = filled();
+    let ended: Quarter = "2024Q1".parse().unwrap();
+    let mut r = DrawRequest::new(ended);
+    r.quota = Some(Quota::Unclassified { count: 1 });
+    let before = s.draw_list(&admin()).unwrap().len();
+    assert!(matches!(
+        s.prepare_draw(&admin(), &r),
+        Err(ServiceError::Draw(DrawProblem::QuarterEnded { ref quarter, ended: e }))
+            if quarter == "2024Q1" && e.to_string() == "2024-03-31"
+    ));
+    // The console names an account: it must hold the leader role; the reason is required.
+    r.late = Some(LateOverride {
+        leader: Some("nobody".into()),
+        reason: "补充抽取".into(),
+    });
+    assert!(matches!(
+        s.prepare_draw(&admin(), &r),
+        Err(ServiceError::Forbidden(Role::Leader))
+    ));
+    let leader = Actor {
+        user_id: Some(7),
+        name: "chief".into(),
+        roles: [Role::Admin, Role::Leader].into(),
+    };
+    r.late = Some(LateOverride {
+        leader: None,
+        reason: " ".into(),
+    });
+    assert!(matches!(
+        s.prepare_draw(&leader, &r),
+        Err(ServiceError::Draw(DrawProblem::ReasonRequired))
+    ));
+    assert_eq!(
+        s.draw_list(&admin()).unwrap().len(),
+        before,
+        "nothing stored"
+    );
+    r.late = Some(LateOverride {
+        leader: None,
+        reason: "上季度抽取记录损毁，补抽".into(),
+    });
+    let p = s.prepare_draw(&leader, &r).unwrap();
+    let late = s.store.read(|db| db.late_reason(p.id)).unwrap();
+    assert_eq!(late.as_deref(), Some("上季度抽取记录损毁，补抽"));
+    let audit = s.audit_recent(&admin(), 2).unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "override_ended_quarter" && a.actor == "chief"),
+        "{audit:?}"
+    );
+    // The live quarter needs nothing.
+    let mut live = DrawRequest::new(q());
+    live.quota = Some(Quota::Unclassified { count: 1 });
+    let p = s.prepare_draw(&admin(), &live).unwrap();
+    assert_eq!(s.store.read(|db| db.late_reason(p.id)).unwrap(), None);
 }

@@ -6,7 +6,7 @@
 
 use super::draws::{DrawProblem, corrupt, snapshot_id};
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
-use crate::domain::calendar::{Calendar, DayKind, MissingYear};
+use crate::domain::calendar::{Calendar, DayKind, Due, MissingYear};
 use crate::domain::draw::Certificate;
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspection::Visit;
@@ -34,8 +34,9 @@ pub enum WorkState {
     Published,
 }
 
-/// A deadline, or the year the calendar lacks to compute it.
-pub type Deadline = std::result::Result<NaiveDate, MissingYear>;
+/// A deadline (provisional when it reaches a year without holiday data), or the year the
+/// calendar lacks when even weekends alone cannot give it.
+pub type Deadline = std::result::Result<Due, MissingYear>;
 
 /// One line of the worklist.
 #[derive(Debug, Clone)]
@@ -136,15 +137,15 @@ pub fn state_of(a: &AssignmentRow) -> WorkState {
 /// The quarter's deadlines on `cal`.
 pub fn quarter_deadlines(cal: &Calendar, q: Quarter) -> QuarterDeadlines {
     QuarterDeadlines {
-        work: cal.working_days_before(q.end(), 5),
-        statistics: cal.first_working_day_after(q.end()),
-        records: cal.nth_working_day_after_quarter_end(q, 7),
+        work: cal.due(|c| c.working_days_before(q.end(), 5)),
+        statistics: cal.due(|c| c.first_working_day_after(q.end())),
+        records: cal.due(|c| c.nth_working_day_after_quarter_end(q, 7)),
     }
 }
 
 /// N3: published within 20 working days of the inspection.
 pub fn publication_deadline(cal: &Calendar, inspected_on: NaiveDate) -> Deadline {
-    cal.add_working_days(inspected_on, 20)
+    cal.due(|c| c.add_working_days(inspected_on, 20))
 }
 
 mod reference;
@@ -214,7 +215,7 @@ impl Service {
                     }
                     _ => None,
                 };
-                let overdue = matches!(due, Some(Ok(d)) if d < today);
+                let overdue = matches!(due, Some(Ok(d)) if d.date < today);
                 let mut ids = vec![a.lead.clone()];
                 ids.extend(a.team.iter().filter(|x| **x != a.lead).cloned());
                 let team_names = ids
@@ -243,7 +244,7 @@ impl Service {
             .collect();
         let key = |w: &WorkItem| {
             let d = match w.due {
-                Some(Ok(d)) => d,
+                Some(Ok(d)) => d.date,
                 _ => NaiveDate::MAX,
             };
             (w.state, d, w.a.id)

@@ -100,7 +100,10 @@ fn inspectors_see_their_own_work_and_enter_results() {
     // The quarter's work is due 5 working days before 2024-06-30 (a Sunday): 2024-06-24.
     assert_eq!(
         mine[0].due,
-        Some(Ok(NaiveDate::from_ymd_opt(2024, 6, 24).unwrap()))
+        Some(Ok(Due {
+            date: NaiveDate::from_ymd_opt(2024, 6, 24).unwrap(),
+            provisional: None
+        }))
     );
     let a = mine[0].a.clone();
     let d = typical(&mut s, &a);
@@ -118,7 +121,10 @@ fn inspectors_see_their_own_work_and_enter_results() {
     // make-up day (13), 29, 30 (15); 05-01..03 holidays, 4/5 weekend; 05-06..10 (20).
     assert_eq!(
         w.due,
-        Some(Ok(NaiveDate::from_ymd_opt(2024, 5, 10).unwrap()))
+        Some(Ok(Due {
+            date: NaiveDate::from_ymd_opt(2024, 5, 10).unwrap(),
+            provisional: None
+        }))
     );
     // The visit is on record: the plan counts it as inspected.
     let plan = s.plan(&admin(), "2024Q2".parse().unwrap()).unwrap();

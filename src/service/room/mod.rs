@@ -536,7 +536,14 @@ impl Service {
                 })
             })
             .collect();
-        let note = st.decision.as_ref().map(|d| d.2.clone());
+        let late = self
+            .store
+            .read(|db| db.late_reason(id))?
+            .map(|r| room_strings::late_note(&r, lang));
+        let note = [st.decision.as_ref().map(|d| d.2.clone()), late]
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| format!("{a}\n{b}"));
         let input = RecordInput {
             certificate: &cert,
             label: &st.label,

@@ -441,16 +441,15 @@ impl App {
         } else if tab == Tab::Users && self.s.actor.has(Role::Admin) {
             vec![keymap::LIST, keymap::EDIT, keymap::EXPORT, keymap::GLOBAL]
         } else if tab == Tab::Reports {
+            let mut v = vec![keymap::SCROLL, keymap::REPORTS];
             if self.s.actor.has(Role::Admin) {
-                vec![
-                    keymap::SCROLL,
-                    keymap::REPORTS,
-                    keymap::REPORTS_ADMIN,
-                    keymap::GLOBAL,
-                ]
-            } else {
-                vec![keymap::SCROLL, keymap::REPORTS, keymap::GLOBAL]
+                v.push(keymap::REPORTS_ADMIN);
             }
+            if self.s.actor.has(Role::Leader) {
+                v.push(keymap::REPORTS_LEADER);
+            }
+            v.push(keymap::GLOBAL);
+            v
         } else if tab == Tab::Home && self.s.actor.has(Role::Admin) {
             vec![keymap::HOME_ADMIN, keymap::GLOBAL]
         } else if tab == Tab::Results {

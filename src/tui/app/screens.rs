@@ -39,6 +39,16 @@ impl App {
                     d.target_subjects,
                 ));
             }
+            Action::Evaluate => match self.svc.evaluees(&self.s.actor) {
+                Ok(people) => {
+                    let labels = people
+                        .iter()
+                        .map(|p| format!("{}({})", strings::display(&p.name), p.id))
+                        .collect();
+                    self.form = Some(Form::evaluation(labels, self.reports.quarter));
+                }
+                Err(e) => self.error(e),
+            },
             Action::Export => {
                 let lang = self.lang();
                 let q = self.reports.quarter;

@@ -77,6 +77,11 @@ fn widget_for(key: &str) -> Widget {
         "typical" => yes_no(),
         "findings" | "typical_note" => Widget::Lines,
         "signature" => Widget::Choice(names(Signature::ALL, Signature::zh, false)),
+        "grade" => Widget::Choice(names(
+            crate::domain::stats::Grade::ALL,
+            crate::domain::stats::Grade::zh,
+            false,
+        )),
         "roles" => Widget::Multi(names(Role::ALL, Role::zh, false)),
         "password" => Widget::Secret,
         k if k.ends_with("_from")
@@ -115,6 +120,8 @@ pub enum Target {
     Joint,
     /// The year's department-joint targets.
     JointTargets,
+    /// A leader's evaluation of an inspector for the quarter (S9).
+    Evaluation(crate::domain::quarter::Quarter),
 }
 
 /// The assignment a result form is for.
@@ -410,6 +417,7 @@ impl Form {
             Target::Offsite => ui::label("offsite", lang),
             Target::Joint => ui::label("joint", lang),
             Target::JointTargets => ui::label("joint_targets", lang),
+            Target::Evaluation(_) => ui::label("evaluation", lang),
         };
         let block = Block::default()
             .borders(Borders::ALL)

@@ -151,6 +151,24 @@ impl Form {
         f
     }
 
+    /// A leader's evaluation (S9) for `quarter`: `people` are the labels `name(id)` to pick
+    /// from; the grade starts at 合格.
+    pub fn evaluation(people: Vec<String>, quarter: crate::domain::quarter::Quarter) -> Form {
+        let first = people.first().cloned().unwrap_or_default();
+        let texts = vec![
+            first,
+            crate::domain::stats::Grade::Pass.zh().to_string(),
+            String::new(),
+        ];
+        let mut f = Form::build(Target::Evaluation(quarter), forms::EVALUATION, texts);
+        for fld in &mut f.fields {
+            if fld.spec.key == "evaluee" {
+                fld.widget = Widget::Choice(people.clone());
+            }
+        }
+        f
+    }
+
     /// The year's department-joint targets, with the current ones.
     pub fn joint_targets(year: i32, inspections: u64, subjects: u64) -> Form {
         let texts = vec![
@@ -232,6 +250,10 @@ impl Form {
             Target::JointTargets => forms::joint_targets(get).map(|(y, i, s)| {
                 let r = svc.set_joint_targets(actor, y, i, s).map(|()| None);
                 (r, Kind::Enterprises)
+            }),
+            Target::Evaluation(q) => forms::evaluation(get).map(|(id, g, remark)| {
+                let r = svc.set_evaluation(actor, &id, *q, g, &remark).map(|_| None);
+                (r, Kind::Inspectors)
             }),
             Target::User(u) => user_from(&values, u.is_none()).map(
                 |UserInput {

@@ -62,6 +62,7 @@ pub enum Action {
     Export,
     Joint,
     JointTargets,
+    Evaluate,
     /// Open the import wizard.
     Import,
     /// Read a folder again (the inbox, in the import wizard).

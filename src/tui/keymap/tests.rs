@@ -72,7 +72,7 @@ fn no_screen_binds_a_key_twice() {
         &[SCROLL, WIZARD_DONE],
         &[SCROLL, DETAIL, GLOBAL],
         &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
-        &[SCROLL, REPORTS, REPORTS_ADMIN, GLOBAL],
+        &[SCROLL, REPORTS, REPORTS_ADMIN, REPORTS_LEADER, GLOBAL],
         &[
             ROOM,
             ROOM_WITNESS,

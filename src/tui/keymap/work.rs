@@ -116,3 +116,12 @@ pub const REPORTS_ADMIN: &[Binding] = &[
         in_bar: false,
     },
 ];
+
+/// The reports tab, for leaders: the evaluation of an inspector (S9).
+pub const REPORTS_LEADER: &[Binding] = &[Binding {
+    keys: &[ch('g')],
+    action: Action::Evaluate,
+    label: "evaluation",
+    shown: "g",
+    in_bar: true,
+}];
