@@ -100,7 +100,12 @@ fn tree_rss_kib(pid: u32) -> u64 {
     let mut i = 0;
     while i < tree.len() {
         let up = tree[i];
-        tree.extend(parent_of.iter().filter(|(_, pp)| *pp == up).map(|(p, _)| *p));
+        tree.extend(
+            parent_of
+                .iter()
+                .filter(|(_, pp)| *pp == up)
+                .map(|(p, _)| *p),
+        );
         i += 1;
     }
     tree.iter().map(|p| rss_kib(*p)).sum()
@@ -235,7 +240,13 @@ async fn measure(server: &dyn Server, key: Arc<PrivateKey>, sessions: usize) -> 
     let tasks: Vec<_> = (0..sessions)
         .map(|_| {
             let (k, u) = (Arc::clone(&key), user.clone());
-            tokio::spawn(crowd_member(addr, u, k, Arc::clone(&on_table), Arc::clone(&go)))
+            tokio::spawn(crowd_member(
+                addr,
+                u,
+                k,
+                Arc::clone(&on_table),
+                Arc::clone(&go),
+            ))
         })
         .collect();
     on_table.wait().await;
@@ -275,16 +286,44 @@ fn setup(db: &Path, rows: usize, key: &PrivateKey) {
 }
 
 fn report(rows: usize, sessions: usize, ours: &Figures, sshd: &Figures) {
-    println!("{rows} enterprises, {sessions} sessions; shuangsui vs sshd running shuangsui tui (ratio)");
-    let line = |name: &str, a: f64, b: f64, unit: &str| {
-        println!("  {name:<44} {a:>9.1} {unit:<4} {b:>9.1} {unit:<4} {:>6.2}×", a / b.max(1e-9));
-    };
-    line("one login to the first screen", ours.login_ms, sshd.login_ms, "ms");
-    line("logins at once: median", ours.together_median_ms, sshd.together_median_ms, "ms");
-    line("logins at once: max", ours.together_max_ms, sshd.together_max_ms, "ms");
-    line("memory per session on the table", ours.per_session_mib, sshd.per_session_mib, "MiB");
-    line("memory 5 s after all closed", ours.after_close_mib, sshd.after_close_mib, "MiB");
-    line("keystroke → screen p99", ours.key_p99_ms, sshd.key_p99_ms, "ms");
+    println!(
+        "{rows} enterprises, {sessions} sessions: shuangsui | sshd running shuangsui tui | ratio"
+    );
+    let lines = [
+        (
+            "one login to the first screen (ms)",
+            ours.login_ms,
+            sshd.login_ms,
+        ),
+        (
+            "logins at once: median (ms)",
+            ours.together_median_ms,
+            sshd.together_median_ms,
+        ),
+        (
+            "logins at once: max (ms)",
+            ours.together_max_ms,
+            sshd.together_max_ms,
+        ),
+        (
+            "memory per session on the table (MiB)",
+            ours.per_session_mib,
+            sshd.per_session_mib,
+        ),
+        (
+            "memory 5 s after all closed (MiB)",
+            ours.after_close_mib,
+            sshd.after_close_mib,
+        ),
+        (
+            "keystroke → screen p99 (ms)",
+            ours.key_p99_ms,
+            sshd.key_p99_ms,
+        ),
+    ];
+    for (name, a, b) in lines {
+        println!("  {name:<40} {a:>9.1} {b:>9.1} {:>7.2}×", a / b.max(1e-9));
+    }
 }
 
 fn main() {
