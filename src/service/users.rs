@@ -331,6 +331,28 @@ impl Service {
 
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2h1YW5nc3VpZHVtbXk$0gFm6SrqaXAkvtmaQlaWOHHbMtnsHxqQ0wW6TsQk4t0";
 
+/// A user's stored password hash, read for one check.
+pub struct PasswordRecord {
+    user: Option<User>,
+    hash: Option<String>,
+}
+
+impl PasswordRecord {
+    /// The user `password` opens: unknown, disabled and wrong all give `None`, in comparable
+    /// time.
+    pub fn opens(self, password: &str) -> Option<User> {
+        match (self.user, self.hash) {
+            (Some(u), Some(h)) if verify_password(password, &h) && !u.disabled => Some(u),
+            (_, Some(_)) => None,
+            _ => {
+                // Spend the time a real check takes.
+                let _ = verify_password(password, DUMMY_HASH);
+                None
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{admin, service};
@@ -417,27 +439,5 @@ mod tests {
     #[test]
     fn dummy_hash_is_well_formed() {
         assert!(PasswordHash::new(DUMMY_HASH).is_ok());
-    }
-}
-
-/// A user's stored password hash, read for one check.
-pub struct PasswordRecord {
-    user: Option<User>,
-    hash: Option<String>,
-}
-
-impl PasswordRecord {
-    /// The user `password` opens: unknown, disabled and wrong all give `None`, in comparable
-    /// time.
-    pub fn opens(self, password: &str) -> Option<User> {
-        match (self.user, self.hash) {
-            (Some(u), Some(h)) if verify_password(password, &h) && !u.disabled => Some(u),
-            (_, Some(_)) => None,
-            _ => {
-                // Spend the time a real check takes.
-                let _ = verify_password(password, DUMMY_HASH);
-                None
-            }
-        }
     }
 }
