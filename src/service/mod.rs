@@ -4,6 +4,7 @@
 
 mod backup;
 mod classify;
+mod derived;
 mod draws;
 mod evaluations;
 mod export;
@@ -20,6 +21,7 @@ pub use backup::{
     scheduled_name,
 };
 pub use classify::QuarterClassification;
+pub use derived::Derived;
 pub use draws::{
     DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride, MIN_ENTROPY_CHARS,
     PlanLine, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
@@ -48,6 +50,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 use thiserror::Error;
 
 /// Beijing time, UTC+8 without daylight saving.
@@ -161,6 +164,8 @@ pub struct Service {
     /// Where draw secrets come from: the operating system's generator, or a fixed sequence in
     /// tests that need reproducible screens.
     secrets: Option<Box<dyn FnMut() -> [u8; 32] + Send>>,
+    /// Figures derived from the whole registry, shared by a server's sessions.
+    derived: Arc<Derived>,
 }
 
 impl Service {
@@ -170,6 +175,7 @@ impl Service {
             clock: Box::new(Utc::now),
             notifier: None,
             secrets: None,
+            derived: Derived::new(),
         })
     }
 
@@ -179,6 +185,7 @@ impl Service {
             clock: Box::new(Utc::now),
             notifier: None,
             secrets: None,
+            derived: Derived::new(),
         })
     }
 
@@ -212,6 +219,22 @@ impl Service {
         // A failure here only leaves the default size.
         let _ = self.store.read(|db| db.set_cache_kib(kib));
         self
+    }
+
+    /// Shares derived figures (the quarter's statistics and plan) with the other services
+    /// holding `derived`.
+    pub fn with_derived(mut self, derived: Arc<Derived>) -> Service {
+        self.derived = derived;
+        self
+    }
+
+    /// Where the data stands now, for derived figures: the newest change and the day.
+    fn mark(&mut self) -> Result<derived::Mark> {
+        let change = self.store.read(|db| db.last_change())?;
+        Ok(derived::Mark {
+            change,
+            day: self.today(),
+        })
     }
 
     /// Tells `notifier` about every committed change.

@@ -27,8 +27,13 @@ pub const STATS_READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor];
 
 impl Service {
     /// The quarterly statistics table (administrators, leaders, auditors).
+    /// Computed once per change and shared by a server's sessions (`service::derived`).
     pub fn quarter_stats(&mut self, actor: &Actor, quarter: Quarter) -> Result<QuarterStats> {
-        Ok(self.stats_and_rows(actor, quarter)?.0)
+        actor.require(STATS_READERS)?;
+        let mark = self.mark()?;
+        let derived = std::sync::Arc::clone(&self.derived);
+        let stats = derived.stats(quarter, mark, || Ok(self.stats_and_rows(actor, quarter)?.0))?;
+        Ok((*stats).clone())
     }
 
     /// The statistics, and the quarter's assignments they were counted from.

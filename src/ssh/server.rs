@@ -12,7 +12,7 @@ use super::limit::Limiter;
 use super::listen::{self, Accept, Admission};
 use super::session::{self, End, Msg, Start};
 use crate::domain::user::{PublicKey, User};
-use crate::service::{Actor, Service};
+use crate::service::{Actor, Derived, Service};
 use crate::sftp;
 use crate::strings::{Lang, ui};
 use crate::tui::theme::Theme;
@@ -94,6 +94,8 @@ struct Shared {
     costs: Mutex<Costs>,
     /// One connection for authentication checks.
     auth: Mutex<Service>,
+    /// The quarter's figures, computed once per change for every session.
+    derived: Arc<Derived>,
 }
 
 /// The usual time of a check, per method (a moving average).
@@ -209,6 +211,7 @@ pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeErr
         limiter: Mutex::new(limiter),
         costs: Mutex::default(),
         auth: Mutex::new(auth),
+        derived: Derived::new(),
     });
     let (shutdown, _) = broadcast::channel(1);
     let accept = AppServer { shared };
@@ -498,6 +501,7 @@ impl Handler for Conn {
         let svc = match Service::open(&shared.settings.db) {
             Ok(s) => s
                 .with_notifier(shared.hub.notifier())
+                .with_derived(Arc::clone(&shared.derived))
                 .with_cache_kib(SESSION_CACHE_KIB),
             Err(e) => {
                 tracing::error!("session database: {e}");

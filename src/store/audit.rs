@@ -275,6 +275,19 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// The id of the newest entry that records a change of data (logins and logouts are not
+    /// changes); 0 when there is none. Walks back from the newest row: cheap.
+    pub fn last_change(&self) -> Result<i64> {
+        let mut st = self.0.prepare_cached(
+            "SELECT id FROM audit WHERE entity <> 'session' ORDER BY id DESC LIMIT 1",
+        )?;
+        let mut rows = st.query([])?;
+        Ok(match rows.next()? {
+            Some(r) => r.get(0)?,
+            None => 0,
+        })
+    }
+
     /// The history of one record, oldest first.
     pub fn audit_of(&self, entity: &str, id: i64) -> Result<Vec<AuditRow>> {
         let sql =

@@ -296,9 +296,16 @@ mod prepare;
 impl Service {
     /// A quarter's plan: per group population, required, drawn so far, random checks,
     /// non-random checks, remaining (the definitions are `domain::figures`).
+    /// Computed once per change and shared by a server's sessions (`service::derived`).
     pub fn plan(&mut self, actor: &Actor, quarter: Quarter) -> Result<Vec<PlanLine>> {
-        let (cq, facts) = self.quarter_facts(actor, quarter)?;
-        Ok(cq.quotas.iter().map(|q| plan_line(q, &facts)).collect())
+        actor.require(READERS)?;
+        let mark = self.mark()?;
+        let derived = std::sync::Arc::clone(&self.derived);
+        let plan = derived.plan(quarter, mark, || {
+            let (cq, facts) = self.quarter_facts(actor, quarter)?;
+            Ok(cq.quotas.iter().map(|q| plan_line(q, &facts)).collect())
+        })?;
+        Ok(plan.to_vec())
     }
 
     /// The quarter's classification and what its figures are counted from.

@@ -56,10 +56,12 @@ impl Service {
             items.push(c);
         }
         let item_set: BTreeSet<String> = items.iter().cloned().collect();
+        // One classification serves the plan's remaining counts and the snapshot.
+        let (cq, facts) = self.quarter_facts(actor, req.quarter)?;
         let quota = match req.quota {
             Some(q) => q,
             None => {
-                let plan = self.plan(actor, req.quarter)?;
+                let plan: Vec<PlanLine> = cq.quotas.iter().map(|q| plan_line(q, &facts)).collect();
                 let rem = |g: Group| {
                     plan.iter()
                         .find(|l| l.group == g)
@@ -72,7 +74,6 @@ impl Service {
                 }
             }
         };
-        let cq = self.classify_quarter(actor, req.quarter)?;
         let ratios = cq.ratios;
         let secret = self.secret();
         let commit = commitment(&secret);
