@@ -90,6 +90,15 @@ pub enum DrawCmd {
     ExportCertificate { draw_id: i64, file: PathBuf },
     /// Recompute a certificate from the file alone: VALID (exit 0) or every difference (exit 1)
     Verify { file: PathBuf },
+    /// Write the public verification page of a certificate: one HTML file that recomputes it
+    /// in any browser, offline
+    VerifyPage {
+        file: PathBuf,
+        out: PathBuf,
+        /// The announcement made before the reveal (JSON), checked against the certificate
+        #[arg(long)]
+        announcement: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -194,6 +203,33 @@ pub fn verify_file(file: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
             Err(anyhow!(ds::invalid_certificate(ms.len(), lang)))
         }
     }
+}
+
+/// `draw verify-page`: from the files alone, no database. The page is written for any JSON
+/// (it shows why a certificate does not verify); the program's own verdict is printed too.
+pub fn verify_page_file(
+    file: &std::path::Path,
+    out_file: &std::path::Path,
+    announcement: Option<&std::path::Path>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use shuangsui::domain::draw::{Certificate, verify};
+    use shuangsui::exchange::verify_page;
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| anyhow!(ds::unreadable_certificate(p, &e, lang)))
+    };
+    let text = read(file)?;
+    let ann = announcement.map(read).transpose()?;
+    let html = verify_page::page(&text, ann.as_deref())
+        .map_err(|e| anyhow!(ds::unreadable_certificate(file, &e, lang)))?;
+    std::fs::write(out_file, html).with_context(|| s::cannot_open(out_file, lang))?;
+    let valid = Certificate::from_json(&text).is_ok_and(|c| verify(&c).is_ok());
+    writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        ds::page_written(out_file, valid, lang)
+    )?;
+    Ok(())
 }
 
 pub fn draw_cmd(
@@ -438,6 +474,11 @@ pub fn draw_cmd(
             writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
         }
         DrawCmd::Verify { file } => verify_file(&file, lang)?,
+        DrawCmd::VerifyPage {
+            file,
+            out: page,
+            announcement,
+        } => verify_page_file(&file, &page, announcement.as_deref(), lang)?,
     }
     Ok(())
 }

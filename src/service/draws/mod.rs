@@ -340,6 +340,10 @@ impl Service {
         if chars < MIN_ENTROPY_CHARS {
             return Err(DrawProblem::EntropyTooShort { chars }.into());
         }
+        // The seed refuses control characters (docs/draw-algorithm.md §4): refuse them here.
+        if text.chars().any(char::is_control) {
+            return Err(DrawProblem::BadText { field: "entropy" }.into());
+        }
         let at = self.stamp();
         let hash = entropy_hash(text);
         self.write(Change::Draws, |db| {
