@@ -175,7 +175,10 @@ fn the_reference_verifier_is_the_page() {
     let doc = std::fs::read_to_string(DOC).expect("docs/draw-algorithm.md");
     let path = "src/exchange/verify_page/verify.js";
     assert!(doc.contains(path));
-    let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/exchange/verify_page/verify.js"))
-        .expect("verify.js");
+    let js = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/exchange/verify_page/verify.js"
+    ))
+    .expect("verify.js");
     assert_eq!(js, shuangsui::exchange::verify_page::VERIFY_JS);
 }

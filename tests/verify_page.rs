@@ -6,8 +6,9 @@
 //! Chromium must be installed (CI installs it); without it these tests fail and say so.
 
 use serde_json::Value;
+use shuangsui::domain::draw::announcement::{Announcement, AnnouncementInput};
 use shuangsui::domain::draw::negative::{self, resign};
-use shuangsui::domain::draw::{Certificate, example, verify};
+use shuangsui::domain::draw::{Certificate, H256, example, verify};
 use shuangsui::exchange::verify_page::page;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -262,21 +263,24 @@ fn the_page_agrees_with_the_program() {
 #[test]
 fn the_page_checks_the_announcement() {
     let c = example::certificate().expect("example");
-    let ann = |commitment: &str| {
-        serde_json::json!({
-            "kind": "shuangsui-draw/1 announcement", "draw_id": 7, "draw": "2024Q2-1",
-            "quarter": "2024Q2", "at": "2024-04-08T09:21:00+08:00", "commitment": commitment,
-            "hashes": c.hashes, "counts": [{"stratum": "key", "count": 2},
-            {"stratum": "special", "count": 1}, {"stratum": "general", "count": 1}],
-            "public_source": c.public_value.as_ref().map(|p| p.source.clone()),
-            "public_value_known": "2024-04-07"
+    let ann = |commitment: H256| {
+        Announcement::new(&AnnouncementInput {
+            draw_id: 7,
+            quarter: "2024Q2",
+            at: "2024-04-08T09:21:00+08:00",
+            params: &c.params,
+            hashes: c.hashes,
+            commitment,
+            public_source: c.public_value.as_ref().map(|p| p.source.as_str()),
+            public_value_known: Some("2024-04-07 21:30"),
         })
-        .to_string()
     };
     let json = c.to_json();
-    let good = page(&json, Some(&ann(&c.commitment.to_hex()))).expect("page");
-    let other = "0".repeat(64);
-    let bad = page(&json, Some(&ann(&other))).expect("page");
+    let (a, other) = (ann(c.commitment), ann(H256([0; 32])));
+    assert!(a.differences(&c).is_empty());
+    assert_eq!(other.differences(&c), ["announcement:commitment"]);
+    let good = page(&json, Some(&a.to_json())).expect("page");
+    let bad = page(&json, Some(&other.to_json())).expect("page");
     let dir = tempfile::tempdir().expect("dir");
     let (g, b) = (dir.path().join("good.html"), dir.path().join("bad.html"));
     std::fs::write(&g, good).expect("write");

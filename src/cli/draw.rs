@@ -47,6 +47,17 @@ pub enum DrawCmd {
         #[arg(long)]
         value: String,
     },
+    /// Write the announcement of a prepared draw before its reveal (commitment, hashes, counts,
+    /// public source) as JSON and HTML into DIR, for the portal; recorded in the audit trail
+    Announce {
+        draw_id: i64,
+        /// The folder to write into
+        #[arg(long)]
+        out: PathBuf,
+        /// When the public value will be known, e.g. "2024-04-07 21:30"
+        #[arg(long)]
+        known: Option<String>,
+    },
     /// Reveal the secret, derive the seed, run the draw and store its certificate
     Reveal { draw_id: i64 },
     /// Record a witness's confirmation of the revealed result (the draw is sealed once every
@@ -395,11 +406,19 @@ pub fn draw_cmd(
                 .unwrap_or("")
                 .to_ascii_lowercase();
             let files = svc.draw_record(me, draw_id, lang).map_err(h)?;
-            let Some((_, bytes)) = files.iter().find(|(n, _)| n.ends_with(&format!(".{ext}")))
+            let page = |n: &str| n.ends_with("-verify.html");
+            let Some((_, bytes)) = files
+                .iter()
+                .find(|(n, _)| n.ends_with(&format!(".{ext}")) && !page(n))
             else {
                 return Err(anyhow!(ds::record_extension(&file, lang)));
             };
             std::fs::write(&file, bytes).with_context(|| s::cannot_open(&file, lang))?;
+            // The verification page the HTML record links to, beside it.
+            if let Some((name, bytes)) = files.iter().find(|(n, _)| page(n) && ext == "html") {
+                let p = file.with_file_name(name);
+                std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
+            }
             writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
         }
         DrawCmd::Show { draw_id } => {
@@ -472,6 +491,27 @@ pub fn draw_cmd(
             let json = svc.draw_certificate(me, draw_id).map_err(h)?;
             std::fs::write(&file, json.as_bytes()).with_context(|| s::cannot_open(&file, lang))?;
             writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
+        }
+        DrawCmd::Announce {
+            draw_id,
+            out: dir,
+            known,
+        } => {
+            let files = svc
+                .draw_announcement(me, draw_id, known.as_deref(), lang)
+                .map_err(h)?;
+            std::fs::create_dir_all(&dir).with_context(|| s::cannot_open(&dir, lang))?;
+            let mut written = Vec::new();
+            for (name, bytes) in files {
+                let p = dir.join(name);
+                std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
+                written.push(p.display().to_string());
+            }
+            writeln!(
+                out,
+                "{}",
+                strings::announce::written(draw_id, &written, lang)
+            )?;
         }
         DrawCmd::Verify { file } => verify_file(&file, lang)?,
         DrawCmd::VerifyPage {

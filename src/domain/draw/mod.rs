@@ -7,6 +7,7 @@
 //! the public value; [`draw()`] selects targets and assigns teams; [`Certificate::issue`]
 //! records it all and [`verify()`] recomputes it from the certificate alone.
 
+pub mod announcement;
 pub mod canon;
 pub mod certificate;
 pub mod check;

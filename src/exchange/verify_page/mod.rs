@@ -57,7 +57,7 @@ pub fn page(certificate: &str, announcement: Option<&str>) -> Result<String, Pag
 
 /// The page's file name for a draw label (e.g. `2024Q2-1` → `2024Q2-1-verify.html`).
 pub fn file_name(label: &str) -> String {
-    format!("{label}-verify.html")
+    super::outbox::safe_name(&format!("{label}-verify.html"))
 }
 
 #[cfg(test)]

@@ -272,6 +272,7 @@ pub(super) fn clean_line(s: &str, field: &'static str) -> Result<String> {
     Ok(t.to_string())
 }
 
+mod announce;
 mod prepare;
 
 impl Service {
