@@ -32,6 +32,10 @@ fn chromium() -> PathBuf {
 
 /// The DOM after the page's scripts ran.
 fn dump(file: &Path) -> String {
+    dump_url(&format!("file://{}", file.display()))
+}
+
+fn dump_url(url: &str) -> String {
     let profile = tempfile::tempdir().expect("profile dir");
     let out = Command::new(chromium())
         .args([
@@ -46,7 +50,7 @@ fn dump(file: &Path) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
-        .arg(format!("file://{}", file.display()))
+        .arg(url)
         .output()
         .expect("run chromium");
     let dom = String::from_utf8_lossy(&out.stdout).to_string();
@@ -285,7 +289,14 @@ fn the_page_checks_the_announcement() {
     let (g, b) = (dir.path().join("good.html"), dir.path().join("bad.html"));
     std::fs::write(&g, good).expect("write");
     std::fs::write(&b, bad).expect("write");
-    assert_eq!(read_dom(&dump(&g)), (true, vec![]));
+    // Chinese by default, English on request.
+    let zh = dump(&g);
+    assert_eq!(read_dom(&zh), (true, vec![]));
+    assert!(zh.contains("有效：重算结果与证书完全一致。"), "{zh}");
+    assert!(zh.contains("证书与事先公告一致"));
+    let en = dump_url(&format!("file://{}#en", g.display()));
+    assert!(en.contains("VALID: the recomputation matches"), "{en}");
+    assert!(en.contains("lang=\"en\""));
     assert_eq!(
         read_dom(&dump(&b)),
         (false, vec!["announcement:commitment".to_string()])
