@@ -138,14 +138,23 @@ fn unreadable() -> Vec<Negative> {
     ]
 }
 
-/// Vectors the program reads and refuses to verify.
-fn refused() -> Vec<Negative> {
-    let v = |name, what, json, tags| Negative {
+fn negative(
+    name: &'static str,
+    what: &'static str,
+    json: String,
+    tags: Vec<&'static str>,
+) -> Negative {
+    Negative {
         name,
         what,
         json,
         tags,
-    };
+    }
+}
+
+/// Vectors the program reads and refuses to verify: the results and the seed's inputs.
+fn refused() -> Vec<Negative> {
+    let v = negative;
     vec![
         v(
             "changed_version",
@@ -190,6 +199,13 @@ fn refused() -> Vec<Negative> {
             resigned(|c| c.entropy[0].text = "春眠\u{7}不觉晓".into()),
             vec!["seed_input:bad_text"],
         ),
+    ]
+}
+
+/// Re-signed vectors the refusals of §7.1 catch.
+fn refused_rules() -> Vec<Negative> {
+    let v = negative;
+    vec![
         v(
             "team_size_1",
             "re-signed with team_size 1",
@@ -257,5 +273,6 @@ fn refused() -> Vec<Negative> {
 pub fn vectors() -> Vec<Negative> {
     let mut v = unreadable();
     v.extend(refused());
+    v.extend(refused_rules());
     v
 }

@@ -116,97 +116,106 @@ var ShuangsuiDraw = (function () {
 
   function JsonError(msg, pos) { this.message = msg; this.pos = pos; }
 
-  function parseJson(src) {
-    var i = 0;
-    function fail(msg) { throw new JsonError(msg, i); }
-    function ws() { while (i < src.length && " \t\n\r".indexOf(src[i]) >= 0) i++; }
-    function value(depth) {
-      if (depth > 128) fail("nested too deeply");
-      ws();
-      var c = src[i];
-      if (c === "{") return object(depth);
-      if (c === "[") return array(depth);
-      if (c === "\"") return string();
-      if (c === "t" && src.substr(i, 4) === "true") { i += 4; return true; }
-      if (c === "f" && src.substr(i, 5) === "false") { i += 5; return false; }
-      if (c === "n" && src.substr(i, 4) === "null") { i += 4; return null; }
-      if (c === "-" || (c >= "0" && c <= "9")) return number();
-      fail("expected a value");
+  /** A reader over JSON text: the position `i` in `text`. */
+  function Reader(text) { this.text = text; this.i = 0; }
+  Reader.prototype.fail = function (msg) { throw new JsonError(msg, this.i); };
+  Reader.prototype.ws = function () {
+    while (this.i < this.text.length && " \t\n\r".indexOf(this.text[this.i]) >= 0) this.i++;
+  };
+  Reader.prototype.word = function (w, v) {
+    if (this.text.substr(this.i, w.length) !== w) this.fail("expected a value");
+    this.i += w.length;
+    return v;
+  };
+  Reader.prototype.value = function (depth) {
+    if (depth > 128) this.fail("nested too deeply");
+    this.ws();
+    var c = this.text[this.i];
+    if (c === "{") return this.object(depth);
+    if (c === "[") return this.array(depth);
+    if (c === "\"") return this.string();
+    if (c === "t") return this.word("true", true);
+    if (c === "f") return this.word("false", false);
+    if (c === "n") return this.word("null", null);
+    if (c === "-" || (c >= "0" && c <= "9")) return this.number();
+    this.fail("expected a value");
+  };
+  Reader.prototype.object = function (depth) {
+    var o = Object.create(null), k;
+    this.i++; this.ws();
+    if (this.text[this.i] === "}") { this.i++; return o; }
+    for (;;) {
+      this.ws();
+      if (this.text[this.i] !== "\"") this.fail("expected a key");
+      k = this.string();
+      if (Object.prototype.hasOwnProperty.call(o, k)) this.fail("duplicate key \"" + k + "\"");
+      this.ws();
+      if (this.text[this.i] !== ":") this.fail("expected ':'");
+      this.i++;
+      o[k] = this.value(depth + 1);
+      this.ws();
+      if (this.text[this.i] === ",") { this.i++; continue; }
+      if (this.text[this.i] === "}") { this.i++; return o; }
+      this.fail("expected ',' or '}'");
     }
-    function object(depth) {
-      var o = Object.create(null), k;
-      i++; ws();
-      if (src[i] === "}") { i++; return o; }
-      for (;;) {
-        ws();
-        if (src[i] !== "\"") fail("expected a key");
-        k = string();
-        if (Object.prototype.hasOwnProperty.call(o, k)) fail("duplicate key \"" + k + "\"");
-        ws();
-        if (src[i] !== ":") fail("expected ':'");
-        i++;
-        o[k] = value(depth + 1);
-        ws();
-        if (src[i] === ",") { i++; continue; }
-        if (src[i] === "}") { i++; return o; }
-        fail("expected ',' or '}'");
-      }
+  };
+  Reader.prototype.array = function (depth) {
+    var a = [];
+    this.i++; this.ws();
+    if (this.text[this.i] === "]") { this.i++; return a; }
+    for (;;) {
+      a.push(this.value(depth + 1));
+      this.ws();
+      if (this.text[this.i] === ",") { this.i++; continue; }
+      if (this.text[this.i] === "]") { this.i++; return a; }
+      this.fail("expected ',' or ']'");
     }
-    function array(depth) {
-      var a = [];
-      i++; ws();
-      if (src[i] === "]") { i++; return a; }
-      for (;;) {
-        a.push(value(depth + 1));
-        ws();
-        if (src[i] === ",") { i++; continue; }
-        if (src[i] === "]") { i++; return a; }
-        fail("expected ',' or ']'");
-      }
+  };
+  Reader.prototype.hex4 = function () {
+    var h = this.text.substr(this.i, 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(h)) this.fail("bad \\u escape");
+    this.i += 4;
+    return parseInt(h, 16);
+  };
+  /** A \u escape (after the `u`), a surrogate pair taken whole. */
+  Reader.prototype.unicode = function () {
+    var u = this.hex4(), l;
+    if (u >= 0xdc00 && u <= 0xdfff) this.fail("lone surrogate");
+    if (u < 0xd800 || u > 0xdbff) return String.fromCharCode(u);
+    if (this.text.substr(this.i, 2) !== "\\u") this.fail("lone surrogate");
+    this.i += 2;
+    l = this.hex4();
+    if (l < 0xdc00 || l > 0xdfff) this.fail("lone surrogate");
+    return String.fromCharCode(u, l);
+  };
+  var ESCAPES = { "\"": "\"", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+  Reader.prototype.string = function () {
+    var out = "", c;
+    this.i++;
+    for (;;) {
+      if (this.i >= this.text.length) this.fail("unterminated string");
+      c = this.text[this.i++];
+      if (c === "\"") return out;
+      if (c.charCodeAt(0) < 0x20) this.fail("control character in a string");
+      if (c !== "\\") { out += c; continue; }
+      c = this.text[this.i++];
+      if (c === "u") out += this.unicode();
+      else if (Object.prototype.hasOwnProperty.call(ESCAPES, c)) out += ESCAPES[c];
+      else this.fail("bad escape");
     }
-    function hex4() {
-      var h = src.substr(i, 4);
-      if (!/^[0-9a-fA-F]{4}$/.test(h)) fail("bad \\u escape");
-      i += 4;
-      return parseInt(h, 16);
-    }
-    function string() {
-      var out = "", c, u, l;
-      i++;
-      for (;;) {
-        if (i >= src.length) fail("unterminated string");
-        c = src[i++];
-        if (c === "\"") return out;
-        if (c.charCodeAt(0) < 0x20) fail("control character in a string");
-        if (c !== "\\") { out += c; continue; }
-        c = src[i++];
-        if (c === "u") {
-          u = hex4();
-          if (u >= 0xdc00 && u <= 0xdfff) fail("lone surrogate");
-          if (u >= 0xd800 && u <= 0xdbff) {
-            if (src.substr(i, 2) !== "\\u") fail("lone surrogate");
-            i += 2;
-            l = hex4();
-            if (l < 0xdc00 || l > 0xdfff) fail("lone surrogate");
-            out += String.fromCharCode(u, l);
-          } else out += String.fromCharCode(u);
-        } else {
-          var e = { "\"": "\"", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" }[c];
-          if (e === undefined) fail("bad escape");
-          out += e;
-        }
-      }
-    }
-    function number() {
-      var m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(src.substr(i, 400));
-      if (!m) fail("bad number");
-      i += m[0].length;
-      return new Num(m[0]);
-    }
-    var v = value(0);
-    ws();
-    if (i < src.length) fail("trailing characters");
-    // Lone surrogates written raw (not escaped) cannot come from UTF-8 text; refuse them too.
+  };
+  Reader.prototype.number = function () {
+    var m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.substr(this.i, 400));
+    if (!m) this.fail("bad number");
+    this.i += m[0].length;
+    return new Num(m[0]);
+  };
+
+  /** Parses JSON as serde_json does: numbers kept as text, duplicate keys refused. */
+  function parseJson(text) {
+    var r = new Reader(text), v = r.value(0);
+    r.ws();
+    if (r.i < text.length) r.fail("trailing characters");
     return v;
   }
 
