@@ -701,10 +701,12 @@ var ShuangsuiDraw = (function () {
 
   // ---- comparison ----
   function sameTarget(a, b) { return !!a && !!b && a.code === b.code && a.rank === b.rank; }
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (x, i) { return x === b[i]; });
+  }
   function sameTeam(a, b) {
     return !!a && !!b && a.code === b.code && a.order === b.order && a.joint === b.joint &&
-      a.lead === b.lead && a.officers.join("\n") === b.officers.join("\n") && a.officers.length === b.officers.length &&
-      a.auxiliaries.join("\n") === b.auxiliaries.join("\n") && a.auxiliaries.length === b.auxiliaries.length;
+      a.lead === b.lead && sameList(a.officers, b.officers) && sameList(a.auxiliaries, b.auxiliaries);
   }
 
   function compare(rec, comp, out) {
