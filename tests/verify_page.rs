@@ -239,6 +239,10 @@ fn tampered() -> Vec<Case> {
         edited("t_float", |v| {
             set(v, "/params/team_size", serde_json::json!(2.0))
         }),
+        edited("t_split_id", |v| {
+            let ids = serde_json::json!(["13020004\n13020002", " "]);
+            set(v, "/outcome/teams/0/officers", ids)
+        }),
     ]
 }
 
