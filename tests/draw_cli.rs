@@ -92,6 +92,28 @@ fn whole_draw_from_the_command_line_verifies() {
     let shown = env.ok(&["draw", "show", &id]);
     assert!(!shown.contains(secret_text));
 
+    // The announcement before the reveal: JSON and HTML, in the audit trail.
+    let ann_dir = env.path("portal");
+    let out = env.ok(&[
+        "draw",
+        "announce",
+        &id,
+        "--out",
+        &ann_dir.to_string_lossy(),
+        "--known",
+        "2024-04-07 21:30",
+    ]);
+    assert!(out.contains("事先公告已写入"), "{out}");
+    let ann_json = ann_dir.join("2024Q2-1-announcement.json");
+    let ann_text = std::fs::read_to_string(&ann_json).expect("announcement");
+    let ann: serde_json::Value = serde_json::from_str(&ann_text).expect("json");
+    assert_eq!(ann["public_value_known"], "2024-04-07 21:30");
+    let ann_html =
+        std::fs::read_to_string(ann_dir.join("2024Q2-1-announcement.html")).expect("html");
+    assert!(ann_html.contains(ann["commitment"].as_str().expect("commitment")));
+    let audit = env.ok(&["audit", "list"]);
+    assert!(audit.contains("announce"), "{audit}");
+
     let out = env.ok(&["draw", "reveal", &id]);
     assert!(out.contains("已揭晓"), "{out}");
     let r = env.run(&["draw", "reveal", &id]);
@@ -100,6 +122,12 @@ fn whole_draw_from_the_command_line_verifies() {
 
     let list = env.ok(&["draw", "list"]);
     assert!(list.contains("2024Q2-1"), "{list}");
+    let r = env.run(&["draw", "announce", &id, "--out", &ann_dir.to_string_lossy()]);
+    assert_eq!(
+        r.0.status.code(),
+        Some(1),
+        "no announcement after the reveal"
+    );
 
     let file = env.path("cert.json");
     let f = file.to_string_lossy().to_string();
@@ -113,6 +141,28 @@ fn whole_draw_from_the_command_line_verifies() {
     let v = other.run(&["draw", "verify", &f]);
     assert!(v.success(), "{}", v.stderr());
     assert!(!other.db().exists());
+
+    // Nor does the verification page, which embeds the certificate and the announcement.
+    let page = other.path("verify.html");
+    let out = other.ok(&[
+        "draw",
+        "verify-page",
+        &f,
+        &page.to_string_lossy(),
+        "--announcement",
+        &ann_json.to_string_lossy(),
+    ]);
+    assert!(out.contains("VALID"), "{out}");
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(html.contains("id=\"certificate\"") && html.contains("id=\"announcement\""));
+    assert!(!other.db().exists());
+    let r = other.run(&[
+        "draw",
+        "verify-page",
+        "missing.json",
+        &page.to_string_lossy(),
+    ]);
+    assert_eq!(r.0.status.code(), Some(1));
 
     // One byte changed in the seed: invalid, exit 1, every difference listed.
     let text = std::fs::read_to_string(&file).expect("certificate");
@@ -157,6 +207,13 @@ fn whole_draw_from_the_command_line_verifies() {
     env.ok(&["draw", "record", &id, &html.to_string_lossy()]);
     let text = std::fs::read_to_string(&html).expect("record");
     assert!(text.contains("唐山市生态环境局高新技术产业开发区分局"));
+    assert!(
+        text.contains("<a href=\"2024Q2-1-verify.html\">"),
+        "the record links the page"
+    );
+    let page = std::fs::read_to_string(html.with_file_name("2024Q2-1-verify.html"))
+        .expect("the verification page beside the record");
+    assert!(page.contains("id=\"verdict\""));
     assert!(text.contains("王见证"), "the witness is named");
     assert!(
         text.contains("本次抽取在季度结束后经领导批准进行，理由：补抽：原抽取记录损毁"),

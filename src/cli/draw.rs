@@ -48,6 +48,17 @@ pub enum DrawCmd {
         #[arg(long)]
         value: String,
     },
+    /// Write the announcement of a prepared draw before its reveal (commitment, hashes, counts,
+    /// public source) as JSON and HTML into DIR, for the portal; recorded in the audit trail
+    Announce {
+        draw_id: i64,
+        /// The folder to write into
+        #[arg(long)]
+        out: PathBuf,
+        /// When the public value will be known, e.g. "2024-04-07 21:30"
+        #[arg(long)]
+        known: Option<String>,
+    },
     /// Reveal the secret, derive the seed, run the draw and store its certificate
     Reveal { draw_id: i64 },
     /// Record a witness's confirmation of the revealed result (the draw is sealed once every
@@ -91,6 +102,15 @@ pub enum DrawCmd {
     ExportCertificate { draw_id: i64, file: PathBuf },
     /// Recompute a certificate from the file alone: VALID (exit 0) or every difference (exit 1)
     Verify { file: PathBuf },
+    /// Write the public verification page of a certificate: one HTML file that recomputes it
+    /// in any browser, offline
+    VerifyPage {
+        file: PathBuf,
+        out: PathBuf,
+        /// The announcement made before the reveal (JSON), checked against the certificate
+        #[arg(long)]
+        announcement: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -204,6 +224,33 @@ pub fn verify_file(file: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
             Err(anyhow!(ds::invalid_certificate(ms.len(), lang)))
         }
     }
+}
+
+/// `draw verify-page`: from the files alone, no database. The page is written for any JSON
+/// (it shows why a certificate does not verify); the program's own verdict is printed too.
+pub fn verify_page_file(
+    file: &std::path::Path,
+    out_file: &std::path::Path,
+    announcement: Option<&std::path::Path>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use shuangsui::domain::draw::{Certificate, verify};
+    use shuangsui::exchange::verify_page;
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| anyhow!(ds::unreadable_certificate(p, &e, lang)))
+    };
+    let text = read(file)?;
+    let ann = announcement.map(read).transpose()?;
+    let html = verify_page::page(&text, ann.as_deref())
+        .map_err(|e| anyhow!(ds::unreadable_certificate(file, &e, lang)))?;
+    std::fs::write(out_file, html).with_context(|| s::cannot_open(out_file, lang))?;
+    let valid = Certificate::from_json(&text).is_ok_and(|c| verify(&c).is_ok());
+    writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        ds::page_written(out_file, valid, lang)
+    )?;
+    Ok(())
 }
 
 pub fn draw_cmd(
@@ -375,11 +422,19 @@ pub fn draw_cmd(
                 .unwrap_or("")
                 .to_ascii_lowercase();
             let files = svc.draw_record(me, draw_id, lang).map_err(h)?;
-            let Some((_, bytes)) = files.iter().find(|(n, _)| n.ends_with(&format!(".{ext}")))
+            let page = |n: &str| n.ends_with("-verify.html");
+            let Some((_, bytes)) = files
+                .iter()
+                .find(|(n, _)| n.ends_with(&format!(".{ext}")) && !page(n))
             else {
                 return Err(anyhow!(ds::record_extension(&file, lang)));
             };
             std::fs::write(&file, bytes).with_context(|| s::cannot_open(&file, lang))?;
+            // The verification page the HTML record links to, beside it.
+            if let Some((name, bytes)) = files.iter().find(|(n, _)| page(n) && ext == "html") {
+                let p = file.with_file_name(name);
+                std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
+            }
             writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
         }
         DrawCmd::Show { draw_id } => {
@@ -453,7 +508,33 @@ pub fn draw_cmd(
             std::fs::write(&file, json.as_bytes()).with_context(|| s::cannot_open(&file, lang))?;
             writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
         }
+        DrawCmd::Announce {
+            draw_id,
+            out: dir,
+            known,
+        } => {
+            let files = svc
+                .draw_announcement(me, draw_id, known.as_deref(), lang)
+                .map_err(h)?;
+            std::fs::create_dir_all(&dir).with_context(|| s::cannot_open(&dir, lang))?;
+            let mut written = Vec::new();
+            for (name, bytes) in files {
+                let p = dir.join(name);
+                std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
+                written.push(p.display().to_string());
+            }
+            writeln!(
+                out,
+                "{}",
+                strings::announce::written(draw_id, &written, lang)
+            )?;
+        }
         DrawCmd::Verify { file } => verify_file(&file, lang)?,
+        DrawCmd::VerifyPage {
+            file,
+            out: page,
+            announcement,
+        } => verify_page_file(&file, &page, announcement.as_deref(), lang)?,
     }
     Ok(())
 }

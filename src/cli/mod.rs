@@ -13,7 +13,7 @@ mod stats;
 
 use anyhow::{Context, anyhow};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use draw::{DrawCmd, PlanCmd, verify_file};
+use draw::{DrawCmd, PlanCmd, verify_file, verify_page_file};
 use registry::{ConflictCmd, UserCmd, conflict, user};
 use settings::SettingsCmd;
 use shuangsui::domain::quarter::Quarter;
@@ -261,6 +261,14 @@ fn date_arg(s: &str, lang: Lang) -> anyhow::Result<chrono::NaiveDate> {
 fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
     if let Command::Draw(DrawCmd::Verify { file }) = &cli.command {
         return verify_file(file, lang);
+    }
+    if let Command::Draw(DrawCmd::VerifyPage {
+        file,
+        out,
+        announcement,
+    }) = &cli.command
+    {
+        return verify_page_file(file, out, announcement.as_deref(), lang);
     }
     let path = config.database(cli.db);
     // Before the database is opened (and so created or migrated) the usual way.

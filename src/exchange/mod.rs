@@ -3,8 +3,10 @@
 //! writing records back as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, the printable
 //! draw record (HTML and XLSX), the public notice of inspection results (HTML, CSV and XLSX),
 //! the quarterly statistics table and inspector assessment (XLSX) with the summary draft (HTML),
-//! and each user's inbox (uploads to import) and outbox (files made for them).
+//! the announcement of a draw before its reveal (HTML), the public verification page of a draw certificate (self-contained HTML with its own
+//! JavaScript verifier), and each user's inbox (uploads to import) and outbox (files made for them).
 
+pub mod announce;
 mod doc;
 pub mod import;
 pub mod inbox;
@@ -13,4 +15,5 @@ pub mod publish;
 pub mod record;
 pub mod report;
 pub mod table;
+pub mod verify_page;
 pub mod write;

@@ -151,6 +151,9 @@ fn seed_error(e: &SeedError, lang: Lang) -> String {
         (SeedError::NoOutsideInput, Lang::Zh) => {
             "没有见证人熵值也没有公开随机值：种子将由一方单独控制".into()
         }
+        (SeedError::BadText { field }, Lang::Zh) => {
+            format!("种子输入 {field} 为空或含控制字符")
+        }
         (e, Lang::En) => e.to_string(),
     }
 }
@@ -497,6 +500,19 @@ pub fn done(id: i64, what: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("抽取 {id}：{zh}"),
         Lang::En => format!("draw {id}: {en}"),
+    }
+}
+
+pub fn page_written(p: &Path, valid: bool, lang: Lang) -> String {
+    let verdict = match (valid, lang) {
+        (true, Lang::Zh) => "本程序验证结果：VALID",
+        (false, Lang::Zh) => "本程序验证结果：INVALID（页面列出不符之处）",
+        (true, Lang::En) => "this program's verdict: VALID",
+        (false, Lang::En) => "this program's verdict: INVALID (the page lists the differences)",
+    };
+    match lang {
+        Lang::Zh => format!("验证页面已写入 {}；{verdict}", p.display()),
+        Lang::En => format!("verification page written to {}; {verdict}", p.display()),
     }
 }
 

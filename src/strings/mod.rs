@@ -575,6 +575,7 @@ pub mod cli;
 
 pub mod ui;
 
+pub mod announce;
 pub mod backup;
 pub mod draw;
 pub mod publish;

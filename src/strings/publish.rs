@@ -128,6 +128,13 @@ pub fn items(names: &[String], lang: Lang) -> String {
 }
 
 /// The files' name before the quarter and extension.
+pub fn verify_heading(lang: Lang) -> &'static str {
+    lang.t(
+        "抽取证书与验证页面",
+        "Draw certificates and verification pages",
+    )
+}
+
 pub fn file_stem(lang: Lang) -> &'static str {
     lang.t("抽查结果公示", "inspection-results")
 }

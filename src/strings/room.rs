@@ -221,6 +221,7 @@ pub fn step(action: &str, lang: Lang) -> &'static str {
         "seal" => ("结果封存", "sealed"),
         "release" => ("任务下发检查人员", "released to inspectors"),
         "annotate" => ("备注", "note"),
+        "announce" => ("发布事先公告", "announced before the reveal"),
         _ => ("", ""),
     };
     lang.t(zh, en)

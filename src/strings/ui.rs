@@ -138,6 +138,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "cancel_draw" => ("作废本次抽取", "cancel the draw"),
         "annotate" => ("添加备注", "annotate"),
         "record" => ("导出抽取记录", "write draw record"),
+        "announce" => ("事先公告", "announce"),
         "submit" => ("提交", "submit"),
         "save_next" => ("保存并录入下一条", "save and next"),
         "enter_result" => ("录入结果", "enter result"),

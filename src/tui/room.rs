@@ -164,6 +164,12 @@ impl Draws {
                     }
                     if actor.has(Role::Admin) {
                         v.push(keymap::ROOM_ADMIN);
+                        if r.state
+                            .as_ref()
+                            .is_some_and(|s| s.status == Status::Prepared)
+                        {
+                            v.push(keymap::ROOM_ANNOUNCE);
+                        }
                     }
                     if actor.has(Role::Leader) {
                         v.push(keymap::ROOM_LEADER);
@@ -310,6 +316,12 @@ impl Draws {
             Action::Annotate => room.prompt = text(Ask::Annotate),
             Action::Reveal | Action::Confirm | Action::Release => {
                 room.prompt = Some(Prompt::Sure(a))
+            }
+            Action::Announce => {
+                return match svc.draw_announcement(actor, id, None, lang) {
+                    Ok(files) => Reply::Files(files),
+                    Err(e) => Reply::Error(e),
+                };
             }
             Action::Record => {
                 return match svc.draw_record(actor, id, lang) {

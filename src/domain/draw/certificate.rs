@@ -7,6 +7,7 @@ use super::canon::{Hashes, hashes};
 use super::hash::{H256, HexBytes};
 use super::seed::{EntropyEntry, PublicValue, SeedInput, derive_seed};
 use super::snapshot::{Params, Snapshot};
+use super::strict;
 use super::{DrawError, Outcome, VERSION, draw};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub struct Signoff {
     /// Login name.
     pub by: String,
+    #[serde(deserialize_with = "super::strict::time")]
     pub at: DateTime<FixedOffset>,
 }
 
@@ -52,12 +54,15 @@ pub struct Certificate {
     pub commitment: H256,
     pub secret: HexBytes,
     pub entropy: Vec<EntropyEntry>,
+    /// `null` when there is none (never left out).
+    #[serde(deserialize_with = "super::strict::required")]
     pub public_value: Option<PublicValue>,
     pub seed: H256,
     pub outcome: Outcome,
     pub prepared: Signoff,
     pub witnessed: Vec<Signoff>,
     pub confirmed: Vec<Signoff>,
+    #[serde(deserialize_with = "super::strict::time")]
     pub revealed_at: DateTime<FixedOffset>,
 }
 
@@ -113,8 +118,12 @@ impl Certificate {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Reads a certificate.
+    /// Reads a certificate strictly (docs/draw-algorithm.md §8): its JSON must also have
+    /// arrays and objects only where the certificate has lists and records
+    /// ([`strict::plain_shape`]).
     pub fn from_json(s: &str) -> Result<Certificate, serde_json::Error> {
+        let v: serde_json::Value = serde_json::from_str(s)?;
+        strict::plain_shape(&v).map_err(<serde_json::Error as serde::de::Error>::custom)?;
         serde_json::from_str(s)
     }
 }

@@ -61,7 +61,9 @@ impl Serialize for H256 {
 impl<'de> Deserialize<'de> for H256 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<H256, D::Error> {
         let s = String::deserialize(d)?;
-        H256::from_hex(&s).ok_or_else(|| serde::de::Error::custom("expected 64 hexadecimal digits"))
+        lowercase(&s)
+            .and_then(H256::from_hex)
+            .ok_or_else(|| serde::de::Error::custom("expected 64 lowercase hexadecimal digits"))
     }
 }
 
@@ -84,10 +86,18 @@ impl Serialize for HexBytes {
 impl<'de> Deserialize<'de> for HexBytes {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<HexBytes, D::Error> {
         let s = String::deserialize(d)?;
-        from_hex(&s)
+        lowercase(&s)
+            .and_then(from_hex)
             .map(HexBytes)
-            .ok_or_else(|| serde::de::Error::custom("expected an even number of hex digits"))
+            .ok_or_else(|| {
+                serde::de::Error::custom("expected an even number of lowercase hex digits")
+            })
     }
+}
+
+/// `s` when it holds no upper-case letter: hex in JSON is lowercase only (§2).
+fn lowercase(s: &str) -> Option<&str> {
+    (!s.bytes().any(|b| b.is_ascii_uppercase())).then_some(s)
 }
 
 /// Lowercase hex of bytes.
@@ -202,6 +212,12 @@ mod tests {
         let back: HexBytes = serde_json::from_str(&j).unwrap();
         assert_eq!(back.0, vec![1, 171]);
         assert!(serde_json::from_str::<H256>("\"12\"").is_err());
+        let upper = format!("\"{}\"", h.to_hex().to_uppercase());
+        assert!(
+            serde_json::from_str::<H256>(&upper).is_err(),
+            "JSON hex is lowercase"
+        );
+        assert!(serde_json::from_str::<HexBytes>("\"01AB\"").is_err());
     }
 
     #[test]

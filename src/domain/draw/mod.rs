@@ -7,15 +7,18 @@
 //! the public value; [`draw()`] selects targets and assigns teams; [`Certificate::issue`]
 //! records it all and [`verify()`] recomputes it from the certificate alone.
 
+pub mod announcement;
 pub mod canon;
 pub mod certificate;
 pub mod check;
 pub mod example;
 pub mod hash;
+pub mod negative;
 mod pools;
 pub mod seed;
 pub mod select;
 pub mod snapshot;
+pub mod strict;
 pub mod teams;
 mod tieset;
 pub mod verify;

@@ -21,6 +21,7 @@ pub struct EntropyEntry {
     /// What the witness typed, exactly.
     pub text: String,
     /// When it was entered (recorded, not hashed).
+    #[serde(deserialize_with = "super::strict::time")]
     pub at: DateTime<FixedOffset>,
 }
 
@@ -56,6 +57,10 @@ pub enum SeedError {
     SecretTooShort { len: usize },
     #[error("no witness entropy and no public value: one party alone would control the seed")]
     NoOutsideInput,
+    /// A witness name, entropy text, public source or value is empty or holds a control
+    /// character (U+0000–U+001F, U+007F–U+009F).
+    #[error("the seed input {field} is empty or holds a control character")]
+    BadText { field: &'static str },
 }
 
 /// The commitment to a secret: its SHA-256.
@@ -127,7 +132,31 @@ pub fn check_inputs(i: &SeedInput) -> Result<(), SeedError> {
     if i.entropy.is_empty() && i.public_value.is_none() {
         return Err(SeedError::NoOutsideInput);
     }
-    Ok(())
+    match bad_text(i) {
+        Some(field) => Err(SeedError::BadText { field }),
+        None => Ok(()),
+    }
+}
+
+/// The first text input of the seed that is empty or holds a control character.
+pub fn bad_text(i: &SeedInput) -> Option<&'static str> {
+    let bad = |s: &str| s.is_empty() || s.chars().any(char::is_control);
+    for e in i.entropy {
+        if bad(&e.witness) {
+            return Some("witness");
+        }
+        if bad(&e.text) {
+            return Some("entropy");
+        }
+    }
+    let v = i.public_value?;
+    if bad(&v.source) {
+        Some("public_source")
+    } else if bad(&v.value) {
+        Some("public_value")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -251,6 +280,16 @@ mod tests {
         assert!(derive_seed(&o.input()).is_ok(), "a public value suffices");
         o.public = None;
         assert_eq!(derive_seed(&o.input()), Err(SeedError::NoOutsideInput));
+        let mut o = Owned::new();
+        o.entropy[1].text = "88\u{7}48".into();
+        let bad = Err(SeedError::BadText { field: "entropy" });
+        assert_eq!(derive_seed(&o.input()), bad);
+        let mut o = Owned::new();
+        o.public.as_mut().unwrap().value.clear();
+        let bad = Err(SeedError::BadText {
+            field: "public_value",
+        });
+        assert_eq!(derive_seed(&o.input()), bad);
     }
 
     #[test]

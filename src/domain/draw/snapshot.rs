@@ -20,8 +20,11 @@ pub struct Candidate {
     #[serde(with = "group_code")]
     pub group: Group,
     /// Pollutant types (matched against inspectors' expertise).
+    #[serde(deserialize_with = "super::strict::unique_set")]
     pub pollutants: BTreeSet<Pollutant>,
-    /// Certificate number of the officer who led the previous inspection, if known.
+    /// Certificate number of the officer who led the previous inspection, if known (written
+    /// as `null` when not).
+    #[serde(deserialize_with = "super::strict::required")]
     pub previous_lead: Option<String>,
 }
 
@@ -35,6 +38,7 @@ pub struct Inspector {
     pub kind: InspectorKind,
     /// 科室.
     pub section: String,
+    #[serde(deserialize_with = "super::strict::unique_set")]
     pub expertise: BTreeSet<Expertise>,
 }
 
@@ -102,7 +106,7 @@ impl Stratum {
 
 /// How many targets to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case")]
+#[serde(tag = "mode", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Quota {
     /// By S5 class (positive-list firms are never drawn on-site).
     Classified {
@@ -172,6 +176,7 @@ pub struct Params {
     /// The draw's check-item codes.
     pub items: Vec<String>,
     /// Expertise the items call for, preferred in every team besides the pollutant types.
+    #[serde(deserialize_with = "super::strict::unique_set")]
     pub item_expertise: BTreeSet<Expertise>,
 }
 

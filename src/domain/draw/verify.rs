@@ -6,7 +6,7 @@
 use super::canon::{Part, hashes};
 use super::certificate::Certificate;
 use super::hash::H256;
-use super::seed::{MIN_SECRET_LEN, SeedError, commitment, compute_seed};
+use super::seed::{MIN_SECRET_LEN, SeedError, bad_text, commitment, compute_seed};
 use super::select::Selected;
 use super::snapshot::Stratum;
 use super::teams::Team;
@@ -103,6 +103,11 @@ pub fn verify(c: &Certificate) -> Result<(), Vec<Mismatch>> {
             error: SeedError::NoOutsideInput,
         });
     }
+    if let Some(field) = bad_text(&c.seed_input(&computed)) {
+        out.push(Mismatch::SeedInput {
+            error: SeedError::BadText { field },
+        });
+    }
     let seed = compute_seed(&c.seed_input(&computed));
     if seed != c.seed {
         out.push(Mismatch::Seed {
@@ -115,6 +120,56 @@ pub fn verify(c: &Certificate) -> Result<(), Vec<Mismatch>> {
         Err(error) => out.push(Mismatch::Draw { error }),
     }
     if out.is_empty() { Ok(()) } else { Err(out) }
+}
+
+impl Mismatch {
+    /// The names of this difference, as the verification page names them
+    /// (docs/draw-algorithm.md §12): `version`, `hash:<part>`, `commitment`,
+    /// `seed_input:<error>`, `seed`, `draw:<refusal>` (one per refusal), `draw:no_team`,
+    /// `stratum`, `selected`, `team`.
+    pub fn tags(&self) -> Vec<String> {
+        let name = |v: serde_json::Result<serde_json::Value>, key: &str| {
+            v.ok()
+                .and_then(|v| v.get(key).and_then(|t| t.as_str().map(str::to_string)))
+                .unwrap_or_default()
+        };
+        match self {
+            Mismatch::Version { .. } => vec!["version".into()],
+            Mismatch::Hash { part, .. } => {
+                let p = serde_json::to_value(part).ok();
+                vec![format!(
+                    "hash:{}",
+                    p.as_ref().and_then(|p| p.as_str()).unwrap_or("")
+                )]
+            }
+            Mismatch::Commitment { .. } => vec!["commitment".into()],
+            Mismatch::SeedInput { error } => {
+                vec![format!(
+                    "seed_input:{}",
+                    name(serde_json::to_value(error), "error")
+                )]
+            }
+            Mismatch::Seed { .. } => vec!["seed".into()],
+            Mismatch::Draw {
+                error: DrawError::Refused(rs),
+            } => rs
+                .iter()
+                .map(|r| format!("draw:{}", name(serde_json::to_value(r), "refusal")))
+                .collect(),
+            Mismatch::Draw {
+                error: DrawError::NoTeam { .. },
+            } => vec!["draw:no_team".into()],
+            Mismatch::Draw {
+                error: DrawError::Seed(e),
+            } => vec![format!(
+                "draw:seed_input:{}",
+                name(serde_json::to_value(e), "error")
+            )],
+            Mismatch::Stratum { .. } => vec!["stratum".into()],
+            Mismatch::Selected { .. } => vec!["selected".into()],
+            Mismatch::Team { .. } => vec!["team".into()],
+        }
+    }
 }
 
 fn pairs<'a, T>(

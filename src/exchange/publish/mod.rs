@@ -48,6 +48,9 @@ pub struct NoticeInput<'a> {
     /// The approved results, in the order to publish.
     pub rows: &'a [NoticeRow],
     pub items: &'a [NoticeItem],
+    /// The verification pages of the quarter's sealed draws whose results are all published
+    /// (file names, written beside the notice); linked from the HTML.
+    pub verify_pages: &'a [String],
 }
 
 /// Why the notice could not be written.
@@ -258,6 +261,17 @@ pub fn notice_html(input: &NoticeInput, lang: Lang) -> String {
     h.push_str(&format!("<p class=\"intro\">{}</p>\n", esc(lay.intro)));
     html_section(&mut h, &lay.results_heading, &lay.results, lay.no_results);
     html_section(&mut h, lay.items_heading, &lay.items, lay.no_items);
+    if !input.verify_pages.is_empty() {
+        h.push_str(&format!(
+            "<h2>{}</h2>\n<p>{}</p>\n<ul>\n",
+            esc(ps::verify_heading(lang)),
+            esc(crate::strings::announce::verify_page_note(lang))
+        ));
+        for p in input.verify_pages {
+            h.push_str(&format!("<li><a href=\"{0}\">{0}</a></li>\n", esc(p)));
+        }
+        h.push_str("</ul>\n");
+    }
     h.push_str("</body>\n</html>\n");
     h
 }

@@ -74,7 +74,20 @@ fn input<'a>(rows: &'a [NoticeRow], items: &'a [NoticeItem]) -> NoticeInput<'a> 
         published_on: d(7, 5),
         rows,
         items,
+        verify_pages: &[],
     }
+}
+
+#[test]
+fn the_notice_links_the_verification_pages() {
+    let pages = vec!["2024Q2-1-verify.html".to_string()];
+    let inp = NoticeInput {
+        verify_pages: &pages,
+        ..input(&[], &[])
+    };
+    let h = notice_html(&inp, Lang::Zh);
+    assert!(h.contains("<a href=\"2024Q2-1-verify.html\">"), "{h}");
+    assert!(!notice_html(&input(&[], &[]), Lang::Zh).contains("verify.html"));
 }
 
 fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<Data>> {

@@ -624,6 +624,12 @@ pub fn record_html(input: &RecordInput, lang: Lang) -> String {
     for b in lay.head.iter().chain(&lay.results).chain(&lay.tail) {
         html_block(&mut h, b);
     }
+    let page = super::verify_page::file_name(input.label);
+    h.push_str(&format!(
+        "<p class=\"verify\">{}<a href=\"{1}\">{1}</a></p>\n",
+        esc(crate::strings::announce::verify_page_note(lang)),
+        esc(&page)
+    ));
     h.push_str("<section class=\"signatures\">\n");
     h.push_str(&format!("<h2>{}</h2>\n", esc(label(L::Signatures, lang))));
     for who in [L::OrganizerSignature, L::SupervisorSignature] {

@@ -198,9 +198,13 @@ fn html_shows_parameters_hashes_results_people_and_signatures() {
     // Input text is escaped; nothing active or external.
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;甲&#39;"));
     let lower = html.to_lowercase();
-    for bad in ["<script", "src=", "href=", "url(", "@import"] {
+    for bad in ["<script", "src=", "url(", "@import", "http"] {
         assert!(!lower.contains(bad), "{bad}");
     }
+    // The one link: the verification page written beside the record.
+    let page = crate::exchange::verify_page::file_name(fx.input().label);
+    assert_eq!(lower.matches("href=").count(), 1);
+    assert!(html.contains(&format!("<a href=\"{page}\">")), "{page}");
 }
 
 fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<Data>> {

@@ -291,6 +291,7 @@ pub(super) fn clean_line(s: &str, field: &'static str) -> Result<String> {
     Ok(t.to_string())
 }
 
+mod announce;
 mod prepare;
 
 impl Service {
@@ -391,6 +392,10 @@ impl Service {
         let chars = text.chars().count();
         if chars < MIN_ENTROPY_CHARS {
             return Err(DrawProblem::EntropyTooShort { chars }.into());
+        }
+        // The seed refuses control characters (docs/draw-algorithm.md §4): refuse them here.
+        if text.chars().any(char::is_control) {
+            return Err(DrawProblem::BadText { field: "entropy" }.into());
         }
         let at = self.stamp();
         let hash = entropy_hash(text);

@@ -4,6 +4,36 @@
 
 use super::*;
 
+/// The certificates and verification pages of the sealed draws whose drawn targets all have a
+/// published result (N5: before that the list stays secret): the pages' names, and the files.
+fn sealed_draw_files(
+    draws: &[crate::store::DrawRow],
+    published: &BTreeSet<&str>,
+) -> Result<(Vec<String>, crate::service::Files)> {
+    use crate::exchange::verify_page;
+    let (mut pages, mut files) = (Vec::new(), Vec::new());
+    for r in draws {
+        let sealed = r.sealed_at.is_some() && r.status != "cancelled";
+        let Some(text) = r.certificate.as_deref().filter(|_| sealed) else {
+            continue;
+        };
+        let c = Certificate::from_json(text).map_err(|e| corrupt("certificate", e))?;
+        let mut drawn = c.outcome.selections.iter().flat_map(|s| &s.targets);
+        if !drawn.all(|t| published.contains(t.code.as_str())) {
+            continue;
+        }
+        let page = verify_page::page(text, None).map_err(|e| corrupt("certificate", e))?;
+        let name = verify_page::file_name(&r.label);
+        files.push((
+            format!("{}-certificate.json", r.label),
+            text.as_bytes().to_vec(),
+        ));
+        files.push((name.clone(), page.into_bytes()));
+        pages.push(name);
+    }
+    Ok((pages, files))
+}
+
 impl Service {
     /// The approved results of a quarter's assignments, for the public notice; with
     /// `mark`, those not yet published are stamped as published now (administrators).
@@ -103,16 +133,21 @@ impl Service {
             })
             .collect();
         let q = quarter.to_string();
-        let files = notice_files(
+        let codes: BTreeSet<&str> = published.iter().map(|p| p.code.as_str()).collect();
+        let draws = self.store.read(|db| db.draws_of_quarter(&q))?;
+        let (verify_pages, draw_files) = sealed_draw_files(&draws, &codes)?;
+        let mut files = notice_files(
             &NoticeInput {
                 bureau: &bureau,
                 quarter: &q,
                 published_on: today,
                 rows: &rows,
                 items: &items,
+                verify_pages: &verify_pages,
             },
             lang,
         )?;
+        files.extend(draw_files);
         Ok((rows.len(), files))
     }
 

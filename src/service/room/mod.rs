@@ -474,7 +474,8 @@ impl Service {
     }
 
     /// The draw record (抽取记录) for printing and signatures: `抽取记录-<label>.html` and
-    /// `.xlsx` (administrators, leaders; once the result is shown). Audited as a view.
+    /// `.xlsx`, with the certificate's verification page `<label>-verify.html` the record links
+    /// to (administrators, leaders; once the result is shown). Audited as a view.
     pub fn draw_record(&mut self, actor: &Actor, id: i64, lang: Lang) -> Result<super::Files> {
         actor.require(&[Role::Admin, Role::Leader])?;
         let st = self.room(actor, id)?;
@@ -563,9 +564,15 @@ impl Service {
             self.record_view(actor, id, "record")?;
         }
         let base = format!("{}-{}", room_strings::record_file(lang), st.label);
+        let page = crate::exchange::verify_page::page(&cert.to_json(), None)
+            .map_err(|e| corrupt("certificate", e))?;
         Ok(vec![
             (format!("{base}.html"), html.into_bytes()),
             (format!("{base}.xlsx"), xlsx),
+            (
+                crate::exchange::verify_page::file_name(&st.label),
+                page.into_bytes(),
+            ),
         ])
     }
 

@@ -44,6 +44,8 @@ pub enum Action {
     Annotate,
     /// Write the draw record (HTML and xlsx).
     Record,
+    /// Write the announcement of a prepared draw (JSON and HTML).
+    Announce,
     /// Save and open the next record to enter.
     SaveNext,
     /// Worklist: enter the result of the selected assignment.

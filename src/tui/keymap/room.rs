@@ -79,6 +79,15 @@ pub const ROOM_ADMIN: &[Binding] = &[
     },
 ];
 
+/// In a draw room, for administrators, while the draw is prepared and not yet revealed.
+pub const ROOM_ANNOUNCE: &[Binding] = &[Binding {
+    keys: &[ch('b')],
+    action: Action::Announce,
+    label: "announce",
+    shown: "b",
+    in_bar: true,
+}];
+
 /// In a draw room, for leaders.
 pub const ROOM_LEADER: &[Binding] = &[Binding {
     keys: &[ch('a')],

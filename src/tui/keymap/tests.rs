@@ -77,6 +77,7 @@ fn no_screen_binds_a_key_twice() {
             ROOM,
             ROOM_WITNESS,
             ROOM_ADMIN,
+            ROOM_ANNOUNCE,
             ROOM_LEADER,
             ROOM_MANAGE,
             GLOBAL,
