@@ -320,3 +320,61 @@ fn plans_settings_and_history_from_the_command_line() {
     assert!(out.contains("N4"), "{out}");
     assert!(out.contains(&code), "{out}");
 }
+
+/// A large registry's suspended candidates: `draw prepare` names a few and where the rest are,
+/// `draw show` lists every one, one per line (issue 19).
+#[test]
+fn suspended_candidates_are_summarised_then_listed_in_full() {
+    let env = Env::new();
+    env.ok(&["demo-data", "--enterprises", "400"]);
+    let live = shuangsui::domain::quarter::Quarter::of(chrono::Utc::now().date_naive()).to_string();
+    let out = env.ok(&[
+        "draw",
+        "prepare",
+        "--quarter",
+        &live,
+        "--key",
+        "1",
+        "--special",
+        "1",
+        "--general",
+        "1",
+    ]);
+    let head = out
+        .lines()
+        .position(|l| l.contains("处于停产状态"))
+        .unwrap_or_else(|| panic!("suspended named: {out}"));
+    let n: usize = out
+        .lines()
+        .nth(head)
+        .unwrap()
+        .split("以下 ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(n > 5, "the demo has more than five suspended firms: {n}");
+    let listed = out
+        .lines()
+        .skip(head + 1)
+        .take_while(|l| l.starts_with("    "))
+        .count();
+    assert_eq!(listed, 5, "{out}");
+    let id = draw_id(&out);
+    assert!(
+        out.contains(&format!("完整名单：shuangsui draw show {id}")),
+        "{out}"
+    );
+    let show = env.ok(&["draw", "show", &id]);
+    let at = show
+        .lines()
+        .position(|l| l.contains("处于停产状态"))
+        .expect("listed");
+    let all = show
+        .lines()
+        .skip(at + 1)
+        .take_while(|l| l.starts_with("    "))
+        .count();
+    assert_eq!(all, n, "{show}");
+    assert!(!show.contains("完整名单"), "{show}");
+}

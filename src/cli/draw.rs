@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use shuangsui::domain::figures::class_share_bp;
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::quota::format_percent;
-use shuangsui::service::{Actor, Service};
+use shuangsui::service::{Actor, PreparationNotes, Service};
 use shuangsui::strings::{self, Lang, cli as s, draw as ds};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -303,25 +303,11 @@ pub fn draw_cmd(
             if !p.no_section.is_empty() {
                 writeln!(out, "{}", ds::no_section(&p.no_section, lang))?;
             }
-            if !p.repeat_excluded.is_empty() {
-                writeln!(
-                    out,
-                    "{}",
-                    ds::repeat_excluded(p.repeat_excluded.len(), lang)
-                )?;
-                for x in &p.repeat_excluded {
-                    writeln!(
-                        out,
-                        "    {}  {}  {}",
-                        x.code,
-                        strings::display(&x.name),
-                        ds::repeat_visit(x.visit.date, &x.visit.items, lang)
-                    )?;
-                }
-            }
-            if !p.suspended.is_empty() {
-                writeln!(out, "{}", ds::suspended(&p.suspended, lang))?;
-            }
+            let notes = PreparationNotes {
+                repeat_excluded: p.repeat_excluded.clone(),
+                suspended: p.suspended.clone(),
+            };
+            write_notes(out, &notes, Some(p.id), lang)?;
             for (st, k) in p.quota.strata() {
                 writeln!(out, "{}", ds::quota_line(st, k, lang))?;
             }
@@ -459,6 +445,8 @@ pub fn draw_cmd(
                 )?;
             }
             writeln!(out, "{}", f("min_witnesses", &d.min_witnesses.to_string()))?;
+            let notes = svc.draw_preparation_notes(me, draw_id).map_err(h)?;
+            write_notes(out, &notes, None, lang)?;
             for (w, hash) in &d.entropy {
                 writeln!(out, "{}", f("entropy", &format!("{w} {hash}")))?;
             }
@@ -589,5 +577,44 @@ fn print_outcome(
         })
         .collect::<Vec<_>>();
     print_table(out, &ds::team_headers(lang), &rows)?;
+    Ok(())
+}
+
+/// Candidates shown at most this many at a time after `draw prepare`; `draw show` lists all.
+const NOTES_SHOWN: usize = 5;
+
+/// Who the preparation left out (N4) and who is suspended: in full, or with `summary_of` (the
+/// draw just prepared) the first few and where to find the rest.
+fn write_notes(
+    out: &mut dyn Write,
+    notes: &PreparationNotes,
+    summary_of: Option<i64>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let shown = |n: usize| summary_of.map_or(n, |_| n.min(NOTES_SHOWN));
+    let ex = &notes.repeat_excluded;
+    if !ex.is_empty() {
+        writeln!(out, "{}", ds::repeat_excluded(ex.len(), lang))?;
+        for x in ex.iter().take(shown(ex.len())) {
+            let visit = ds::repeat_visit(x.visit.date, &x.visit.items, lang);
+            writeln!(
+                out,
+                "    {}  {}  {visit}",
+                x.code,
+                strings::display(&x.name)
+            )?;
+        }
+    }
+    let sus = &notes.suspended;
+    if !sus.is_empty() {
+        writeln!(out, "{}", ds::suspended(sus.len(), lang))?;
+        for name in sus.iter().take(shown(sus.len())) {
+            writeln!(out, "    {}", strings::display(name))?;
+        }
+    }
+    let cut = ex.len() > shown(ex.len()) || sus.len() > shown(sus.len());
+    if let (Some(id), true) = (summary_of, cut) {
+        writeln!(out, "{}", ds::full_lists(id, lang))?;
+    }
     Ok(())
 }

@@ -25,7 +25,7 @@ pub const DEFAULT_REPEAT_WINDOW_DAYS: u32 = 365;
 
 /// Why N4 keeps a target out of a draw: its visit on `date` checked an item of the draw (or any
 /// item, when the draw names none) within the window.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RecentVisit {
     pub date: NaiveDate,
     /// The draw's items that visit checked (empty when the draw names no items).

@@ -24,7 +24,7 @@ pub use classify::QuarterClassification;
 pub use derived::Derived;
 pub use draws::{
     DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride, MIN_ENTROPY_CHARS,
-    PlanLine, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
+    PlanLine, PreparationNotes, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
 };
 pub use evaluations::{Evaluee, REMARK_MAX};
 pub use export::RegistryTable;

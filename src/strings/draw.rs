@@ -331,18 +331,22 @@ pub fn repeat_visit(date: chrono::NaiveDate, items: &[String], lang: Lang) -> St
     }
 }
 
-pub fn suspended(names: &[String], lang: Lang) -> String {
+pub fn suspended(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!(
-            "  注意：以下 {} 家处于停产状态，仍参加抽取，抽中后请先电话核实：{}",
-            names.len(),
-            names.join("、")
-        ),
+        Lang::Zh => format!("  注意：以下 {n} 家处于停产状态，仍参加抽取，抽中后请先电话核实："),
         Lang::En => format!(
-            "  note: {} candidates are suspended (停产); they take part, call ahead if drawn: {}",
-            names.len(),
-            names.join(", ")
+            "  note: {n} candidates have suspended production; they take part, call ahead if drawn:"
         ),
+    }
+}
+
+/// After a summary of the lists: where they are in full.
+pub fn full_lists(id: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("  （以上只列前几家；完整名单：shuangsui draw show {id}）"),
+        Lang::En => {
+            format!("  (only the first few are listed; all of them: shuangsui draw show {id})")
+        }
     }
 }
 

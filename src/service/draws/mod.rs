@@ -156,12 +156,21 @@ fn draw_rules(db: Db<'_>) -> Result<DrawRules> {
 }
 
 /// A target the N4 window kept out of a draw.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RepeatExcluded {
     pub code: String,
     pub name: String,
     #[serde(flatten)]
     pub visit: RecentVisit,
+}
+
+/// What a draw's preparation noted about candidates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct PreparationNotes {
+    #[serde(default)]
+    pub repeat_excluded: Vec<RepeatExcluded>,
+    #[serde(default)]
+    pub suspended: Vec<String>,
 }
 
 /// A prepared draw as shown to the room.
@@ -555,6 +564,20 @@ impl Service {
             )?;
             Ok(cert)
         })
+    }
+
+    /// Who a draw's preparation left out (N4) and flagged as suspended, in full, as recorded
+    /// in its `prepare` audit entry (readers: these are candidates, not the drawn list).
+    pub fn draw_preparation_notes(&mut self, actor: &Actor, id: i64) -> Result<PreparationNotes> {
+        let entries = self.history(actor, "draw", id)?;
+        let Some(after) = entries
+            .iter()
+            .find(|a| a.action == "prepare")
+            .and_then(|a| a.after.as_deref())
+        else {
+            return Err(ServiceError::NotFound(format!("draw {id}")));
+        };
+        serde_json::from_str(after).map_err(|e| corrupt("prepare", e))
     }
 
     /// One draw (readers). The certificate (the drawn list) only once revealed and only for
