@@ -1,11 +1,21 @@
 //! Connections that have not authenticated yet, counted in total and per source address (like
-//! OpenSSH's MaxStartups and PerSourceMaxStartups): past either cap a new connection is refused
-//! at once. A connection stops counting when it authenticates or closes, whichever comes first.
+//! OpenSSH's MaxStartups and PerSourceMaxStartups). A connection stops counting when it
+//! authenticates or closes, whichever comes first. Past either cap a new connection waits a
+//! moment ([`QUEUE_WAIT`]) for a place and is refused if none frees: a burst of real logins (an
+//! office behind one NAT address, thirty people at nine o'clock) gets through, since each
+//! holds its place only for the milliseconds of its handshake, while connections that sit idle
+//! keep every place and the surplus is refused within that moment. At most as many wait as the
+//! total cap; beyond that a new connection is refused at once.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+use tokio::sync::Notify;
+
+/// How long a connection past a cap waits for a place before it is refused.
+pub const QUEUE_WAIT: Duration = Duration::from_secs(1);
 
 /// The door's limits on connections that have not logged in (`[limits]` of the configuration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +66,10 @@ struct Counts {
 pub struct Gate {
     limits: DoorLimits,
     counts: Mutex<Counts>,
+    /// Told whenever a place frees.
+    freed: Notify,
+    /// Connections waiting for a place now.
+    waiting: AtomicUsize,
 }
 
 /// One counted connection; stops counting on [`Pending::release`] or when dropped.
@@ -71,6 +85,8 @@ impl Gate {
         Arc::new(Gate {
             limits,
             counts: Mutex::new(Counts::default()),
+            freed: Notify::new(),
+            waiting: AtomicUsize::new(0),
         })
     }
 
@@ -97,6 +113,36 @@ impl Gate {
         })
     }
 
+    /// As [`Gate::admit`], waiting up to `wait` for a place when a cap is reached.
+    pub async fn admit_within(
+        self: &Arc<Self>,
+        addr: IpAddr,
+        wait: Duration,
+    ) -> Result<Pending, Refused> {
+        let first = match self.admit(addr) {
+            Ok(p) => return Ok(p),
+            Err(why) => why,
+        };
+        if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.limits.max_unauthenticated {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            return Err(first);
+        }
+        let deadline = tokio::time::Instant::now() + wait;
+        let out = loop {
+            let freed = self.freed.notified();
+            match self.admit(addr) {
+                Ok(p) => break Ok(p),
+                Err(why) => {
+                    if tokio::time::timeout_at(deadline, freed).await.is_err() {
+                        break Err(why);
+                    }
+                }
+            }
+        };
+        self.waiting.fetch_sub(1, Ordering::AcqRel);
+        out
+    }
+
     /// Unauthenticated connections now, in total.
     pub fn waiting(&self) -> usize {
         self.counts().total
@@ -118,6 +164,8 @@ impl Pending {
                 c.by_addr.remove(&self.addr);
             }
         }
+        drop(c);
+        self.gate.freed.notify_waiters();
     }
 }
 
@@ -159,5 +207,24 @@ mod tests {
         drop(a1);
         assert_eq!(g.waiting(), 3);
         assert!(g.admit(a).is_ok());
+    }
+
+    #[tokio::test]
+    async fn past_a_cap_a_connection_waits_a_moment_for_a_place() {
+        let g = Gate::new(limits(4, 1));
+        let a: IpAddr = "10.0.0.1".parse().unwrap();
+        let first = g.admit(a).unwrap();
+        // Nobody leaves: refused after the wait.
+        let t = tokio::time::Instant::now();
+        let r = g.admit_within(a, Duration::from_millis(100)).await;
+        assert_eq!(r.unwrap_err(), Refused::Address);
+        assert!(t.elapsed() >= Duration::from_millis(100));
+        // The first authenticates meanwhile: the waiting one gets its place.
+        let g2 = Arc::clone(&g);
+        let waiter = tokio::spawn(async move { g2.admit_within(a, Duration::from_secs(5)).await });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        first.release();
+        let got = waiter.await.unwrap();
+        assert!(got.is_ok());
     }
 }

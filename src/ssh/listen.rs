@@ -5,7 +5,7 @@
 //! A shutdown disconnects every connection with the reason.
 
 use super::door;
-use super::gate::{Gate, Pending};
+use super::gate::{Gate, Pending, QUEUE_WAIT};
 use russh::Disconnect;
 use russh::server::{Config, Handler, run_stream};
 use std::net::{IpAddr, Shutdown, SocketAddr};
@@ -41,10 +41,15 @@ impl Admission {
     }
 }
 
-/// Makes the handler of a new, admitted connection.
+/// Makes the handler of a new connection; it learns of its admission when admitted.
 pub trait Accept: Send + 'static {
-    type Handler: Handler + Send + 'static;
-    fn handler(&self, peer: SocketAddr, admission: Arc<Admission>) -> Self::Handler;
+    type Handler: Handler + Admitted + Send + 'static;
+    fn handler(&self, peer: SocketAddr) -> Self::Handler;
+}
+
+/// A handler that tells its admission when the connection authenticates.
+pub trait Admitted {
+    fn admitted(&mut self, admission: Arc<Admission>);
 }
 
 /// Accepts until `shutdown` says so. Never returns an error.
@@ -69,24 +74,20 @@ pub async fn serve<A: Accept>(
                 }
             },
         };
-        let pending = match gate.admit(peer.ip()) {
-            Ok(p) => p,
-            Err(why) => {
-                door::refused(peer.ip(), why);
-                drop(stream);
-                continue;
-            }
-        };
-        let admission = Admission::new(pending);
-        let handler = accept.handler(peer, Arc::clone(&admission));
+        let gate = Arc::clone(&gate);
+        let handler = accept.handler(peer);
         let conn = Connection {
             config: Arc::clone(&config),
             peer: peer.ip(),
             grace,
-            admission,
             shutdown: shutdown.subscribe(),
         };
-        tokio::spawn(conn.run(stream, handler));
+        tokio::spawn(async move {
+            match gate.admit_within(peer.ip(), QUEUE_WAIT).await {
+                Ok(pending) => conn.run(stream, handler, Admission::new(pending)).await,
+                Err(why) => door::refused(peer.ip(), why),
+            }
+        });
     }
 }
 
@@ -95,12 +96,17 @@ struct Connection {
     config: Arc<Config>,
     peer: IpAddr,
     grace: Duration,
-    admission: Arc<Admission>,
     shutdown: broadcast::Receiver<String>,
 }
 
 impl Connection {
-    async fn run<H: Handler + Send + 'static>(mut self, stream: TcpStream, handler: H) {
+    async fn run<H: Handler + Admitted + Send + 'static>(
+        mut self,
+        stream: TcpStream,
+        mut handler: H,
+        admission: Arc<Admission>,
+    ) {
+        handler.admitted(Arc::clone(&admission));
         let _ = stream.set_nodelay(self.config.nodelay);
         // A second descriptor of the socket, to cut the connection from outside the session.
         let Some((stream, cutter)) = split_off_cutter(stream) else {
@@ -122,7 +128,7 @@ impl Connection {
             }
         };
         let handle = session.handle();
-        let mut authenticated = self.admission.authenticated.subscribe();
+        let mut authenticated = admission.authenticated.subscribe();
         tokio::pin!(session);
         let in_time = tokio::select! {
             ok = async { authenticated.wait_for(|a| *a).await.is_ok() } => ok,

@@ -9,7 +9,7 @@ use super::gate::{DoorLimits, Gate};
 use super::heap;
 use super::hostkeys::{self, HostKeyError};
 use super::limit::Limiter;
-use super::listen::{self, Accept, Admission};
+use super::listen::{self, Accept, Admission, Admitted};
 use super::session::{self, End, Msg, Start};
 use crate::domain::user::{PublicKey, User};
 use crate::service::{Actor, Derived, Service};
@@ -237,11 +237,11 @@ struct AppServer {
 
 impl Accept for AppServer {
     type Handler = Conn;
-    fn handler(&self, peer: SocketAddr, admission: Arc<Admission>) -> Conn {
+    fn handler(&self, peer: SocketAddr) -> Conn {
         Conn {
             shared: Arc::clone(&self.shared),
             addr: peer,
-            admission,
+            admission: None,
             user: None,
             channels: Live::default(),
             shell: None,
@@ -258,7 +258,7 @@ struct Conn {
     shared: Arc<Shared>,
     addr: SocketAddr,
     /// Counts this connection at the door until it authenticates.
-    admission: Arc<Admission>,
+    admission: Option<Arc<Admission>>,
     user: Option<User>,
     name: String,
     /// Session channels open. The `Channel` objects are dropped at once: their message queues
@@ -350,7 +350,9 @@ impl Conn {
     fn accept(&mut self, u: Option<User>, method: Method) -> Auth {
         match u {
             Some(u) => {
-                self.admission.authenticated();
+                if let Some(a) = &self.admission {
+                    a.authenticated();
+                }
                 door::login(Some(self.addr.ip()), method, &u.name);
                 self.name = u.name.clone();
                 self.user = Some(u);
@@ -358,6 +360,12 @@ impl Conn {
             }
             None => Auth::reject(),
         }
+    }
+}
+
+impl Admitted for Conn {
+    fn admitted(&mut self, admission: Arc<Admission>) {
+        self.admission = Some(admission);
     }
 }
 
