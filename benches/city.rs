@@ -322,7 +322,12 @@ fn report(rows: usize, sessions: usize, ours: &Figures, sshd: &Figures) {
         ),
     ];
     for (name, a, b) in lines {
-        println!("  {name:<40} {a:>9.1} {b:>9.1} {:>7.2}×", a / b.max(1e-9));
+        let ratio = if b > 0.05 {
+            format!("{:.2}×", a / b)
+        } else {
+            "—".into()
+        };
+        println!("  {name:<40} {a:>9.1} {b:>9.1} {ratio:>8}");
     }
 }
 

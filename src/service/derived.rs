@@ -4,13 +4,16 @@
 //! Each value is kept with the point it was computed at: the newest change in the audit trail
 //! (any writer's, another process's included) and the day. A later change or another day makes
 //! the next ask compute it afresh, so a value is never stale. One computation at a time:
-//! sessions asking together wait for the first and share its result.
+//! sessions asking together wait for the first and share its result. A server keeps the
+//! current quarter's values warm ([`keep_warm`]): computed at start and again after each
+//! change, so that logins find them ready.
 
 use super::{PlanLine, Result};
 use crate::domain::quarter::Quarter;
 use crate::domain::stats::QuarterStats;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// When a value was computed: the newest data change's audit id and the day.
@@ -83,6 +86,35 @@ impl Derived {
     ) -> Result<Arc<Vec<PlanLine>>> {
         get_or(&self.plans, &self.building, quarter, mark, compute)
     }
+}
+
+/// Computes the current quarter's statistics and plan into `derived` now and again after each
+/// `()` received (a change; several in a row are computed once), on a thread of its own with
+/// its own connection, until the sender is dropped.
+pub fn keep_warm(db: PathBuf, derived: Arc<Derived>) -> std::sync::mpsc::Sender<()> {
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let _ = std::thread::Builder::new()
+        .name("derived-warm".into())
+        .spawn(move || {
+            let Ok(svc) = super::Service::open(&db) else {
+                return;
+            };
+            let mut svc = svc.with_derived(derived);
+            let me = super::Actor::console();
+            loop {
+                let q = Quarter::of(svc.today());
+                // A failure only leaves the figures to be computed when asked.
+                let _ = svc.quarter_stats(&me, q);
+                let _ = svc.plan(&me, q);
+                if rx.recv().is_err() {
+                    return;
+                }
+                // Let a burst of changes end, then compute once.
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                while rx.try_recv().is_ok() {}
+            }
+        });
+    tx
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 mod backup;
 mod classify;
-mod derived;
+pub mod derived;
 mod draws;
 mod evaluations;
 mod export;

@@ -10,10 +10,11 @@ pub mod hostkeys;
 pub mod keys;
 pub mod limit;
 pub mod listen;
+pub mod run;
 pub mod server;
 pub mod session;
 pub mod terminal;
 
 pub use gate::DoorLimits;
 pub use hostkeys::{fingerprint, host_key, host_keys};
-pub use server::{Running, ServeError, Settings, start};
+pub use run::{Running, ServeError, Settings, start};

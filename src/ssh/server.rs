@@ -1,66 +1,30 @@
-//! The russh server: accepts connections, authenticates by public key (compared by key data)
+//! One connection of the russh server: authentication by public key (compared by key data)
 //! or password against the users table, with rate limits per address and user and without
-//! revealing which names exist; serves one interactive session and the `sftp` subsystem (file
-//! exchange, see `crate::sftp`) and refuses everything else (exec, other subsystems,
-//! forwarding).
+//! revealing which names exist; one interactive session and the `sftp` subsystem (file
+//! exchange, see `crate::sftp`); everything else (exec, other subsystems, forwarding) refused.
+//! Starting and stopping the server is `run`.
 
 use super::door::{self, Method};
-use super::gate::{DoorLimits, Gate};
 use super::heap;
-use super::hostkeys::{self, HostKeyError};
 use super::limit::Limiter;
-use super::listen::{self, Accept, Admission, Admitted};
+use super::listen::{Accept, Admission, Admitted};
+use super::run::Settings;
 use super::session::{self, End, Msg, Start};
 use crate::domain::user::{PublicKey, User};
 use crate::service::{Actor, Derived, Service};
 use crate::sftp;
 use crate::strings::{Lang, ui};
 use crate::tui::theme::Theme;
-use crate::tui::{Hub, Notice, Session};
-use russh::keys::PrivateKey;
+use crate::tui::{Hub, Session};
 use russh::server::{
-    Auth, Config, Handler, Msg as ChanMsg, PublicKeyOffer, Session as SshSession, VerifiedPublicKey,
+    Auth, Handler, Msg as ChanMsg, PublicKeyOffer, Session as SshSession, VerifiedPublicKey,
 };
-use russh::{Channel, ChannelId, MethodKind, MethodSet, Pty};
+use russh::{Channel, ChannelId, Pty};
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
-use thiserror::Error;
-use tokio::net::TcpListener;
-use tokio::sync::broadcast;
-
-/// Server settings.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub db: PathBuf,
-    /// The Ed25519 host key; with `legacy_algorithms` the RSA and ECDSA keys live beside it.
-    pub host_key: PathBuf,
-    pub idle: Duration,
-    pub lang: Lang,
-    pub ascii: bool,
-    /// Logins checked per address and per user within `failure_window`.
-    pub failed_logins: usize,
-    pub failure_window: Duration,
-    /// Grace time and caps on connections that have not logged in.
-    pub door: DoorLimits,
-    /// Also offer RSA and ECDSA host keys, NIST ECDH and AES-128-GCM (older clients).
-    pub legacy_algorithms: bool,
-}
-
-#[derive(Debug, Error)]
-pub enum ServeError {
-    #[error(transparent)]
-    HostKey(#[from] HostKeyError),
-    #[error("cannot listen on {0}: {1}")]
-    Listen(String, std::io::Error),
-    #[error("database: {0}")]
-    Database(String),
-    #[error("server: {0}")]
-    Io(#[from] std::io::Error),
-}
 
 /// SQLite page cache of each session's connection, in KiB.
 const SESSION_CACHE_KIB: i64 = 2048;
@@ -86,21 +50,38 @@ struct SftpChannel {
     queued: Arc<AtomicUsize>,
 }
 
-struct Shared {
-    settings: Settings,
-    hub: Arc<Hub>,
-    limiter: Mutex<Limiter>,
+/// What every connection of a server shares.
+pub(super) struct Shared {
+    pub(super) settings: Settings,
+    pub(super) hub: Arc<Hub>,
+    pub(super) limiter: Mutex<Limiter>,
     /// What checking a credential usually costs, so that a refusal takes as long.
-    costs: Mutex<Costs>,
+    pub(super) costs: Mutex<Costs>,
     /// One connection for authentication checks.
-    auth: Mutex<Service>,
+    pub(super) auth: Mutex<Service>,
     /// The quarter's figures, computed once per change for every session.
-    derived: Arc<Derived>,
+    pub(super) derived: Arc<Derived>,
+    /// Tells the thread that keeps them warm about a change.
+    pub(super) warm: Mutex<std::sync::mpsc::Sender<()>>,
+}
+
+impl Shared {
+    /// What each session's service calls after a committed change: the sessions are told and
+    /// the quarter's figures computed again.
+    fn notifier(self: &Arc<Self>) -> crate::service::Notifier {
+        let tell = self.hub.notifier();
+        let warm = lock(&self.warm).clone();
+        let warm = Mutex::new(warm);
+        Arc::new(move |c| {
+            tell(c);
+            let _ = lock(&warm).send(());
+        })
+    }
 }
 
 /// The usual time of a check, per method (a moving average).
 #[derive(Debug, Default)]
-struct Costs {
+pub(super) struct Costs {
     password: Duration,
     key: Duration,
 }
@@ -127,112 +108,9 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// A running server.
-pub struct Running {
-    pub addr: SocketAddr,
-    pub hub: Arc<Hub>,
-    shutdown: broadcast::Sender<String>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Running {
-    /// Tells every session and stops accepting.
-    pub async fn shutdown(self, reason: &str) {
-        self.hub.broadcast(&Notice::Close(reason.to_string()));
-        // Sessions finish what they are doing (a write is one transaction) and leave; wait
-        // for them a little while.
-        let until = tokio::time::Instant::now() + Duration::from_secs(5);
-        while self.hub.online() > 0 && tokio::time::Instant::now() < until {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let _ = self.shutdown.send(reason.to_string());
-        let _ = self.task.await;
-        door::stopped(reason);
-    }
-
-    /// Resolves only if the server stops accepting by itself, with the reason. The accept
-    /// loop rides out its errors (running out of file descriptors included), so this means
-    /// an internal failure. After this the server cannot be shut down or waited for.
-    pub async fn ended(&mut self) -> String {
-        match (&mut self.task).await {
-            Ok(()) => "stopped".into(),
-            Err(e) => e.to_string(),
-        }
-    }
-
-    /// Waits until the server stops.
-    pub async fn wait(self) -> Result<(), ServeError> {
-        self.task
-            .await
-            .map_err(|e| ServeError::Io(std::io::Error::other(e)))
-    }
-}
-
-fn config(settings: &Settings, keys: Vec<PrivateKey>) -> Config {
-    Config {
-        methods: MethodSet::from(&[MethodKind::PublicKey, MethodKind::Password][..]),
-        auth_rejection_time: Duration::from_millis(300),
-        auth_rejection_time_initial: Some(Duration::from_millis(0)),
-        keys,
-        preferred: hostkeys::preferred(settings.legacy_algorithms),
-        inactivity_timeout: Some(settings.idle + Duration::from_secs(60)),
-        keepalive_interval: Some(Duration::from_secs(30)),
-        keepalive_max: 4,
-        nodelay: true,
-        max_auth_attempts: 6,
-        ..Default::default()
-    }
-}
-
-/// Binds `listen` and serves in the background on the current tokio runtime.
-pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeError> {
-    let keys = hostkeys::host_keys(&settings.host_key, settings.legacy_algorithms)?;
-    let swept = sftp::sweep_partial_uploads(&settings.db);
-    if swept > 0 {
-        tracing::info!(
-            files = swept,
-            "sftp: partial uploads of an earlier run deleted"
-        );
-    }
-    let hub = Hub::new();
-    let auth = Service::open(&settings.db).map_err(|e| ServeError::Database(e.to_string()))?;
-    let socket = TcpListener::bind(listen)
-        .await
-        .map_err(|e| ServeError::Listen(listen.to_string(), e))?;
-    let addr = socket.local_addr()?;
-    door::started(&addr.to_string(), &hostkeys::names(&keys));
-    let config = Arc::new(config(&settings, keys));
-    let gate = Gate::new(settings.door);
-    let grace = settings.door.login_grace;
-    let limiter = Limiter::new(settings.failed_logins, settings.failure_window);
-    let shared = Arc::new(Shared {
-        settings,
-        hub: Arc::clone(&hub),
-        limiter: Mutex::new(limiter),
-        costs: Mutex::default(),
-        auth: Mutex::new(auth),
-        derived: Derived::new(),
-    });
-    let (shutdown, _) = broadcast::channel(1);
-    let accept = AppServer { shared };
-    let task = tokio::spawn(listen::serve(
-        socket,
-        config,
-        gate,
-        grace,
-        accept,
-        shutdown.clone(),
-    ));
-    Ok(Running {
-        addr,
-        hub,
-        shutdown,
-        task,
-    })
-}
-
-struct AppServer {
-    shared: Arc<Shared>,
+/// Makes each new connection's handler.
+pub(super) struct AppServer {
+    pub(super) shared: Arc<Shared>,
 }
 
 impl Accept for AppServer {
@@ -254,7 +132,7 @@ impl Accept for AppServer {
 }
 
 /// One connection.
-struct Conn {
+pub(super) struct Conn {
     shared: Arc<Shared>,
     addr: SocketAddr,
     /// Counts this connection at the door until it authenticates.
@@ -508,7 +386,7 @@ impl Handler for Conn {
         let shared = Arc::clone(&self.shared);
         let svc = match Service::open(&shared.settings.db) {
             Ok(s) => s
-                .with_notifier(shared.hub.notifier())
+                .with_notifier(shared.notifier())
                 .with_derived(Arc::clone(&shared.derived))
                 .with_cache_kib(SESSION_CACHE_KIB),
             Err(e) => {
