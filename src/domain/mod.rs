@@ -10,6 +10,7 @@ pub mod classify;
 pub mod credit_code;
 pub mod draw;
 pub mod enterprise;
+pub mod evidence;
 pub mod fields;
 pub mod figures;
 pub mod forms;

@@ -7,6 +7,7 @@ mod classify;
 mod derived;
 mod draws;
 mod evaluations;
+mod evidence;
 mod export;
 mod files;
 mod import;
@@ -27,6 +28,7 @@ pub use draws::{
     PlanLine, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
 };
 pub use evaluations::{Evaluee, REMARK_MAX};
+pub use evidence::EvidenceProblem;
 pub use export::RegistryTable;
 pub use import::{ImportError, ImportOutcome, ImportPreview, PREVIEW_ROWS, TablePreview};
 pub use results::{
@@ -116,6 +118,8 @@ pub enum ServiceError {
     Import(ImportError),
     #[error("draw refused: {0:?}")]
     Draw(DrawProblem),
+    #[error("evidence refused: {0:?}")]
+    Evidence(EvidenceProblem),
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]
