@@ -185,3 +185,20 @@ pub fn limits(max_mb: u32, kinds_: &[FileKind], lang: Lang) -> String {
         Lang::En => format!("evidence: at most {max_mb} MB, kinds: {}", kinds(kinds_)),
     }
 }
+
+pub fn max_mb_label(lang: Lang) -> &'static str {
+    lang.t("佐证材料文件大小上限（MB）", "largest evidence file (MB)")
+}
+
+pub fn types_label(lang: Lang) -> &'static str {
+    lang.t("佐证材料允许的类型", "evidence file kinds accepted")
+}
+
+pub fn bad_types(v: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{v}”不是可用的类型列表；可选 pdf、jpg、png、xlsx、docx，用逗号分隔"),
+        Lang::En => format!(
+            "“{v}” is not a list of kinds; choose from pdf, jpg, png, xlsx, docx, comma separated"
+        ),
+    }
+}

@@ -1,0 +1,148 @@
+//! Evidence files from the command line (issue 18): attach a scan to a result, list it, read it
+//! back, withdraw it with a reason; refusals (unknown result, refused kind, renamed file, over
+//! the limit, someone outside the team) in both languages, with nothing changed.
+
+mod common;
+
+use common::Env;
+use shuangsui::domain::draw::Quota;
+use shuangsui::domain::result::{ResultData, Signature};
+use shuangsui::domain::user::Role;
+use shuangsui::service::{Actor, DrawRequest, NewUser, Service};
+
+const PDF: &[u8] = b"%PDF-1.4\n% a scanned, signed record\n";
+
+/// Demo data, a released draw and one result entered by the console; the result's id.
+fn with_result(env: &Env) -> i64 {
+    env.ok(&["demo-data", "--enterprises", "60"]);
+    let me = Actor::console();
+    let mut svc = Service::open(&env.db()).expect("open");
+    let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
+    let mut r = DrawRequest::new(quarter);
+    r.items = vec!["HB-STHJ-02".into()];
+    r.quota = Some(Quota::Classified {
+        key: 1,
+        special: 1,
+        general: 1,
+    });
+    let id = svc.prepare_draw(&me, &r).expect("prepared").id;
+    svc.add_entropy(&me, id, "w1", "witness text")
+        .expect("entropy");
+    svc.reveal_draw(&me, id).expect("revealed");
+    svc.confirm_draw(&me, id, Some("w1")).expect("sealed");
+    svc.release_draw(&me, id).expect("released");
+    let a = svc.worklist(&me).expect("worklist")[0].a.clone();
+    let d = ResultData {
+        inspected_on: svc.today(),
+        present: a.team.iter().cloned().collect(),
+        items: a.items.iter().cloned().collect(),
+        category: "no_problem".into(),
+        findings: String::new(),
+        rectify_by: None,
+        case_no: String::new(),
+        mobile_no: String::new(),
+        signature: Signature::Signed,
+        signature_reason: String::new(),
+        evidence: String::new(),
+        typical: false,
+        typical_note: String::new(),
+    };
+    let rid = svc.save_result(&me, a.id, None, &d).expect("result");
+    svc.add_user(
+        &me,
+        &NewUser {
+            name: "outsider".into(),
+            roles: [Role::Inspector].into(),
+            password: Some("a-long-password-1".into()),
+            ..Default::default()
+        },
+    )
+    .expect("user");
+    rid
+}
+
+#[test]
+fn add_list_get_withdraw_and_refusals() {
+    let env = Env::new();
+    let r = with_result(&env).to_string();
+    let scan = env.file("现场记录.pdf", PDF);
+    let out = env.ok(&["evidence", "add", &r, scan.to_str().unwrap()]);
+    let sha = shuangsui::domain::audit::file_digest(PDF);
+    assert!(
+        out.contains("已添加佐证材料 1") && out.contains(&sha),
+        "{out}"
+    );
+    let list = env.ok(&["evidence", "list", &r]);
+    assert!(
+        list.contains("现场记录.pdf") && list.contains("有效"),
+        "{list}"
+    );
+    let back = env.path("back.pdf");
+    env.ok(&["evidence", "get", "1", back.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&back).unwrap(), PDF);
+
+    let last = || {
+        let mut svc = Service::open(&env.db()).expect("open");
+        svc.audit_recent(&Actor::console(), 1).expect("audit")[0].id
+    };
+    let before = last();
+    let refused = |args: &[&str], want: &str| {
+        let run = env.run(args);
+        assert_eq!(run.0.status.code(), Some(1), "{args:?}");
+        assert!(run.stderr().contains(want), "{args:?}: {}", run.stderr());
+    };
+    let exe = env.file("tool.exe", PDF);
+    let fake = env.file("photo.png", PDF);
+    let (exe, fake) = (exe.to_str().unwrap(), fake.to_str().unwrap());
+    refused(
+        &["evidence", "add", "999", exe],
+        "没有编号为 999 的检查结果",
+    );
+    refused(&["evidence", "add", &r, exe], "不接受此类文件");
+    refused(&["evidence", "add", &r, fake], "扩展名与内容不符");
+    refused(
+        &["--lang", "en", "evidence", "add", &r, fake],
+        "does not match",
+    );
+    refused(
+        &["evidence", "list", &r, "--as", "outsider"],
+        "无权执行此操作",
+    );
+    refused(
+        &[
+            "evidence",
+            "add",
+            &r,
+            scan.to_str().unwrap(),
+            "--as",
+            "outsider",
+        ],
+        "无权执行此操作",
+    );
+    env.ok(&["settings", "set", "evidence-max-mb", "1"]);
+    let big = env.file("big.pdf", [PDF, &vec![b' '; 1 << 20][..]].concat());
+    refused(
+        &["evidence", "add", &r, big.to_str().unwrap()],
+        "超过佐证材料上限 1 MB",
+    );
+    refused(
+        &["evidence", "withdraw", "1", "--reason", " "],
+        "撤回须写明原因",
+    );
+    // Nothing changed but the setting.
+    assert_eq!(last(), before + 1);
+    assert_eq!(env.ok(&["evidence", "list", &r]).matches(".pdf").count(), 1);
+
+    env.ok(&["evidence", "withdraw", "1", "--reason", "传错了文件"]);
+    refused(
+        &["evidence", "withdraw", "1", "--reason", "again"],
+        "已经撤回",
+    );
+    let list = env.ok(&["--lang", "en", "evidence", "list", &r]);
+    assert!(
+        list.contains("withdrawn") && list.contains("传错了文件"),
+        "{list}"
+    );
+    let v = env.ok(&["audit", "verify"]);
+    assert!(v.starts_with("OK"), "{v}");
+}
