@@ -125,3 +125,21 @@ pub const REPORTS_LEADER: &[Binding] = &[Binding {
     shown: "g",
     in_bar: true,
 }];
+
+/// A result's detail with evidence files: copy one to the outbox.
+pub const EVIDENCE: &[Binding] = &[Binding {
+    keys: &[ch('x')],
+    action: Action::Export,
+    label: "export_evidence",
+    shown: "x",
+    in_bar: true,
+}];
+
+/// A result's detail, for its team and administrators: attach a file from the inbox.
+pub const EVIDENCE_ADD: &[Binding] = &[Binding {
+    keys: &[ch('i')],
+    action: Action::Attach,
+    label: "attach_evidence",
+    shown: "i",
+    in_bar: true,
+}];

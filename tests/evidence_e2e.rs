@@ -1,0 +1,133 @@
+//! Evidence files over real SSH and SFTP (issue 18): the administrator uploads a scan and a
+//! renamed file to the inbox with `sftp`, opens a result's detail, attaches the scan by keys
+//! (`i`, Enter) and is refused the renamed file; a leader's session sees the file in the same
+//! detail and copies it to the outbox (`x`); the administrator's copy downloads with `sftp`
+//! byte for byte, and the audit trail still verifies.
+
+mod common;
+use common::sftp::{key_file, sftp};
+use common::ssh::{Cred, PASSWORD, Term, TestServer, start_server};
+use shuangsui::domain::draw::Quota;
+use shuangsui::domain::result::{ResultData, Signature};
+use shuangsui::service::{Actor, DrawRequest};
+use std::time::Duration;
+
+const PDF: &[u8] = b"%PDF-1.4\n% scanned record, signed on site\n%%EOF\n";
+
+/// A released draw and one result entered (by the console); the target's code.
+fn with_result(srv: &TestServer) -> String {
+    let me = Actor::console();
+    let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
+    let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
+    let mut r = DrawRequest::new(quarter);
+    r.items = vec!["HB-STHJ-02".into()];
+    r.quota = Some(Quota::Classified {
+        key: 1,
+        special: 1,
+        general: 1,
+    });
+    let id = svc.prepare_draw(&me, &r).expect("prepared").id;
+    svc.add_entropy(&me, id, "w1", "witness text")
+        .expect("entropy");
+    svc.reveal_draw(&me, id).expect("revealed");
+    svc.confirm_draw(&me, id, Some("w1")).expect("sealed");
+    svc.release_draw(&me, id).expect("released");
+    let a = svc.worklist(&me).expect("worklist")[0].a.clone();
+    let d = ResultData {
+        inspected_on: svc.today(),
+        present: a.team.iter().cloned().collect(),
+        items: a.items.iter().cloned().collect(),
+        category: "no_problem".into(),
+        findings: String::new(),
+        rectify_by: None,
+        case_no: String::new(),
+        mobile_no: String::new(),
+        signature: Signature::Signed,
+        signature_reason: String::new(),
+        evidence: String::new(),
+        typical: false,
+        typical_note: String::new(),
+    };
+    svc.save_result(&me, a.id, None, &d).expect("result");
+    a.code
+}
+
+/// Opens the detail of the result of `code` on the results tab (the sixth).
+async fn open_detail(t: &mut Term, code: &str) {
+    assert!(t.wait_for("首页").await);
+    t.send(b"6").await;
+    assert!(t.wait_for("待审核").await, "{}", t.screen());
+    t.send(format!("/{code}\r").as_bytes()).await;
+    assert!(t.wait_for("1/").await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(t.wait_for("【佐证材料】").await, "{}", t.screen());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scan_is_uploaded_attached_seen_exported_and_downloaded() {
+    let srv = start_server().await;
+    let code = with_result(&srv);
+    let pc = tempfile::tempdir().unwrap();
+    let key = key_file(&srv.admin_key, &pc.path().join("key"));
+    std::fs::write(pc.path().join("scan.pdf"), PDF).unwrap();
+    std::fs::write(pc.path().join("photo.png"), PDF).unwrap();
+    let out = sftp(
+        srv.addr(),
+        &key,
+        "admin",
+        pc.path(),
+        "cd inbox\nput scan.pdf\nput photo.png\n",
+    );
+    assert!(out.ok, "{}\n{}", out.stdout, out.stderr);
+
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    open_detail(&mut t, &code).await;
+    assert!(t.screen().contains("按 i 从收件箱添加"), "{}", t.screen());
+    assert!(!t.screen().contains("复制到发件箱"), "no x without files");
+    // The renamed file is refused and nothing is attached.
+    t.send(b"i").await;
+    assert!(t.wait_for("从收件箱选择佐证材料").await, "{}", t.screen());
+    let screen = t.screen();
+    let photo_first = screen.find("photo.png") < screen.find("scan.pdf");
+    t.send(if photo_first { b"\r" } else { b"\x1b[B\r" }).await;
+    assert!(t.wait_for("扩展名与内容不符").await, "{}", t.screen());
+    // The scan is attached.
+    t.send(b"i").await;
+    assert!(t.wait_for("从收件箱选择佐证材料").await, "{}", t.screen());
+    t.send(if photo_first { b"\x1b[B\r" } else { b"\r" }).await;
+    assert!(t.wait_for("已添加佐证材料 1").await, "{}", t.screen());
+    assert!(t.wait_for("#1 scan.pdf").await, "{}", t.screen());
+
+    // A leader (a reviewer) sees it and copies it to the outbox.
+    let mut l = Term::connect(srv.addr(), "leader", Cred::Password(PASSWORD)).await;
+    open_detail(&mut l, &code).await;
+    assert!(l.screen().contains("#1 scan.pdf"), "{}", l.screen());
+    assert!(
+        !l.screen().contains("从收件箱添加佐证材料"),
+        "leaders do not attach"
+    );
+    l.send(b"x").await;
+    assert!(l.wait_for("复制哪个文件到发件箱").await, "{}", l.screen());
+    l.send(b"\r").await;
+    assert!(l.wait_for("outbox/1-scan.pdf").await, "{}", l.screen());
+    let leader_copy = srv.dir.path().join("outbox/leader/1-scan.pdf");
+    assert_eq!(std::fs::read(leader_copy).unwrap(), PDF);
+
+    // The administrator's copy downloads over SFTP, byte for byte.
+    t.send(b"x").await;
+    assert!(t.wait_for("复制哪个文件到发件箱").await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(t.wait_for("outbox/1-scan.pdf").await, "{}", t.screen());
+    let out = sftp(
+        srv.addr(),
+        &key,
+        "admin",
+        pc.path(),
+        "get /outbox/1-scan.pdf back.pdf\n",
+    );
+    assert!(out.ok, "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(std::fs::read(pc.path().join("back.pdf")).unwrap(), PDF);
+    let mut svc = srv.service();
+    assert!(svc.verify_audit(&Actor::console(), None).unwrap().is_ok());
+    l.pump(Duration::from_millis(100), |_| false).await;
+}
