@@ -1,6 +1,7 @@
 //! Evidence files from the command line (issue 18): attach a scan to a result, list it, read it
 //! back, withdraw it with a reason; refusals (unknown result, refused kind, renamed file, over
-//! the limit, someone outside the team) in both languages, with nothing changed.
+//! the limit, someone outside the team) in both languages, with nothing changed. And the
+//! rectification follow-up a result with a problem opens: listed, re-checked, closed once.
 
 mod common;
 
@@ -14,6 +15,12 @@ const PDF: &[u8] = b"%PDF-1.4\n% a scanned, signed record\n";
 
 /// Demo data, a released draw and one result entered by the console; the result's id.
 fn with_result(env: &Env) -> i64 {
+    with_result_of(env, "no_problem").0
+}
+
+/// Like `with_result`, of a category (a problem gets a rectification deadline in 10 days); the
+/// result's id and the officers of its team.
+fn with_result_of(env: &Env, category: &str) -> (i64, Vec<String>) {
     env.ok(&["demo-data", "--enterprises", "60"]);
     let me = Actor::console();
     let mut svc = Service::open(&env.db()).expect("open");
@@ -36,9 +43,9 @@ fn with_result(env: &Env) -> i64 {
         inspected_on: svc.today(),
         present: a.team.iter().cloned().collect(),
         items: a.items.iter().cloned().collect(),
-        category: "no_problem".into(),
-        findings: String::new(),
-        rectify_by: None,
+        category: category.into(),
+        findings: "台账不全".into(),
+        rectify_by: (category != "no_problem").then(|| svc.today() + chrono::Duration::days(10)),
         case_no: String::new(),
         mobile_no: String::new(),
         signature: Signature::Signed,
@@ -58,7 +65,7 @@ fn with_result(env: &Env) -> i64 {
         },
     )
     .expect("user");
-    rid
+    (rid, a.team.clone())
 }
 
 #[test]
@@ -145,4 +152,78 @@ fn add_list_get_withdraw_and_refusals() {
     );
     let v = env.ok(&["audit", "verify"]);
     assert!(v.starts_with("OK"), "{v}");
+}
+
+#[test]
+fn a_follow_up_is_listed_rechecked_and_closed_once() {
+    let env = Env::new();
+    let (r, team) = with_result_of(&env, "corrected");
+    let id = r.to_string();
+    let list = env.ok(&["followup", "list"]);
+    assert!(list.contains("待复查"), "{list}");
+    let overdue = env.ok(&["followup", "list", "--overdue"]);
+    assert!(!overdue.contains("待复查"), "{overdue}");
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
+    let two = format!("{},{}", team[0], team[1]);
+    let refused = |args: &[&str], want: &str| {
+        let run = env.run(args);
+        assert_eq!(run.0.status.code(), Some(1), "{args:?}");
+        assert!(run.stderr().contains(want), "{args:?}: {}", run.stderr());
+    };
+    let base = ["followup", "recheck", &id, "--date", &today, "--officers"];
+    refused(
+        &[&base[..], &[&team[0], "--outcome", "已整改"]].concat(),
+        "至少 2 名执法人员",
+    );
+    refused(
+        &[&base[..], &[&two, "--outcome", "未整改"]].concat(),
+        "请填写立案编号",
+    );
+    refused(
+        &[&base[..], &[&two, "--outcome", "maybe"]].concat(),
+        "不是复查结果",
+    );
+    refused(
+        &[
+            "followup",
+            "recheck",
+            "999",
+            "--date",
+            &today,
+            "--officers",
+            &two,
+            "--outcome",
+            "已整改",
+        ],
+        "没有编号为 999 的检查结果",
+    );
+    let out = env.ok(&[
+        &base[..],
+        &[
+            &two,
+            "--outcome",
+            "未整改",
+            "--case-no",
+            "唐高环立〔2024〕12号",
+        ],
+    ]
+    .concat());
+    assert!(out.contains("已复查关闭"), "{out}");
+    refused(
+        &[
+            &["--lang", "en"][..],
+            &base[..],
+            &[&two, "--outcome", "rectified"],
+        ]
+        .concat(),
+        "already closed",
+    );
+    let list = env.ok(&["followup", "list"]);
+    assert!(
+        list.contains("已复查关闭") && list.contains("未整改"),
+        "{list}"
+    );
+    assert!(env.ok(&["audit", "verify"]).starts_with("OK"));
 }

@@ -26,3 +26,20 @@ WHEN OLD.withdrawn_at IS NOT NULL
   OR NEW.name IS NOT OLD.name OR NEW.size IS NOT OLD.size OR NEW.kind IS NOT OLD.kind
   OR NEW.added_by IS NOT OLD.added_by OR NEW.added_at IS NOT OLD.added_at
 BEGIN SELECT RAISE(ABORT, 'evidence is only withdrawn, once'); END;
+
+-- Rectification follow-up (整改跟踪): a result with a problem and a rectification deadline is
+-- followed up; the re-check (复查) closes it, once. Append-only.
+CREATE TABLE rechecks (
+    result_id  INTEGER PRIMARY KEY REFERENCES results(id),
+    checked_on TEXT    NOT NULL,
+    officers   TEXT    NOT NULL,
+    outcome    TEXT    NOT NULL,
+    case_no    TEXT    NOT NULL DEFAULT '',
+    remark     TEXT    NOT NULL DEFAULT '',
+    entered_by TEXT    NOT NULL,
+    entered_at TEXT    NOT NULL
+);
+CREATE TRIGGER rechecks_no_update BEFORE UPDATE ON rechecks
+BEGIN SELECT RAISE(ABORT, 'a re-check is never changed'); END;
+CREATE TRIGGER rechecks_no_delete BEFORE DELETE ON rechecks
+BEGIN SELECT RAISE(ABORT, 'a re-check is never deleted'); END;

@@ -43,7 +43,12 @@ pub enum EvidenceCmd {
 }
 
 /// The actor: the console, or the enabled account `name`.
-fn acting(svc: &mut Service, me: &Actor, name: Option<&str>, lang: Lang) -> anyhow::Result<Actor> {
+pub(super) fn acting(
+    svc: &mut Service,
+    me: &Actor,
+    name: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<Actor> {
     let Some(name) = name else {
         return Ok(me.clone());
     };

@@ -13,6 +13,7 @@ pub mod enterprise;
 pub mod evidence;
 pub mod fields;
 pub mod figures;
+pub mod followup;
 pub mod forms;
 pub mod inspection;
 pub mod inspector;

@@ -62,7 +62,7 @@ impl Service {
     }
 
     /// The assignment of a result the actor may see (its team, reviewers).
-    fn visible_result(&mut self, actor: &Actor, result: i64) -> Result<i64> {
+    pub(super) fn visible_result(&mut self, actor: &Actor, result: i64) -> Result<i64> {
         let a = self
             .store
             .read(|db| db.result_assignment(result))?
@@ -72,7 +72,7 @@ impl Service {
     }
 
     /// Checks the actor may add evidence to the result: administrators, or its team.
-    fn may_add(&mut self, actor: &Actor, result: i64) -> Result<()> {
+    pub(super) fn may_add(&mut self, actor: &Actor, result: i64) -> Result<()> {
         let a = self.visible_result(actor, result)?;
         if actor.has(Role::Admin) {
             return Ok(());

@@ -10,6 +10,7 @@ mod evaluations;
 mod evidence;
 mod export;
 mod files;
+mod followups;
 mod import;
 mod registry;
 mod results;
@@ -30,6 +31,7 @@ pub use draws::{
 pub use evaluations::{Evaluee, REMARK_MAX};
 pub use evidence::EvidenceProblem;
 pub use export::RegistryTable;
+pub use followups::{FollowUpLine, FollowUpProblem};
 pub use import::{ImportError, ImportOutcome, ImportPreview, PREVIEW_ROWS, TablePreview};
 pub use results::{
     Deadline, OFFSITE_READERS, OffsiteLine, PreVisit, Published, QuarterDeadlines, REVIEWERS,
@@ -120,6 +122,8 @@ pub enum ServiceError {
     Draw(DrawProblem),
     #[error("evidence refused: {0:?}")]
     Evidence(EvidenceProblem),
+    #[error("re-check refused: {0:?}")]
+    FollowUp(FollowUpProblem),
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]

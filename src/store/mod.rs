@@ -9,6 +9,7 @@ mod enterprises;
 mod evaluations;
 mod evidence;
 mod files;
+mod followups;
 mod inspections;
 mod inspectors;
 mod items;

@@ -381,6 +381,7 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::Import(i) => import_error(i, lang),
         ServiceError::Draw(p) => draw::problem(p, lang),
         ServiceError::Evidence(p) => evidence::problem(p, lang),
+        ServiceError::FollowUp(p) => followup::problem(p, lang),
         ServiceError::Record(e) => record::record_error(e, lang),
         ServiceError::Publish(e) => publish::publish_error(e, lang),
         ServiceError::Report(e) => report::report_error(e, lang),
@@ -580,6 +581,7 @@ pub mod announce;
 pub mod backup;
 pub mod draw;
 pub mod evidence;
+pub mod followup;
 pub mod publish;
 pub mod record;
 pub mod report;

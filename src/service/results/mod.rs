@@ -467,7 +467,7 @@ impl Service {
 }
 
 /// Officers' and everyone's snapshot ids.
-fn people(db: Db<'_>) -> Result<(BTreeSet<String>, BTreeSet<String>)> {
+pub(super) fn people(db: Db<'_>) -> Result<(BTreeSet<String>, BTreeSet<String>)> {
     let mut officers = BTreeSet::new();
     let mut all = BTreeSet::new();
     for i in db.inspectors()? {
