@@ -16,6 +16,12 @@ const PDF: &[u8] = b"%PDF-1.4\n% scanned record, signed on site\n%%EOF\n";
 
 /// A released draw and one result entered (by the console); the target's code.
 fn with_result(srv: &TestServer) -> String {
+    with_result_of(srv, "no_problem").0
+}
+
+/// Like `with_result`, of a category (a problem gets a rectification deadline in 10 days);
+/// the code, the result's id and its team.
+fn with_result_of(srv: &TestServer, category: &str) -> (String, i64, Vec<String>) {
     let me = Actor::console();
     let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
     let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
@@ -37,9 +43,9 @@ fn with_result(srv: &TestServer) -> String {
         inspected_on: svc.today(),
         present: a.team.iter().cloned().collect(),
         items: a.items.iter().cloned().collect(),
-        category: "no_problem".into(),
-        findings: String::new(),
-        rectify_by: None,
+        category: category.into(),
+        findings: "台账不全".into(),
+        rectify_by: (category != "no_problem").then(|| svc.today() + chrono::Duration::days(10)),
         case_no: String::new(),
         mobile_no: String::new(),
         signature: Signature::Signed,
@@ -48,8 +54,8 @@ fn with_result(srv: &TestServer) -> String {
         typical: false,
         typical_note: String::new(),
     };
-    svc.save_result(&me, a.id, None, &d).expect("result");
-    a.code
+    let rid = svc.save_result(&me, a.id, None, &d).expect("result");
+    (a.code, rid, a.team.clone())
 }
 
 /// Opens the detail of the result of `code` on the results tab (the sixth).
@@ -130,4 +136,51 @@ async fn a_scan_is_uploaded_attached_seen_exported_and_downloaded() {
     let mut svc = srv.service();
     assert!(svc.verify_audit(&Actor::console(), None).unwrap().is_ok());
     l.pump(Duration::from_millis(100), |_| false).await;
+}
+
+/// A published result "发现问题已责令改正" with a deadline is a follow-up: on the dashboard and in
+/// the worklist (待复查 with its deadline) until the re-check closes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_shows_until_the_recheck_closes_it() {
+    let srv = start_server().await;
+    let (code, rid, team) = with_result_of(&srv, "corrected");
+    let me = Actor::console();
+    let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
+    svc.review(&me, rid, 1, true, "").expect("approved");
+    let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
+    svc.publication_files(&me, quarter, shuangsui::strings::Lang::Zh)
+        .expect("published");
+    let deadline = (svc.today() + chrono::Duration::days(10)).to_string();
+
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("整改待复查：1 项").await, "{}", t.screen());
+    t.send(b"6").await;
+    assert!(t.wait_for("截止日期").await, "{}", t.screen());
+    let row = t
+        .screen()
+        .lines()
+        .find(|l| l.contains(&deadline))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(row.contains("待复查"), "{}", t.screen());
+    svc.recheck(
+        &me,
+        rid,
+        &shuangsui::domain::followup::Recheck {
+            date: svc.today(),
+            officers: team.iter().take(2).cloned().collect(),
+            outcome: shuangsui::domain::followup::Outcome::Rectified,
+            case_no: String::new(),
+            remark: String::new(),
+        },
+    )
+    .expect("re-checked");
+    assert!(
+        t.pump(Duration::from_secs(3), |s| s.contains("已公示")
+            && !s.contains("待复查"))
+            .await,
+        "{}",
+        t.screen()
+    );
+    let _ = code;
 }

@@ -6,9 +6,9 @@ use crate::service::FollowUpProblem;
 
 pub fn status(s: Status, lang: Lang) -> &'static str {
     match s {
-        Status::Overdue => lang.t("整改逾期未复查", "overdue"),
+        Status::Overdue => lang.t("整改逾期", "fix overdue"),
         Status::Open => lang.t("待复查", "to re-check"),
-        Status::Closed => lang.t("已复查关闭", "closed"),
+        Status::Closed => lang.t("已复查", "re-checked"),
     }
 }
 
@@ -122,5 +122,12 @@ pub fn overdue_count(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("整改逾期未复查：{n} 项（shuangsui followup list --overdue）"),
         Lang::En => format!("follow-ups overdue: {n} (shuangsui followup list --overdue)"),
+    }
+}
+
+pub fn open_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("整改待复查：{n} 项（shuangsui followup list）"),
+        Lang::En => format!("follow-ups to re-check: {n} (shuangsui followup list)"),
     }
 }
