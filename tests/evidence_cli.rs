@@ -18,8 +18,8 @@ fn with_result(env: &Env) -> i64 {
     with_result_of(env, "no_problem").0
 }
 
-/// Like `with_result`, of a category (a problem gets a rectification deadline in 10 days); the
-/// result's id and the officers of its team.
+/// Like `with_result`, of a category (a problem gets a rectification deadline in 10 days and
+/// is a typical case); the result's id and the officers of its team.
 fn with_result_of(env: &Env, category: &str) -> (i64, Vec<String>) {
     env.ok(&["demo-data", "--enterprises", "60"]);
     let me = Actor::console();
@@ -51,8 +51,12 @@ fn with_result_of(env: &Env, category: &str) -> (i64, Vec<String>) {
         signature: Signature::Signed,
         signature_reason: String::new(),
         evidence: String::new(),
-        typical: false,
-        typical_note: String::new(),
+        typical: category != "no_problem",
+        typical_note: if category == "no_problem" {
+            String::new()
+        } else {
+            "危废台账典型问题".into()
+        },
     };
     let rid = svc.save_result(&me, a.id, None, &d).expect("result");
     svc.add_user(
@@ -221,9 +225,64 @@ fn a_follow_up_is_listed_rechecked_and_closed_once() {
         "already closed",
     );
     let list = env.ok(&["followup", "list"]);
-    assert!(
-        list.contains("已复查关闭") && list.contains("未整改"),
-        "{list}"
-    );
+    assert!(list.contains("已复查") && list.contains("未整改"), "{list}");
     assert!(env.ok(&["audit", "verify"]).starts_with("OK"));
+}
+
+#[test]
+fn the_quarter_bundle_verifies_with_sha256sum() {
+    let env = Env::new();
+    let (r, _) = with_result_of(&env, "corrected");
+    let scan = env.file("scan.pdf", PDF);
+    env.ok(&["evidence", "add", &r.to_string(), scan.to_str().unwrap()]);
+    let q = shuangsui::domain::quarter::Quarter::of(
+        (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive(),
+    )
+    .to_string();
+    let zip_path = env.path("bundle.zip");
+    let out = env.ok(&["report", "bundle", &q, "--out", zip_path.to_str().unwrap()]);
+    assert!(out.contains("SHA256SUMS"), "{out}");
+    let bytes = std::fs::read(&zip_path).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let dir = env.path("unpacked");
+    z.extract(&dir).unwrap();
+    let sums = std::fs::read_to_string(dir.join("SHA256SUMS")).unwrap();
+    for want in [
+        "典型案例/典型案例.csv",
+        "/1-scan.pdf",
+        "抽取记录/",
+        ".html",
+        ".xlsx",
+    ] {
+        assert!(sums.contains(want), "{want}: {sums}");
+    }
+    assert_eq!(
+        std::fs::read(
+            sums.lines()
+                .find(|l| l.ends_with("1-scan.pdf"))
+                .map(|l| dir.join(&l[66..]))
+                .unwrap()
+        )
+        .unwrap(),
+        PDF
+    );
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "--strict", "SHA256SUMS"])
+        .current_dir(&dir)
+        .output()
+        .expect("sha256sum runs");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // A changed file is caught.
+    let csv = dir.join("典型案例/典型案例.csv");
+    std::fs::write(&csv, "changed").unwrap();
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(!check.status.success());
 }

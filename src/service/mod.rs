@@ -3,6 +3,7 @@
 //! (command line, SSH UI) goes through here, so permissions hold whatever the front end does.
 
 mod backup;
+mod bundle;
 mod classify;
 mod derived;
 mod draws;

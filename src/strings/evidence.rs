@@ -202,3 +202,49 @@ pub fn bad_types(v: &str, lang: Lang) -> String {
         ),
     }
 }
+
+/// The bundle's folder of typical cases.
+pub fn bundle_cases(lang: Lang) -> &'static str {
+    lang.t("典型案例", "typical-cases")
+}
+
+/// The bundle's folder of draw records.
+pub fn bundle_draws(lang: Lang) -> &'static str {
+    lang.t("抽取记录", "draw-records")
+}
+
+pub fn bundle_headers(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Zh => [
+            "抽取",
+            "统一社会信用代码",
+            "检查对象",
+            "检查日期",
+            "检查结果",
+            "发现问题",
+            "典型案例说明",
+            "佐证材料",
+        ],
+        Lang::En => [
+            "draw",
+            "credit code",
+            "target",
+            "visited",
+            "result",
+            "findings",
+            "note",
+            "evidence files",
+        ],
+    }
+}
+
+pub fn bundle_written(path: &str, n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已写出 {path}：{n} 个文件及 SHA256SUMS（解压后 sha256sum -c SHA256SUMS 可校验）"
+        ),
+        Lang::En => format!(
+            "written {path}: {n} files and SHA256SUMS (unpacked, sha256sum -c SHA256SUMS checks them)"
+        ),
+    }
+}
