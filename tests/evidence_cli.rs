@@ -156,6 +156,26 @@ fn add_list_get_withdraw_and_refusals() {
     );
     let v = env.ok(&["audit", "verify"]);
     assert!(v.starts_with("OK"), "{v}");
+
+    // Someone with the database file changes the kept bytes behind the triggers' back:
+    // `audit verify` names the file.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    c.execute_batch("DROP TRIGGER stored_files_no_update")
+        .unwrap();
+    c.execute(
+        "UPDATE stored_files SET bytes = ?1 WHERE sha256 = ?2",
+        rusqlite::params![b"%PDF-1.4\nforged".to_vec(), sha],
+    )
+    .unwrap();
+    drop(c);
+    let run = env.run(&["audit", "verify"]);
+    assert_eq!(run.0.status.code(), Some(1));
+    assert!(
+        run.stdout()
+            .contains(&format!("留存文件 {sha}：内容与其 SHA-256 不符")),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]

@@ -183,4 +183,14 @@ async fn a_follow_up_shows_until_the_recheck_closes_it() {
         t.screen()
     );
     let _ = code;
+
+    // The reports tab (the seventh): `b` writes the quarter's bundle to the outbox.
+    t.send(b"7").await;
+    assert!(t.wait_for("季度佐证材料包").await, "{}", t.screen());
+    t.send(b"b").await;
+    let name = format!("佐证材料包-{quarter}.zip");
+    assert!(t.wait_for(&name).await, "{}", t.screen());
+    let zip = std::fs::read(srv.dir.path().join("outbox/admin").join(&name)).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    assert!(z.by_name("SHA256SUMS").is_ok());
 }

@@ -248,3 +248,11 @@ pub fn bundle_written(path: &str, n: usize, lang: Lang) -> String {
         ),
     }
 }
+
+/// The bundle's file name in the outbox.
+pub fn bundle_name(quarter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("佐证材料包-{quarter}.zip"),
+        Lang::En => format!("evidence-bundle-{quarter}.zip"),
+    }
+}

@@ -154,6 +154,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "offsite" => ("非现场监管记录", "off-site record"),
         "import" => ("导入", "import"),
         "export_list" => ("导出", "export"),
+        "bundle" => ("季度佐证材料包", "quarter's evidence bundle"),
         "export_evidence" => ("佐证材料复制到发件箱", "copy evidence to outbox"),
         "attach_evidence" => ("从收件箱添加佐证材料", "attach evidence from inbox"),
         "next_step" => ("下一步", "next"),

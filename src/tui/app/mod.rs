@@ -460,6 +460,9 @@ impl App {
             if self.s.actor.has(Role::Admin) {
                 v.push(keymap::REPORTS_ADMIN);
             }
+            if self.s.actor.has(Role::Admin) || self.s.actor.has(Role::Leader) {
+                v.push(keymap::REPORTS_BUNDLE);
+            }
             if self.s.actor.has(Role::Leader) {
                 v.push(keymap::REPORTS_LEADER);
             }

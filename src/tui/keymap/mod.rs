@@ -71,6 +71,8 @@ pub enum Action {
     Reload,
     /// Attach an evidence file from the inbox to a result.
     Attach,
+    /// Write the quarter's evidence bundle (ZIP) to the outbox.
+    Bundle,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

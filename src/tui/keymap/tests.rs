@@ -46,6 +46,7 @@ fn every_binding_has_a_label() {
         WIZARD_DONE,
         EVIDENCE,
         EVIDENCE_ADD,
+        REPORTS_BUNDLE,
     ] {
         for b in set {
             assert!(
@@ -76,6 +77,14 @@ fn no_screen_binds_a_key_twice() {
         &[SCROLL, DETAIL, EVIDENCE, EVIDENCE_ADD, GLOBAL],
         &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
         &[SCROLL, REPORTS, REPORTS_ADMIN, REPORTS_LEADER, GLOBAL],
+        &[
+            SCROLL,
+            REPORTS,
+            REPORTS_ADMIN,
+            REPORTS_BUNDLE,
+            REPORTS_LEADER,
+            GLOBAL,
+        ],
         &[
             ROOM,
             ROOM_WITNESS,

@@ -117,6 +117,15 @@ pub const REPORTS_ADMIN: &[Binding] = &[
     },
 ];
 
+/// The reports tab, for administrators and leaders: the quarter's evidence bundle.
+pub const REPORTS_BUNDLE: &[Binding] = &[Binding {
+    keys: &[ch('b')],
+    action: Action::Bundle,
+    label: "bundle",
+    shown: "b",
+    in_bar: true,
+}];
+
 /// The reports tab, for leaders: the evaluation of an inspector (S9).
 pub const REPORTS_LEADER: &[Binding] = &[Binding {
     keys: &[ch('g')],
