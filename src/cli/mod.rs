@@ -6,6 +6,8 @@ mod audit_cmd;
 mod backup;
 mod config;
 mod draw;
+mod evidence;
+mod followup;
 mod registry;
 mod results;
 mod settings;
@@ -123,6 +125,12 @@ enum Command {
     /// Off-site supervision of positive-list firms (在线监测, 分表计电, video)
     #[command(subcommand)]
     Offsite(results::OffsiteCmd),
+    /// Evidence files attached to a result (佐证材料): list, add, withdraw, get
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCmd),
+    /// Rectification follow-ups (整改跟踪): list, and the re-check that closes one
+    #[command(subcommand)]
+    Followup(followup::FollowUpCmd),
     /// Quarterly statistics report, summary draft, inspector assessment
     #[command(subcommand)]
     Report(stats::ReportCmd),
@@ -339,6 +347,8 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         Command::Calendar(cmd) => results::calendar(&mut svc, &me, cmd, lang, out)?,
         Command::Category(cmd) => results::category(&mut svc, &me, cmd, lang, out)?,
         Command::Offsite(cmd) => results::offsite(&mut svc, &me, cmd, lang, out)?,
+        Command::Evidence(cmd) => evidence::evidence(&mut svc, &me, cmd, lang, out)?,
+        Command::Followup(cmd) => followup::followup(&mut svc, &me, cmd, lang, out)?,
         Command::Report(cmd) => stats::report(&mut svc, &me, cmd, lang, out)?,
         Command::Joint(cmd) => stats::joint(&mut svc, &me, cmd, lang, out)?,
         Command::Evaluation(cmd) => stats::evaluation(&mut svc, &me, cmd, lang, out)?,

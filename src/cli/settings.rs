@@ -3,11 +3,12 @@
 use super::print_table;
 use anyhow::anyhow;
 use clap::Subcommand;
+use shuangsui::domain::evidence::{EvidenceLimits, FileKind};
 use shuangsui::domain::fields::{Raw, yes_no};
 use shuangsui::domain::quota::{Group, Ratios, format_percent, parse_percent};
 use shuangsui::exchange::inbox::FileLimits;
 use shuangsui::service::{Actor, DrawRules, Service};
-use shuangsui::strings::{Lang, cli as s, sftp};
+use shuangsui::strings::{Lang, cli as s, evidence as ev, sftp};
 use std::io::Write;
 
 #[derive(Subcommand)]
@@ -18,7 +19,8 @@ pub enum SettingsCmd {
     /// percentage; repeat-window in days (N4, 0 = off); previous-lead-may-lead yes or no;
     /// bureau-name (printed on draw records); backup-dir (the daily backup's folder, off for
     /// none), backup-keep-days (0 keeps all), backup-hour (0-23, Beijing time); upload-max-mb
-    /// (largest file uploaded over SFTP), inbox-max-files (files a user's inbox holds)
+    /// (largest file uploaded over SFTP), inbox-max-files (files a user's inbox holds);
+    /// evidence-max-mb (largest evidence file), evidence-types (e.g. pdf,jpg,png,xlsx,docx)
     Set { name: String, value: String },
 }
 
@@ -110,6 +112,11 @@ pub fn settings_cmd(
                     .ok_or_else(|| anyhow!(sftp::bad_limit(value, max, lang)))?;
                 svc.set_file_limits(me, l).map_err(h)?;
             }
+            "evidence-max-mb" | "evidence-types" => {
+                let mut l = svc.evidence_limits().map_err(h)?;
+                set_evidence_limit(&mut l, name, value, lang)?;
+                svc.set_evidence_limits(me, l).map_err(h)?;
+            }
             n if super::backup::SETTING_NAMES.contains(&n) => {
                 let mut b = svc.backup_schedule().map_err(h)?;
                 super::backup::set_schedule(&mut b, n, value, lang)?;
@@ -150,7 +157,49 @@ pub fn settings_cmd(
         sftp::max_files_label(lang).into(),
         l.max_files.to_string(),
     ]);
+    let e = svc.evidence_limits().map_err(h)?;
+    rows.push(vec![
+        "evidence-max-mb".into(),
+        ev::max_mb_label(lang).into(),
+        e.max_mb.to_string(),
+    ]);
+    rows.push(vec![
+        "evidence-types".into(),
+        ev::types_label(lang).into(),
+        e.kinds
+            .iter()
+            .map(|k| k.code())
+            .collect::<Vec<_>>()
+            .join(","),
+    ]);
     print_table(out, &s::settings_headers(lang), &rows)?;
+    Ok(())
+}
+
+/// Sets `evidence-max-mb` or `evidence-types` from the text typed.
+fn set_evidence_limit(
+    l: &mut EvidenceLimits,
+    name: &str,
+    value: &str,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    if name == "evidence-max-mb" {
+        l.max_mb = value
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (1..=EvidenceLimits::MAX_MB).contains(v))
+            .ok_or_else(|| anyhow!(sftp::bad_limit(value, EvidenceLimits::MAX_MB, lang)))?;
+        return Ok(());
+    }
+    let kinds: Option<Vec<FileKind>> = value
+        .split([',', ' '])
+        .filter(|x| !x.is_empty())
+        .map(|x| FileKind::of_name(&format!(".{}", x.trim().to_ascii_lowercase())))
+        .collect();
+    l.kinds = kinds
+        .filter(|k| !k.is_empty())
+        .ok_or_else(|| anyhow!(ev::bad_types(value, lang)))?;
     Ok(())
 }
 

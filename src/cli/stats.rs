@@ -28,6 +28,13 @@ pub enum ReportCmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The quarter's evidence bundle as ZIP: statistics table, summary draft, assessment,
+    /// typical cases with their evidence files, draw records, SHA256SUMS
+    Bundle {
+        quarter: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Inspector assessment (S9) of a quarter or a year as XLSX
     Assessment {
         /// A quarter (2024Q2) or a year (2024)
@@ -124,6 +131,18 @@ pub fn report(
         ReportCmd::Assessment { period, out: file } => {
             let p = period_arg(&period, lang)?;
             (svc.assessment_xlsx(me, p, lang).map_err(h)?, file)
+        }
+        ReportCmd::Bundle { quarter, out: file } => {
+            let q = parse_quarter(&quarter).map_err(anyhow::Error::msg)?;
+            let (zip, n) = svc.report_bundle(me, q, lang).map_err(h)?;
+            std::fs::write(&file, zip).with_context(|| s::cannot_open(&file, lang))?;
+            let path = file.display().to_string();
+            writeln!(
+                out,
+                "{}",
+                shuangsui::strings::evidence::bundle_written(&path, n, lang)
+            )?;
+            return Ok(());
         }
     };
     std::fs::write(&file, bytes).with_context(|| s::cannot_open(&file, lang))?;

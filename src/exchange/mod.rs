@@ -7,6 +7,7 @@
 //! JavaScript verifier), and each user's inbox (uploads to import) and outbox (files made for them).
 
 pub mod announce;
+pub mod bundle;
 mod doc;
 pub mod import;
 pub mod inbox;

@@ -3,12 +3,15 @@
 //! (command line, SSH UI) goes through here, so permissions hold whatever the front end does.
 
 mod backup;
+mod bundle;
 mod classify;
 pub mod derived;
 mod draws;
 mod evaluations;
+mod evidence;
 mod export;
 mod files;
+mod followups;
 mod import;
 mod registry;
 mod results;
@@ -27,7 +30,9 @@ pub use draws::{
     PlanLine, PreparationNotes, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
 };
 pub use evaluations::{Evaluee, REMARK_MAX};
+pub use evidence::EvidenceProblem;
 pub use export::RegistryTable;
+pub use followups::{FollowUpLine, FollowUpProblem};
 pub use import::{ImportError, ImportOutcome, ImportPreview, PREVIEW_ROWS, TablePreview};
 pub use results::{
     Deadline, OFFSITE_READERS, OffsiteLine, PreVisit, Published, QuarterDeadlines, REVIEWERS,
@@ -116,6 +121,10 @@ pub enum ServiceError {
     Import(ImportError),
     #[error("draw refused: {0:?}")]
     Draw(DrawProblem),
+    #[error("evidence refused: {0:?}")]
+    Evidence(EvidenceProblem),
+    #[error("re-check refused: {0:?}")]
+    FollowUp(FollowUpProblem),
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]

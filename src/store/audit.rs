@@ -243,7 +243,10 @@ impl Db<'_> {
             let cols = columns(r)?;
             check.push(id, &cols, hash_at(r, 9)?, hash_at(r, 10)?);
             let action: Option<String> = r.get(3)?;
-            if action.as_deref() == Some("import")
+            let entity: Option<String> = r.get(4)?;
+            // Imports (§5) and evidence files (issue 18) name the file they kept.
+            if (action.as_deref() == Some("import")
+                || (action.as_deref() == Some("create") && entity.as_deref() == Some("evidence")))
                 && let Some(sha) = r
                     .get::<_, Option<String>>(8)?
                     .as_deref()

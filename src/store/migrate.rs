@@ -45,6 +45,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_stored_files",
         include_str!("../../db/migrations/0010_stored_files.sql"),
     ),
+    (
+        "0011_evidence",
+        include_str!("../../db/migrations/0011_evidence.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

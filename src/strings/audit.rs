@@ -62,10 +62,12 @@ pub fn problem(p: &ChainProblem, lang: Lang) -> String {
             )
         }
         (ChainProblem::FileMissing { id, sha256 }, Lang::Zh) => {
-            format!("第 {id} 条（导入）所读的留存文件 {sha256} 已不存在，被删除")
+            format!("第 {id} 条（导入或佐证材料）所留存的文件 {sha256} 已不存在，被删除")
         }
         (ChainProblem::FileMissing { id, sha256 }, Lang::En) => {
-            format!("row {id} (an import): the kept file {sha256} it read is gone, deleted")
+            format!(
+                "row {id} (an import or evidence): the kept file {sha256} it names is gone, deleted"
+            )
         }
         (ChainProblem::AnchorMissing { id }, Lang::Zh) => {
             format!("第 {id} 条：记下的锚点所在记录已不存在，审计记录末尾被删除")

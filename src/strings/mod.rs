@@ -380,6 +380,8 @@ pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String
         ServiceError::NotEmpty => lang.t("数据库中已有检查对象，演示数据只能写入空数据库（可用 --db 指定新文件）", "the database already holds enterprises; demo data goes only into an empty one (use --db for a new file)").into(),
         ServiceError::Import(i) => import_error(i, lang),
         ServiceError::Draw(p) => draw::problem(p, lang),
+        ServiceError::Evidence(p) => evidence::problem(p, lang),
+        ServiceError::FollowUp(p) => followup::problem(p, lang),
         ServiceError::Record(e) => record::record_error(e, lang),
         ServiceError::Publish(e) => publish::publish_error(e, lang),
         ServiceError::Report(e) => report::report_error(e, lang),
@@ -578,6 +580,8 @@ pub mod ui;
 pub mod announce;
 pub mod backup;
 pub mod draw;
+pub mod evidence;
+pub mod followup;
 pub mod publish;
 pub mod record;
 pub mod report;

@@ -215,6 +215,10 @@ pub struct Detail {
     title: String,
     lines: Vec<Line<'static>>,
     pub scroll: u16,
+    /// A worklist detail: the assignment's result, if entered.
+    result: Option<i64>,
+    /// Its evidence files (id, name), all of them: withdrawn ones can still be read.
+    evidence: Vec<(i64, String)>,
 }
 
 pub(super) fn heading(text: &str) -> Line<'static> {
@@ -232,6 +236,40 @@ pub(super) fn field(label: &str, value: &str) -> Line<'static> {
 }
 
 impl Detail {
+    /// The result shown (worklist details with a result).
+    pub fn result(&self) -> Option<i64> {
+        self.result
+    }
+
+    /// The evidence files of the result shown: id and name.
+    pub fn evidence(&self) -> &[(i64, String)] {
+        &self.evidence
+    }
+
+    /// The result's evidence files (shown above the pre-visit view).
+    fn evidence_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        self.evidence.clear();
+        let Some(r) = self.result else {
+            return Ok(());
+        };
+        lines.push(heading(strings::evidence::heading(lang)));
+        let files = svc.evidence_list(actor, r)?;
+        if files.is_empty() {
+            lines.push(Line::from(strings::evidence::none(lang)));
+        }
+        for e in files {
+            lines.push(Line::from(strings::evidence::line(&e, lang)));
+            self.evidence.push((e.id, e.name));
+        }
+        Ok(())
+    }
+
     pub fn open(
         svc: &mut Service,
         actor: &Actor,
@@ -245,6 +283,8 @@ impl Detail {
             title: String::new(),
             lines: Vec::new(),
             scroll: 0,
+            result: None,
+            evidence: Vec::new(),
         };
         d.reload(svc, actor, lang)?;
         Ok(d)
@@ -287,6 +327,9 @@ impl Detail {
             Source::Work => {
                 let pv = svc.previsit(actor, self.id)?;
                 self.title = display(&pv.assignment.name);
+                // The evidence first: what changes after the visit, visible without scrolling.
+                self.result = pv.assignment.result.as_ref().map(|r| r.id);
+                self.evidence_lines(svc, actor, lang, &mut lines)?;
                 super::work::previsit_lines(&pv, svc, lang, &mut lines)?;
             }
             Source::Enterprises => {

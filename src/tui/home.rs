@@ -14,7 +14,7 @@ use crate::service::{
     quarter_deadlines,
 };
 use crate::store::AuditRow;
-use crate::strings::{self, Lang, ui, work as ws};
+use crate::strings::{self, Lang, followup as fs, ui, work as ws};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,6 +34,9 @@ pub struct Waiting {
     pub publish_late: usize,
     /// … and within 3 working days of it.
     pub publish_soon: usize,
+    /// Rectification follow-ups not yet re-checked, and those past their deadline.
+    pub followups_open: usize,
+    pub followups_overdue: usize,
 }
 
 /// What the home screen shows.
@@ -105,6 +108,13 @@ impl Home {
                     w.publish_soon += usize::from(soon);
                 }
                 WorkState::Published => {}
+            }
+        }
+        for f in svc.followups(actor, None, false)? {
+            match f.status {
+                crate::domain::followup::Status::Open => w.followups_open += 1,
+                crate::domain::followup::Status::Overdue => w.followups_overdue += 1,
+                crate::domain::followup::Status::Closed => {}
             }
         }
         let recent = svc.audit_recent(actor, 3).unwrap_or_default();
@@ -373,6 +383,18 @@ pub fn render(
             if w.to_enter_late + w.publish_late > 0 {
                 lines.push(Line::from(Span::styled(
                     format!("  {}", ws::late_line(w.to_enter_late, w.publish_late, lang)),
+                    theme.warn(),
+                )));
+            }
+            if w.followups_open > 0 {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", fs::open_count(w.followups_open, lang)),
+                    theme.key(),
+                )));
+            }
+            if w.followups_overdue > 0 {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", fs::overdue_count(w.followups_overdue, lang)),
                     theme.warn(),
                 )));
             }

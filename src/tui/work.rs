@@ -6,6 +6,7 @@ use super::data::{Listing, Row};
 use super::detail::{col, field, heading};
 use super::form::{Form, ResultTarget};
 use super::search::SearchKey;
+use crate::domain::followup::Status;
 use crate::domain::forms;
 use crate::domain::result::Signature;
 use crate::service::{Actor, PreVisit, Service, ServiceError, WorkItem, WorkState, state_of};
@@ -15,7 +16,17 @@ use ratatui::text::Line;
 /// The worklist as a listing (row id: the assignment).
 pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, ServiceError> {
     let items = svc.worklist(actor)?;
-    let rows: Vec<Row> = items.iter().map(|w| row(w, lang)).collect();
+    // Published results still to re-check show the follow-up instead (整改跟踪).
+    let follow: std::collections::HashMap<i64, (Status, chrono::NaiveDate)> = svc
+        .followups(actor, None, false)?
+        .into_iter()
+        .filter(|f| f.status != Status::Closed && f.work.state == WorkState::Published)
+        .map(|f| (f.work.a.id, (f.status, f.followup.deadline)))
+        .collect();
+    let rows: Vec<Row> = items
+        .iter()
+        .map(|w| row(w, follow.get(&w.a.id), lang))
+        .collect();
     // The deadline column fits its longest date (a provisional one is longer).
     let due_width = rows
         .iter()
@@ -41,7 +52,7 @@ pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
     })
 }
 
-fn row(w: &WorkItem, lang: Lang) -> Row {
+fn row(w: &WorkItem, follow: Option<&(Status, chrono::NaiveDate)>, lang: Lang) -> Row {
     let state = ws::state(w.state, lang);
     let state = if w.overdue {
         format!("{state} {}", ws::overdue(lang))
@@ -52,6 +63,13 @@ fn row(w: &WorkItem, lang: Lang) -> Row {
         Some(Ok(d)) => ws::due_short(d, lang),
         Some(Err(y)) => ws::no_calendar(y.0, lang),
         None => String::new(),
+    };
+    let (state, due) = match follow {
+        Some((st, deadline)) => (
+            crate::strings::followup::status(*st, lang).to_string(),
+            deadline.to_string(),
+        ),
+        None => (state, due),
     };
     let team = w.team_names.join("、");
     Row {

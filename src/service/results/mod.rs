@@ -152,7 +152,7 @@ mod reference;
 
 impl Service {
     /// The snapshot id of the inspector this user is (none for accounts of no officer).
-    fn my_inspector_id(&mut self, actor: &Actor) -> Result<Option<String>> {
+    pub(super) fn my_inspector_id(&mut self, actor: &Actor) -> Result<Option<String>> {
         let Some(id) = self.user(&actor.name)?.and_then(|u| u.inspector_id) else {
             return Ok(None);
         };
@@ -467,7 +467,7 @@ impl Service {
 }
 
 /// Officers' and everyone's snapshot ids.
-fn people(db: Db<'_>) -> Result<(BTreeSet<String>, BTreeSet<String>)> {
+pub(super) fn people(db: Db<'_>) -> Result<(BTreeSet<String>, BTreeSet<String>)> {
     let mut officers = BTreeSet::new();
     let mut all = BTreeSet::new();
     for i in db.inspectors()? {
@@ -555,4 +555,4 @@ pub(super) fn release_assignments(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -24,7 +24,7 @@ fn leader() -> Actor {
 
 /// Demo data, a sealed and released draw of four targets, and an inspector account for
 /// the lead of the first team. Returns that inspector and the certificate.
-fn released(s: &mut Service) -> (Actor, Certificate) {
+pub(crate) fn released(s: &mut Service) -> (Actor, Certificate) {
     crate::demo::fill(s, &admin(), 60).unwrap();
     let mut r = DrawRequest::new("2024Q2".parse().unwrap());
     r.items = vec!["HB-STHJ-02".into()];
@@ -59,7 +59,7 @@ fn released(s: &mut Service) -> (Actor, Certificate) {
 }
 
 /// A typical result ("no problem found") for an assignment, as the form's defaults give it.
-fn typical(s: &mut Service, a: &AssignmentRow) -> ResultData {
+pub(crate) fn typical(s: &mut Service, a: &AssignmentRow) -> ResultData {
     ResultData {
         inspected_on: s.today(),
         present: a.team.iter().cloned().collect(),

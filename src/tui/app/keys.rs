@@ -191,13 +191,17 @@ impl App {
                 ) => *cursor = (*cursor + 1).min(options.len().saturating_sub(1)),
                 (
                     Popup::Pick {
-                        purpose, cursor, ..
+                        purpose,
+                        cursor,
+                        options,
+                        ..
                     },
                     Some(Action::Open),
                 ) => {
                     let (purpose, c) = (*purpose, *cursor);
+                    let option = options.get(c).cloned().unwrap_or_default();
                     self.popup = None;
-                    self.picked(purpose, c);
+                    self.picked(purpose, c, option);
                 }
                 _ => {}
             }

@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::wizard::Wizard;
 use super::work;
 
+mod evidence;
 mod files;
 mod keys;
 mod screens;
@@ -151,6 +152,10 @@ enum Pick {
     Sort,
     FilterColumn,
     FilterValue(usize),
+    /// A file of the inbox to attach to this result as evidence.
+    Attach(i64),
+    /// An evidence file of the detail shown to copy to the outbox.
+    EvidenceOut,
 }
 
 /// A first-login password change in progress.
@@ -426,8 +431,18 @@ impl App {
         let tab = self.current();
         if tab == Tab::Draws {
             self.draws.bindings(&self.s.actor)
-        } else if self.detail.is_some() {
-            vec![keymap::SCROLL, keymap::DETAIL, keymap::GLOBAL]
+        } else if let Some(d) = &self.detail {
+            let mut v = vec![keymap::SCROLL, keymap::DETAIL];
+            if d.result().is_some() {
+                if !d.evidence().is_empty() {
+                    v.push(keymap::EVIDENCE);
+                }
+                if self.s.actor.has(Role::Admin) || self.s.actor.has(Role::Inspector) {
+                    v.push(keymap::EVIDENCE_ADD);
+                }
+            }
+            v.push(keymap::GLOBAL);
+            v
         } else if matches!(tab, Tab::Enterprises | Tab::Inspectors | Tab::Items)
             && self.s.actor.has(Role::Admin)
         {
@@ -444,6 +459,9 @@ impl App {
             let mut v = vec![keymap::SCROLL, keymap::REPORTS];
             if self.s.actor.has(Role::Admin) {
                 v.push(keymap::REPORTS_ADMIN);
+            }
+            if self.s.actor.has(Role::Admin) || self.s.actor.has(Role::Leader) {
+                v.push(keymap::REPORTS_BUNDLE);
             }
             if self.s.actor.has(Role::Leader) {
                 v.push(keymap::REPORTS_LEADER);
@@ -481,6 +499,9 @@ impl App {
     }
 
     fn detail_action(&mut self, a: Action) {
+        if matches!(a, Action::Attach | Action::Export) {
+            return self.evidence_action(a);
+        }
         let Some(d) = &mut self.detail else { return };
         match a {
             Action::Up => d.scroll = d.scroll.saturating_sub(1),
@@ -549,7 +570,10 @@ impl App {
     }
 
     /// Acts on a choice made in a pick popup.
-    fn picked(&mut self, purpose: Pick, choice: usize) {
+    fn picked(&mut self, purpose: Pick, choice: usize, option: String) {
+        if matches!(purpose, Pick::Attach(_) | Pick::EvidenceOut) {
+            return self.evidence_picked(purpose, choice, &option);
+        }
         let lang = self.s.lang;
         let Some(l) = self.lists.get_mut(&self.current()) else {
             return;
@@ -577,6 +601,7 @@ impl App {
                     cursor: 0,
                 });
             }
+            Pick::Attach(_) | Pick::EvidenceOut => {}
             Pick::FilterValue(col) => {
                 let value = if choice == 0 {
                     None

@@ -49,6 +49,20 @@ impl App {
                 }
                 Err(e) => self.error(e),
             },
+            Action::Bundle => {
+                let lang = self.lang();
+                let q = self.reports.quarter;
+                match self.svc.report_bundle(&self.s.actor, q, lang) {
+                    Ok((zip, _)) => {
+                        let name = crate::strings::evidence::bundle_name(&q.to_string(), lang);
+                        match self.to_outbox(vec![(name, zip)]) {
+                            Ok(names) => self.say(crate::strings::report::exported(&names, lang)),
+                            Err(m) => self.say(m),
+                        }
+                    }
+                    Err(e) => self.error(e),
+                }
+            }
             Action::Export => {
                 let lang = self.lang();
                 let q = self.reports.quarter;

@@ -69,6 +69,10 @@ pub enum Action {
     Import,
     /// Read a folder again (the inbox, in the import wizard).
     Reload,
+    /// Attach an evidence file from the inbox to a result.
+    Attach,
+    /// Write the quarter's evidence bundle (ZIP) to the outbox.
+    Bundle,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -44,6 +44,9 @@ fn every_binding_has_a_label() {
         WIZARD_IMPORT,
         WIZARD_REFUSED,
         WIZARD_DONE,
+        EVIDENCE,
+        EVIDENCE_ADD,
+        REPORTS_BUNDLE,
     ] {
         for b in set {
             assert!(
@@ -71,8 +74,17 @@ fn no_screen_binds_a_key_twice() {
         &[SCROLL, WIZARD_REFUSED, WIZARD_PREVIEW],
         &[SCROLL, WIZARD_DONE],
         &[SCROLL, DETAIL, GLOBAL],
+        &[SCROLL, DETAIL, EVIDENCE, EVIDENCE_ADD, GLOBAL],
         &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
         &[SCROLL, REPORTS, REPORTS_ADMIN, REPORTS_LEADER, GLOBAL],
+        &[
+            SCROLL,
+            REPORTS,
+            REPORTS_ADMIN,
+            REPORTS_BUNDLE,
+            REPORTS_LEADER,
+            GLOBAL,
+        ],
         &[
             ROOM,
             ROOM_WITNESS,

@@ -117,11 +117,38 @@ pub const REPORTS_ADMIN: &[Binding] = &[
     },
 ];
 
+/// The reports tab, for administrators and leaders: the quarter's evidence bundle.
+pub const REPORTS_BUNDLE: &[Binding] = &[Binding {
+    keys: &[ch('b')],
+    action: Action::Bundle,
+    label: "bundle",
+    shown: "b",
+    in_bar: true,
+}];
+
 /// The reports tab, for leaders: the evaluation of an inspector (S9).
 pub const REPORTS_LEADER: &[Binding] = &[Binding {
     keys: &[ch('g')],
     action: Action::Evaluate,
     label: "evaluation",
     shown: "g",
+    in_bar: true,
+}];
+
+/// A result's detail with evidence files: copy one to the outbox.
+pub const EVIDENCE: &[Binding] = &[Binding {
+    keys: &[ch('x')],
+    action: Action::Export,
+    label: "export_evidence",
+    shown: "x",
+    in_bar: true,
+}];
+
+/// A result's detail, for its team and administrators: attach a file from the inbox.
+pub const EVIDENCE_ADD: &[Binding] = &[Binding {
+    keys: &[ch('i')],
+    action: Action::Attach,
+    label: "attach_evidence",
+    shown: "i",
     in_bar: true,
 }];
