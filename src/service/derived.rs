@@ -1,4 +1,5 @@
-//! Figures derived from the whole registry — a quarter's statistics and plan — computed once
+//! Figures derived from the whole registry — a quarter's statistics and plan, everyone's work
+//! waiting — computed once
 //! and shared by every session of a server, so that a login or the home screen does not
 //! classify the registry again (at a city's 100,000 targets that is most of a login's cost).
 //! Each value is kept with the point it was computed at: the newest change in the audit trail
@@ -8,7 +9,7 @@
 //! current quarter's values warm ([`keep_warm`]): computed at start and again after each
 //! change, so that logins find them ready.
 
-use super::{PlanLine, Result};
+use super::{PlanLine, Result, WorkCounts};
 use crate::domain::quarter::Quarter;
 use crate::domain::stats::QuarterStats;
 use chrono::NaiveDate;
@@ -23,13 +24,15 @@ pub struct Mark {
     pub day: NaiveDate,
 }
 
-type Slot<T> = Mutex<HashMap<Quarter, (Mark, Arc<T>)>>;
+type Slot<K, T> = Mutex<HashMap<K, (Mark, Arc<T>)>>;
 
 /// The shared values; one per server (each service has its own unless given one).
 #[derive(Default)]
 pub struct Derived {
-    stats: Slot<QuarterStats>,
-    plans: Slot<Vec<PlanLine>>,
+    stats: Slot<Quarter, QuarterStats>,
+    plans: Slot<Quarter, Vec<PlanLine>>,
+    /// Everyone's work waiting (what reviewers see).
+    work: Slot<(), WorkCounts>,
     /// Held while a value is computed.
     building: Mutex<()>,
 }
@@ -38,17 +41,17 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The value of `slot` for `quarter` at `mark`, or `compute`d and kept.
-fn get_or<T>(
-    slot: &Slot<T>,
+/// The value of `slot` for `key` at `mark`, or `compute`d and kept.
+fn get_or<K: Eq + std::hash::Hash + Copy, T>(
+    slot: &Slot<K, T>,
     building: &Mutex<()>,
-    quarter: Quarter,
+    key: K,
     mark: Mark,
     compute: impl FnOnce() -> Result<T>,
 ) -> Result<Arc<T>> {
-    let kept = |s: &Slot<T>| {
+    let kept = |s: &Slot<K, T>| {
         lock(s)
-            .get(&quarter)
+            .get(&key)
             .filter(|(m, _)| *m == mark)
             .map(|(_, v)| Arc::clone(v))
     };
@@ -60,7 +63,7 @@ fn get_or<T>(
         return Ok(v);
     }
     let v = Arc::new(compute()?);
-    lock(slot).insert(quarter, (mark, Arc::clone(&v)));
+    lock(slot).insert(key, (mark, Arc::clone(&v)));
     Ok(v)
 }
 
@@ -86,6 +89,14 @@ impl Derived {
     ) -> Result<Arc<Vec<PlanLine>>> {
         get_or(&self.plans, &self.building, quarter, mark, compute)
     }
+
+    pub fn work(
+        &self,
+        mark: Mark,
+        compute: impl FnOnce() -> Result<WorkCounts>,
+    ) -> Result<Arc<WorkCounts>> {
+        get_or(&self.work, &self.building, (), mark, compute)
+    }
 }
 
 /// Computes the current quarter's statistics and plan into `derived` now and again after each
@@ -106,6 +117,7 @@ pub fn keep_warm(db: PathBuf, derived: Arc<Derived>) -> std::sync::mpsc::Sender<
                 // A failure only leaves the figures to be computed when asked.
                 let _ = svc.quarter_stats(&me, q);
                 let _ = svc.plan(&me, q);
+                let _ = svc.work_counts(&me);
                 if rx.recv().is_err() {
                     return;
                 }

@@ -10,7 +10,7 @@ use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
 use crate::domain::stats::{QuarterStats, Share};
 use crate::service::{
-    Actor, PlanLine, QuarterDeadlines, READERS, STATS_READERS, Service, ServiceError, WorkState,
+    Actor, PlanLine, QuarterDeadlines, READERS, STATS_READERS, Service, ServiceError, WorkCounts,
     quarter_deadlines,
 };
 use crate::store::AuditRow;
@@ -23,22 +23,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-/// Counts of the work waiting, and how much of it is overdue.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Waiting {
-    pub to_enter: usize,
-    pub to_enter_late: usize,
-    pub to_review: usize,
-    pub to_publish: usize,
-    /// Awaiting review or approved past the publication deadline (N3).
-    pub publish_late: usize,
-    /// … and within 3 working days of it.
-    pub publish_soon: usize,
-    /// Rectification follow-ups not yet re-checked, and those past their deadline.
-    pub followups_open: usize,
-    pub followups_overdue: usize,
-}
-
 /// What the home screen shows.
 pub struct Home {
     /// The statistics (administrators, leaders, auditors).
@@ -49,7 +33,7 @@ pub struct Home {
     /// Working days from today to each deadline (negative once past): work, statistics,
     /// records.
     pub left: [Option<i64>; 3],
-    pub waiting: Waiting,
+    pub waiting: WorkCounts,
     pub recent: Vec<AuditRow>,
     pub today: NaiveDate,
     /// The bureau's name is not set: documents would go out without it.
@@ -88,35 +72,7 @@ impl Home {
             left_to(&deadlines.statistics),
             left_to(&deadlines.records),
         ];
-        let mut w = Waiting::default();
-        for item in svc.worklist(actor)? {
-            match item.state {
-                WorkState::Pending | WorkState::Returned => {
-                    w.to_enter += 1;
-                    w.to_enter_late += usize::from(item.overdue);
-                }
-                WorkState::Submitted | WorkState::Approved => {
-                    if item.state == WorkState::Submitted {
-                        w.to_review += 1;
-                    } else {
-                        w.to_publish += 1;
-                    }
-                    w.publish_late += usize::from(item.overdue);
-                    let soon = matches!(item.due, Some(Ok(d))
-                        if !item.overdue
-                            && cal.working_days_between(today, d.date).is_ok_and(|n| n <= 3));
-                    w.publish_soon += usize::from(soon);
-                }
-                WorkState::Published => {}
-            }
-        }
-        for f in svc.followups(actor, None, false)? {
-            match f.status {
-                crate::domain::followup::Status::Open => w.followups_open += 1,
-                crate::domain::followup::Status::Overdue => w.followups_overdue += 1,
-                crate::domain::followup::Status::Closed => {}
-            }
-        }
+        let w = svc.work_counts(actor)?;
         let recent = svc.audit_recent(actor, 3).unwrap_or_default();
         let calendar_missing = [&deadlines.work, &deadlines.statistics, &deadlines.records]
             .iter()

@@ -148,7 +148,10 @@ pub fn publication_deadline(cal: &Calendar, inspected_on: NaiveDate) -> Deadline
     cal.due(|c| c.add_working_days(inspected_on, 20))
 }
 
+mod counts;
 mod reference;
+
+pub use counts::WorkCounts;
 
 impl Service {
     /// The snapshot id of the inspector this user is (none for accounts of no officer).
