@@ -6,10 +6,9 @@
 mod common;
 
 use common::Env;
-use shuangsui::domain::draw::Quota;
-use shuangsui::domain::result::{ResultData, Signature};
+use common::results::entered_result;
 use shuangsui::domain::user::Role;
-use shuangsui::service::{Actor, DrawRequest, NewUser, Service};
+use shuangsui::service::{Actor, NewUser, Service};
 
 const PDF: &[u8] = b"%PDF-1.4\n% a scanned, signed record\n";
 
@@ -24,41 +23,7 @@ fn with_result_of(env: &Env, category: &str) -> (i64, Vec<String>) {
     env.ok(&["demo-data", "--enterprises", "60"]);
     let me = Actor::console();
     let mut svc = Service::open(&env.db()).expect("open");
-    let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
-    let mut r = DrawRequest::new(quarter);
-    r.items = vec!["HB-STHJ-02".into()];
-    r.quota = Some(Quota::Classified {
-        key: 1,
-        special: 1,
-        general: 1,
-    });
-    let id = svc.prepare_draw(&me, &r).expect("prepared").id;
-    svc.add_entropy(&me, id, "w1", "witness text")
-        .expect("entropy");
-    svc.reveal_draw(&me, id).expect("revealed");
-    svc.confirm_draw(&me, id, Some("w1")).expect("sealed");
-    svc.release_draw(&me, id).expect("released");
-    let a = svc.worklist(&me).expect("worklist")[0].a.clone();
-    let d = ResultData {
-        inspected_on: svc.today(),
-        present: a.team.iter().cloned().collect(),
-        items: a.items.iter().cloned().collect(),
-        category: category.into(),
-        findings: "台账不全".into(),
-        rectify_by: (category != "no_problem").then(|| svc.today() + chrono::Duration::days(10)),
-        case_no: String::new(),
-        mobile_no: String::new(),
-        signature: Signature::Signed,
-        signature_reason: String::new(),
-        evidence: String::new(),
-        typical: category != "no_problem",
-        typical_note: if category == "no_problem" {
-            String::new()
-        } else {
-            "危废台账典型问题".into()
-        },
-    };
-    let rid = svc.save_result(&me, a.id, None, &d).expect("result");
+    let e = entered_result(&mut svc, category, category != "no_problem");
     svc.add_user(
         &me,
         &NewUser {
@@ -69,7 +34,7 @@ fn with_result_of(env: &Env, category: &str) -> (i64, Vec<String>) {
         },
     )
     .expect("user");
-    (rid, a.team.clone())
+    (e.result, e.team)
 }
 
 #[test]

@@ -5,11 +5,10 @@
 //! byte for byte, and the audit trail still verifies.
 
 mod common;
+use common::results::entered_result;
 use common::sftp::{key_file, sftp};
 use common::ssh::{Cred, PASSWORD, Term, TestServer, start_server};
-use shuangsui::domain::draw::Quota;
-use shuangsui::domain::result::{ResultData, Signature};
-use shuangsui::service::{Actor, DrawRequest};
+use shuangsui::service::Actor;
 use std::time::Duration;
 
 const PDF: &[u8] = b"%PDF-1.4\n% scanned record, signed on site\n%%EOF\n";
@@ -22,40 +21,9 @@ fn with_result(srv: &TestServer) -> String {
 /// Like `with_result`, of a category (a problem gets a rectification deadline in 10 days);
 /// the code, the result's id and its team.
 fn with_result_of(srv: &TestServer, category: &str) -> (String, i64, Vec<String>) {
-    let me = Actor::console();
     let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
-    let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
-    let mut r = DrawRequest::new(quarter);
-    r.items = vec!["HB-STHJ-02".into()];
-    r.quota = Some(Quota::Classified {
-        key: 1,
-        special: 1,
-        general: 1,
-    });
-    let id = svc.prepare_draw(&me, &r).expect("prepared").id;
-    svc.add_entropy(&me, id, "w1", "witness text")
-        .expect("entropy");
-    svc.reveal_draw(&me, id).expect("revealed");
-    svc.confirm_draw(&me, id, Some("w1")).expect("sealed");
-    svc.release_draw(&me, id).expect("released");
-    let a = svc.worklist(&me).expect("worklist")[0].a.clone();
-    let d = ResultData {
-        inspected_on: svc.today(),
-        present: a.team.iter().cloned().collect(),
-        items: a.items.iter().cloned().collect(),
-        category: category.into(),
-        findings: "台账不全".into(),
-        rectify_by: (category != "no_problem").then(|| svc.today() + chrono::Duration::days(10)),
-        case_no: String::new(),
-        mobile_no: String::new(),
-        signature: Signature::Signed,
-        signature_reason: String::new(),
-        evidence: String::new(),
-        typical: false,
-        typical_note: String::new(),
-    };
-    let rid = svc.save_result(&me, a.id, None, &d).expect("result");
-    (a.code, rid, a.team.clone())
+    let e = entered_result(&mut svc, category, false);
+    (e.code, e.result, e.team)
 }
 
 /// Opens the detail of the result of `code` on the results tab (the sixth).

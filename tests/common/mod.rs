@@ -118,6 +118,7 @@ pub fn code(first17: &str) -> String {
 pub fn gb18030(text: &str) -> Vec<u8> {
     encoding_rs::GB18030.encode(text).0.into_owned()
 }
+pub mod results;
 pub mod sftp;
 pub mod ssh;
 pub mod tmux;
