@@ -138,6 +138,7 @@ pub async fn start(listen: &str, settings: Settings) -> Result<Running, ServeErr
         limiter: Mutex::new(limiter),
         costs: Mutex::default(),
         auth: Mutex::new(auth),
+        settled: tokio::sync::Notify::new(),
         derived,
         warm: Mutex::new(warm),
     });

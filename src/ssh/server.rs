@@ -6,7 +6,7 @@
 
 use super::door::{self, Method};
 use super::heap;
-use super::limit::Limiter;
+use super::limit::{Limiter, Slot, Verdict};
 use super::listen::{Accept, Admission, Admitted};
 use super::run::Settings;
 use super::session::{self, End, Msg, Start};
@@ -28,6 +28,9 @@ use std::time::{Duration, Instant};
 
 /// SQLite page cache of each session's connection, in KiB.
 const SESSION_CACHE_KIB: i64 = 2048;
+
+/// How long a login waits for a rate-limit slot held by checks still running.
+const SLOT_WAIT: Duration = Duration::from_secs(10);
 
 /// Session channels one connection may have open at once (a terminal and file transfers).
 const MAX_CHANNELS: usize = 4;
@@ -59,6 +62,8 @@ pub(super) struct Shared {
     pub(super) costs: Mutex<Costs>,
     /// One connection for authentication checks.
     pub(super) auth: Mutex<Service>,
+    /// Told whenever a login check ends (its rate-limit slot is settled).
+    pub(super) settled: tokio::sync::Notify,
     /// The quarter's figures, computed once per change for every session.
     pub(super) derived: Arc<Derived>,
     /// Tells the thread that keeps them warm about a change.
@@ -173,8 +178,7 @@ impl Conn {
         let ip = Some(self.addr.ip());
         let user = user.to_string();
         let from = self.from();
-        let slot = lock(&shared.limiter).reserve(ip, &user, Instant::now());
-        let Some(slot) = slot else {
+        let Some(slot) = self.slot(ip, &user).await else {
             door::login_refused(ip, method, &user);
             let cost = *lock(&shared.costs).slot(method);
             tokio::time::sleep(cost).await;
@@ -192,17 +196,35 @@ impl Conn {
             lock(&shared.costs).record(method, started.elapsed());
             match &found {
                 Some(_) => lock(&shared.limiter).succeeded(slot),
-                None => {
-                    lock(&shared.limiter).failed(slot);
-                    door::login_failed(ip, method, &user);
-                    let _ = lock(&shared.auth).audit_session(&user, "login_failed", &from);
-                }
+                None => lock(&shared.limiter).failed(slot),
+            }
+            shared.settled.notify_waiters();
+            if found.is_none() {
+                door::login_failed(ip, method, &user);
+                let _ = lock(&shared.auth).audit_session(&user, "login_failed", &from);
             }
             found
         })
         .await
         .ok()
         .flatten()
+    }
+
+    /// A slot of the rate limit, waiting (a while at most) while the slots are taken by
+    /// attempts still being checked; `None` when they are taken by failures.
+    async fn slot(&self, ip: Option<std::net::IpAddr>, user: &str) -> Option<Slot> {
+        let deadline = tokio::time::Instant::now() + SLOT_WAIT;
+        loop {
+            let settled = self.shared.settled.notified();
+            match lock(&self.shared.limiter).reserve(ip, user, Instant::now()) {
+                Verdict::Check(slot) => return Some(slot),
+                Verdict::Limited => return None,
+                Verdict::Busy => {}
+            }
+            if tokio::time::timeout_at(deadline, settled).await.is_err() {
+                return None;
+            }
+        }
     }
 
     /// Writes `text` to a channel that gets no session, then closes it (without waiting: a
