@@ -1,4 +1,5 @@
-//! The accept loop. Each new connection is counted at the door ([`Gate`]) or refused at once;
+//! The accept loop. Each new connection is counted at the door ([`Gate`]) or, past a cap and a
+//! moment's wait for a place, refused (nothing is made for it);
 //! a connection that has not authenticated within the grace time is closed, whatever it is
 //! doing (sending nothing, only a banner, or a slow key exchange); an accept error such as
 //! running out of file descriptors is logged and waited out, never the end of the server.
@@ -42,7 +43,7 @@ impl Admission {
 }
 
 /// Makes the handler of a new connection; it learns of its admission when admitted.
-pub trait Accept: Send + 'static {
+pub trait Accept: Send + Sync + 'static {
     type Handler: Handler + Admitted + Send + 'static;
     fn handler(&self, peer: SocketAddr) -> Self::Handler;
 }
@@ -62,6 +63,7 @@ pub async fn serve<A: Accept>(
     shutdown: broadcast::Sender<String>,
 ) {
     let mut stop = shutdown.subscribe();
+    let accept = Arc::new(accept);
     loop {
         let (stream, peer) = tokio::select! {
             _ = stop.recv() => return,
@@ -74,8 +76,7 @@ pub async fn serve<A: Accept>(
                 }
             },
         };
-        let gate = Arc::clone(&gate);
-        let handler = accept.handler(peer);
+        let (gate, accept) = (Arc::clone(&gate), Arc::clone(&accept));
         let conn = Connection {
             config: Arc::clone(&config),
             peer: peer.ip(),
@@ -84,7 +85,10 @@ pub async fn serve<A: Accept>(
         };
         tokio::spawn(async move {
             match gate.admit_within(peer.ip(), QUEUE_WAIT).await {
-                Ok(pending) => conn.run(stream, handler, Admission::new(pending)).await,
+                Ok(pending) => {
+                    let handler = accept.handler(peer);
+                    conn.run(stream, handler, Admission::new(pending)).await;
+                }
                 Err(why) => door::refused(peer.ip(), why),
             }
         });
