@@ -13,11 +13,9 @@
 
 mod common;
 
-use common::{Screen, env, rss_kib, serve};
+use common::{Screen, demo_with_bench_user, env, rss_kib, serve};
 use russh::ChannelMsg;
 use russh::keys::{Algorithm, PrivateKey};
-use shuangsui::domain::user::{PublicKey, Role};
-use shuangsui::service::{Actor, NewUser, Service};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command};
@@ -268,23 +266,6 @@ async fn measure(server: &dyn Server, key: Arc<PrivateKey>, sessions: usize) -> 
     f
 }
 
-fn setup(db: &Path, rows: usize, key: &PrivateKey) {
-    let mut svc = Service::open(db).expect("open");
-    let me = Actor::console();
-    shuangsui::demo::fill(&mut svc, &me, rows).expect("demo");
-    let pk = PublicKey::parse(&key.public_key().to_openssh().expect("openssh")).expect("key");
-    svc.add_user(
-        &me,
-        &NewUser {
-            name: "bench".into(),
-            roles: [Role::Admin].into(),
-            keys: vec![pk],
-            ..Default::default()
-        },
-    )
-    .expect("user");
-}
-
 fn report(rows: usize, sessions: usize, ours: &Figures, sshd: &Figures) {
     println!(
         "{rows} enterprises, {sessions} sessions: shuangsui | sshd running shuangsui tui | ratio"
@@ -337,7 +318,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.sqlite3");
     let key = Arc::new(PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).expect("key"));
-    setup(&db, rows, &key);
+    demo_with_bench_user(&db, rows, &key);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

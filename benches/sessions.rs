@@ -7,11 +7,9 @@
 
 mod common;
 
-use common::{Screen, env, rss_kib, serve};
+use common::{Screen, demo_with_bench_user, env, rss_kib, serve};
 use russh::ChannelMsg;
 use russh::keys::{Algorithm, PrivateKey};
-use shuangsui::domain::user::{PublicKey, Role};
-use shuangsui::service::{Actor, NewUser, Service};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -60,22 +58,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.sqlite3");
     let key = Arc::new(PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).expect("key"));
-    {
-        let mut svc = Service::open(&db).expect("open");
-        let me = Actor::console();
-        shuangsui::demo::fill(&mut svc, &me, rows).expect("demo");
-        let pk = PublicKey::parse(&key.public_key().to_openssh().expect("openssh")).expect("key");
-        svc.add_user(
-            &me,
-            &NewUser {
-                name: "bench".into(),
-                roles: [Role::Admin].into(),
-                keys: vec![pk],
-                ..Default::default()
-            },
-        )
-        .expect("user");
-    }
+    demo_with_bench_user(&db, rows, &key);
     let (mut server, addr) = serve(&db);
     let pid = server.id();
     let idle = rss_kib(pid);

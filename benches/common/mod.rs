@@ -41,6 +41,27 @@ pub fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Fills `db` with a demo registry of `rows` enterprises and adds the administrator `bench`
+/// who logs in with `key`.
+pub fn demo_with_bench_user(db: &Path, rows: usize, key: &PrivateKey) {
+    use shuangsui::domain::user::{PublicKey, Role};
+    use shuangsui::service::{Actor, NewUser, Service};
+    let mut svc = Service::open(db).expect("open");
+    let me = Actor::console();
+    shuangsui::demo::fill(&mut svc, &me, rows).expect("demo");
+    let pk = PublicKey::parse(&key.public_key().to_openssh().expect("openssh")).expect("key");
+    svc.add_user(
+        &me,
+        &NewUser {
+            name: "bench".into(),
+            roles: [Role::Admin].into(),
+            keys: vec![pk],
+            ..Default::default()
+        },
+    )
+    .expect("user");
+}
+
 /// Starts `shuangsui serve` on a free loopback port over `db`; returns once it listens.
 pub fn serve(db: &Path) -> (Child, std::net::SocketAddr) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
