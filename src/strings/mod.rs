@@ -540,7 +540,7 @@ mod tests {
 
     #[test]
     fn every_label_used_by_the_ui_exists() {
-        let src = include_str!("../tui/detail.rs");
+        let src = include_str!("../tui/detail/mod.rs");
         let keys: Vec<&str> = src
             .split("ui::label(\"")
             .skip(1)
@@ -584,6 +584,7 @@ pub mod evidence;
 pub mod followup;
 pub mod publish;
 pub mod record;
+pub mod refusal;
 pub mod report;
 pub mod room;
 pub mod sftp;

@@ -5,8 +5,10 @@
 //! in which room now.
 
 use super::search::SearchKey;
-use crate::service::{Change, Notifier, RoomState};
+use crate::domain::user::Role;
+use crate::service::{Actor, Change, Notifier, RoomState};
 use crate::strings::Lang;
+use std::collections::BTreeSet;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -25,7 +27,7 @@ pub enum Source {
 
 impl Source {
     /// Which listings a change makes stale (every change also adds audit entries).
-    fn touched_by(self, c: Change) -> bool {
+    pub fn touched_by(self, c: Change) -> bool {
         matches!(
             (self, c),
             (Source::Audit, _)
@@ -63,6 +65,9 @@ pub struct Listing {
     pub rows: Vec<Row>,
 }
 
+/// A cached listing: what, for which roles, in which language.
+type ListingKey = (Source, BTreeSet<Role>, Lang);
+
 /// Messages to a session from outside its own input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -86,7 +91,9 @@ struct Member {
 pub struct Hub {
     next: AtomicU64,
     members: Mutex<HashMap<u64, Member>>,
-    listings: Mutex<HashMap<(Source, Lang), Arc<Listing>>>,
+    /// Keyed by who sees them too: a cached listing reaches only sessions whose roles are
+    /// those it was built for, so a hit can never show a row to a role that may not see it.
+    listings: Mutex<HashMap<ListingKey, Arc<Listing>>>,
     /// Held while a listing is built, so that sessions asking at once build it once.
     building: Mutex<()>,
     rooms: Mutex<HashMap<i64, Arc<RoomState>>>,
@@ -162,7 +169,7 @@ impl Hub {
     pub fn notifier(self: &Arc<Self>) -> Notifier {
         let hub = Arc::clone(self);
         Arc::new(move |c| {
-            lock(&hub.listings).retain(|(s, _), _| !s.touched_by(c));
+            lock(&hub.listings).retain(|(s, _, _), _| !s.touched_by(c));
             // Rooms show the draw and the names of firms and people.
             if matches!(c, Change::Draws | Change::Enterprises | Change::Inspectors) {
                 lock(&hub.rooms).clear();
@@ -171,22 +178,24 @@ impl Hub {
         })
     }
 
-    /// The cached listing, or builds it with `build` (outside the lock).
+    /// The cached listing for `actor`'s roles, or builds it with `build` (outside the lock).
     pub fn listing<E>(
         &self,
         source: Source,
+        actor: &Actor,
         lang: Lang,
         build: impl FnOnce() -> Result<Listing, E>,
     ) -> Result<Arc<Listing>, E> {
-        if let Some(l) = lock(&self.listings).get(&(source, lang)) {
+        let key = (source, actor.roles.clone(), lang);
+        if let Some(l) = lock(&self.listings).get(&key) {
             return Ok(Arc::clone(l));
         }
         let _building = lock(&self.building);
-        if let Some(l) = lock(&self.listings).get(&(source, lang)) {
+        if let Some(l) = lock(&self.listings).get(&key) {
             return Ok(Arc::clone(l));
         }
         let l = Arc::new(build()?);
-        lock(&self.listings).insert((source, lang), Arc::clone(&l));
+        lock(&self.listings).insert(key, Arc::clone(&l));
         Ok(l)
     }
 
@@ -252,12 +261,32 @@ mod tests {
                 })
             }
         };
-        let a = hub.listing(Source::Items, Lang::Zh, built(1)).unwrap();
-        let b = hub.listing(Source::Items, Lang::Zh, built(2)).unwrap();
+        let admin = Actor {
+            user_id: None,
+            name: "admin".into(),
+            roles: [Role::Admin].into(),
+        };
+        let witness = Actor {
+            roles: [Role::Witness].into(),
+            ..admin.clone()
+        };
+        let a = hub
+            .listing(Source::Items, &admin, Lang::Zh, built(1))
+            .unwrap();
+        let b = hub
+            .listing(Source::Items, &admin, Lang::Zh, built(2))
+            .unwrap();
         assert!(Arc::ptr_eq(&a, &b), "built once, shared");
+        let w = hub
+            .listing(Source::Items, &witness, Lang::Zh, built(2))
+            .unwrap();
+        assert!(!Arc::ptr_eq(&a, &w), "another role set gets its own");
+        drop(w);
         (hub.notifier())(Change::Items);
         assert_eq!(rx.try_recv(), Ok(Notice::Changed(Change::Items)));
-        let c = hub.listing(Source::Items, Lang::Zh, built(3)).unwrap();
+        let c = hub
+            .listing(Source::Items, &admin, Lang::Zh, built(3))
+            .unwrap();
         assert!(!Arc::ptr_eq(&a, &c), "rebuilt after a change");
         assert_eq!(hub.online(), 1);
         drop((a, b));

@@ -5,10 +5,14 @@
 //! recent activity. The figures come from the same statistics as the quarterly report.
 //! Computed when shown and after changes, not on every frame.
 
+use super::keymap::{self, Action};
+use super::screen::{Cmd, Ctx, Flow, Keys, Paint, Screen, Touch};
 use super::theme::Theme;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
 use crate::domain::stats::{QuarterStats, Share};
+use crate::domain::user::Role;
+use crate::service::Change;
 use crate::service::{
     Actor, PlanLine, QuarterDeadlines, READERS, STATS_READERS, Service, ServiceError, WorkCounts,
     quarter_deadlines,
@@ -384,6 +388,55 @@ pub fn render(
             .wrap(ratatui::widgets::Wrap { trim: false }),
         area,
     );
+}
+
+/// The home tab: the dashboard, computed when shown after a change, not on every frame.
+#[derive(Default)]
+pub struct HomeScreen {
+    home: Option<Result<Home, String>>,
+}
+
+impl Screen for HomeScreen {
+    fn load(&mut self, cx: &mut Ctx) -> Flow {
+        if self.home.is_none() {
+            let lang = cx.lang();
+            let home = Home::load(cx.svc, &cx.s.actor, cx.quarter)
+                .map_err(|e| strings::service_error(&e, None, lang));
+            self.home = Some(home);
+        }
+        Vec::new()
+    }
+
+    fn keys(&self, cx: &Ctx) -> Keys {
+        Keys::new().only(cx.has(Role::Admin), keymap::HOME_ADMIN)
+    }
+
+    fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
+        match a {
+            Action::Calendar => {
+                let f = super::form::Form::calendar_day(cx.svc.today());
+                vec![Cmd::Push(Box::new(f))]
+            }
+            a => vec![Cmd::Ignored(a)],
+        }
+    }
+
+    fn changed(&mut self, c: Change) -> Touch {
+        if matches!(
+            c,
+            Change::Enterprises | Change::Settings | Change::Draws | Change::Results
+        ) {
+            self.home = None;
+        }
+        match c {
+            Change::Audit => Touch::No,
+            _ => Touch::Quiet,
+        }
+    }
+
+    fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint) {
+        render(self.home.as_ref(), p.quarter, f, area, p.theme(), p.lang());
+    }
 }
 
 #[cfg(test)]

@@ -10,12 +10,17 @@ pub mod home;
 pub mod input;
 pub mod keymap;
 pub mod list;
+pub mod modal;
+pub mod pane;
+pub mod registry;
 pub mod reports;
 pub mod room;
+pub mod screen;
 pub mod search;
 pub mod theme;
 pub mod wizard;
 pub mod work;
+pub mod worklist;
 
 pub use app::{App, Event, Outcome, Session};
 pub use data::{Hub, Notice};

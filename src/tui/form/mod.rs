@@ -17,12 +17,13 @@ use crate::domain::user::{Role, User};
 use crate::service::{Actor, Service, ServiceError};
 use crate::strings::{self, Lang, ui};
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::collections::BTreeSet;
 
+mod modal;
 mod targets;
 
 /// How a field is edited.
@@ -162,6 +163,8 @@ pub enum FormOutcome {
     Saved(Option<i64>),
     /// Saved with F2: open the next record to enter.
     SavedNext(Option<i64>),
+    /// An action the form does not know (a bug the key walk test catches).
+    Ignored,
 }
 
 pub struct Form {
@@ -281,29 +284,29 @@ impl Form {
         });
     }
 
-    fn picker_key(&mut self, k: &KeyEvent) {
+    /// A picker's action: move, toggle, choose, close.
+    fn picker_act(&mut self, a: Action) {
         let Some(p) = &mut self.picker else { return };
         let shown = p.shown();
-        match keymap::lookup(&[keymap::PICKER], k) {
-            Some(Action::Up) => p.cursor = p.cursor.saturating_sub(1),
-            Some(Action::Down) => p.cursor = (p.cursor + 1).min(shown.len().saturating_sub(1)),
-            Some(Action::Back) => self.picker = None,
-            Some(Action::Toggle) if p.multi => {
+        match a {
+            Action::Up => p.cursor = p.cursor.saturating_sub(1),
+            Action::Down => p.cursor = (p.cursor + 1).min(shown.len().saturating_sub(1)),
+            Action::Back => self.picker = None,
+            Action::Toggle if p.multi => {
                 if let Some(o) = shown.get(p.cursor)
                     && !p.chosen.remove(o)
                 {
                     p.chosen.insert(o.clone());
                 }
             }
-            Some(Action::Open) => {
+            Action::Open => {
                 let value = if p.multi {
                     if let Some(o) = shown.get(p.cursor)
                         && p.chosen.is_empty()
                     {
                         p.chosen.insert(o.clone());
                     }
-                    p.options
-                        .iter()
+                    (p.options.iter())
                         .filter(|o| p.chosen.contains(*o))
                         .cloned()
                         .collect::<Vec<_>>()
@@ -317,93 +320,101 @@ impl Form {
                 self.picker = None;
                 self.focus = (self.focus + 1).min(self.fields.len() - 1);
             }
-            _ => match k.code {
-                ratatui::crossterm::event::KeyCode::Backspace => {
-                    p.filter.pop();
-                    p.cursor = 0;
-                }
-                ratatui::crossterm::event::KeyCode::Char(c)
-                    if !k
-                        .modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    p.filter.push(c);
-                    p.cursor = 0;
-                }
-                _ => {}
-            },
+            _ => {}
         }
     }
 
-    /// Handles a key.
-    pub fn key(
-        &mut self,
-        k: &KeyEvent,
-        svc: &mut Service,
-        actor: &Actor,
-        lang: Lang,
-    ) -> FormOutcome {
+    /// Typing into an open picker filters it.
+    fn picker_text(&mut self, k: &KeyEvent) -> bool {
+        let Some(p) = &mut self.picker else {
+            return false;
+        };
+        match k.code {
+            KeyCode::Backspace => drop(p.filter.pop()),
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => p.filter.push(c),
+            _ => return false,
+        }
+        p.cursor = 0;
+        true
+    }
+
+    /// Whether the field with focus takes typed text.
+    pub fn typing(&self) -> bool {
+        self.picker.is_some()
+            || self.fields.get(self.focus).is_some_and(|f| {
+                matches!(
+                    f.widget,
+                    Widget::Text | Widget::Lines | Widget::Date | Widget::Secret
+                )
+            })
+    }
+
+    /// Does what an offered key asks.
+    pub fn act(&mut self, a: Action, svc: &mut Service, actor: &Actor, lang: Lang) -> FormOutcome {
         if self.confirm_discard {
-            match keymap::lookup(&[keymap::CONFIRM], k) {
-                Some(Action::Yes) => return FormOutcome::Close,
-                Some(Action::No) => self.confirm_discard = false,
-                _ => {}
+            match a {
+                Action::Yes => return FormOutcome::Close,
+                _ => self.confirm_discard = false,
             }
             return FormOutcome::Stay;
         }
         if self.picker.is_some() {
-            self.picker_key(k);
+            self.picker_act(a);
             return FormOutcome::Stay;
         }
-        match keymap::lookup(&self.bindings(), k) {
-            Some(Action::SaveNext) => {
+        let n = self.fields.len();
+        match a {
+            Action::SaveNext => {
                 return match self.save(svc, actor, lang) {
                     FormOutcome::Saved(id) => FormOutcome::SavedNext(id),
                     other => other,
                 };
             }
-            Some(Action::NextField) => self.focus = (self.focus + 1) % self.fields.len(),
-            Some(Action::PrevField) => {
-                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len()
-            }
-            Some(Action::Save) => return self.save(svc, actor, lang),
-            Some(Action::Back) => {
-                if self.changed() {
-                    self.confirm_discard = true;
-                } else {
-                    return FormOutcome::Close;
-                }
-            }
-            Some(Action::Open) => match self.fields.get(self.focus).map(|f| &f.widget) {
+            Action::NextField => self.focus = (self.focus + 1) % n,
+            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::Save => return self.save(svc, actor, lang),
+            Action::Back if self.changed() => self.confirm_discard = true,
+            Action::Back => return FormOutcome::Close,
+            Action::Open => match self.fields.get(self.focus).map(|f| &f.widget) {
                 Some(Widget::Choice(_) | Widget::Multi(_)) => self.open_picker(),
                 Some(Widget::Lines) => {
                     if let Some(f) = self.fields.get_mut(self.focus) {
                         f.input.newline();
                     }
                 }
-                _ => self.focus = (self.focus + 1) % self.fields.len(),
+                _ => self.focus = (self.focus + 1) % n,
             },
-            _ => {
-                if let Some(f) = self.fields.get_mut(self.focus) {
-                    match f.widget {
-                        Widget::Text | Widget::Lines | Widget::Date | Widget::Secret => {
-                            f.input.key(k);
-                        }
-                        // Typing on a choice opens the picker with the typed filter.
-                        _ => {
-                            if let ratatui::crossterm::event::KeyCode::Char(c) = k.code {
-                                self.open_picker();
-                                if let Some(p) = &mut self.picker {
-                                    p.filter.push(c);
-                                    p.cursor = 0;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            _ => return FormOutcome::Ignored,
         }
         FormOutcome::Stay
+    }
+
+    /// A key no binding took: text for the field with focus; typing on a choice opens its
+    /// picker with the typed filter. False when the key is not used.
+    pub fn text(&mut self, k: &KeyEvent) -> bool {
+        if self.confirm_discard {
+            return false;
+        }
+        if self.picker.is_some() {
+            return self.picker_text(k);
+        }
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        match f.widget {
+            Widget::Text | Widget::Lines | Widget::Date | Widget::Secret => f.input.key(k),
+            _ => match k.code {
+                KeyCode::Char(c) => {
+                    self.open_picker();
+                    if let Some(p) = &mut self.picker {
+                        p.filter.push(c);
+                        p.cursor = 0;
+                    }
+                    true
+                }
+                _ => false,
+            },
+        }
     }
 
     pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {

@@ -451,6 +451,42 @@ pub const SEARCHING: &[Binding] = &[
     },
 ];
 
+/// The first-login password change.
+pub const PASSWORD: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Save,
+        label: "save",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Char('c'), C)],
+        action: Action::Quit,
+        label: "quit",
+        shown: "Ctrl-C",
+        in_bar: true,
+    },
+];
+
+/// Help in a form: F1 always, `?` where it is not typed into a text field.
+pub const FORM_HELP: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::F(1), N)],
+    action: Action::Help,
+    label: "help",
+    shown: "F1",
+    in_bar: false,
+}];
+
+/// `?` for help where it is not typed into a text field.
+pub const HELP_KEY: &[Binding] = &[Binding {
+    keys: &[ch('?')],
+    action: Action::Help,
+    label: "help",
+    shown: "?",
+    in_bar: false,
+}];
+
 /// The action of a key among bindings.
 pub fn lookup(bindings: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {
     bindings

@@ -36,15 +36,17 @@ pub const ROOM: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
-/// In a draw room, for witnesses.
-pub const ROOM_WITNESS: &[Binding] = &[
-    Binding {
-        keys: &[ch('e')],
-        action: Action::Entropy,
-        label: "entropy",
-        shown: "e",
-        in_bar: true,
-    },
+/// A witness adds entropy (before the reveal).
+pub const ROOM_ENTROPY: &[Binding] = &[Binding {
+    keys: &[ch('e')],
+    action: Action::Entropy,
+    label: "entropy",
+    shown: "e",
+    in_bar: true,
+}];
+
+/// A witness confirms the result or declines it (after the reveal).
+pub const ROOM_ANSWER: &[Binding] = &[
     Binding {
         keys: &[ch('c')],
         action: Action::Confirm,
@@ -61,25 +63,25 @@ pub const ROOM_WITNESS: &[Binding] = &[
     },
 ];
 
-/// In a draw room, for administrators.
-pub const ROOM_ADMIN: &[Binding] = &[
-    Binding {
-        keys: &[ch('r')],
-        action: Action::Reveal,
-        label: "reveal",
-        shown: "r",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[ch('l')],
-        action: Action::Release,
-        label: "release",
-        shown: "l",
-        in_bar: true,
-    },
-];
+/// An administrator reveals a prepared draw.
+pub const ROOM_REVEAL: &[Binding] = &[Binding {
+    keys: &[ch('r')],
+    action: Action::Reveal,
+    label: "reveal",
+    shown: "r",
+    in_bar: true,
+}];
 
-/// In a draw room, for administrators, while the draw is prepared and not yet revealed.
+/// An administrator releases a sealed draw to the inspectors.
+pub const ROOM_RELEASE: &[Binding] = &[Binding {
+    keys: &[ch('l')],
+    action: Action::Release,
+    label: "release",
+    shown: "l",
+    in_bar: true,
+}];
+
+/// An administrator writes the announcement of a prepared draw.
 pub const ROOM_ANNOUNCE: &[Binding] = &[Binding {
     keys: &[ch('b')],
     action: Action::Announce,
@@ -88,8 +90,8 @@ pub const ROOM_ANNOUNCE: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
-/// In a draw room, for leaders.
-pub const ROOM_LEADER: &[Binding] = &[Binding {
+/// A leader accepts a disputed result.
+pub const ROOM_ACCEPT: &[Binding] = &[Binding {
     keys: &[ch('a')],
     action: Action::Accept,
     label: "accept",
@@ -97,27 +99,29 @@ pub const ROOM_LEADER: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
-/// In a draw room, for administrators and leaders.
-pub const ROOM_MANAGE: &[Binding] = &[
-    Binding {
-        keys: &[ch('z')],
-        action: Action::CancelDraw,
-        label: "cancel_draw",
-        shown: "z",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[ch('n')],
-        action: Action::Annotate,
-        label: "annotate",
-        shown: "n",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[ch('p')],
-        action: Action::Record,
-        label: "record",
-        shown: "p",
-        in_bar: true,
-    },
-];
+/// Cancelling the draw (administrators before the reveal, leaders before sealing).
+pub const ROOM_CANCEL: &[Binding] = &[Binding {
+    keys: &[ch('z')],
+    action: Action::CancelDraw,
+    label: "cancel_draw",
+    shown: "z",
+    in_bar: false,
+}];
+
+/// A note on a sealed or cancelled draw.
+pub const ROOM_ANNOTATE: &[Binding] = &[Binding {
+    keys: &[ch('n')],
+    action: Action::Annotate,
+    label: "annotate",
+    shown: "n",
+    in_bar: false,
+}];
+
+/// Writing the draw record (administrators, leaders).
+pub const ROOM_RECORD: &[Binding] = &[Binding {
+    keys: &[ch('p')],
+    action: Action::Record,
+    label: "record",
+    shown: "p",
+    in_bar: true,
+}];

@@ -15,6 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+mod screen;
+
 /// What the tab shows for one quarter.
 pub struct Preview {
     pub stats: QuarterStats,
@@ -54,7 +56,7 @@ impl Reports {
         self.scroll = 0;
     }
 
-    pub fn load(&mut self, svc: &mut Service, actor: &Actor, lang: Lang) {
+    pub fn fill(&mut self, svc: &mut Service, actor: &Actor, lang: Lang) {
         if self.preview.is_some() {
             return;
         }
@@ -89,7 +91,7 @@ impl Reports {
         self.preview = Some(r.map_err(|e| strings::service_error(&e, None, lang)));
     }
 
-    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {
+    pub fn draw(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {
         let mut lines: Vec<Line> = Vec::new();
         match &self.preview {
             Some(Ok(p)) => preview_lines(p, lang, theme, &mut lines),

@@ -15,6 +15,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+mod modal;
+
 pub(super) fn col(title: &str, width: u16) -> Column {
     Column {
         title: title.to_string(),

@@ -23,6 +23,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// The largest file the wizard reads: the largest an upload may be.
 pub const MAX_BYTES: u64 = crate::exchange::inbox::FileLimits::MAX_FILE_MB as u64 * 1024 * 1024;
 
+mod modal;
+
 /// The wizard of one screen.
 pub struct Wizard {
     /// What the screen imports (the first is the default).

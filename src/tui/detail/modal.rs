@@ -1,0 +1,129 @@
+//! A record's detail on the modal stack: scrolling, `Esc` back to the list, and for a result
+//! its evidence files (issue 18): `i` picks a file of the user's inbox and attaches it, `x`
+//! picks one of the result's files and copies it to the outbox. The service checks who may do
+//! either; a key that cannot work now says why.
+
+use super::Detail;
+use crate::domain::user::Role;
+use crate::exchange::inbox;
+use crate::service::Change;
+use crate::strings::{self, evidence as ev};
+use crate::tui::keymap::{self, Action};
+use crate::tui::modal::Picker;
+use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Modal, Msg, Paint, Pick, done, one};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Clear;
+
+impl Detail {
+    /// The picker of `Attach` (inbox files) or `Export` (the result's files).
+    fn evidence_picker(&self, a: Action, result: i64, cx: &Ctx) -> Flow {
+        let lang = cx.lang();
+        let (purpose, title, options) = if a == Action::Attach {
+            let files = match inbox::list(cx.svc.db_path(), &cx.s.actor.name) {
+                Ok(f) => f,
+                Err(e) => return one(Cmd::Say(e.to_string())),
+            };
+            let names: Vec<String> = files.into_iter().map(|f| f.name).collect();
+            if names.is_empty() {
+                return one(Cmd::Say(ev::inbox_empty(lang).to_string()));
+            }
+            (Pick::Attach(result), ev::pick_inbox(lang), names)
+        } else {
+            let names = (self.evidence.iter())
+                .map(|(id, name)| format!("#{id} {}", strings::display(name)))
+                .collect();
+            (Pick::EvidenceOut, ev::pick_export(lang), names)
+        };
+        let p = Picker::new(purpose, title.to_string(), options, 0);
+        one(Cmd::Push(Box::new(p)))
+    }
+
+    /// Attaches the inbox file chosen, or copies the evidence file chosen to the outbox.
+    fn evidence_picked(
+        &mut self,
+        purpose: Pick,
+        choice: usize,
+        option: &str,
+        cx: &mut Ctx,
+    ) -> Flow {
+        let lang = cx.lang();
+        let (svc, actor) = (&mut *cx.svc, &cx.s.actor);
+        let said = match purpose {
+            Pick::Attach(result) => svc.attach_from_inbox(actor, result, option).and_then(|id| {
+                let (e, _) = svc.evidence_file(actor, id)?;
+                Ok(ev::added(id, &e.name, &e.sha256, lang))
+            }),
+            _ => {
+                let Some((id, _)) = self.evidence.get(choice) else {
+                    return Vec::new();
+                };
+                (svc.export_evidence(actor, *id)).map(|name| ev::copied(&name, lang))
+            }
+        };
+        done(said, |m| match self.reload(cx.svc, &cx.s.actor, lang) {
+            Ok(()) => vec![Cmd::Saved, Cmd::Say(m)],
+            Err(e) => vec![Cmd::Saved, Cmd::Fail(e)],
+        })
+    }
+}
+
+impl Modal for Detail {
+    fn keys(&self, cx: &Ctx) -> Keys {
+        let keys = Keys::new().on(keymap::SCROLL).on(keymap::DETAIL);
+        if self.result.is_none() {
+            return keys;
+        }
+        let lang = cx.lang();
+        let may_attach = cx.any(&[Role::Admin, Role::Inspector]);
+        keys.when(!self.evidence.is_empty(), keymap::EVIDENCE, || {
+            ev::no_files(lang).to_string()
+        })
+        .when(may_attach, keymap::EVIDENCE_ADD, || {
+            crate::tui::screen::needs(Role::Inspector, lang)
+        })
+    }
+
+    fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
+        match (a, self.result) {
+            (Action::Up, _) => self.scroll = self.scroll.saturating_sub(1),
+            (Action::Down, _) => self.scroll = self.scroll.saturating_add(1),
+            (Action::PageUp, _) => self.scroll = self.scroll.saturating_sub(10),
+            (Action::PageDown, _) => self.scroll = self.scroll.saturating_add(10),
+            (Action::Back, _) => return one(Cmd::Pop),
+            (Action::Attach | Action::Export, Some(r)) => return self.evidence_picker(a, r, cx),
+            (a, _) => return one(Cmd::Ignored(a)),
+        }
+        Vec::new()
+    }
+
+    fn receive(&mut self, m: Msg, cx: &mut Ctx) -> Flow {
+        match m {
+            Msg::Picked {
+                purpose: purpose @ (Pick::Attach(_) | Pick::EvidenceOut),
+                choice,
+                option,
+            } => self.evidence_picked(purpose, choice, &option, cx),
+            _ => Vec::new(),
+        }
+    }
+
+    fn changed(&mut self, c: Change, cx: &mut Ctx) -> Flow {
+        if !self.source.touched_by(c) {
+            return Vec::new();
+        }
+        match self.reload(cx.svc, &cx.s.actor, cx.lang()) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Cmd::Pop, Cmd::Fail(e)],
+        }
+    }
+
+    fn global(&self) -> bool {
+        true
+    }
+
+    fn render(&mut self, f: &mut Frame, _: Rect, body: Rect, p: &Paint) {
+        f.render_widget(Clear, body);
+        Detail::render(self, f, body, p.theme());
+    }
+}

@@ -1,0 +1,192 @@
+//! The results tab as a screen: the worklist in a [`Pane`]; `e` enters the selected
+//! assignment's result (F2 in the form saves and opens the next one), reviewers approve (`a`)
+//! or return (`r`) a submitted result, administrators write the quarter's public notice (`p`),
+//! and off-site checks are recorded (`o`). `Enter` opens the pre-visit view and evidence.
+
+use super::data::{Listing, Source};
+use super::detail::Detail;
+use super::form::Form;
+use super::keymap::{self, Action};
+use super::modal::Prompt;
+use super::pane::Pane;
+use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, one};
+use super::work;
+use crate::domain::result::ReviewStatus;
+use crate::domain::user::Role;
+use crate::service::{Change, REVIEWERS};
+use crate::strings::{self, ui, work as ws};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// The results tab of one session.
+#[derive(Default)]
+pub struct Worklist {
+    pane: Pane,
+}
+
+impl Worklist {
+    fn enter(&mut self, id: i64, cx: &mut Ctx) -> Flow {
+        let f = work::result_form(cx.svc, &cx.s.actor, id, cx.lang());
+        done(f, |f| one(Cmd::Push(Box::new(f))))
+    }
+
+    /// After F2: the next assignment still to enter, or that all are done.
+    fn next(&mut self, after: Option<i64>, cx: &mut Ctx) -> Flow {
+        let lang = cx.lang();
+        let next = work::next_pending(cx.svc, &cx.s.actor, after.unwrap_or(-1));
+        done(next, |next| match next {
+            Some(id) => {
+                let mut flow = self.enter(id, cx);
+                if matches!(flow.first(), Some(Cmd::Push(_))) {
+                    flow.push(Cmd::Say(ws::saved_next(lang).to_string()));
+                }
+                flow
+            }
+            None => one(Cmd::Say(ws::all_done(lang).to_string())),
+        })
+    }
+
+    fn offsite(&mut self, cx: &mut Ctx) -> Flow {
+        let lines = cx.svc.offsite(&cx.s.actor, cx.quarter);
+        done(lines, |lines| {
+            let firms = (lines.iter())
+                .map(|l| format!("{}({})", strings::display(&l.name), l.code))
+                .collect();
+            one(Cmd::Push(Box::new(Form::offsite(firms, cx.svc.today()))))
+        })
+    }
+
+    fn publish(&mut self, cx: &mut Ctx) -> Flow {
+        let (lang, q) = (cx.lang(), cx.quarter);
+        let files = cx.svc.publication_files(&cx.s.actor, q, lang);
+        done(files, |(n, files)| {
+            let said = move |names: &[String], lang| {
+                let done = ws::published(n, &q.to_string(), lang);
+                format!("{done} {}", names.join("、"))
+            };
+            vec![Cmd::Outbox(files, Box::new(said)), Cmd::Reload]
+        })
+    }
+
+    /// Approves the selected submitted result, or asks why it goes back.
+    fn review(&mut self, a: Action, id: i64, cx: &mut Ctx) -> Flow {
+        let lang = cx.lang();
+        let submitted = match cx.svc.assignment(&cx.s.actor, id) {
+            Ok(x) => x.result.filter(|r| r.status == ReviewStatus::Submitted),
+            Err(e) => return one(Cmd::Fail(e)),
+        };
+        let Some(r) = submitted else {
+            return one(Cmd::Say(ws::not_reviewable(lang).to_string()));
+        };
+        if a == Action::ReturnResult {
+            let ask = Ask::ReturnComment {
+                result: r.id,
+                revision: r.revision,
+            };
+            let p = Prompt::new(ask, ws::return_prompt(lang).to_string());
+            return one(Cmd::Push(Box::new(p)));
+        }
+        let approved = cx.svc.review(&cx.s.actor, r.id, r.revision, true, "");
+        done(approved, |()| {
+            vec![Cmd::Saved, Cmd::Say(ws::approved(lang).into()), Cmd::Reload]
+        })
+    }
+
+    fn returned(&mut self, result: i64, revision: i64, comment: &str, cx: &mut Ctx) -> Flow {
+        let lang = cx.lang();
+        let r = cx.svc.review(&cx.s.actor, result, revision, false, comment);
+        done(r, |()| {
+            vec![Cmd::Saved, Cmd::Say(ws::returned(lang).into()), Cmd::Reload]
+        })
+    }
+}
+
+impl Screen for Worklist {
+    fn load(&mut self, cx: &mut Ctx) -> Flow {
+        let l = work::listing(cx.svc, &cx.s.actor, cx.lang());
+        done(l, |l| {
+            self.pane.view.set_listing(Arc::new(l));
+            Vec::new()
+        })
+    }
+
+    fn keys(&self, cx: &Ctx) -> Keys {
+        if self.pane.searching {
+            return self.pane.keys();
+        }
+        let keys = Keys::new().on(keymap::WORK);
+        let mut keys = keys.on(keymap::LIST);
+        keys = keys.only(cx.actor().require(REVIEWERS).is_ok(), keymap::REVIEW);
+        keys = keys.only(cx.has(Role::Admin), keymap::PUBLISH);
+        keys.only(cx.any(&[Role::Admin, Role::Inspector]), keymap::OFFSITE)
+    }
+
+    fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
+        if let Some(flow) = self.pane.act(a, cx.lang()) {
+            return flow;
+        }
+        let selected = self.pane.view.selected_id();
+        match (a, selected) {
+            (Action::Offsite, _) => self.offsite(cx),
+            (Action::Publish, _) => self.publish(cx),
+            (Action::EnterResult, Some(id)) => self.enter(id, cx),
+            (Action::Approve | Action::ReturnResult, Some(id)) => self.review(a, id, cx),
+            (Action::Open, Some(id)) => {
+                let d = Detail::open(cx.svc, &cx.s.actor, Source::Work, id, cx.lang());
+                done(d, |d| one(Cmd::Push(Box::new(d))))
+            }
+            (Action::EnterResult | Action::Approve | Action::ReturnResult | Action::Open, None) => {
+                Vec::new()
+            }
+            (a, _) => one(Cmd::Ignored(a)),
+        }
+    }
+
+    fn typing(&self) -> bool {
+        self.pane.searching
+    }
+
+    fn text(&mut self, k: &KeyEvent, _: &mut Ctx) -> Flow {
+        self.pane.text(k)
+    }
+
+    fn paste(&mut self, s: &str) {
+        self.pane.paste(s);
+    }
+
+    fn receive(&mut self, m: Msg, cx: &mut Ctx) -> Flow {
+        if let Some(flow) = self.pane.receive(&m, cx.lang()) {
+            return flow;
+        }
+        match m {
+            Msg::Typed {
+                purpose: Ask::ReturnComment { result, revision },
+                text,
+            } => self.returned(result, revision, &text, cx),
+            Msg::Saved(Some(id)) => {
+                self.pane.view.select_id(id);
+                Vec::new()
+            }
+            Msg::SavedNext(after) => self.next(after, cx),
+            _ => Vec::new(),
+        }
+    }
+
+    fn changed(&mut self, c: Change) -> Touch {
+        match Source::Work.touched_by(c) {
+            true => Touch::Loud,
+            false => Touch::No,
+        }
+    }
+
+    fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint) {
+        let name = ui::tab(super::app::Tab::Results.index(), p.lang()).0;
+        self.pane.render(f, area, p, name);
+    }
+
+    fn listing(&self) -> Option<Arc<Listing>> {
+        Some(Arc::clone(&self.pane.view.listing))
+    }
+}
