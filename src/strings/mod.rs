@@ -540,7 +540,10 @@ mod tests {
 
     #[test]
     fn every_label_used_by_the_ui_exists() {
-        let src = include_str!("../tui/detail/mod.rs");
+        let src = concat!(
+            include_str!("../tui/detail/mod.rs"),
+            include_str!("../tui/detail/listing.rs")
+        );
         let keys: Vec<&str> = src
             .split("ui::label(\"")
             .skip(1)

@@ -10,7 +10,7 @@ use super::screen::{Cmd, Ctx, Flow, Keys, Paint, Screen, Touch};
 use super::theme::Theme;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
-use crate::domain::stats::{QuarterStats, Share};
+use crate::domain::stats::{ClassLine, QuarterStats, Share};
 use crate::domain::user::Role;
 use crate::service::Change;
 use crate::service::{
@@ -210,6 +210,180 @@ fn deadline_lines(h: &Home, theme: Theme, lang: Lang, lines: &mut Vec<Line<'stat
     }
 }
 
+/// The header of the plan table.
+fn plan_head(quarter: Quarter, theme: Theme, lang: Lang, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::from(Span::styled(
+        ui::home_quotas(&quarter.to_string(), lang),
+        theme.header(),
+    )));
+    let cols = ui::plan_columns(lang);
+    lines.push(Line::from(format!(
+        "  {}{}{}{}{}{}",
+        left("", 26),
+        right(cols[0], 6),
+        right(cols[2], 6),
+        right(cols[3], 6),
+        right(cols[4], 7),
+        right(cols[1], 6),
+    )));
+}
+
+/// One class of the statistics, with its bar and a mark when met or behind schedule.
+fn class_line(c: &ClassLine, due_bp: u32, theme: Theme, lang: Lang) -> Line<'static> {
+    // Behind schedule: fewer inspected than the share of the quarter gone.
+    let expected = (c.required * u64::from(due_bp)).div_ceil(10_000);
+    let behind = c.inspected < expected && !c.met;
+    let text = format!(
+        "  {}{}{}{}{}{} {}",
+        left(strings::group(c.group, lang), 26),
+        right(&c.population.to_string(), 6),
+        right(&c.required.to_string(), 6),
+        right(&c.drawn.to_string(), 6),
+        right(&c.inspected.to_string(), 7),
+        right(&format_percent(c.ratio_bp), 6),
+        bar(crate::domain::stats::share_bp(c.inspected, c.required), 8),
+    );
+    let mark = if c.met {
+        lang.t(" ✓", " ✓")
+    } else if behind {
+        lang.t(" !落后", " !behind")
+    } else {
+        ""
+    };
+    let style = if behind {
+        theme.warn()
+    } else {
+        Style::default()
+    };
+    Line::from(vec![Span::raw(text), Span::styled(mark, style)])
+}
+
+/// The statistics: per class, then the shares and the joint inspections.
+fn stats_lines(
+    st: &QuarterStats,
+    h: &Home,
+    q: Quarter,
+    theme: Theme,
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    plan_head(q, theme, lang, &mut lines);
+    let due_bp = elapsed_bp(q, h.today);
+    lines.extend(
+        st.classes
+            .iter()
+            .map(|c| class_line(c, due_bp, theme, lang)),
+    );
+    for (label, share) in [
+        (
+            lang.t("部门内联合抽查占比", "internal-joint share"),
+            &st.internal_joint,
+        ),
+        (
+            lang.t("  其中抽取时计划", "  planned at the draw"),
+            &st.internal_joint_planned,
+        ),
+        (
+            lang.t("分级分类抽查占比", "random checks by class"),
+            &st.classified,
+        ),
+        (
+            lang.t("正面清单非现场监管", "positive list off-site"),
+            &st.offsite,
+        ),
+    ] {
+        lines.push(share_line(label, share, lang, theme));
+    }
+    if st.non_random > 0 {
+        lines.push(Line::from(format!(
+            "  {}",
+            ui::non_random_line(st.non_random, lang)
+        )));
+    }
+    let d = st.department_joint;
+    let joint = ws::joint_line(
+        d.inspections_ytd,
+        d.target_inspections,
+        d.subjects_ytd,
+        d.target_subjects,
+        lang,
+    );
+    lines.push(Line::from(format!("  {joint}")));
+    lines
+}
+
+/// The plan alone (for those who do not see the statistics).
+fn plan_lines(plan: &[PlanLine], q: Quarter, theme: Theme, lang: Lang) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    plan_head(q, theme, lang, &mut lines);
+    for g in plan {
+        lines.push(Line::from(format!(
+            "  {}{}{}{}{}{}",
+            left(strings::group(g.group, lang), 26),
+            right(&g.population.to_string(), 6),
+            right(&g.required.to_string(), 6),
+            right(&g.drawn.to_string(), 6),
+            right(&g.inspected.to_string(), 7),
+            right(&format_percent(g.ratio_bp), 6),
+        )));
+    }
+    lines
+}
+
+/// The work waiting, what is soon due or late, and the follow-ups.
+fn waiting_lines(w: &WorkCounts, theme: Theme, lang: Lang, lines: &mut Vec<Line<'static>>) {
+    let waiting = ws::waiting_line(w.to_enter, w.to_review, w.to_publish, lang);
+    lines.push(Line::from(format!("  {waiting}")));
+    let marked = [
+        (
+            w.publish_soon > 0,
+            ws::soon_line(w.publish_soon, lang),
+            theme.key(),
+        ),
+        (
+            w.to_enter_late + w.publish_late > 0,
+            ws::late_line(w.to_enter_late, w.publish_late, lang),
+            theme.warn(),
+        ),
+        (
+            w.followups_open > 0,
+            fs::open_count(w.followups_open, lang),
+            theme.key(),
+        ),
+        (
+            w.followups_overdue > 0,
+            fs::overdue_count(w.followups_overdue, lang),
+            theme.warn(),
+        ),
+    ];
+    for (show, text, style) in marked {
+        if show {
+            lines.push(Line::from(Span::styled(format!("  {text}"), style)));
+        }
+    }
+}
+
+/// The latest changes.
+fn recent_lines(h: &Home, theme: Theme, lang: Lang, lines: &mut Vec<Line<'static>>) {
+    if h.recent.is_empty() {
+        return;
+    }
+    lines.push(Line::from(Span::styled(
+        ws::recent_title(lang),
+        theme.header(),
+    )));
+    for a in &h.recent {
+        lines.push(Line::from(strings::display(&format!(
+            "  {}  {}  {} {}  {}",
+            a.at.get(5..16).unwrap_or(&a.at).replace('T', " "),
+            a.actor,
+            a.action,
+            a.entity,
+            a.summary.chars().take(30).collect::<String>()
+        ))));
+    }
+}
+
 pub fn render(
     home: Option<&Result<Home, String>>,
     quarter: Quarter,
@@ -221,159 +395,14 @@ pub fn render(
     let mut lines: Vec<Line> = Vec::new();
     match home {
         Some(Ok(h)) => {
-            let head = |lines: &mut Vec<Line>| {
-                lines.push(Line::from(Span::styled(
-                    ui::home_quotas(&quarter.to_string(), lang),
-                    theme.header(),
-                )));
-                let cols = ui::plan_columns(lang);
-                lines.push(Line::from(format!(
-                    "  {}{}{}{}{}{}",
-                    left("", 26),
-                    right(cols[0], 6),
-                    right(cols[2], 6),
-                    right(cols[3], 6),
-                    right(cols[4], 7),
-                    right(cols[1], 6),
-                )));
-            };
             if let Some(st) = &h.stats {
-                head(&mut lines);
-                let due_bp = elapsed_bp(quarter, h.today);
-                for c in &st.classes {
-                    // Behind schedule: fewer inspected than the share of the quarter gone.
-                    let expected = (c.required * u64::from(due_bp)).div_ceil(10_000);
-                    let behind = c.inspected < expected && !c.met;
-                    let text = format!(
-                        "  {}{}{}{}{}{} {}",
-                        left(strings::group(c.group, lang), 26),
-                        right(&c.population.to_string(), 6),
-                        right(&c.required.to_string(), 6),
-                        right(&c.drawn.to_string(), 6),
-                        right(&c.inspected.to_string(), 7),
-                        right(&format_percent(c.ratio_bp), 6),
-                        bar(crate::domain::stats::share_bp(c.inspected, c.required), 8),
-                    );
-                    let mark = if c.met {
-                        lang.t(" ✓", " ✓")
-                    } else if behind {
-                        lang.t(" !落后", " !behind")
-                    } else {
-                        ""
-                    };
-                    lines.push(Line::from(vec![
-                        Span::raw(text),
-                        Span::styled(
-                            mark,
-                            if behind {
-                                theme.warn()
-                            } else {
-                                Style::default()
-                            },
-                        ),
-                    ]));
-                }
-                lines.push(share_line(
-                    lang.t("部门内联合抽查占比", "internal-joint share"),
-                    &st.internal_joint,
-                    lang,
-                    theme,
-                ));
-                lines.push(share_line(
-                    lang.t("  其中抽取时计划", "  planned at the draw"),
-                    &st.internal_joint_planned,
-                    lang,
-                    theme,
-                ));
-                lines.push(share_line(
-                    lang.t("分级分类抽查占比", "random checks by class"),
-                    &st.classified,
-                    lang,
-                    theme,
-                ));
-                lines.push(share_line(
-                    lang.t("正面清单非现场监管", "positive list off-site"),
-                    &st.offsite,
-                    lang,
-                    theme,
-                ));
-                if st.non_random > 0 {
-                    lines.push(Line::from(format!(
-                        "  {}",
-                        ui::non_random_line(st.non_random, lang)
-                    )));
-                }
-                let d = st.department_joint;
-                lines.push(Line::from(format!(
-                    "  {}",
-                    ws::joint_line(
-                        d.inspections_ytd,
-                        d.target_inspections,
-                        d.subjects_ytd,
-                        d.target_subjects,
-                        lang
-                    )
-                )));
+                lines = stats_lines(st, h, quarter, theme, lang);
             } else if let Some(plan) = &h.plan {
-                head(&mut lines);
-                for g in plan {
-                    lines.push(Line::from(format!(
-                        "  {}{}{}{}{}{}",
-                        left(strings::group(g.group, lang), 26),
-                        right(&g.population.to_string(), 6),
-                        right(&g.required.to_string(), 6),
-                        right(&g.drawn.to_string(), 6),
-                        right(&g.inspected.to_string(), 7),
-                        right(&format_percent(g.ratio_bp), 6),
-                    )));
-                }
+                lines = plan_lines(plan, quarter, theme, lang);
             }
             deadline_lines(h, theme, lang, &mut lines);
-            let w = h.waiting;
-            lines.push(Line::from(format!(
-                "  {}",
-                ws::waiting_line(w.to_enter, w.to_review, w.to_publish, lang)
-            )));
-            if w.publish_soon > 0 {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", ws::soon_line(w.publish_soon, lang)),
-                    theme.key(),
-                )));
-            }
-            if w.to_enter_late + w.publish_late > 0 {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", ws::late_line(w.to_enter_late, w.publish_late, lang)),
-                    theme.warn(),
-                )));
-            }
-            if w.followups_open > 0 {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", fs::open_count(w.followups_open, lang)),
-                    theme.key(),
-                )));
-            }
-            if w.followups_overdue > 0 {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", fs::overdue_count(w.followups_overdue, lang)),
-                    theme.warn(),
-                )));
-            }
-            if !h.recent.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    ws::recent_title(lang),
-                    theme.header(),
-                )));
-                for a in &h.recent {
-                    lines.push(Line::from(strings::display(&format!(
-                        "  {}  {}  {} {}  {}",
-                        a.at.get(5..16).unwrap_or(&a.at).replace('T', " "),
-                        a.actor,
-                        a.action,
-                        a.entity,
-                        a.summary.chars().take(30).collect::<String>()
-                    ))));
-                }
-            }
+            waiting_lines(&h.waiting, theme, lang, &mut lines);
+            recent_lines(h, theme, lang, &mut lines);
         }
         Some(Err(e)) => lines.push(Line::from(e.clone())),
         None => {}

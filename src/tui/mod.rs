@@ -29,3 +29,5 @@ pub use data::{Hub, Notice};
 mod files_tests;
 #[cfg(test)]
 mod snapshots;
+#[cfg(test)]
+mod walk_tests;

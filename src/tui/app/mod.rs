@@ -347,6 +347,25 @@ impl App {
         s.listing()
     }
 
+    /// The key sets that work now (for tests).
+    pub fn live_keys(&mut self) -> Vec<&'static [keymap::Binding]> {
+        self.keys().live()
+    }
+
+    /// How many tabs the user has, and how many modals are open (for tests).
+    pub fn tab_count(&self) -> usize {
+        self.tabs.len()
+    }
+
+    pub fn depth(&self) -> usize {
+        self.modals.len()
+    }
+
+    /// The message shown in the status line, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|(m, _)| m.as_str())
+    }
+
     /// Offered keys whose action nothing handled since the last call (for the key walk test).
     pub fn take_ignored(&mut self) -> Vec<Action> {
         std::mem::take(&mut self.ignored)

@@ -2,8 +2,7 @@
 //! one record: every field, the quarter's class with its reasons, penalties, complaints,
 //! declared conflicts and the change history.
 
-use super::data::{Column, Listing, Row, Source};
-use super::search::SearchKey;
+use super::data::{Column, Source};
 use super::theme::Theme;
 use crate::domain::classify::classify;
 use crate::domain::forms;
@@ -15,198 +14,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+mod listing;
 mod modal;
+
+pub use listing::build_listing;
 
 pub(super) fn col(title: &str, width: u16) -> Column {
     Column {
         title: title.to_string(),
         width,
-    }
-}
-
-/// Builds the listing of a source for a language.
-pub fn build_listing(
-    svc: &mut Service,
-    actor: &Actor,
-    source: Source,
-    lang: Lang,
-) -> Result<Listing, ServiceError> {
-    match source {
-        Source::Work => super::work::listing(svc, actor, lang),
-        Source::Enterprises => {
-            let quarter = Quarter::of(svc.today());
-            let classes: std::collections::HashMap<i64, _> = svc
-                .classify_quarter(actor, quarter)?
-                .items
-                .into_iter()
-                .map(|(e, c)| (e.id, c.class))
-                .collect();
-            let rows = svc
-                .enterprises(actor)?
-                .into_iter()
-                .map(|e| {
-                    let d = &e.data;
-                    let class = classes.get(&e.id).map_or("—", |c| strings::class(*c, lang));
-                    Row {
-                        id: e.id,
-                        key: SearchKey::new(
-                            &d.name,
-                            &[d.credit_code.as_str(), &d.area, &d.industry],
-                        ),
-                        cells: vec![
-                            display(&d.name),
-                            d.credit_code.to_string(),
-                            class.to_string(),
-                            display(&d.area),
-                            lang.t(d.status.zh(), d.status.en()).to_string(),
-                        ],
-                    }
-                })
-                .collect();
-            Ok(Listing {
-                columns: vec![
-                    col(ui::label("name", lang), 0),
-                    col(ui::label("credit_code", lang), 18),
-                    col(ui::label("class", lang), 8),
-                    col(ui::label("area", lang), 14),
-                    col(ui::label("status", lang), 8),
-                ],
-                rows,
-            })
-        }
-        Source::Inspectors => {
-            let rows = svc
-                .inspectors(actor)?
-                .into_iter()
-                .map(|i| {
-                    let d = &i.data;
-                    let exp = d
-                        .expertise
-                        .iter()
-                        .map(|x| lang.t(x.zh(), x.en()))
-                        .collect::<Vec<_>>()
-                        .join("、");
-                    Row {
-                        id: i.id,
-                        key: SearchKey::new(&d.name, &[&d.cert_no, &d.section, &d.unit]),
-                        cells: vec![
-                            display(&d.name),
-                            lang.t(d.kind.zh(), d.kind.en()).to_string(),
-                            display(&d.section),
-                            display(&d.cert_no),
-                            exp,
-                            if d.active {
-                                ui::label("active", lang).to_string()
-                            } else {
-                                ui::label("inactive", lang).to_string()
-                            },
-                        ],
-                    }
-                })
-                .collect();
-            Ok(Listing {
-                columns: vec![
-                    col(ui::label("name_2", lang), 10),
-                    col(ui::label("kind", lang), 12),
-                    col(ui::label("section", lang), 10),
-                    col(ui::label("cert_no", lang), 14),
-                    col(ui::label("expertise", lang), 0),
-                    col(ui::label("status", lang), 8),
-                ],
-                rows,
-            })
-        }
-        Source::Items => {
-            let today = svc.today();
-            let rows = svc
-                .items_in_force(today)?
-                .into_iter()
-                .map(|v| Row {
-                    id: v.id,
-                    key: SearchKey::new(&v.data.name, &[&v.data.code, &v.data.basis]),
-                    cells: vec![
-                        display(&v.data.code),
-                        display(&v.data.name),
-                        lang.t(v.data.method.zh(), v.data.method.en()).to_string(),
-                        v.effective_from.to_string(),
-                        v.version.to_string(),
-                    ],
-                })
-                .collect();
-            Ok(Listing {
-                columns: vec![
-                    col(ui::label("code", lang), 12),
-                    col(ui::label("item", lang), 0),
-                    col(ui::label("method", lang), 10),
-                    col(ui::label("from", lang), 10),
-                    col(ui::label("ver", lang), 4),
-                ],
-                rows,
-            })
-        }
-        Source::Users => {
-            let rows = svc
-                .users(actor)?
-                .into_iter()
-                .map(|u| Row {
-                    id: u.id,
-                    key: SearchKey::new(&u.display_name, &[&u.name]),
-                    cells: vec![
-                        u.name.clone(),
-                        display(&u.display_name),
-                        u.roles
-                            .iter()
-                            .map(|r| lang.t(r.zh(), r.en()))
-                            .collect::<Vec<_>>()
-                            .join("、"),
-                        strings::cli::enabled(!u.disabled, lang).to_string(),
-                    ],
-                })
-                .collect();
-            Ok(Listing {
-                columns: vec![
-                    col(ui::label("user", lang), 14),
-                    col(ui::label("name_2", lang), 10),
-                    col(ui::label("roles", lang), 0),
-                    col(ui::label("status", lang), 6),
-                ],
-                rows,
-            })
-        }
-        Source::Audit => {
-            let rows = svc
-                .audit_recent(actor, 2000)?
-                .into_iter()
-                .map(|a| {
-                    let what = format!(
-                        "{}{}",
-                        a.entity,
-                        a.entity_id.map(|i| format!("#{i}")).unwrap_or_default()
-                    );
-                    Row {
-                        id: a.id,
-                        key: SearchKey::new(&a.summary, &[&a.actor, &a.action, &what, &a.at]),
-                        cells: vec![
-                            a.at.chars().take(19).collect::<String>().replace('T', " "),
-                            display(&a.actor),
-                            a.action.clone(),
-                            what,
-                            display(&a.summary),
-                        ],
-                    }
-                })
-                .collect();
-            Ok(Listing {
-                columns: vec![
-                    col(ui::label("time", lang), 19),
-                    col(ui::label("actor", lang), 14),
-                    col(ui::label("action", lang), 10),
-                    col(ui::label("record", lang), 16),
-                    col(ui::label("summary", lang), 0),
-                ],
-                rows,
-            })
-        }
     }
 }
 
@@ -221,6 +37,11 @@ pub struct Detail {
     result: Option<i64>,
     /// Its evidence files (id, name), all of them: withdrawn ones can still be read.
     evidence: Vec<(i64, String)>,
+}
+
+/// “none” under a heading.
+fn none(lang: Lang) -> Line<'static> {
+    Line::from(ui::section("none", lang))
 }
 
 pub(super) fn heading(text: &str) -> Line<'static> {
@@ -300,183 +121,246 @@ impl Detail {
         lang: Lang,
     ) -> Result<(), ServiceError> {
         let mut lines = Vec::new();
-        let none = || Line::from(ui::section("none", lang));
-        let history = |svc: &mut Service,
-                       entity: &str,
-                       lines: &mut Vec<Line<'static>>|
-         -> Result<(), ServiceError> {
-            lines.push(heading(ui::section("history", lang)));
-            let h = svc.history(actor, entity, self.id)?;
-            if h.is_empty() {
-                lines.push(none());
-            }
-            for a in h.iter().rev().take(50) {
-                lines.push(Line::from(format!(
-                    "{}  {}  {}  {}",
-                    a.at.chars().take(19).collect::<String>().replace('T', " "),
-                    display(&a.actor),
-                    a.action,
-                    match (&a.before, &a.after) {
-                        // Created by an import: the kept file holds the fields.
-                        (None, None) => display(&a.summary),
-                        _ => changed_fields(a.before.as_deref(), a.after.as_deref()),
-                    }
-                )));
-            }
-            Ok(())
-        };
+        let l = &mut lines;
         match self.source {
-            Source::Work => {
-                let pv = svc.previsit(actor, self.id)?;
-                self.title = display(&pv.assignment.name);
-                // The evidence first: what changes after the visit, visible without scrolling.
-                self.result = pv.assignment.result.as_ref().map(|r| r.id);
-                self.evidence_lines(svc, actor, lang, &mut lines)?;
-                super::work::previsit_lines(&pv, svc, lang, &mut lines)?;
-            }
-            Source::Enterprises => {
-                let e = svc.enterprise(actor, self.id)?;
-                self.title = display(&e.data.name);
-                lines.push(heading(ui::section("fields", lang)));
-                for (spec, value) in forms::ENTERPRISE
-                    .iter()
-                    .zip(forms::enterprise_texts(&e.data))
-                {
-                    lines.push(field(strings::field(spec, lang), &value));
-                }
-                let (pens, comps) = svc.enterprise_events(actor, self.id)?;
-                let quarter = Quarter::of(svc.today());
-                let c = classify(&e.data, &pens, &comps, quarter);
-                lines.push(heading(&format!(
-                    "{} {quarter}",
-                    ui::section("class", lang)
-                )));
-                if e.data.status.is_gone() {
-                    lines.push(Line::from("—"));
-                } else {
-                    lines.push(Line::from(Span::styled(
-                        strings::class(c.class, lang).to_string(),
-                        Theme::default().key(),
-                    )));
-                    for r in &c.reasons {
-                        lines.push(Line::from(format!("  {}", strings::reason(r, lang))));
-                    }
-                    for r in &c.overridden {
-                        lines.push(Line::from(format!(
-                            "  {}",
-                            strings::overridden(r, c.class, lang)
-                        )));
-                    }
-                }
-                lines.push(heading(ui::section("penalties", lang)));
-                if pens.is_empty() {
-                    lines.push(none());
-                }
-                for p in &pens {
-                    lines.push(Line::from(display(&format!(
-                        "{}  {}  {}",
-                        p.date, p.doc_no, p.summary
-                    ))));
-                }
-                lines.push(heading(ui::section("complaints", lang)));
-                if comps.is_empty() {
-                    lines.push(none());
-                }
-                for c in &comps {
-                    let v = c
-                        .verified_on
-                        .map(|d| format!("{} {d}", ui::label("verified", lang)))
-                        .unwrap_or_else(|| ui::label("not_verified", lang).to_string());
-                    lines.push(Line::from(display(&format!(
-                        "{}  {}  {v}  {}",
-                        c.received, c.ref_no, c.summary
-                    ))));
-                }
-                self.conflicts(svc, actor, lang, &mut lines, |c| c.enterprise_id == self.id)?;
-                history(svc, "enterprise", &mut lines)?;
-            }
-            Source::Inspectors => {
-                let i = svc.inspector(actor, self.id)?;
-                self.title = display(&i.data.name);
-                lines.push(heading(ui::section("fields", lang)));
-                for (spec, value) in forms::INSPECTOR.iter().zip(forms::inspector_texts(&i.data)) {
-                    lines.push(field(strings::field(spec, lang), &value));
-                }
-                self.conflicts(svc, actor, lang, &mut lines, |c| c.inspector_id == self.id)?;
-                history(svc, "inspector", &mut lines)?;
-            }
-            Source::Items => {
-                let all = svc
-                    .item_versions(actor)
-                    .or_else(|_| svc.items_in_force(svc.today()))?;
-                let Some(v) = all.iter().find(|v| v.id == self.id) else {
-                    return Err(ServiceError::NotFound(format!("item {}", self.id)));
-                };
-                self.title = display(&v.data.name);
-                lines.push(heading(ui::section("fields", lang)));
-                for (spec, value) in forms::ITEM
-                    .iter()
-                    .zip(forms::item_texts(&v.data, v.effective_from))
-                {
-                    lines.push(field(strings::field(spec, lang), &value));
-                }
-                lines.push(heading(ui::section("history", lang)));
-                for o in all.iter().filter(|o| o.data.code == v.data.code) {
-                    let until = o.effective_until.map(|d| d.to_string()).unwrap_or_default();
-                    lines.push(Line::from(display(&format!(
-                        "v{}  {} – {}  {}  {}",
-                        o.version, o.effective_from, until, o.data.basis, o.retired_reason
-                    ))));
-                }
-            }
-            Source::Users => {
-                let u = svc
-                    .users(actor)?
-                    .into_iter()
-                    .find(|u| u.id == self.id)
-                    .ok_or_else(|| ServiceError::NotFound(format!("user {}", self.id)))?;
-                self.title = u.name.clone();
-                lines.push(heading(ui::section("fields", lang)));
-                lines.push(field(ui::label("user_2", lang), &u.name));
-                lines.push(field(ui::label("name_3", lang), &u.display_name));
-                lines.push(field(
-                    ui::label("roles_2", lang),
-                    &u.roles
-                        .iter()
-                        .map(|r| lang.t(r.zh(), r.en()))
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                ));
-                lines.push(field(ui::label("keys", lang), &u.key_count.to_string()));
-                lines.push(field(
-                    ui::label("status_2", lang),
-                    strings::cli::enabled(!u.disabled, lang),
-                ));
-                history(svc, "user", &mut lines)?;
-                logins(svc, actor, self.id, lang, &mut lines)?;
-            }
-            Source::Audit => {
-                let a = svc
-                    .audit_recent(actor, 2000)?
-                    .into_iter()
-                    .find(|a| a.id == self.id)
-                    .ok_or_else(|| ServiceError::NotFound(format!("audit {}", self.id)))?;
-                self.title = format!("#{}", a.id);
-                for (k, v) in [
-                    ("time", &a.at),
-                    ("actor", &a.actor),
-                    ("action", &a.action),
-                    ("entity", &a.entity),
-                    ("summary", &a.summary),
-                ] {
-                    lines.push(field(k, v));
-                }
-                for (k, v) in [("before", &a.before), ("after", &a.after)] {
-                    lines.push(field(k, v.as_deref().unwrap_or("")));
-                }
-            }
+            Source::Work => self.work_lines(svc, actor, lang, l)?,
+            Source::Enterprises => self.enterprise_lines(svc, actor, lang, l)?,
+            Source::Inspectors => self.inspector_lines(svc, actor, lang, l)?,
+            Source::Items => self.item_lines(svc, actor, lang, l)?,
+            Source::Users => self.user_lines(svc, actor, lang, l)?,
+            Source::Audit => self.audit_lines(svc, actor, lang, l)?,
         }
         self.lines = lines;
+        Ok(())
+    }
+
+    /// The change history of the record shown (its last 50 entries).
+    fn history(
+        &self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        entity: &str,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        lines.push(heading(ui::section("history", lang)));
+        let h = svc.history(actor, entity, self.id)?;
+        if h.is_empty() {
+            lines.push(none(lang));
+        }
+        for a in h.iter().rev().take(50) {
+            let what = match (&a.before, &a.after) {
+                // Created by an import: the kept file holds the fields.
+                (None, None) => display(&a.summary),
+                _ => changed_fields(a.before.as_deref(), a.after.as_deref()),
+            };
+            let at = a.at.chars().take(19).collect::<String>().replace('T', " ");
+            let line = format!("{at}  {}  {}  {what}", display(&a.actor), a.action);
+            lines.push(Line::from(line));
+        }
+        Ok(())
+    }
+
+    /// An assignment: its evidence files first, then the pre-visit view.
+    fn work_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        let pv = svc.previsit(actor, self.id)?;
+        self.title = display(&pv.assignment.name);
+        // The evidence first: what changes after the visit, visible without scrolling.
+        self.result = pv.assignment.result.as_ref().map(|r| r.id);
+        self.evidence_lines(svc, actor, lang, lines)?;
+        super::work::previsit_lines(&pv, svc, lang, lines)?;
+        Ok(())
+    }
+
+    /// An enterprise: its fields, this quarter's class with the reasons, penalties, complaints, conflicts, history.
+    fn enterprise_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        let e = svc.enterprise(actor, self.id)?;
+        self.title = display(&e.data.name);
+        lines.push(heading(ui::section("fields", lang)));
+        for (spec, value) in forms::ENTERPRISE
+            .iter()
+            .zip(forms::enterprise_texts(&e.data))
+        {
+            lines.push(field(strings::field(spec, lang), &value));
+        }
+        let (pens, comps) = svc.enterprise_events(actor, self.id)?;
+        let quarter = Quarter::of(svc.today());
+        let c = classify(&e.data, &pens, &comps, quarter);
+        lines.push(heading(&format!(
+            "{} {quarter}",
+            ui::section("class", lang)
+        )));
+        if e.data.status.is_gone() {
+            lines.push(Line::from("—"));
+        } else {
+            lines.push(Line::from(Span::styled(
+                strings::class(c.class, lang).to_string(),
+                Theme::default().key(),
+            )));
+            for r in &c.reasons {
+                lines.push(Line::from(format!("  {}", strings::reason(r, lang))));
+            }
+            for r in &c.overridden {
+                lines.push(Line::from(format!(
+                    "  {}",
+                    strings::overridden(r, c.class, lang)
+                )));
+            }
+        }
+        lines.push(heading(ui::section("penalties", lang)));
+        if pens.is_empty() {
+            lines.push(none(lang));
+        }
+        for p in &pens {
+            lines.push(Line::from(display(&format!(
+                "{}  {}  {}",
+                p.date, p.doc_no, p.summary
+            ))));
+        }
+        lines.push(heading(ui::section("complaints", lang)));
+        if comps.is_empty() {
+            lines.push(none(lang));
+        }
+        for c in &comps {
+            let v = c
+                .verified_on
+                .map(|d| format!("{} {d}", ui::label("verified", lang)))
+                .unwrap_or_else(|| ui::label("not_verified", lang).to_string());
+            lines.push(Line::from(display(&format!(
+                "{}  {}  {v}  {}",
+                c.received, c.ref_no, c.summary
+            ))));
+        }
+        self.conflicts(svc, actor, lang, lines, |c| c.enterprise_id == self.id)?;
+        self.history(svc, actor, lang, "enterprise", lines)?;
+        Ok(())
+    }
+
+    /// An officer: fields, conflicts, history.
+    fn inspector_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        let i = svc.inspector(actor, self.id)?;
+        self.title = display(&i.data.name);
+        lines.push(heading(ui::section("fields", lang)));
+        for (spec, value) in forms::INSPECTOR.iter().zip(forms::inspector_texts(&i.data)) {
+            lines.push(field(strings::field(spec, lang), &value));
+        }
+        self.conflicts(svc, actor, lang, lines, |c| c.inspector_id == self.id)?;
+        self.history(svc, actor, lang, "inspector", lines)?;
+        Ok(())
+    }
+
+    /// A check item: fields and every version.
+    fn item_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        let all = svc
+            .item_versions(actor)
+            .or_else(|_| svc.items_in_force(svc.today()))?;
+        let Some(v) = all.iter().find(|v| v.id == self.id) else {
+            return Err(ServiceError::NotFound(format!("item {}", self.id)));
+        };
+        self.title = display(&v.data.name);
+        lines.push(heading(ui::section("fields", lang)));
+        for (spec, value) in forms::ITEM
+            .iter()
+            .zip(forms::item_texts(&v.data, v.effective_from))
+        {
+            lines.push(field(strings::field(spec, lang), &value));
+        }
+        lines.push(heading(ui::section("history", lang)));
+        for o in all.iter().filter(|o| o.data.code == v.data.code) {
+            let until = o.effective_until.map(|d| d.to_string()).unwrap_or_default();
+            lines.push(Line::from(display(&format!(
+                "v{}  {} – {}  {}  {}",
+                o.version, o.effective_from, until, o.data.basis, o.retired_reason
+            ))));
+        }
+        Ok(())
+    }
+
+    /// An account: fields, history, its last logins.
+    fn user_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        let u = svc
+            .users(actor)?
+            .into_iter()
+            .find(|u| u.id == self.id)
+            .ok_or_else(|| ServiceError::NotFound(format!("user {}", self.id)))?;
+        self.title = u.name.clone();
+        lines.push(heading(ui::section("fields", lang)));
+        lines.push(field(ui::label("user_2", lang), &u.name));
+        lines.push(field(ui::label("name_3", lang), &u.display_name));
+        lines.push(field(
+            ui::label("roles_2", lang),
+            &u.roles
+                .iter()
+                .map(|r| lang.t(r.zh(), r.en()))
+                .collect::<Vec<_>>()
+                .join("、"),
+        ));
+        lines.push(field(ui::label("keys", lang), &u.key_count.to_string()));
+        lines.push(field(
+            ui::label("status_2", lang),
+            strings::cli::enabled(!u.disabled, lang),
+        ));
+        self.history(svc, actor, lang, "user", lines)?;
+        logins(svc, actor, self.id, lang, lines)?;
+        Ok(())
+    }
+
+    /// One audit entry as stored.
+    fn audit_lines(
+        &mut self,
+        svc: &mut Service,
+        actor: &Actor,
+        _lang: Lang,
+        lines: &mut Vec<Line<'static>>,
+    ) -> Result<(), ServiceError> {
+        let a = svc
+            .audit_recent(actor, 2000)?
+            .into_iter()
+            .find(|a| a.id == self.id)
+            .ok_or_else(|| ServiceError::NotFound(format!("audit {}", self.id)))?;
+        self.title = format!("#{}", a.id);
+        for (k, v) in [
+            ("time", &a.at),
+            ("actor", &a.actor),
+            ("action", &a.action),
+            ("entity", &a.entity),
+            ("summary", &a.summary),
+        ] {
+            lines.push(field(k, v));
+        }
+        for (k, v) in [("before", &a.before), ("after", &a.after)] {
+            lines.push(field(k, v.as_deref().unwrap_or("")));
+        }
         Ok(())
     }
 

@@ -6,7 +6,6 @@
 
 use super::input::TextInput;
 use super::keymap::{self, Action};
-use super::theme::Theme;
 use crate::domain::enterprise::*;
 use crate::domain::fields::Raw;
 use crate::domain::forms::{self, FieldSpec};
@@ -16,15 +15,12 @@ use crate::domain::result::Signature;
 use crate::domain::user::{Role, User};
 use crate::service::{Actor, Service, ServiceError};
 use crate::strings::{self, Lang, ui};
-use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::collections::BTreeSet;
 
 mod modal;
 mod targets;
+mod view;
 
 /// How a field is edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -414,163 +410,6 @@ impl Form {
                 }
                 _ => false,
             },
-        }
-    }
-
-    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {
-        let what = match self.target {
-            Target::Enterprise(_) => ui::tab(1, lang).0,
-            Target::Item(_) => ui::tab(3, lang).0,
-            Target::User(_) => ui::tab(8, lang).0,
-            Target::Inspector(_) => ui::tab(2, lang).0,
-            Target::Result(ref t) => t.title.as_str(),
-            Target::CalendarDay => ui::label("calendar_day", lang),
-            Target::Offsite => ui::label("offsite", lang),
-            Target::Joint => ui::label("joint", lang),
-            Target::JointTargets => ui::label("joint_targets", lang),
-            Target::Evaluation(_) => ui::label("evaluation", lang),
-        };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(theme.border())
-            .title(Span::styled(
-                format!(" {} ", ui::form_title(self.is_new(), what, lang)),
-                theme.header(),
-            ));
-        let inner = block.inner(area);
-        f.render_widget(block, area);
-        let label_w = 22u16;
-        // One line per field, plus one for its error; scroll so the focused field is visible.
-        let mut lines: Vec<(Line, Option<Position>)> = Vec::new();
-        for (i, fld) in self.fields.iter().enumerate() {
-            let focused = i == self.focus;
-            let mark = if focused { theme.mark() } else { " " };
-            let req = if fld.spec.required { "*" } else { " " };
-            let label = format!("{mark}{req}{}", strings::field(fld.spec, lang));
-            let pad = (label_w as usize)
-                .saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-            let hint = match fld.widget {
-                Widget::Choice(_) | Widget::Multi(_) => " ▾",
-                Widget::Date => " (YYYY-MM-DD)",
-                Widget::Secret => "",
-                Widget::Text => "",
-                Widget::Lines => "",
-            };
-            let value = if fld.widget == Widget::Secret {
-                "*".repeat(fld.input.value().chars().count())
-            } else {
-                strings::display(&fld.input.shown())
-            };
-            let style = if focused {
-                theme.selected()
-            } else {
-                ratatui::style::Style::default()
-            };
-            let cursor = focused.then(|| Position::new(label_w + fld.input.cursor_column(), 0));
-            lines.push((
-                Line::from(vec![
-                    Span::raw(format!("{label}{}", " ".repeat(pad))),
-                    Span::styled(value, style),
-                    Span::styled(hint, theme.dim()),
-                ]),
-                cursor,
-            ));
-            if let Some(e) = &fld.error {
-                lines.push((
-                    Line::from(Span::styled(
-                        format!("{}  ⚠ {e}", " ".repeat(label_w as usize)),
-                        theme.warn(),
-                    )),
-                    None,
-                ));
-            }
-        }
-        let focus_line = lines.iter().position(|(_, c)| c.is_some()).unwrap_or(0);
-        let height = inner.height.saturating_sub(1) as usize;
-        let top = focus_line.saturating_sub(height.saturating_sub(2));
-        for (row, (line, cursor)) in lines.into_iter().skip(top).take(height).enumerate() {
-            let r = Rect {
-                x: inner.x,
-                y: inner.y + row as u16,
-                width: inner.width,
-                height: 1,
-            };
-            f.render_widget(line, r);
-            if let Some(c) = cursor
-                && self.picker.is_none()
-                && !self.confirm_discard
-                && matches!(
-                    self.fields[self.focus].widget,
-                    Widget::Text | Widget::Date | Widget::Secret
-                )
-            {
-                f.set_cursor_position(Position::new(
-                    (r.x + c.x).min(r.right().saturating_sub(1)),
-                    r.y,
-                ));
-            }
-        }
-        if let Some(m) = &self.message {
-            let r = Rect {
-                x: inner.x,
-                y: inner.bottom().saturating_sub(1),
-                width: inner.width,
-                height: 1,
-            };
-            f.render_widget(Line::from(Span::styled(m.clone(), theme.warn())), r);
-        }
-        if let Some(p) = &self.picker {
-            let shown = p.shown();
-            let h = (shown.len() as u16 + 3).min(area.height.saturating_sub(2));
-            let r = Rect {
-                x: area.x + label_w + 2,
-                y: area.y + 2,
-                width: 36.min(area.width.saturating_sub(label_w + 3)),
-                height: h,
-            };
-            f.render_widget(Clear, r);
-            let mut lines = vec![Line::from(Span::styled(
-                format!("> {}", p.filter),
-                theme.key(),
-            ))];
-            for (i, o) in shown.iter().enumerate() {
-                let tick = if p.multi {
-                    if p.chosen.contains(o) { "[x] " } else { "[ ] " }
-                } else {
-                    ""
-                };
-                let text = format!(
-                    "{}{tick}{}",
-                    if i == p.cursor { theme.mark() } else { " " },
-                    if o.is_empty() { "（空）" } else { o }
-                );
-                lines.push(if i == p.cursor {
-                    Line::from(text).style(theme.selected())
-                } else {
-                    Line::from(text)
-                });
-            }
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_set(theme.border())
-                .title(ui::picker_title(lang));
-            f.render_widget(Paragraph::new(lines).block(block), r);
-        }
-        if self.confirm_discard {
-            let r = Rect {
-                x: area.x + 4,
-                y: area.y + area.height / 2,
-                width: area.width.saturating_sub(8).min(50),
-                height: 3,
-            };
-            f.render_widget(Clear, r);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_set(theme.border());
-            f.render_widget(
-                Paragraph::new(format!("{}  (y/n)", ui::discard(lang))).block(block),
-                r,
-            );
         }
     }
 }

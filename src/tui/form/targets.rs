@@ -180,24 +180,59 @@ impl Form {
     }
 
     pub(super) fn save(&mut self, svc: &mut Service, actor: &Actor, lang: Lang) -> FormOutcome {
-        use crate::exchange::import::Kind;
         for f in &mut self.fields {
             f.error = None;
         }
         self.message = None;
-        let values: Vec<(&'static str, String)> = self
-            .fields
-            .iter()
+        let values: Vec<(&'static str, String)> = (self.fields.iter())
             .map(|f| (f.spec.key, f.input.value()))
             .collect();
+        let built = (self.save_registry(svc, actor, &values))
+            .or_else(|| self.save_record(svc, actor, &values));
+        let Some(built) = built else {
+            return FormOutcome::Stay;
+        };
+        match built {
+            Err(issues) | Ok((Err(ServiceError::Invalid(issues)), _)) => {
+                // Checks the service makes (against the database) show beside the fields too.
+                self.show_issues(issues, lang);
+                FormOutcome::Stay
+            }
+            Ok((Err(e), kind)) => {
+                self.message = Some(strings::service_error(&e, Some(kind), lang));
+                FormOutcome::Stay
+            }
+            Ok((Ok(id), _)) => FormOutcome::Saved(id),
+        }
+    }
+
+    /// Puts each issue beside its field and focuses the first.
+    fn show_issues(&mut self, issues: Vec<crate::domain::fields::FieldIssue>, lang: Lang) {
+        let n = issues.len();
+        for i in issues {
+            if let Some(f) = self.fields.iter_mut().find(|f| f.spec.key == i.field) {
+                f.error = Some(strings::problem(&i.problem, lang));
+            }
+        }
+        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = first;
+        }
+        self.message = Some(ui::fix_fields(n, lang));
+    }
+
+    /// Saves a registry record: an enterprise, an officer, a check item, an account.
+    fn save_registry(
+        &self,
+        svc: &mut Service,
+        actor: &Actor,
+        values: &[(&'static str, String)],
+    ) -> Option<Built> {
+        use crate::exchange::import::Kind;
         let get = |key: &str| {
-            values
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| Raw::Text(v.as_str()))
+            (values.iter().find(|(k, _)| *k == key)).map(|(_, v)| Raw::Text(v.as_str()))
         };
         let today = svc.today();
-        let built: Built = match &self.target {
+        Some(match &self.target {
             Target::Enterprise(e) => forms::enterprise(e.as_ref().map(|e| &e.data), get).map(|d| {
                 let r = match e {
                     Some(e) => svc
@@ -222,40 +257,7 @@ impl Form {
                 let r = svc.put_item(actor, &d, from.unwrap_or(today)).map(|_| None);
                 (r, Kind::Items)
             }),
-            Target::Result(t) => forms::result(get, |name| {
-                t.categories
-                    .iter()
-                    .find(|c| c.1 == name)
-                    .map(|c| c.0.clone())
-            })
-            .map(|d| {
-                let r = svc
-                    .save_result(actor, t.assignment, t.revision, &d)
-                    .map(Some);
-                (r, Kind::Inspections)
-            }),
-            Target::CalendarDay => forms::calendar_day(get).map(|(day, kind, note)| {
-                let r = svc.set_calendar_day(actor, day, kind, &note).map(|()| None);
-                (r, Kind::Items)
-            }),
-            Target::Offsite => forms::offsite(get).map(|(code, o)| {
-                let q = crate::domain::quarter::Quarter::of(o.checked_on);
-                let r = svc.put_offsite(actor, &code, q, &o).map(|()| None);
-                (r, Kind::Enterprises)
-            }),
-            Target::Joint => forms::joint(get).map(|j| {
-                let r = svc.add_joint_inspection(actor, &j).map(Some);
-                (r, Kind::Enterprises)
-            }),
-            Target::JointTargets => forms::joint_targets(get).map(|(y, i, s)| {
-                let r = svc.set_joint_targets(actor, y, i, s).map(|()| None);
-                (r, Kind::Enterprises)
-            }),
-            Target::Evaluation(q) => forms::evaluation(get).map(|(id, g, remark)| {
-                let r = svc.set_evaluation(actor, &id, *q, g, &remark).map(|_| None);
-                (r, Kind::Inspectors)
-            }),
-            Target::User(u) => user_from(&values, u.is_none()).map(
+            Target::User(u) => user_from(values, u.is_none()).map(
                 |UserInput {
                      name,
                      display,
@@ -289,41 +291,58 @@ impl Form {
                     (r, Kind::Inspectors)
                 },
             ),
+            _ => return None,
+        })
+    }
+
+    /// Saves any other record: a result, a calendar day, an off-site check, a joint
+    /// inspection, the year's joint targets, an evaluation.
+    fn save_record(
+        &self,
+        svc: &mut Service,
+        actor: &Actor,
+        values: &[(&'static str, String)],
+    ) -> Option<Built> {
+        use crate::exchange::import::Kind;
+        let get = |key: &str| {
+            (values.iter().find(|(k, _)| *k == key)).map(|(_, v)| Raw::Text(v.as_str()))
         };
-        match built {
-            Err(issues) => {
-                let n = issues.len();
-                for i in issues {
-                    if let Some(f) = self.fields.iter_mut().find(|f| f.spec.key == i.field) {
-                        f.error = Some(strings::problem(&i.problem, lang));
-                    }
-                }
-                if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
-                    self.focus = first;
-                }
-                self.message = Some(ui::fix_fields(n, lang));
-                FormOutcome::Stay
-            }
-            Ok((Err(ServiceError::Invalid(issues)), _)) => {
-                // Checks the service makes (against the database) show beside the fields too.
-                let n = issues.len();
-                for i in issues {
-                    if let Some(f) = self.fields.iter_mut().find(|f| f.spec.key == i.field) {
-                        f.error = Some(strings::problem(&i.problem, lang));
-                    }
-                }
-                if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
-                    self.focus = first;
-                }
-                self.message = Some(ui::fix_fields(n, lang));
-                FormOutcome::Stay
-            }
-            Ok((Err(e), kind)) => {
-                self.message = Some(strings::service_error(&e, Some(kind), lang));
-                FormOutcome::Stay
-            }
-            Ok((Ok(id), _)) => FormOutcome::Saved(id),
-        }
+        Some(match &self.target {
+            Target::Result(t) => forms::result(get, |name| {
+                t.categories
+                    .iter()
+                    .find(|c| c.1 == name)
+                    .map(|c| c.0.clone())
+            })
+            .map(|d| {
+                let r = svc
+                    .save_result(actor, t.assignment, t.revision, &d)
+                    .map(Some);
+                (r, Kind::Inspections)
+            }),
+            Target::CalendarDay => forms::calendar_day(get).map(|(day, kind, note)| {
+                let r = svc.set_calendar_day(actor, day, kind, &note).map(|()| None);
+                (r, Kind::Items)
+            }),
+            Target::Offsite => forms::offsite(get).map(|(code, o)| {
+                let q = crate::domain::quarter::Quarter::of(o.checked_on);
+                let r = svc.put_offsite(actor, &code, q, &o).map(|()| None);
+                (r, Kind::Enterprises)
+            }),
+            Target::Joint => forms::joint(get).map(|j| {
+                let r = svc.add_joint_inspection(actor, &j).map(Some);
+                (r, Kind::Enterprises)
+            }),
+            Target::JointTargets => forms::joint_targets(get).map(|(y, i, s)| {
+                let r = svc.set_joint_targets(actor, y, i, s).map(|()| None);
+                (r, Kind::Enterprises)
+            }),
+            Target::Evaluation(q) => forms::evaluation(get).map(|(id, g, remark)| {
+                let r = svc.set_evaluation(actor, &id, *q, g, &remark).map(|_| None);
+                (r, Kind::Inspectors)
+            }),
+            _ => return None,
+        })
     }
 }
 

@@ -21,6 +21,7 @@ impl Modal for Wizard {
             Reply::Imported(m) => vec![Cmd::Saved, Cmd::Reload, Cmd::Say(m)],
             Reply::Say(m) => one(Cmd::Say(m)),
             Reply::Error(e) => one(Cmd::Fail(e)),
+            Reply::Ignored => one(Cmd::Ignored(a)),
         }
     }
 
