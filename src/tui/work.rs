@@ -100,6 +100,119 @@ pub fn next_pending(
         .find(|id| *id != after))
 }
 
+/// What a result form offers to choose from: the officers by name, the items in force, the
+/// result categories in the user's language.
+struct Choices {
+    names: std::collections::BTreeMap<String, String>,
+    in_force: Vec<crate::domain::item::ItemVersion>,
+    categories: Vec<(String, String)>,
+}
+
+impl Choices {
+    fn load(svc: &mut Service, lang: Lang) -> Result<Choices, ServiceError> {
+        let names = svc.inspector_names()?.into_iter().collect();
+        let in_force = svc.items_in_force(svc.today())?;
+        let categories = (svc.categories()?.into_iter())
+            .map(|c| {
+                let name = match lang {
+                    Lang::En if !c.name_en.is_empty() => c.name_en,
+                    _ => c.name,
+                };
+                (c.code, name)
+            })
+            .collect();
+        Ok(Choices {
+            names,
+            in_force,
+            categories,
+        })
+    }
+
+    /// An officer as the form shows them: name(certificate).
+    fn person(&self, id: &String) -> String {
+        match self.names.get(id) {
+            Some(n) => format!("{n}({id})"),
+            None => id.clone(),
+        }
+    }
+
+    fn people<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> String {
+        let people: Vec<String> = ids.into_iter().map(|i| self.person(i)).collect();
+        people.join("、")
+    }
+
+    fn items<'a>(&self, codes: impl IntoIterator<Item = &'a String>) -> String {
+        let label = |code: &String| {
+            (self.in_force.iter().find(|v| &v.data.code == code))
+                .map_or_else(|| code.clone(), |v| format!("{code} {}", v.data.name))
+        };
+        codes.into_iter().map(label).collect::<Vec<_>>().join("、")
+    }
+
+    fn category(&self, code: &str) -> String {
+        (self.categories.iter().find(|c| c.0 == code))
+            .map(|c| c.1.clone())
+            .unwrap_or_default()
+    }
+
+    /// The team drawn first, then everyone else who may have gone instead.
+    fn officers(&self, team: &[String]) -> Vec<String> {
+        let mut people: Vec<String> = team.iter().map(|i| self.person(i)).collect();
+        let mut others: Vec<String> = (self.names.keys())
+            .filter(|id| !team.contains(*id))
+            .map(|i| self.person(i))
+            .collect();
+        others.sort();
+        people.extend(others);
+        people
+    }
+
+    /// The texts of a returned result, in the order of `forms::RESULT`.
+    fn texts(&self, d: &crate::domain::result::ResultData) -> Vec<String> {
+        vec![
+            d.inspected_on.to_string(),
+            self.people(&d.present),
+            self.items(&d.items),
+            self.category(&d.category),
+            d.findings.clone(),
+            d.rectify_by.map(|x| x.to_string()).unwrap_or_default(),
+            d.case_no.clone(),
+            d.mobile_no.clone(),
+            d.signature.zh().to_string(),
+            d.signature_reason.clone(),
+            d.evidence.clone(),
+            yes_no(d.typical),
+            d.typical_note.clone(),
+        ]
+    }
+
+    /// The defaults of a new result: today, the team drawn, the draw's items, the first
+    /// category, signed.
+    fn defaults(&self, today: chrono::NaiveDate, team: &[String], items: &[String]) -> Vec<String> {
+        let first = self
+            .categories
+            .first()
+            .map(|c| c.1.clone())
+            .unwrap_or_default();
+        let mut texts = vec![
+            today.to_string(),
+            self.people(team),
+            self.items(items),
+            first,
+        ];
+        texts.extend(["", "", "", ""].map(String::from));
+        texts.push(Signature::Signed.zh().to_string());
+        texts.extend(["", ""].map(String::from));
+        texts.push(yes_no(false));
+        texts.push(String::new());
+        texts
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "是" } else { "否" }.to_string()
+}
+
 /// The result form of an assignment: a new result with the defaults (today, the team drawn,
 /// the draw's items, 未发现问题, signed), or a returned one as it was entered.
 pub fn result_form(
@@ -116,103 +229,22 @@ pub fn result_form(
         }
         Some(_) => return Err(ServiceError::Exists(format!("result {}", a.code))),
     };
-    let names = svc.inspector_names()?;
-    let label = |id: &String| match names.get(id) {
-        Some(n) => format!("{n}({id})"),
-        None => id.clone(),
-    };
-    // The team drawn first, then everyone else who may have gone instead.
-    let mut people: Vec<String> = a.team.iter().map(label).collect();
-    let mut others: Vec<String> = names
-        .keys()
-        .filter(|id| !a.team.contains(*id))
-        .map(label)
-        .collect();
-    others.sort();
-    people.extend(others);
-    let in_force = svc.items_in_force(svc.today())?;
-    let item_label = |code: &str| {
-        in_force
-            .iter()
-            .find(|v| v.data.code == code)
-            .map_or_else(|| code.to_string(), |v| format!("{code} {}", v.data.name))
-    };
-    let items: Vec<String> = in_force
-        .iter()
-        .map(|v| format!("{} {}", v.data.code, v.data.name))
-        .collect();
-    let categories: Vec<(String, String)> = svc
-        .categories()?
-        .into_iter()
-        .map(|c| {
-            let name = match lang {
-                Lang::Zh => c.name,
-                Lang::En if !c.name_en.is_empty() => c.name_en,
-                Lang::En => c.name,
-            };
-            (c.code, name)
-        })
-        .collect();
-    let cat_name = |code: &str| {
-        categories
-            .iter()
-            .find(|c| c.0 == code)
-            .map(|c| c.1.clone())
-            .unwrap_or_default()
-    };
-    let yes_no = |b: bool| if b { "是" } else { "否" }.to_string();
+    let ch = Choices::load(svc, lang)?;
     let texts = match &returned {
-        Some(d) => vec![
-            d.inspected_on.to_string(),
-            d.present.iter().map(label).collect::<Vec<_>>().join("、"),
-            d.items
-                .iter()
-                .map(|c| item_label(c))
-                .collect::<Vec<_>>()
-                .join("、"),
-            cat_name(&d.category),
-            d.findings.clone(),
-            d.rectify_by.map(|x| x.to_string()).unwrap_or_default(),
-            d.case_no.clone(),
-            d.mobile_no.clone(),
-            d.signature.zh().to_string(),
-            d.signature_reason.clone(),
-            d.evidence.clone(),
-            yes_no(d.typical),
-            d.typical_note.clone(),
-        ],
-        None => vec![
-            svc.today().to_string(),
-            a.team.iter().map(label).collect::<Vec<_>>().join("、"),
-            a.items
-                .iter()
-                .map(|c| item_label(c))
-                .collect::<Vec<_>>()
-                .join("、"),
-            categories.first().map(|c| c.1.clone()).unwrap_or_default(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            Signature::Signed.zh().to_string(),
-            String::new(),
-            String::new(),
-            yes_no(false),
-            String::new(),
-        ],
+        Some(d) => ch.texts(d),
+        None => ch.defaults(svc.today(), &a.team, &a.items),
     };
     debug_assert_eq!(texts.len(), forms::RESULT.len());
-    Ok(Form::result(
-        ResultTarget {
-            assignment: a.id,
-            revision,
-            categories,
-            title: ws::form_title(&a.draw, &display(&a.name), lang),
-        },
-        texts,
-        people,
-        items,
-    ))
+    let items = (ch.in_force.iter())
+        .map(|v| format!("{} {}", v.data.code, v.data.name))
+        .collect();
+    let target = ResultTarget {
+        assignment: a.id,
+        revision,
+        title: ws::form_title(&a.draw, &display(&a.name), lang),
+        categories: ch.categories.clone(),
+    };
+    Ok(Form::result(target, texts, ch.officers(&a.team), items))
 }
 
 /// The pre-visit view (S8): the assignment, the target's profile and class with reasons, its
@@ -223,12 +255,25 @@ pub fn previsit_lines(
     lang: Lang,
     lines: &mut Vec<Line<'static>>,
 ) -> Result<(), ServiceError> {
-    let a = &pv.assignment;
     let names = svc.inspector_names()?;
     let person = |id: &String| match names.get(id) {
         Some(n) => format!("{n}({id})"),
         None => id.clone(),
     };
+    assignment_lines(pv, &person, lang, lines);
+    profile_lines(pv, lang, lines);
+    record_lines(pv, &person, lang, lines);
+    Ok(())
+}
+
+/// The assignment and its result, if entered.
+fn assignment_lines(
+    pv: &PreVisit,
+    person: &dyn Fn(&String) -> String,
+    lang: Lang,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let a = &pv.assignment;
     lines.push(heading(ws::section("assignment", lang)));
     lines.push(field(ws::column("draw", lang), &a.draw));
     lines.push(field(
@@ -236,28 +281,24 @@ pub fn previsit_lines(
         ws::state(state_of(a), lang),
     ));
     lines.push(field(ws::label("lead", lang), &person(&a.lead)));
-    lines.push(field(
-        ws::column("team", lang),
-        &a.team.iter().map(person).collect::<Vec<_>>().join("、"),
-    ));
+    let team = a.team.iter().map(person).collect::<Vec<_>>().join("、");
+    lines.push(field(ws::column("team", lang), &team));
     lines.push(field(ws::label("items", lang), &a.items.join("、")));
-    if let Some(r) = &a.result {
-        lines.push(heading(ws::section("result", lang)));
-        lines.push(field(
-            ws::label("inspected_on", lang),
-            &r.data.inspected_on.to_string(),
-        ));
-        lines.push(field(ws::label("category", lang), &r.data.category));
-        lines.push(field(ws::label("findings", lang), &r.data.findings));
-        lines.push(field(
-            ws::label("signature", lang),
-            lang.t(r.data.signature.zh(), r.data.signature.en()),
-        ));
-        if !r.review_comment.is_empty() {
-            lines.push(field(ws::label("review_comment", lang), &r.review_comment));
-        }
+    let Some(r) = &a.result else { return };
+    lines.push(heading(ws::section("result", lang)));
+    let on = r.data.inspected_on.to_string();
+    lines.push(field(ws::label("inspected_on", lang), &on));
+    lines.push(field(ws::label("category", lang), &r.data.category));
+    lines.push(field(ws::label("findings", lang), &r.data.findings));
+    let signature = lang.t(r.data.signature.zh(), r.data.signature.en());
+    lines.push(field(ws::label("signature", lang), signature));
+    if !r.review_comment.is_empty() {
+        lines.push(field(ws::label("review_comment", lang), &r.review_comment));
     }
-    let none = || Line::from(ui::section("none", lang));
+}
+
+/// The target's fields and its class this quarter with the reasons.
+fn profile_lines(pv: &PreVisit, lang: Lang, lines: &mut Vec<Line<'static>>) {
     if let Some(e) = &pv.enterprise {
         lines.push(heading(ui::section("fields", lang)));
         for (spec, value) in forms::ENTERPRISE
@@ -268,62 +309,55 @@ pub fn previsit_lines(
         }
     }
     if let Some(c) = &pv.classification {
-        lines.push(heading(&format!(
-            "{} {}",
-            ui::section("class", lang),
-            a.quarter
-        )));
+        let title = format!("{} {}", ui::section("class", lang), pv.assignment.quarter);
+        lines.push(heading(&title));
         lines.push(Line::from(strings::class(c.class, lang).to_string()));
         for r in &c.reasons {
             lines.push(Line::from(format!("  {}", strings::reason(r, lang))));
         }
     }
-    lines.push(heading(ui::section("penalties", lang)));
-    if pv.penalties.is_empty() {
-        lines.push(none());
+}
+
+/// A heading and its lines, or “none”.
+fn section(title: &str, rows: Vec<String>, lang: Lang, lines: &mut Vec<Line<'static>>) {
+    lines.push(heading(title));
+    if rows.is_empty() {
+        lines.push(Line::from(ui::section("none", lang)));
     }
-    for p in &pv.penalties {
-        lines.push(Line::from(display(&format!(
-            "{}  {}  {}",
-            p.date, p.doc_no, p.summary
-        ))));
-    }
-    lines.push(heading(ui::section("complaints", lang)));
-    if pv.complaints.is_empty() {
-        lines.push(none());
-    }
-    for c in &pv.complaints {
-        lines.push(Line::from(display(&format!(
-            "{}  {}  {}",
-            c.received, c.ref_no, c.summary
-        ))));
-    }
-    lines.push(heading(ws::section("earlier", lang)));
-    if pv.earlier.is_empty() {
-        lines.push(none());
-    }
-    for (draw, date, cat, findings) in &pv.earlier {
-        lines.push(Line::from(display(&format!(
-            "{date}  {draw}  {cat}  {}",
-            findings.replace('\n', " ")
-        ))));
-    }
-    lines.push(heading(ws::section("visits", lang)));
-    if pv.visits.is_empty() {
-        lines.push(none());
-    }
-    for v in &pv.visits {
-        let items: Vec<&str> = v.items.iter().map(String::as_str).collect();
-        lines.push(Line::from(display(&format!(
-            "{}  {}  {}",
-            v.date,
-            items.join("、"),
-            if v.lead.is_empty() {
+    lines.extend(rows.into_iter().map(|r| Line::from(display(&r))));
+}
+
+/// Penalties, complaints, earlier inspections and visits.
+fn record_lines(
+    pv: &PreVisit,
+    person: &dyn Fn(&String) -> String,
+    lang: Lang,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let penalties = (pv.penalties.iter())
+        .map(|p| format!("{}  {}  {}", p.date, p.doc_no, p.summary))
+        .collect();
+    section(ui::section("penalties", lang), penalties, lang, lines);
+    let complaints = (pv.complaints.iter())
+        .map(|c| format!("{}  {}  {}", c.received, c.ref_no, c.summary))
+        .collect();
+    section(ui::section("complaints", lang), complaints, lang, lines);
+    let earlier = (pv.earlier.iter())
+        .map(|(draw, date, cat, findings)| {
+            format!("{date}  {draw}  {cat}  {}", findings.replace('\n', " "))
+        })
+        .collect();
+    section(ws::section("earlier", lang), earlier, lang, lines);
+    let visits = (pv.visits.iter())
+        .map(|v| {
+            let lead = if v.lead.is_empty() {
                 String::new()
             } else {
                 person(&v.lead)
-            }
-        ))));
-    }
-    Ok(())
+            };
+            let items: Vec<&str> = v.items.iter().map(String::as_str).collect();
+            format!("{}  {}  {lead}", v.date, items.join("、"))
+        })
+        .collect();
+    section(ws::section("visits", lang), visits, lang, lines);
 }

@@ -3,77 +3,25 @@
 //! top of the stack through the keys it offers now; a refused key says why. `view.rs` draws the
 //! chrome (tab bar, hint bar, status line) around what the screen and modals draw.
 
+mod probe;
+mod session;
 mod tabs;
 mod view;
 
-use super::data::{Hub, Listing, Notice};
+use super::data::{Hub, Notice};
 use super::keymap::{self, Action};
 use super::modal::{ConfirmQuit, Help, Password};
-use super::screen::{Cmd, Ctx, Flow, Found, Keys, Modal, Msg, Paint, Screen, Touch};
-use super::theme::Theme;
+use super::screen::{Cmd, Flow, Found, Keys, Modal, Msg, Screen, Touch};
 use crate::domain::quarter::Quarter;
-use crate::service::{Actor, Change, Service};
+use crate::service::{Change, Service};
 use crate::strings::{self, Lang};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use session::Env;
+pub use session::{Event, Outcome, Session};
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 pub use tabs::Tab;
-
-/// Input to the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    Key(KeyEvent),
-    Paste(String),
-    Notice(Notice),
-    /// About once a second: clock and message expiry.
-    Tick,
-}
-
-/// What the caller should do after an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Continue,
-    /// Redraw everything from scratch (Ctrl-L).
-    Redraw,
-    Quit,
-}
-
-/// Who is using this session and how.
-#[derive(Debug, Clone)]
-pub struct Session {
-    pub actor: Actor,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub must_change_password: bool,
-}
-
-/// What handlers share: the session, the service, the hub.
-struct Env {
-    s: Session,
-    svc: Service,
-    hub: Arc<Hub>,
-    quarter: Quarter,
-}
-
-impl Env {
-    fn cx(&mut self) -> Ctx<'_> {
-        Ctx {
-            svc: &mut self.svc,
-            s: &self.s,
-            hub: &self.hub,
-            quarter: self.quarter,
-        }
-    }
-
-    fn paint(&self) -> Paint<'_> {
-        Paint {
-            s: &self.s,
-            hub: &self.hub,
-            quarter: self.quarter,
-        }
-    }
-}
 
 /// One session's app.
 pub struct App {
@@ -339,35 +287,5 @@ impl App {
             flow.push(Cmd::Say(strings::ui::updated(self.lang()).to_string()));
         }
         self.run(flow);
-    }
-
-    /// The listing of a tab as currently shown (for tests).
-    pub fn listing(&self, tab: Tab) -> Option<Arc<Listing>> {
-        let (_, s) = self.tabs.iter().find(|(t, _)| *t == tab)?;
-        s.listing()
-    }
-
-    /// The key sets that work now (for tests).
-    pub fn live_keys(&mut self) -> Vec<&'static [keymap::Binding]> {
-        self.keys().live()
-    }
-
-    /// How many tabs the user has, and how many modals are open (for tests).
-    pub fn tab_count(&self) -> usize {
-        self.tabs.len()
-    }
-
-    pub fn depth(&self) -> usize {
-        self.modals.len()
-    }
-
-    /// The message shown in the status line, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|(m, _)| m.as_str())
-    }
-
-    /// Offered keys whose action nothing handled since the last call (for the key walk test).
-    pub fn take_ignored(&mut self) -> Vec<Action> {
-        std::mem::take(&mut self.ignored)
     }
 }

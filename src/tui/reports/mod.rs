@@ -131,14 +131,31 @@ fn left(s: &str, w: usize) -> String {
 }
 
 fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'static>>) {
-    let st = &p.stats;
-    let yes = |b: bool| {
-        if b {
-            lang.t("达标", "met")
-        } else {
-            lang.t("未达标", "not met")
-        }
-    };
+    progress_lines(&p.stats, lang, theme, lines);
+    lines.push(Line::from(Span::styled(
+        rs::heading("trend", lang),
+        theme.header(),
+    )));
+    for (q, bp) in &p.trend {
+        lines.push(Line::from(format!(
+            "  {q}  {} {}",
+            bar(*bp, 20),
+            format_percent(*bp)
+        )));
+    }
+    results_lines(p, lang, theme, lines);
+}
+
+/// “met” or “not met”.
+fn met(b: bool, lang: Lang) -> &'static str {
+    match b {
+        true => lang.t("达标", "met"),
+        false => lang.t("未达标", "not met"),
+    }
+}
+
+/// Each class and each share against its target, and the joint inspections.
+fn progress_lines(st: &QuarterStats, lang: Lang, theme: Theme, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::from(Span::styled(
         rs::heading("progress", lang),
         theme.header(),
@@ -152,7 +169,7 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
             bar(share_bp(c.inspected, c.required), 12),
             format_percent(c.share_bp),
             format_percent(c.ratio_bp),
-            yes(c.met)
+            met(c.met, lang)
         )));
     }
     for (label, s) in [
@@ -169,14 +186,12 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
             bar(s.share_bp, 12),
             format_percent(s.share_bp),
             format_percent(s.target_bp),
-            yes(s.met)
+            met(s.met, lang)
         )));
     }
     if st.non_random > 0 {
-        lines.push(Line::from(format!(
-            "  {}",
-            strings::ui::non_random_line(st.non_random, lang)
-        )));
+        let line = strings::ui::non_random_line(st.non_random, lang);
+        lines.push(Line::from(format!("  {line}")));
     }
     let d = st.department_joint;
     lines.push(Line::from(format!(
@@ -186,29 +201,21 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
         d.target_inspections,
         rs::subjects(d.subjects_ytd, d.target_subjects, lang)
     )));
-    lines.push(Line::from(Span::styled(
-        rs::heading("trend", lang),
-        theme.header(),
-    )));
-    for (q, bp) in &p.trend {
-        lines.push(Line::from(format!(
-            "  {q}  {} {}",
-            bar(*bp, 20),
-            format_percent(*bp)
-        )));
-    }
-    let r = &st.results;
+}
+
+/// Results by category, the inspector assessment and the typical cases.
+fn results_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'static>>) {
+    let r = &p.stats.results;
     lines.push(Line::from(Span::styled(
         rs::heading("results", lang),
         theme.header(),
     )));
     let most = r.by_category.iter().map(|c| c.1).max().unwrap_or(0).max(1);
     for (name, n) in &r.by_category {
+        let b = bar(share_bp(*n, most), 20);
         lines.push(Line::from(format!(
-            "  {}{:>5} {}",
-            left(&display(name), 26),
-            n,
-            bar(share_bp(*n, most), 20)
+            "  {}{n:>5} {b}",
+            left(&display(name), 26)
         )));
     }
     lines.push(Line::from(format!("  {}", rs::results_summary(r, lang))));
@@ -217,29 +224,24 @@ fn preview_lines(p: &Preview, lang: Lang, theme: Theme, lines: &mut Vec<Line<'st
         theme.header(),
     )));
     for a in &p.assessment {
-        let grade = a
-            .evaluations
-            .first()
-            .and_then(Option::as_ref)
+        let grade = (a.evaluations.first().and_then(Option::as_ref))
             .map_or("-", |e| rs::grade(e.grade, lang));
         lines.push(Line::from(display(&format!(
-            "  {}{}  {}  {}",
+            "  {}{}  {}  {grade}",
             left(&a.name, 8),
             left(&a.section, 10),
             rs::assessment_line(a, lang),
-            grade
         ))));
     }
-    if !st.typical.is_empty() {
+    let typical = &p.stats.typical;
+    if !typical.is_empty() {
         lines.push(Line::from(Span::styled(
             rs::heading("typical", lang),
             theme.header(),
         )));
-        for t in &st.typical {
-            lines.push(Line::from(display(&format!(
-                "  {}  {}  {}",
-                t.date, t.name, t.note
-            ))));
+        for t in typical {
+            let line = format!("  {}  {}  {}", t.date, t.name, t.note);
+            lines.push(Line::from(display(&line)));
         }
     }
 }

@@ -169,7 +169,7 @@ impl Draws {
         }
     }
 
-    /// Does `a`.
+    /// Does `a`: in the list, in the room, or as the answer to an open prompt.
     pub fn handle(
         &mut self,
         a: Action,
@@ -179,119 +179,139 @@ impl Draws {
         lang: Lang,
     ) -> Reply {
         let Some(room) = &mut self.room else {
-            return match a {
-                Action::Up => {
-                    self.cursor = self.cursor.saturating_sub(1);
-                    Reply::Nothing
-                }
-                Action::Down => {
-                    self.cursor = (self.cursor + 1).min(self.list.len().saturating_sub(1));
-                    Reply::Nothing
-                }
-                Action::Open => match self.list.get(self.cursor).map(|d| d.id) {
-                    Some(id) => match self.enter(svc, actor, hub, id) {
-                        Ok(()) => Reply::Nothing,
-                        Err(e) => {
-                            self.room = None;
-                            Reply::Error(e)
-                        }
-                    },
-                    None => Reply::Nothing,
-                },
-                _ => Reply::Ignored,
-            };
+            return self.list_act(a, svc, actor, hub);
         };
-        let id = room.id;
-        // Answers to an open prompt.
-        match (room.prompt.take(), a) {
-            (Some(Prompt::Text { ask, input }), Action::Save) => {
-                let text = input.value();
-                if ask == Ask::Entropy && text.chars().count() < MIN_ENTROPY_CHARS {
-                    room.prompt = Some(Prompt::Text { ask, input });
-                    return Reply::Say(rs::entropy_short(MIN_ENTROPY_CHARS, lang));
-                }
-                let r = match ask {
-                    Ask::Entropy => svc
-                        .add_entropy(actor, id, &actor.name, &text)
-                        .map(|h| rs::entropy_done(&h, lang)),
-                    Ask::Decline => svc
-                        .decline_draw(actor, id, &text, None)
-                        .map(|()| rs::declined(lang).into()),
-                    Ask::Accept => svc
-                        .decide_draw(actor, id, &Decision::Accept { note: text })
-                        .map(|()| rs::accepted(lang).into()),
-                    Ask::Cancel => svc
-                        .cancel_draw(actor, id, &text)
-                        .map(|()| rs::cancelled(lang).into()),
-                    Ask::Annotate => svc
-                        .annotate_draw(actor, id, &text)
-                        .map(|()| rs::annotated(lang).into()),
-                };
-                return match r {
-                    Ok(m) => Reply::Say(m),
-                    Err(e) => Reply::Error(e),
-                };
+        match room.prompt.take() {
+            Some(p) => room.answer(p, a, svc, actor, lang),
+            None if a == Action::Back => {
+                self.room = None;
+                self.loaded = false;
+                Reply::Nothing
             }
-            (Some(Prompt::Text { .. }), Action::Back) | (Some(Prompt::Sure(_)), Action::No) => {
-                return Reply::Nothing;
-            }
-            (Some(Prompt::Sure(what)), Action::Yes) => {
-                let r = match what {
-                    Action::Reveal => svc.reveal_draw(actor, id).map(|_| rs::revealed(lang)),
-                    Action::Confirm => svc
-                        .confirm_draw(actor, id, None)
-                        .map(|()| rs::confirmed(lang)),
-                    Action::Release => svc.release_draw(actor, id).map(|()| rs::released(lang)),
-                    _ => Ok(""),
-                };
-                return match r {
-                    Ok(m) => Reply::Say(m.into()),
-                    Err(e) => Reply::Error(e),
-                };
-            }
-            (Some(p), _) => {
-                room.prompt = Some(p);
-                return Reply::Nothing;
-            }
-            (None, _) => {}
+            None => room.act(a, svc, actor, lang),
         }
+    }
+
+    fn list_act(&mut self, a: Action, svc: &mut Service, actor: &Actor, hub: &Arc<Hub>) -> Reply {
+        match a {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(self.list.len().saturating_sub(1)),
+            Action::Open => {
+                let Some(id) = self.list.get(self.cursor).map(|d| d.id) else {
+                    return Reply::Nothing;
+                };
+                if let Err(e) = self.enter(svc, actor, hub, id) {
+                    self.room = None;
+                    return Reply::Error(e);
+                }
+            }
+            _ => return Reply::Ignored,
+        }
+        Reply::Nothing
+    }
+}
+
+impl Room {
+    /// A key in the room with no prompt open.
+    fn act(&mut self, a: Action, svc: &mut Service, actor: &Actor, lang: Lang) -> Reply {
         let text = |ask| {
             Some(Prompt::Text {
                 ask,
                 input: TextInput::default(),
             })
         };
+        let files = |r: Result<crate::service::Files, ServiceError>| match r {
+            Ok(files) => Reply::Files(files),
+            Err(e) => Reply::Error(e),
+        };
         match a {
-            Action::Up => room.scroll = room.scroll.saturating_sub(1),
-            Action::Down => room.scroll = room.scroll.saturating_add(1),
-            Action::PageUp => room.scroll = room.scroll.saturating_sub(10),
-            Action::PageDown => room.scroll = room.scroll.saturating_add(10),
-            Action::Back => {
-                self.room = None;
-                self.loaded = false;
-            }
-            Action::Entropy => room.prompt = text(Ask::Entropy),
-            Action::Decline => room.prompt = text(Ask::Decline),
-            Action::Accept => room.prompt = text(Ask::Accept),
-            Action::CancelDraw => room.prompt = text(Ask::Cancel),
-            Action::Annotate => room.prompt = text(Ask::Annotate),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::Entropy => self.prompt = text(Ask::Entropy),
+            Action::Decline => self.prompt = text(Ask::Decline),
+            Action::Accept => self.prompt = text(Ask::Accept),
+            Action::CancelDraw => self.prompt = text(Ask::Cancel),
+            Action::Annotate => self.prompt = text(Ask::Annotate),
             Action::Reveal | Action::Confirm | Action::Release => {
-                room.prompt = Some(Prompt::Sure(a))
+                self.prompt = Some(Prompt::Sure(a))
             }
-            Action::Announce => {
-                return match svc.draw_announcement(actor, id, None, lang) {
-                    Ok(files) => Reply::Files(files),
-                    Err(e) => Reply::Error(e),
-                };
-            }
-            Action::Record => {
-                return match svc.draw_record(actor, id, lang) {
-                    Ok(files) => Reply::Files(files),
-                    Err(e) => Reply::Error(e),
-                };
-            }
+            Action::Announce => return files(svc.draw_announcement(actor, self.id, None, lang)),
+            Action::Record => return files(svc.draw_record(actor, self.id, lang)),
             _ => return Reply::Ignored,
         }
         Reply::Nothing
+    }
+
+    /// The answer to an open prompt: submitted, confirmed, or closed.
+    fn answer(
+        &mut self,
+        p: Prompt,
+        a: Action,
+        svc: &mut Service,
+        actor: &Actor,
+        lang: Lang,
+    ) -> Reply {
+        let id = self.id;
+        let r = match (p, a) {
+            (Prompt::Text { ask, input }, Action::Save) => {
+                let text = input.value();
+                if ask == Ask::Entropy && text.chars().count() < MIN_ENTROPY_CHARS {
+                    self.prompt = Some(Prompt::Text { ask, input });
+                    return Reply::Say(rs::entropy_short(MIN_ENTROPY_CHARS, lang));
+                }
+                submit(ask, &text, id, svc, actor, lang)
+            }
+            (Prompt::Text { .. }, Action::Back) | (Prompt::Sure(_), Action::No) => {
+                return Reply::Nothing;
+            }
+            (Prompt::Sure(what), Action::Yes) => match what {
+                Action::Reveal => svc
+                    .reveal_draw(actor, id)
+                    .map(|_| rs::revealed(lang).into()),
+                Action::Confirm => {
+                    (svc.confirm_draw(actor, id, None)).map(|()| rs::confirmed(lang).into())
+                }
+                Action::Release => svc
+                    .release_draw(actor, id)
+                    .map(|()| rs::released(lang).into()),
+                _ => return Reply::Ignored,
+            },
+            (p, _) => {
+                self.prompt = Some(p);
+                return Reply::Ignored;
+            }
+        };
+        match r {
+            Ok(m) => Reply::Say(m),
+            Err(e) => Reply::Error(e),
+        }
+    }
+}
+
+/// Sends what a text prompt asked for; the message to show.
+fn submit(
+    ask: Ask,
+    text: &str,
+    id: i64,
+    svc: &mut Service,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<String, ServiceError> {
+    match ask {
+        Ask::Entropy => {
+            (svc.add_entropy(actor, id, &actor.name, text)).map(|h| rs::entropy_done(&h, lang))
+        }
+        Ask::Decline => {
+            (svc.decline_draw(actor, id, text, None)).map(|()| rs::declined(lang).into())
+        }
+        Ask::Accept => {
+            let note = text.to_string();
+            (svc.decide_draw(actor, id, &Decision::Accept { note }))
+                .map(|()| rs::accepted(lang).into())
+        }
+        Ask::Cancel => (svc.cancel_draw(actor, id, text)).map(|()| rs::cancelled(lang).into()),
+        Ask::Annotate => (svc.annotate_draw(actor, id, text)).map(|()| rs::annotated(lang).into()),
     }
 }

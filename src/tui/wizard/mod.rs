@@ -8,9 +8,8 @@
 
 use super::keymap::{self, Action, Binding};
 use super::theme::Theme;
-use crate::exchange::import::{Kind, Mapping};
+use crate::exchange::import::Kind;
 use crate::exchange::inbox::{self, Entry};
-use crate::exchange::table::Format;
 use crate::service::{Actor, ImportPreview, Service, ServiceError};
 use crate::strings::{self, Lang, cli, display, wizard as ws};
 use ratatui::Frame;
@@ -24,6 +23,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub const MAX_BYTES: u64 = crate::exchange::inbox::FileLimits::MAX_FILE_MB as u64 * 1024 * 1024;
 
 mod modal;
+mod preview;
+
+use preview::preview_lines;
 
 /// The wizard of one screen.
 pub struct Wizard {
@@ -435,161 +437,15 @@ fn files_lines(
     lines
 }
 
-/// Every line of a preview, wrapped to `width`.
-fn preview_lines(p: &ImportPreview, width: usize, theme: Theme, lang: Lang) -> Vec<Line<'static>> {
-    let mut t = Text {
-        out: Vec::new(),
-        width,
-    };
-    let plain = Style::default();
-    let head = theme.header();
-    let warn = theme.warn();
-    t.add(
-        &ws::file_line(&display(&p.name), &ws::size(p.size as u64), lang),
-        plain,
-        0,
-    );
-    t.add(&ws::hash_line(&p.sha256), plain, 0);
-    match &p.check {
-        Ok(o) => t.add(&ws::verdict_ok(o, lang), theme.key(), 2),
-        Err(e) => t.add(&ws::verdict_bad(e, lang), warn, 2),
-    }
-    if let Some(tp) = &p.table {
-        let (format, encoding) = match tp.format {
-            Format::Csv => ("CSV", Some(tp.encoding)),
-            Format::Xlsx => ("XLSX", None),
-        };
-        let sheet = tp.sheet.as_deref().map(display);
-        t.add(
-            &ws::read_as(
-                format,
-                encoding,
-                sheet.as_deref(),
-                tp.header_row,
-                tp.rows,
-                lang,
-            ),
-            plain,
-            0,
-        );
-        t.add("", plain, 0);
-        t.add(&format!("【{}】", ws::mapping_heading(lang)), head, 0);
-        let header_w = tp
-            .columns
-            .iter()
-            .map(|(h, _)| display(h.trim()).width())
-            .max()
-            .unwrap_or(0)
-            .min(24);
-        for (i, (h, m)) in tp.columns.iter().enumerate() {
-            let (target, bad) = match m {
-                Mapping::Field(spec) => (format!("→ {}", strings::field(spec, lang)), false),
-                Mapping::Ignored => (format!("  {}", ws::ignored(lang)), false),
-                Mapping::Blank => (format!("  {}", ws::blank(lang)), false),
-                Mapping::Unknown { suggestion } => (ws::unknown(*suggestion, lang), true),
-                Mapping::Repeated { first, .. } => (ws::repeated(*first, lang), true),
-            };
-            let text = format!(
-                "  {} {} {target}",
-                fit(&ws::column(i + 1, lang), 8),
-                fit(&display(h.trim()), header_w)
-            );
-            t.add(&text, if bad { warn } else { plain }, 6);
-        }
-        for spec in &tp.missing {
-            let issue = crate::exchange::import::HeaderIssue::Missing { field: spec };
-            t.add(
-                &format!("  ✗ {}", strings::header_issue(&issue, lang)),
-                warn,
-                4,
-            );
-        }
-        if !tp.sample.is_empty() {
-            t.add("", plain, 0);
-            t.add(
-                &format!("【{}】", ws::sample_heading(tp.sample.len(), lang)),
-                head,
-                0,
-            );
-            let cols = tp.columns.len();
-            let mut widths: Vec<usize> = tp
-                .columns
-                .iter()
-                .map(|(h, _)| display(h.trim()).width())
-                .collect();
-            for (_, cells) in &tp.sample {
-                for (c, v) in cells.iter().enumerate().take(cols) {
-                    widths[c] = widths[c].max(display(v).width());
-                }
-            }
-            let widths: Vec<usize> = widths.into_iter().map(|w| w.clamp(2, 18)).collect();
-            let row_w = tp
-                .sample
-                .iter()
-                .map(|(n, _)| n.to_string().len())
-                .max()
-                .unwrap_or(1)
-                .max(ws::row_column(lang).width());
-            let line = |first: String, cells: Vec<String>| -> String {
-                let mut s = format!("  {}", fit_right(&first, row_w));
-                for (c, v) in cells.iter().enumerate().take(cols) {
-                    s.push_str(" │ ");
-                    s.push_str(&fit(&display(v), widths[c]));
-                }
-                cut(&s, width)
-            };
-            t.out.push(Line::styled(
-                line(
-                    ws::row_column(lang).to_string(),
-                    tp.columns
-                        .iter()
-                        .map(|(h, _)| h.trim().to_string())
-                        .collect(),
-                ),
-                head,
-            ));
-            for (n, cells) in &tp.sample {
-                t.out.push(Line::from(line(n.to_string(), cells.clone())));
-            }
-        }
-    }
-    t.add("", plain, 0);
-    t.add(&format!("【{}】", ws::check_heading(lang)), head, 0);
-    match &p.check {
-        Ok(o) => {
-            t.add(&format!("✓ {}", cli::imported(o, p.kind, lang)), plain, 2);
-            if !o.warnings.is_empty() {
-                t.add(ws::warnings_heading(lang), plain, 0);
-                for w in &o.warnings {
-                    t.add(&format!("  {}", strings::row_issue(w, lang)), plain, 4);
-                }
-            }
-            t.add(&ws::press_y(o.rows, lang), theme.key(), 0);
-        }
-        Err(e) => {
-            let text = strings::import_error(e, lang);
-            for (i, l) in text.lines().enumerate() {
-                if i == 0 {
-                    t.add(&format!("✗ {l}"), warn, 2);
-                } else {
-                    t.add(&format!("  {}", l.trim_start()), warn, 4);
-                }
-            }
-            t.add(ws::fix_and_upload(lang), plain, 0);
-        }
-    }
-    t.out
-}
-
 /// Lines being built, wrapped to a width.
-struct Text {
-    out: Vec<Line<'static>>,
-    width: usize,
+pub(super) struct Text {
+    pub(super) out: Vec<Line<'static>>,
+    pub(super) width: usize,
 }
 
 impl Text {
     /// Adds `text`, wrapped, continuation lines indented by `indent`.
-    fn add(&mut self, text: &str, style: Style, indent: usize) {
+    pub(super) fn add(&mut self, text: &str, style: Style, indent: usize) {
         self.out.extend(
             wrap(text, self.width, indent)
                 .into_iter()
@@ -599,14 +455,14 @@ impl Text {
 }
 
 /// `s` padded or cut (with `…`) to exactly `w` cells.
-fn fit(s: &str, w: usize) -> String {
+pub(super) fn fit(s: &str, w: usize) -> String {
     let mut out = cut_to(s, w);
     let pad = w.saturating_sub(out.width());
     out.push_str(&" ".repeat(pad));
     out
 }
 
-fn fit_right(s: &str, w: usize) -> String {
+pub(super) fn fit_right(s: &str, w: usize) -> String {
     let out = cut_to(s, w);
     format!("{}{out}", " ".repeat(w.saturating_sub(out.width())))
 }
@@ -631,7 +487,7 @@ fn cut_to(s: &str, w: usize) -> String {
 }
 
 /// A line cut to the width of the screen (no mark: tables are read by column).
-fn cut(s: &str, w: usize) -> String {
+pub(super) fn cut(s: &str, w: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
