@@ -22,6 +22,7 @@ pub mod permit;
 pub mod quarter;
 pub mod quota;
 pub mod result;
+pub mod search;
 pub mod stats;
 pub mod text;
 pub mod user;

@@ -12,6 +12,7 @@ mod evidence;
 mod export;
 mod files;
 mod followups;
+pub mod hub;
 mod import;
 mod registry;
 mod results;

@@ -3,12 +3,12 @@
 //! snapshots at 80×24.
 
 use super::app::{App, Session};
-use super::data::Hub;
 use super::snapshots::{key, keys, screen};
 use super::theme::Theme;
 use crate::domain::credit_code::CreditCode;
 use crate::domain::user::Role;
 use crate::exchange::import::Kind;
+use crate::service::hub::Hub;
 use crate::service::{Actor, Service};
 use crate::strings::Lang;
 use chrono::{TimeZone, Utc};

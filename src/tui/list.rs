@@ -2,9 +2,9 @@
 //! drawing; search filters and sort reorder an index vector over the shared listing. The cursor
 //! follows its record (by id) across refreshes, searches and sorts.
 
-use super::data::Listing;
-use super::search::Query;
 use super::theme::Theme;
+use crate::domain::search::Query;
+use crate::service::hub::Listing;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -248,8 +248,8 @@ impl ListView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::data::{Column, Row as LRow};
-    use crate::tui::search::SearchKey;
+    use crate::domain::search::SearchKey;
+    use crate::service::hub::{Column, Row as LRow};
 
     fn listing(names: &[&str]) -> Arc<Listing> {
         Arc::new(Listing {

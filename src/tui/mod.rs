@@ -3,7 +3,6 @@
 //! It talks to the data only through `service`, which checks every permission again.
 
 pub mod app;
-pub mod data;
 pub mod detail;
 pub mod form;
 pub mod home;
@@ -16,14 +15,13 @@ pub mod registry;
 pub mod reports;
 pub mod room;
 pub mod screen;
-pub mod search;
 pub mod theme;
 pub mod wizard;
 pub mod work;
 pub mod worklist;
 
+pub use crate::service::hub::{Hub, Notice};
 pub use app::{App, Event, Outcome, Session};
-pub use data::{Hub, Notice};
 
 #[cfg(test)]
 mod files_tests;

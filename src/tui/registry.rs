@@ -4,7 +4,6 @@
 //! the outbox. Others pressing an administrator's key are told why not.
 
 use super::app::Tab;
-use super::data::{Listing, Source};
 use super::detail::{self, Detail};
 use super::form::Form;
 use super::keymap::{self, Action};
@@ -14,6 +13,7 @@ use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, 
 use super::wizard::Wizard;
 use crate::domain::user::Role;
 use crate::exchange::import::Kind;
+use crate::service::hub::{Listing, Source};
 use crate::service::{Change, ServiceError};
 use crate::strings::{self, ui};
 use ratatui::Frame;

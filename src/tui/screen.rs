@@ -9,10 +9,10 @@
 //! that works, and a key refused says why.
 
 use super::app::Session;
-use super::data::Hub;
 use super::keymap::{Action, Binding};
 use crate::domain::quarter::Quarter;
 use crate::domain::user::Role;
+use crate::service::hub::Hub;
 use crate::service::{Actor, Change, Files, Service, ServiceError};
 use crate::strings::Lang;
 use crate::tui::theme::Theme;
@@ -255,7 +255,7 @@ pub trait Screen {
     }
     fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint);
     /// The listing shown, if the screen shows one (for tests and exports).
-    fn listing(&self) -> Option<Arc<super::data::Listing>> {
+    fn listing(&self) -> Option<Arc<crate::service::hub::Listing>> {
         None
     }
 }

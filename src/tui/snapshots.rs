@@ -3,9 +3,9 @@
 //! run with `INSTA_UPDATE=always` and read the diff of `src/tui/snapshots/`).
 
 use super::app::{App, Event, Session};
-use super::data::Hub;
 use super::theme::Theme;
 use crate::domain::user::Role;
+use crate::service::hub::Hub;
 use crate::service::{Actor, Service};
 use crate::strings::Lang;
 use chrono::{TimeZone, Utc};

@@ -3,10 +3,10 @@
 //! refusals named in issue 16: a key that cannot work says why, and is not shown.
 
 use super::app::{App, Event, Session};
-use super::data::Hub;
 use super::theme::Theme;
 use crate::domain::draw::Quota;
 use crate::domain::user::Role;
+use crate::service::hub::Hub;
 use crate::service::{Actor, DrawRequest, NewUser, Service};
 use crate::strings::Lang;
 use chrono::{TimeZone, Utc};

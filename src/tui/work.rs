@@ -2,13 +2,13 @@
 //! reviewers), most urgent first, with overdue marks; the pre-visit view; and the result form
 //! with its defaults, so that a typical result ("no problem found") is two keys from the list.
 
-use super::data::{Listing, Row};
 use super::detail::{col, field, heading};
 use super::form::{Form, ResultTarget};
-use super::search::SearchKey;
 use crate::domain::followup::Status;
 use crate::domain::forms;
 use crate::domain::result::Signature;
+use crate::domain::search::SearchKey;
+use crate::service::hub::{Listing, Row};
 use crate::service::{Actor, PreVisit, Service, ServiceError, WorkItem, WorkState, state_of};
 use crate::strings::{self, Lang, display, ui, work as ws};
 use ratatui::text::Line;

@@ -3,7 +3,6 @@
 //! or return (`r`) a submitted result, administrators write the quarter's public notice (`p`),
 //! and off-site checks are recorded (`o`). `Enter` opens the pre-visit view and evidence.
 
-use super::data::{Listing, Source};
 use super::detail::Detail;
 use super::form::Form;
 use super::keymap::{self, Action};
@@ -13,6 +12,7 @@ use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, 
 use super::work;
 use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
+use crate::service::hub::{Listing, Source};
 use crate::service::{Change, REVIEWERS};
 use crate::strings::{self, ui, work as ws};
 use ratatui::Frame;

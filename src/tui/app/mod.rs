@@ -8,11 +8,11 @@ mod session;
 mod tabs;
 mod view;
 
-use super::data::{Hub, Notice};
 use super::keymap::{self, Action};
 use super::modal::{ConfirmQuit, Help, Password};
 use super::screen::{Cmd, Flow, Found, Keys, Modal, Msg, Screen, Touch};
 use crate::domain::quarter::Quarter;
+use crate::service::hub::{Hub, Notice};
 use crate::service::{Change, Service};
 use crate::strings::{self, Lang};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

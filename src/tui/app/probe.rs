@@ -1,7 +1,7 @@
 //! What tests and the SSH layer may ask an app about its state.
 
 use super::{App, Tab};
-use crate::tui::data::Listing;
+use crate::service::hub::Listing;
 use crate::tui::keymap::{Action, Binding};
 use std::sync::Arc;
 

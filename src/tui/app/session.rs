@@ -1,10 +1,10 @@
 //! Who uses a session and what reaches the app: the session's user, language and looks, the
 //! events fed in and what the caller does after one; and what handlers share (`Env`).
 
-use super::super::data::{Hub, Notice};
 use super::super::screen::{Ctx, Paint};
 use super::super::theme::Theme;
 use crate::domain::quarter::Quarter;
+use crate::service::hub::{Hub, Notice};
 use crate::service::{Actor, Service};
 use crate::strings::Lang;
 use ratatui::crossterm::event::KeyEvent;

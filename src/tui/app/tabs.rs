@@ -3,8 +3,8 @@
 
 use crate::domain::quarter::Quarter;
 use crate::domain::user::Role;
+use crate::service::hub::Source;
 use crate::service::{Actor, READERS};
-use crate::tui::data::Source;
 use crate::tui::screen::Screen;
 use crate::tui::{home, registry, reports, room, worklist};
 

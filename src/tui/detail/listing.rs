@@ -3,10 +3,10 @@
 
 use super::col;
 use crate::domain::quarter::Quarter;
+use crate::domain::search::SearchKey;
+use crate::service::hub::{Listing, Row, Source};
 use crate::service::{Actor, Service, ServiceError};
 use crate::strings::{self, Lang, display, ui};
-use crate::tui::data::{Listing, Row, Source};
-use crate::tui::search::SearchKey;
 
 /// Builds the listing of a source for a language.
 pub fn build_listing(

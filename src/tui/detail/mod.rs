@@ -2,11 +2,11 @@
 //! one record: every field, the quarter's class with its reasons, penalties, complaints,
 //! declared conflicts and the change history.
 
-use super::data::{Column, Source};
 use super::theme::Theme;
 use crate::domain::classify::classify;
 use crate::domain::forms;
 use crate::domain::quarter::Quarter;
+use crate::service::hub::{Column, Source};
 use crate::service::{Actor, Service, ServiceError};
 use crate::strings::{self, Lang, display, ui};
 use ratatui::Frame;

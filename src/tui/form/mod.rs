@@ -142,10 +142,10 @@ struct Picker {
 
 impl Picker {
     fn shown(&self) -> Vec<String> {
-        let q = super::search::Query::new(&self.filter);
+        let q = crate::domain::search::Query::new(&self.filter);
         self.options
             .iter()
-            .filter(|o| super::search::SearchKey::new(o, &[]).matches(&q))
+            .filter(|o| crate::domain::search::SearchKey::new(o, &[]).matches(&q))
             .cloned()
             .collect()
     }

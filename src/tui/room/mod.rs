@@ -3,11 +3,11 @@
 //! each session's own part — scroll position, an open prompt, its presence in the room — and
 //! turns keys into service calls (which check permissions and states again).
 
-use super::data::{Hub, Presence};
 use super::input::TextInput;
 use super::keymap::Action;
 use crate::domain::ceremony::Status;
 use crate::domain::user::Role;
+use crate::service::hub::{Hub, Presence};
 use crate::service::{
     Actor, Decision, DrawSummary, MIN_ENTROPY_CHARS, ROOM_ROLES, RoomState, Service, ServiceError,
 };

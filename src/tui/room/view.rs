@@ -5,8 +5,8 @@
 use super::{Ask, Draws, Prompt, Room};
 use crate::domain::draw::Stratum;
 use crate::service::RoomState;
+use crate::service::hub::Hub;
 use crate::strings::{self, Lang, draw as ds, room as rs};
-use crate::tui::data::Hub;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use ratatui::Frame;

@@ -1,12 +1,12 @@
 //! What sessions share: who is online, the change bus (a committed change reaches every
-//! session within a moment), the registry listings, built once per change and language and
-//! shared read-only by every session showing them (so 50 sessions over 10,000 rows hold one
+//! session within a moment), the registry listings, built once per change, role set and
+//! language and shared read-only by every session showing them (so 50 sessions over 10,000 rows hold one
 //! copy, not fifty), and the draw rooms: each room's view, built once per change, and who is
 //! in which room now.
 
-use super::search::SearchKey;
+use super::{Actor, Change, Notifier, RoomState};
+use crate::domain::search::SearchKey;
 use crate::domain::user::Role;
-use crate::service::{Actor, Change, Notifier, RoomState};
 use crate::strings::Lang;
 use std::collections::BTreeSet;
 use std::collections::HashMap;
