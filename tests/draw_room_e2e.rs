@@ -237,7 +237,7 @@ async fn an_inspector_never_sees_a_sealed_list() {
             "tab {key}: {s}"
         );
     }
-    // Released: the results tab (the third for inspectors) lists their own targets only
+    // Released: the results tab (number 6 for everyone) lists their own targets only
     // (by name; the codes are in the pre-visit view).
     svc.release_draw(&me, id).unwrap();
     let names: std::collections::HashMap<String, String> = svc
@@ -246,7 +246,7 @@ async fn an_inspector_never_sees_a_sealed_list() {
         .into_iter()
         .map(|e| (e.data.credit_code.to_string(), e.data.name))
         .collect();
-    t.send(b"3").await;
+    t.send(b"6").await;
     assert!(
         t.pump(Duration::from_secs(2), |s| own
             .iter()

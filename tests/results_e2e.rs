@@ -64,10 +64,10 @@ async fn enter_with_save_and_next_review_and_publish() {
     let srv = start_server().await;
     let mine = released(&srv);
 
-    // The inspector: the results tab is the third; two results with F2 then Ctrl-S.
+    // The inspector: the results tab is number 6; two results with F2 then Ctrl-S.
     let mut t = Term::connect(srv.addr(), "inspector", Cred::Password(PASSWORD)).await;
     assert!(t.wait_for("首页").await);
-    t.send(b"3").await;
+    t.send(b"6").await;
     assert!(t.wait_for("待录入").await, "{}", t.screen());
     t.send(b"e").await;
     assert!(t.wait_for("新增检查结果").await, "{}", t.screen());

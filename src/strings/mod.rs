@@ -577,6 +577,7 @@ pub fn display(s: &str) -> String {
 
 pub mod audit;
 pub mod cli;
+pub mod desk;
 
 pub mod ui;
 

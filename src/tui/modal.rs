@@ -75,16 +75,19 @@ impl Modal for Help {
 
     fn render(&mut self, f: &mut Frame, full: Rect, _: Rect, p: &Paint) {
         let lang = p.lang();
+        // The key column as wide as its widest entry, with room before the description.
+        let col = self.rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
         let lines: Vec<Line> = (self.rows.iter())
             .map(|(keys, label)| {
-                let pad = " ".repeat(30usize.saturating_sub(keys.width()));
+                let pad = " ".repeat(col.saturating_sub(keys.width()));
                 Line::from(vec![
                     Span::styled(format!("{keys}{pad}"), p.theme().key()),
                     Span::raw(ui::key_label(label, lang)),
                 ])
             })
             .collect();
-        let r = popup_area(full, 60, lines.len() as u16 + 2);
+        let wide = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+        let r = popup_area(full, wide.max(40), lines.len() as u16 + 2);
         boxed(f, r, p, lines, Some(ui::help_title(lang).to_string()));
     }
 }

@@ -305,7 +305,7 @@ fn inspector_with_work() -> (tempfile::TempDir, App, crate::domain::draw::Certif
 #[test]
 fn worklist_and_result_form() {
     let (_dir, mut a, _) = inspector_with_work();
-    keys(&mut a, "3");
+    keys(&mut a, "6");
     let list = screen(&mut a);
     assert!(list.contains("待录入"), "{list}");
     keys(&mut a, "e");
@@ -319,7 +319,7 @@ fn worklist_and_result_form() {
 #[test]
 fn a_typical_result_takes_few_keys() {
     let (_dir, mut a, _) = inspector_with_work();
-    keys(&mut a, "3");
+    keys(&mut a, "6");
     let mut presses = 0;
     let mut press = |a: &mut App, code: KeyCode, m: KeyModifiers| {
         presses += 1;

@@ -304,3 +304,37 @@ fn forms_have_help() {
     let (shown, _) = screen(&mut a);
     assert!(shown.contains("帮助") && shown.contains("保存"), "{shown}");
 }
+
+#[test]
+fn tabs_keep_their_numbers_for_every_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&[Role::Inspector], dir.path());
+    let (shown, _) = screen(&mut a);
+    assert!(shown.starts_with("1 首页 4 抽查事项 6 检查结果"), "{shown}");
+    press(&mut a, ch('6'));
+    assert_eq!(a.current(), super::app::Tab::Results);
+    press(&mut a, ch('2'));
+    assert_eq!(
+        a.current(),
+        super::app::Tab::Results,
+        "a hidden tab is not shown"
+    );
+    let said = a.message().unwrap_or_default().to_string();
+    assert!(
+        said.contains("检查对象") && said.contains("不向您的角色开放"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_cut_hint_bar_says_there_is_more_and_keeps_the_screens_own_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&[Role::Admin], dir.path());
+    press(&mut a, ch('2'));
+    let (_, bar) = screen(&mut a);
+    let bar = bar.trim_end();
+    assert!(bar.ends_with("? 更多"), "{bar}");
+    for k in ["n 新增", "e 编辑", "d 停用/注销"] {
+        assert!(bar.contains(k), "{k} in {bar}");
+    }
+}

@@ -176,10 +176,17 @@ impl App {
             && global
             && k.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE
         {
-            let i = d as usize - '1' as usize;
-            return match i < self.tabs.len() {
-                true => vec![Cmd::PopAll, Cmd::Show(self.tabs[i].0)],
-                false => Vec::new(),
+            // Each tab keeps its number for everyone; a hidden tab leaves a gap.
+            let n = d as usize - '1' as usize;
+            return match self.tabs.iter().find(|(t, _)| t.index() == n) {
+                Some((t, _)) => vec![Cmd::PopAll, Cmd::Show(*t)],
+                None => match Tab::at(n) {
+                    Some(t) => {
+                        let name = strings::ui::tab(t.index(), self.lang()).0;
+                        vec![Cmd::Say(strings::desk::tab_hidden(name, self.lang()))]
+                    }
+                    None => Vec::new(),
+                },
             };
         }
         let mut cx = self.env.cx();

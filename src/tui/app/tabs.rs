@@ -66,6 +66,11 @@ impl Tab {
     pub fn index(self) -> usize {
         TABS.iter().position(|(t, _, _)| *t == self).unwrap_or(0)
     }
+
+    /// The tab numbered `n + 1`.
+    pub fn at(n: usize) -> Option<Tab> {
+        TABS.get(n).map(|(t, _, _)| *t)
+    }
 }
 
 /// The screens of the tabs `actor` sees.

@@ -4,7 +4,8 @@
 
 use super::{App, Env};
 use crate::service::Files;
-use crate::strings::ui;
+use crate::strings::{self, ui};
+use crate::tui::keymap::{Action, Binding};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -43,9 +44,10 @@ impl App {
 
     fn draw_tabs(&self, f: &mut Frame, area: Rect) {
         let lang = self.lang();
-        let label = |i: usize, t: super::Tab, short: bool| {
+        // Each tab keeps its number whatever the roles (a hidden tab leaves a gap).
+        let label = |_: usize, t: super::Tab, short: bool| {
             let (long, brief) = ui::tab(t.index(), lang);
-            format!("{} {} ", i + 1, if short { brief } else { long })
+            format!("{} {} ", t.index() + 1, if short { brief } else { long })
         };
         let full: usize = (self.tabs.iter().enumerate())
             .map(|(i, (t, _))| label(i, *t, false).width())
@@ -63,31 +65,41 @@ impl App {
         f.render_widget(Line::from(spans), area);
     }
 
-    /// The keys that work now, quit and help first so they are never cut off.
+    /// The keys that work now, by importance: quit and help, the screen's own actions, then
+    /// moving about. When they do not all fit, the bar ends with `? 更多` (help lists all).
     fn hint_line(&mut self, width: usize) -> Line<'static> {
         let lang = self.lang();
         let theme = self.env.s.theme;
         let sets = self.keys().live();
         let all = || sets.iter().flat_map(|s| s.iter()).filter(|b| b.in_bar);
-        let first = |b: &&crate::tui::keymap::Binding| {
-            matches!(
-                b.action,
-                crate::tui::keymap::Action::Quit | crate::tui::keymap::Action::Help
-            )
+        let rank = |b: &&Binding| match b.action {
+            Action::Quit | Action::Help => 0,
+            a if navigation(a) => 2,
+            _ => 1,
         };
         let mut hints: Vec<(&str, &str)> = Vec::new();
-        for b in all().filter(first).chain(all().filter(|b| !first(b))) {
-            let label = ui::key_label(b.label, lang);
-            if !hints.iter().any(|(_, l)| *l == label) {
-                hints.push((b.shown, label));
+        for r in 0..3 {
+            for b in all().filter(|b| rank(b) == r) {
+                let label = ui::key_label(b.label, lang);
+                if !hints.iter().any(|(_, l)| *l == label) {
+                    hints.push((b.shown, label));
+                }
             }
         }
+        let has_help = all().any(|b| b.action == Action::Help);
+        let more = format!(" {}  ", strings::desk::more(lang));
+        let reserve = if has_help { 1 + more.width() } else { 0 };
         let mut spans = Vec::new();
         let mut used = 0usize;
-        for (k, l) in hints {
+        for (i, (k, l)) in hints.iter().enumerate() {
             let text = format!(" {l}  ");
             let w = k.width() + text.width();
-            if used + w > width {
+            let last = i + 1 == hints.len();
+            if used + w + if last { 0 } else { reserve } > width {
+                if has_help {
+                    spans.push(Span::styled("?", theme.key()));
+                    spans.push(Span::raw(more));
+                }
                 break;
             }
             used += w;
@@ -133,4 +145,22 @@ pub(super) fn to_outbox(env: &Env, files: Files) -> Result<Vec<String>, String> 
                 .map_err(|e| ui::cannot_write(&name, &e.to_string(), lang))
         })
         .collect()
+}
+
+/// Keys that move about rather than act: shown after the screen's own.
+fn navigation(a: Action) -> bool {
+    matches!(
+        a,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::Search
+            | Action::Sort
+            | Action::Filter
+    )
 }

@@ -118,10 +118,14 @@ impl Form {
 fn render_picker(p: &Picker, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {
     let shown = p.shown();
     let h = (shown.len() as u16 + 3).min(area.height.saturating_sub(2));
+    // As wide as the longest option (with its mark and tick), within the form.
+    let longest = shown.iter().map(|o| o.width()).max().unwrap_or(0) as u16 + 8;
+    let width = longest.max(36).min(area.width.saturating_sub(4));
+    let x = (area.x + LABEL_W + 2).min(area.right().saturating_sub(width + 1));
     let r = Rect {
-        x: area.x + LABEL_W + 2,
+        x,
         y: area.y + 2,
-        width: 36.min(area.width.saturating_sub(LABEL_W + 3)),
+        width,
         height: h,
     };
     f.render_widget(Clear, r);

@@ -252,7 +252,7 @@ pub const EDIT: &[Binding] = &[
         action: Action::Deactivate,
         label: "deactivate",
         shown: "d",
-        in_bar: false,
+        in_bar: true,
     },
 ];
 

@@ -1,0 +1,43 @@
+//! Texts of the daily desk: the hint bar's "more", hidden tabs, an empty registry, a
+//! remembered search, results already entered.
+
+use super::Lang;
+
+/// Ends a hint bar cut for want of room.
+pub fn more(lang: Lang) -> &'static str {
+    lang.t("更多", "more")
+}
+
+/// A tab number whose tab this user's roles do not show.
+pub fn tab_hidden(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{name}”页面不向您的角色开放。"),
+        Lang::En => format!("The {name} tab is not open to your roles."),
+    }
+}
+
+/// An empty registry, and how to fill it.
+pub fn registry_empty(lang: Lang) -> &'static str {
+    lang.t(
+        "（登记簿还是空的。管理员可按 i 从收件箱导入文件——先用 SFTP 上传到 inbox/——或在服务器上运行 shuangsui import。）",
+        "(The registry is empty. An administrator presses i to import a file from the inbox — upload it to inbox/ with SFTP first — or runs shuangsui import on the server.)",
+    )
+}
+
+/// A list with nothing yet, no filter set.
+pub fn list_empty(lang: Lang) -> &'static str {
+    lang.t("（还没有记录）", "(nothing yet)")
+}
+
+/// The search line's recall key.
+pub fn recall(lang: Lang) -> &'static str {
+    lang.t("上次搜索", "last search")
+}
+
+/// `e` on an assignment whose result is entered and not returned: it opens read-only.
+pub fn entered_read_only(lang: Lang) -> &'static str {
+    lang.t(
+        "该检查结果已录入（未被退回），以只读方式打开。",
+        "This result is entered (and not returned): opened read-only.",
+    )
+}
