@@ -29,11 +29,6 @@ pub fn list_empty(lang: Lang) -> &'static str {
     lang.t("（还没有记录）", "(nothing yet)")
 }
 
-/// The search line's recall key.
-pub fn recall(lang: Lang) -> &'static str {
-    lang.t("上次搜索", "last search")
-}
-
 /// `e` on an assignment whose result is entered and not returned: it opens read-only.
 pub fn entered_read_only(lang: Lang) -> &'static str {
     lang.t(

@@ -112,6 +112,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "back" => ("返回", "back"),
         "keep" => ("保留搜索", "keep search"),
         "clear" => ("清除搜索", "clear search"),
+        "recall" => ("上次搜索", "last search"),
         "redraw" => ("重绘", "redraw"),
         "close" => ("关闭", "close"),
         "scroll" => ("滚动", "scroll"),

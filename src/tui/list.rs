@@ -238,9 +238,12 @@ impl ListView {
                 x: area.x + 2,
                 y: area.y + 2,
                 width: area.width.saturating_sub(4),
-                height: 1,
+                height: area.height.saturating_sub(3).min(4),
             };
-            f.render_widget(Line::from(empty.to_string()).style(theme.dim()), r);
+            let p = ratatui::widgets::Paragraph::new(empty.to_string())
+                .style(theme.dim())
+                .wrap(ratatui::widgets::Wrap { trim: true });
+            f.render_widget(p, r);
         }
     }
 }

@@ -18,13 +18,20 @@ pub struct Pane {
     pub view: ListView,
     /// Whether the search line has focus.
     pub searching: bool,
+    /// The search before, one key away from a new (empty) one.
+    last: String,
 }
 
 impl Pane {
     /// The keys while searching, else the list's.
     pub fn keys(&self) -> Keys {
         match self.searching {
-            true => Keys::new().on(keymap::SEARCHING),
+            true => {
+                let recall = self.view.query.is_empty() && !self.last.is_empty();
+                Keys::new()
+                    .on(keymap::SEARCHING)
+                    .only(recall, keymap::SEARCH_RECALL)
+            }
             false => Keys::new().on(keymap::LIST),
         }
     }
@@ -36,15 +43,26 @@ impl Pane {
             Action::Open if self.searching => self.searching = false,
             Action::Back if self.searching => {
                 self.searching = false;
+                if !l.query.is_empty() {
+                    self.last = l.query.clone();
+                }
                 l.set_query(String::new());
             }
+            Action::Recall => l.set_query(self.last.clone()),
             Action::Up => l.step(-1),
             Action::Down => l.step(1),
             Action::PageUp => l.page_step(-1),
             Action::PageDown => l.page_step(1),
             Action::Top => l.to_top(),
             Action::Bottom => l.to_bottom(),
-            Action::Search => self.searching = true,
+            // A new search starts empty; the one before is one key (↑) away.
+            Action::Search => {
+                self.searching = true;
+                if !l.query.is_empty() {
+                    self.last = l.query.clone();
+                    l.set_query(String::new());
+                }
+            }
             Action::Back => l.set_query(String::new()),
             Action::Sort => {
                 let cursor = l.sort_state().map_or(0, |s| s.0);
@@ -128,8 +146,9 @@ impl Pane {
         Some(Vec::new())
     }
 
-    /// Draws the list under a title: the tab's name, the count, filters and search.
-    pub fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint, name: &str) {
+    /// Draws the list under a title: the tab's name, the count, filters and search. `nothing`
+    /// is said when there are no rows at all (rather than none matching).
+    pub fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint, name: &str, nothing: &str) {
         let (lang, theme) = (p.lang(), p.theme());
         let l = &mut self.view;
         let mut title = vec![
@@ -153,6 +172,10 @@ impl Pane {
             let q = format!("{}{cursor}", strings::display(&l.query));
             title.push(Span::styled(q, theme.key()));
         }
-        l.render(f, area, theme, Line::from(title), ui::no_rows(lang));
+        let empty = match l.listing.rows.is_empty() {
+            true => nothing,
+            false => ui::no_rows(lang),
+        };
+        l.render(f, area, theme, Line::from(title), empty);
     }
 }

@@ -280,7 +280,15 @@ impl Screen for Registry {
 
     fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint) {
         let name = ui::tab(self.tab().index(), p.lang()).0;
-        self.pane.render(f, area, p, name);
+        let nothing = match self.kinds().is_empty() {
+            true => strings::desk::list_empty(p.lang()),
+            false => strings::desk::registry_empty(p.lang()),
+        };
+        self.pane.render(f, area, p, name, nothing);
+    }
+
+    fn selected(&self) -> Option<i64> {
+        self.pane.view.selected_id()
     }
 
     fn listing(&self) -> Option<Arc<Listing>> {

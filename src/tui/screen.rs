@@ -83,6 +83,8 @@ pub enum Cmd {
     Saved,
     /// Read the current screen's data again.
     Reload,
+    /// What is shown changed under the user: say so (unless this session just saved).
+    Updated,
     /// A message to whatever is on top now (after a `Pop`: what the modal was opened over).
     Send(Msg),
     /// Write files to the user's outbox and say what was written.
@@ -254,6 +256,15 @@ pub trait Screen {
         Vec::new()
     }
     fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint);
+    /// A digest of what is shown, where the screen can tell: a reload after a change that
+    /// leaves it the same then says nothing. `None`: every touching change is announced.
+    fn fingerprint(&self) -> Option<u64> {
+        None
+    }
+    /// The id of the row under the cursor, if the screen shows a list.
+    fn selected(&self) -> Option<i64> {
+        None
+    }
     /// The listing shown, if the screen shows one (for tests and exports).
     fn listing(&self) -> Option<Arc<crate::service::hub::Listing>> {
         None

@@ -338,3 +338,121 @@ fn a_cut_hint_bar_says_there_is_more_and_keeps_the_screens_own_keys() {
         assert!(bar.contains(k), "{k} in {bar}");
     }
 }
+
+#[test]
+fn a_new_search_starts_empty_and_the_last_is_one_key_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&[Role::Admin], dir.path());
+    press(&mut a, ch('2'));
+    for c in "/ts".chars() {
+        press(&mut a, ch(c));
+    }
+    press(&mut a, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let narrowed = a.listing(super::app::Tab::Enterprises).unwrap().rows.len();
+    press(&mut a, ch('/'));
+    let (shown, bar) = screen(&mut a);
+    assert!(
+        shown.contains("首字母）：_"),
+        "a new search is empty\n{shown}"
+    );
+    assert!(bar.contains("↑ 上次搜索"), "{bar}");
+    press(&mut a, ch('x'));
+    let (shown, _) = screen(&mut a);
+    assert!(
+        shown.contains("首字母）：x_"),
+        "typing does not append to the old one\n{shown}"
+    );
+    press(
+        &mut a,
+        KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+    );
+    press(&mut a, KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+    let (shown, _) = screen(&mut a);
+    assert!(
+        shown.contains("首字母）：ts_"),
+        "↑ brings the last back\n{shown}"
+    );
+    assert!(narrowed > 0);
+}
+
+#[test]
+fn an_empty_registry_says_how_to_fill_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.sqlite3");
+    let svc = Service::open(&path).unwrap().with_clock(clock());
+    let session = Session {
+        actor: admin(),
+        lang: Lang::Zh,
+        theme: Theme { ascii: false },
+        must_change_password: false,
+    };
+    let mut a = App::new(session, svc, Hub::new());
+    press(&mut a, ch('2'));
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains("登记簿还是空的"), "{shown}");
+    assert!(shown.contains("inbox/"), "{shown}");
+}
+
+/// An app on an existing database file.
+fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
+    let actor = Actor {
+        user_id: Some(1),
+        name: name.into(),
+        roles: roles.iter().copied().collect(),
+    };
+    let session = Session {
+        actor,
+        lang: Lang::Zh,
+        theme: Theme { ascii: false },
+        must_change_password: false,
+    };
+    App::new(
+        session,
+        Service::open(path).unwrap().with_clock(clock()),
+        Hub::new(),
+    )
+}
+
+#[test]
+fn an_entered_result_opens_read_only_and_reviewers_see_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.sqlite3");
+    std::fs::copy(template(), &path).unwrap();
+    let mut a = app_on(&path, &[Role::Inspector], "zhang");
+    press(&mut a, ch('6'));
+    let first = a.listing(super::app::Tab::Results).unwrap().rows[0].id;
+    press(&mut a, ch('e'));
+    assert_eq!(a.depth(), 1, "the form is open");
+    press(
+        &mut a,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(a.depth(), 0, "saved: {:?}", a.message());
+    // A change elsewhere that leaves this list as it is says nothing.
+    a.update(Event::Notice(super::Notice::Changed(
+        crate::service::Change::Draws,
+    )));
+    let said = a.message().unwrap_or_default().to_string();
+    assert!(
+        !said.contains("更新"),
+        "no 'updated' for an unchanged list: {said}"
+    );
+    // Back on the saved row, `e` opens it read-only and says why.
+    press(&mut a, KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+    while a.selected_row() != Some(first) {
+        press(&mut a, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    }
+    press(&mut a, ch('e'));
+    assert_eq!(a.depth(), 1, "the detail is open");
+    let said = a.message().unwrap_or_default().to_string();
+    assert!(said.contains("只读"), "{said}");
+
+    let mut l = app_on(&path, &[Role::Leader], "li");
+    press(&mut l, ch('6'));
+    let rows = l.listing(super::app::Tab::Results).unwrap();
+    let (shown, _) = screen(&mut l);
+    assert_eq!(
+        rows.rows[0].id, first,
+        "the submitted result first\n{shown}"
+    );
+}

@@ -23,8 +23,13 @@ pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
         .filter(|f| f.status != Status::Closed && f.work.state == WorkState::Published)
         .map(|f| (f.work.a.id, (f.status, f.followup.deadline)))
         .collect();
-    let rows: Vec<Row> = items
-        .iter()
+    // Reviewers see first what waits for their review, then the rest in the service's order.
+    let reviewer = actor.require(crate::service::REVIEWERS).is_ok();
+    let mut ordered: Vec<&WorkItem> = items.iter().collect();
+    if reviewer {
+        ordered.sort_by_key(|w| w.state != WorkState::Submitted);
+    }
+    let rows: Vec<Row> = (ordered.into_iter())
         .map(|w| row(w, follow.get(&w.a.id), lang))
         .collect();
     // The deadline column fits its longest date (a provisional one is longer).

@@ -13,7 +13,7 @@ use super::work;
 use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
 use crate::service::hub::{Listing, Source};
-use crate::service::{Change, REVIEWERS};
+use crate::service::{Change, REVIEWERS, ServiceError};
 use crate::strings::{self, ui, work as ws};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -27,9 +27,28 @@ pub struct Worklist {
 }
 
 impl Worklist {
+    /// Opens the result form of an assignment; one already entered (and not returned) opens
+    /// read-only, saying so.
     fn enter(&mut self, id: i64, cx: &mut Ctx) -> Flow {
-        let f = work::result_form(cx.svc, &cx.s.actor, id, cx.lang());
-        done(f, |f| one(Cmd::Push(Box::new(f))))
+        let lang = cx.lang();
+        match work::result_form(cx.svc, &cx.s.actor, id, lang) {
+            Ok(f) => one(Cmd::Push(Box::new(f))),
+            Err(ServiceError::Exists(_)) => {
+                let d = Detail::open(cx.svc, &cx.s.actor, Source::Work, id, lang);
+                done(d, |d| {
+                    let said = strings::desk::entered_read_only(lang).to_string();
+                    vec![Cmd::Push(Box::new(d)), Cmd::Say(said)]
+                })
+            }
+            Err(e) => one(Cmd::Fail(e)),
+        }
+    }
+
+    /// After a save: the cursor on the next assignment still to enter, else on the one saved.
+    fn after_save(&mut self, id: i64, cx: &mut Ctx) -> Flow {
+        let next = work::next_pending(cx.svc, &cx.s.actor, id).ok().flatten();
+        self.pane.view.select_id(next.unwrap_or(id));
+        Vec::new()
     }
 
     /// After F2: the next assignment still to enter, or that all are done.
@@ -112,6 +131,17 @@ impl Screen for Worklist {
         })
     }
 
+    /// The rows as shown: a change elsewhere that leaves this user's list as it was is not
+    /// announced.
+    fn fingerprint(&self) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for r in &self.pane.view.listing.rows {
+            (r.id, &r.cells).hash(&mut h);
+        }
+        Some(h.finish())
+    }
+
     fn keys(&self, cx: &Ctx) -> Keys {
         if self.pane.searching {
             return self.pane.keys();
@@ -165,10 +195,7 @@ impl Screen for Worklist {
                 purpose: Ask::ReturnComment { result, revision },
                 text,
             } => self.returned(result, revision, &text, cx),
-            Msg::Saved(Some(id)) => {
-                self.pane.view.select_id(id);
-                Vec::new()
-            }
+            Msg::Saved(Some(id)) => self.after_save(id, cx),
             Msg::SavedNext(after) => self.next(after, cx),
             _ => Vec::new(),
         }
@@ -183,7 +210,12 @@ impl Screen for Worklist {
 
     fn render(&mut self, f: &mut Frame, area: Rect, p: &Paint) {
         let name = ui::tab(super::app::Tab::Results.index(), p.lang()).0;
-        self.pane.render(f, area, p, name);
+        let nothing = strings::desk::list_empty(p.lang());
+        self.pane.render(f, area, p, name, nothing);
+    }
+
+    fn selected(&self) -> Option<i64> {
+        self.pane.view.selected_id()
     }
 
     fn listing(&self) -> Option<Arc<Listing>> {

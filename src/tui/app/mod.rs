@@ -226,6 +226,10 @@ impl App {
             Cmd::Pop => drop(self.modals.pop()),
             Cmd::PopAll => self.modals.clear(),
             Cmd::Saved => self.saved_at = Some(Instant::now()),
+            Cmd::Updated if !self.own_change() => {
+                self.say(strings::ui::updated(lang).to_string());
+            }
+            Cmd::Updated => {}
             Cmd::Reload => return self.tabs[self.tab].1.load(&mut self.env.cx()),
             Cmd::Send(m) => return self.send(m),
             Cmd::Outbox(files, said) => {
@@ -282,17 +286,22 @@ impl App {
         if touch == Touch::No {
             return;
         }
+        let before = self.tabs[self.tab].1.fingerprint();
         let mut flow = vec![Cmd::Reload];
         let mut cx = self.env.cx();
         for m in &mut self.modals {
             flow.extend(m.changed(c, &mut cx));
         }
-        let own = self
-            .saved_at
-            .is_some_and(|t| t.elapsed() < Duration::from_secs(2));
-        if touch == Touch::Loud && !own {
-            flow.push(Cmd::Say(strings::ui::updated(self.lang()).to_string()));
-        }
         self.run(flow);
+        let after = self.tabs[self.tab].1.fingerprint();
+        if touch == Touch::Loud && (before.is_none() || before != after) {
+            self.run(vec![Cmd::Updated]);
+        }
+    }
+
+    /// Whether this session saved a moment ago (its own change notice needs no message).
+    fn own_change(&self) -> bool {
+        self.saved_at
+            .is_some_and(|t| t.elapsed() < Duration::from_secs(2))
     }
 }

@@ -26,6 +26,11 @@ impl App {
         self.modals.len()
     }
 
+    /// The id of the row under the cursor on the tab shown.
+    pub fn selected_row(&self) -> Option<i64> {
+        self.tabs[self.tab].1.selected()
+    }
+
     /// The message shown in the status line, if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_ref().map(|(m, _)| m.as_str())

@@ -30,11 +30,12 @@ impl Modal for Form {
         match Form::act(self, a, cx.svc, &cx.s.actor, lang) {
             FormOutcome::Stay => Vec::new(),
             FormOutcome::Close => vec![Cmd::Pop],
+            // A result is selected by its assignment (the worklist's rows).
             FormOutcome::Saved(id) => vec![
                 Cmd::Pop,
                 Cmd::Saved,
                 Cmd::Reload,
-                Cmd::Send(Msg::Saved(id)),
+                Cmd::Send(Msg::Saved(assignment.or(id))),
                 Cmd::Say(ui::saved(lang).to_string()),
             ],
             FormOutcome::SavedNext(_) => vec![

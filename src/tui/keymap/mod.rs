@@ -69,6 +69,8 @@ pub enum Action {
     Import,
     /// Read a folder again (the inbox, in the import wizard).
     Reload,
+    /// Bring back the last search.
+    Recall,
     /// Attach an evidence file from the inbox to a result.
     Attach,
     /// Write the quarter's evidence bundle (ZIP) to the outbox.
@@ -450,6 +452,15 @@ pub const SEARCHING: &[Binding] = &[
         in_bar: true,
     },
 ];
+
+/// On an empty search line: the search before.
+pub const SEARCH_RECALL: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Up, N)],
+    action: Action::Recall,
+    label: "recall",
+    shown: "↑",
+    in_bar: true,
+}];
 
 /// The first-login password change.
 pub const PASSWORD: &[Binding] = &[
