@@ -456,3 +456,35 @@ fn an_entered_result_opens_read_only_and_reviewers_see_it_first() {
         "the submitted result first\n{shown}"
     );
 }
+
+#[test]
+fn a_fields_error_goes_once_it_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&[Role::Admin], dir.path());
+    press(&mut a, ch('2'));
+    press(&mut a, ch('n'));
+    for c in "测试单位".chars() {
+        press(&mut a, ch(c));
+    }
+    press(&mut a, KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    for c in "123".chars() {
+        press(&mut a, ch(c));
+    }
+    press(
+        &mut a,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains('⚠'), "the bad code is marked\n{shown}");
+    for _ in 0..3 {
+        press(
+            &mut a,
+            KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+        );
+    }
+    for c in "91130273MAC2Y4XU27".chars() {
+        press(&mut a, ch(c));
+    }
+    let (shown, _) = screen(&mut a);
+    assert!(!shown.contains('⚠'), "fixed: no mark left\n{shown}");
+}

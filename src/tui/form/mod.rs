@@ -313,6 +313,7 @@ impl Form {
                 if let Some(f) = self.fields.get_mut(self.focus) {
                     f.input.set(&value);
                 }
+                self.edited();
                 self.picker = None;
                 self.focus = (self.focus + 1).min(self.fields.len() - 1);
             }
@@ -332,6 +333,17 @@ impl Form {
         }
         p.cursor = 0;
         true
+    }
+
+    /// The field with focus changed: its error described the old value, so it goes (a save
+    /// checks again); with no error left the form's message goes too.
+    fn edited(&mut self) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.error = None;
+        }
+        if self.fields.iter().all(|f| f.error.is_none()) {
+            self.message = None;
+        }
     }
 
     /// Whether the field with focus takes typed text.
@@ -398,7 +410,14 @@ impl Form {
             return false;
         };
         match f.widget {
-            Widget::Text | Widget::Lines | Widget::Date | Widget::Secret => f.input.key(k),
+            Widget::Text | Widget::Lines | Widget::Date | Widget::Secret => {
+                let before = f.input.value();
+                let took = f.input.key(k);
+                if f.input.value() != before {
+                    self.edited();
+                }
+                took
+            }
             _ => match k.code {
                 KeyCode::Char(c) => {
                     self.open_picker();

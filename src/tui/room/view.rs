@@ -10,7 +10,7 @@ use crate::strings::{self, Lang, draw as ds, room as rs};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -89,16 +89,53 @@ fn render_room(r: &Room, f: &mut Frame, area: Rect, theme: Theme, lang: Lang, hu
         .borders(Borders::ALL)
         .border_set(theme.border())
         .title(rs::room_title(&st.label, lang));
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((r.scroll, 0)),
-        area,
-    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    // With a result, who is here and the latest steps stay in view below it.
+    let footer = match st.result.is_some() && inner.height > 12 {
+        true => footer_lines(st, hub, theme, lang),
+        false => Vec::new(),
+    };
+    let [main, foot] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer.len() as u16)])
+            .areas(inner);
+    let para = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((r.scroll, 0));
+    f.render_widget(para, main);
+    f.render_widget(Paragraph::new(footer), foot);
     if let Some(p) = &r.prompt {
         render_prompt(p, f, area, theme, lang);
     }
+}
+
+/// Below a result: a rule, who is here (or away), and the last three steps of the log.
+fn footer_lines(st: &RoomState, hub: &Hub, theme: Theme, lang: Lang) -> Vec<Line<'static>> {
+    let present = hub.present(st.id);
+    let people: Vec<String> = (st.members.iter())
+        .map(|m| {
+            let mark = match present.contains_key(&m.login) {
+                true => "●",
+                false => "○",
+            };
+            format!("{mark}{}", strings::display(&m.name))
+        })
+        .collect();
+    let rule = format!("── {} ──", rs::log_title(lang));
+    let mut lines = vec![
+        Line::from(Span::styled(rule, theme.dim())),
+        Line::from(format!("{}：{}", rs::people_title(lang), people.join(" "))),
+    ];
+    let last = st.log.iter().rev().take(3).collect::<Vec<_>>();
+    for s in last.into_iter().rev() {
+        let step = rs::step(&s.action, lang);
+        lines.push(Line::from(format!(
+            "{}  {}  {step}",
+            time(&s.at),
+            pad(&s.actor, 8)
+        )));
+    }
+    lines
 }
 
 /// The state, the mode, the counts, the items, the witnesses, a decision.
