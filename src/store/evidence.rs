@@ -24,21 +24,23 @@ const COLS: &str = "id, result_id, sha256, name, size, kind, added_by, added_at,
     withdrawn_by, withdraw_reason";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
-    let at: Option<String> = r.get(8)?;
+    let at: Option<String> = r.get("withdrawn_at")?;
     Ok(EvidenceRow {
-        id: r.get(0)?,
-        result_id: r.get(1)?,
-        sha256: r.get(2)?,
-        name: r.get(3)?,
-        size: r.get(4)?,
-        kind: r.get(5)?,
-        added_by: r.get(6)?,
-        added_at: r.get(7)?,
+        id: r.get("id")?,
+        result_id: r.get("result_id")?,
+        sha256: r.get("sha256")?,
+        name: r.get("name")?,
+        size: r.get("size")?,
+        kind: r.get("kind")?,
+        added_by: r.get("added_by")?,
+        added_at: r.get("added_at")?,
         withdrawn: match at {
             Some(at) => Some((
                 at,
-                r.get::<_, Option<String>>(9)?.unwrap_or_default(),
-                r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                r.get::<_, Option<String>>("withdrawn_by")?
+                    .unwrap_or_default(),
+                r.get::<_, Option<String>>("withdraw_reason")?
+                    .unwrap_or_default(),
             )),
             None => None,
         },

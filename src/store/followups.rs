@@ -37,24 +37,24 @@ impl Db<'_> {
         let mut rows = st.query([])?;
         let mut out = HashMap::new();
         while let Some(r) = rows.next()? {
-            let code: String = r.get(3)?;
+            let code: String = r.get("outcome")?;
             let outcome = Outcome::ALL
                 .into_iter()
                 .find(|o| o.code() == code)
                 .ok_or_else(|| super::StoreError::Corrupt(format!("recheck outcome {code}")))?;
-            let officers: String = r.get(2)?;
+            let officers: String = r.get("officers")?;
             out.insert(
-                r.get(0)?,
+                r.get("result_id")?,
                 Recheck {
-                    date: r.get(1)?,
+                    date: r.get("checked_on")?,
                     officers: officers
                         .split(',')
                         .filter(|x| !x.is_empty())
                         .map(str::to_string)
                         .collect(),
                     outcome,
-                    case_no: r.get(4)?,
-                    remark: r.get(5)?,
+                    case_no: r.get("case_no")?,
+                    remark: r.get("remark")?,
                 },
             );
         }

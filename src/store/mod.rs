@@ -4,6 +4,7 @@
 
 mod audit;
 mod backup;
+mod columns;
 mod draws;
 mod enterprises;
 mod evaluations;
