@@ -4,9 +4,9 @@
 //! declaration when compiling, so a name that is not declared does not compile and no list is
 //! kept in a second order by hand.
 
-use super::Result;
+use super::{Db, Result};
 use rusqlite::types::Value;
-use rusqlite::{CachedStatement, ToSql};
+use rusqlite::{CachedStatement, OptionalExtension, Params, Row, ToSql};
 
 /// One column a SELECT reads: a plain column, or an SQL expression known by `name`.
 #[derive(Debug, Clone, Copy)]
@@ -119,6 +119,22 @@ impl Table {
         v.join(", ")
     }
 
+    /// The INSERT of a revised record, stamping `created_at` and `updated_at` with `:now`.
+    pub fn insert_stamped(&self) -> String {
+        self.insert(&[("created_at", ":now"), ("updated_at", ":now")])
+    }
+
+    /// The UPDATE of a revised record: its written columns, `updated_at` from `:now` and the
+    /// next revision, where `:id` is still at `:revision`.
+    pub fn update_revised(&self) -> String {
+        format!(
+            "UPDATE {} SET {}, updated_at = :now, revision = revision + 1
+             WHERE id = :id AND revision = :revision",
+            self.name,
+            self.assignments()
+        )
+    }
+
     /// An empty set of values for the written columns.
     pub fn values(&'static self) -> Values {
         Values {
@@ -166,6 +182,53 @@ impl Values {
             st.raw_bind_parameter(*name, v)?;
         }
         Ok(st.raw_execute()?)
+    }
+}
+
+impl Db<'_> {
+    /// The row `sql` finds, mapped by `row`, if any.
+    pub(super) fn one<T>(
+        &self,
+        sql: &str,
+        p: impl Params,
+        row: fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>> {
+        Ok(self.0.prepare_cached(sql)?.query_row(p, row).optional()?)
+    }
+
+    /// Every row `sql` finds, mapped by `row`.
+    pub(super) fn all<T>(
+        &self,
+        sql: &str,
+        p: impl Params,
+        row: fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.0.prepare_cached(sql)?;
+        let v = st.query_map(p, row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
+    /// Runs an [`Table::insert_stamped`] statement; the new row's id.
+    pub(super) fn insert_stamped(&self, sql: &str, v: Values, now: &str) -> Result<i64> {
+        v.execute(&mut self.0.prepare_cached(sql)?, &[(":now", &now)])?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    /// Runs an [`Table::update_revised`] statement; false when the record is no longer at
+    /// `revision` (someone else saved first) and nothing changed.
+    pub(super) fn update_revised(
+        &self,
+        sql: &str,
+        v: Values,
+        (id, revision): (i64, i64),
+        now: &str,
+    ) -> Result<bool> {
+        let mut st = self.0.prepare_cached(sql)?;
+        let n = v.execute(
+            &mut st,
+            &[(":now", &now), (":id", &id), (":revision", &revision)],
+        )?;
+        Ok(n == 1)
     }
 }
 

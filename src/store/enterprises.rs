@@ -196,11 +196,7 @@ impl Db<'_> {
             "SELECT {} FROM enterprises WHERE id = ?1",
             ENTERPRISES.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([id], row)
-            .optional()?)
+        self.one(sql, [id], row)
     }
 
     pub fn enterprise_by_code(&self, code: &str) -> Result<Option<Enterprise>> {
@@ -208,11 +204,7 @@ impl Db<'_> {
             "SELECT {} FROM enterprises WHERE credit_code = ?1",
             ENTERPRISES.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([code], row)
-            .optional()?)
+        self.one(sql, [code], row)
     }
 
     /// Every enterprise, ordered by id.
@@ -221,9 +213,7 @@ impl Db<'_> {
             "SELECT {} FROM enterprises ORDER BY id",
             ENTERPRISES.select()
         ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        self.all(sql, [], row)
     }
 
     /// Id and revision of every enterprise by credit code.
@@ -252,10 +242,7 @@ impl Db<'_> {
     }
 
     pub fn insert_enterprise(&self, d: &EnterpriseData, now: &str) -> Result<i64> {
-        let sql = sql!(ENTERPRISES.insert(&[("created_at", ":now"), ("updated_at", ":now")]));
-        let mut st = self.0.prepare_cached(sql)?;
-        values(d).execute(&mut st, &[(":now", &now)])?;
-        Ok(self.0.last_insert_rowid())
+        self.insert_stamped(sql!(ENTERPRISES.insert_stamped()), values(d), now)
     }
 
     /// Updates when the stored revision is still `revision`; returns false when it is not
@@ -267,17 +254,8 @@ impl Db<'_> {
         d: &EnterpriseData,
         now: &str,
     ) -> Result<bool> {
-        let sql = sql!(format!(
-            "UPDATE enterprises SET {}, updated_at = :now, revision = revision + 1
-             WHERE id = :id AND revision = :revision",
-            ENTERPRISES.assignments()
-        ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let n = values(d).execute(
-            &mut st,
-            &[(":now", &now), (":id", &id), (":revision", &revision)],
-        )?;
-        Ok(n == 1)
+        let sql = sql!(ENTERPRISES.update_revised());
+        self.update_revised(sql, values(d), (id, revision), now)
     }
 
     pub fn penalties_of(&self, enterprise: i64) -> Result<Vec<(i64, Penalty)>> {

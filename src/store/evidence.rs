@@ -90,11 +90,7 @@ impl Db<'_> {
 
     pub fn evidence(&self, id: i64) -> Result<Option<EvidenceRow>> {
         let sql = format!("SELECT {COLS} FROM evidence WHERE id = ?1");
-        Ok(self
-            .0
-            .prepare_cached(&sql)?
-            .query_row([id], row)
-            .optional()?)
+        self.one(&sql, [id], row)
     }
 
     /// Withdraws an evidence row not yet withdrawn; false when there is none such.

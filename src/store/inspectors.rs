@@ -5,7 +5,7 @@ use super::{Db, Result, opt_vocab, vocab};
 use crate::domain::inspector::*;
 use crate::domain::vocab::{join_codes, split_codes};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 /// The inspector record's columns.
 const INSPECTORS: Table = Table {
@@ -127,11 +127,7 @@ impl Db<'_> {
             "SELECT {} FROM inspectors WHERE id = ?1",
             INSPECTORS.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([id], row)
-            .optional()?)
+        self.one(sql, [id], row)
     }
 
     pub fn inspector_by_cert(&self, kind: InspectorKind, cert: &str) -> Result<Option<Inspector>> {
@@ -139,11 +135,7 @@ impl Db<'_> {
             "SELECT {} FROM inspectors WHERE kind = ?1 AND cert_no = ?2",
             INSPECTORS.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([kind.code(), cert], row)
-            .optional()?)
+        self.one(sql, [kind.code(), cert], row)
     }
 
     /// An auxiliary inspector without a number is known by name and unit.
@@ -157,11 +149,7 @@ impl Db<'_> {
             "SELECT {} FROM inspectors WHERE kind = ?1 AND cert_no = '' AND name = ?2 AND unit = ?3",
             INSPECTORS.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([kind.code(), name, unit], row)
-            .optional()?)
+        self.one(sql, [kind.code(), name, unit], row)
     }
 
     pub fn inspectors(&self) -> Result<Vec<Inspector>> {
@@ -169,16 +157,11 @@ impl Db<'_> {
             "SELECT {} FROM inspectors ORDER BY kind DESC, section, id",
             INSPECTORS.select()
         ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        self.all(sql, [], row)
     }
 
     pub fn insert_inspector(&self, d: &InspectorData, now: &str) -> Result<i64> {
-        let sql = sql!(INSPECTORS.insert(&[("created_at", ":now"), ("updated_at", ":now")]));
-        let mut st = self.0.prepare_cached(sql)?;
-        values(d).execute(&mut st, &[(":now", &now)])?;
-        Ok(self.0.last_insert_rowid())
+        self.insert_stamped(sql!(INSPECTORS.insert_stamped()), values(d), now)
     }
 
     /// Updates when the stored revision is still `revision`; false when someone saved first.
@@ -189,17 +172,8 @@ impl Db<'_> {
         d: &InspectorData,
         now: &str,
     ) -> Result<bool> {
-        let sql = sql!(format!(
-            "UPDATE inspectors SET {}, updated_at = :now, revision = revision + 1
-             WHERE id = :id AND revision = :revision",
-            INSPECTORS.assignments()
-        ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let n = values(d).execute(
-            &mut st,
-            &[(":now", &now), (":id", &id), (":revision", &revision)],
-        )?;
-        Ok(n == 1)
+        let sql = sql!(INSPECTORS.update_revised());
+        self.update_revised(sql, values(d), (id, revision), now)
     }
 
     pub fn insert_conflict(

@@ -5,7 +5,7 @@ use super::{Db, Result, vocab};
 use crate::domain::item::*;
 use crate::domain::vocab::{join_codes, split_codes};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 /// The check item version's columns.
 const ITEMS: Table = Table {
@@ -65,9 +65,16 @@ impl Db<'_> {
             "SELECT {} FROM check_items ORDER BY code, version",
             ITEMS.select()
         ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        self.all(sql, [], row)
+    }
+
+    /// One version of an item, by its id.
+    pub fn item_version(&self, id: i64) -> Result<Option<ItemVersion>> {
+        let sql = sql!(format!(
+            "SELECT {} FROM check_items WHERE id = ?1",
+            ITEMS.select()
+        ));
+        self.one(sql, [id], row)
     }
 
     /// The newest version of an item (in force or not).
@@ -76,11 +83,7 @@ impl Db<'_> {
             "SELECT {} FROM check_items WHERE code = ?1 ORDER BY version DESC LIMIT 1",
             ITEMS.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([code], row)
-            .optional()?)
+        self.one(sql, [code], row)
     }
 
     pub fn insert_item_version(&self, d: &ItemData, version: i64, from: NaiveDate) -> Result<i64> {

@@ -3,7 +3,7 @@
 use super::columns::{Table, c, col, expr, opt_text, param, sql};
 use super::{Db, Result, corrupt};
 use crate::domain::user::{PublicKey, Role, User};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 use std::collections::BTreeSet;
 
 /// The user record's columns (read with the password's presence and the key count; the
@@ -72,11 +72,7 @@ impl Db<'_> {
             "SELECT {} FROM users u WHERE u.name = ?1",
             USERS.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([name], row)
-            .optional()?)
+        self.one(sql, [name], row)
     }
 
     /// The user with this id.
@@ -85,11 +81,7 @@ impl Db<'_> {
             "SELECT {} FROM users u WHERE u.id = ?1",
             USERS.select()
         ));
-        Ok(self
-            .0
-            .prepare_cached(sql)?
-            .query_row([id], row)
-            .optional()?)
+        self.one(sql, [id], row)
     }
 
     pub fn users(&self) -> Result<Vec<User>> {
@@ -97,9 +89,7 @@ impl Db<'_> {
             "SELECT {} FROM users u ORDER BY u.name",
             USERS.select()
         ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        self.all(sql, [], row)
     }
 
     pub fn count_users(&self) -> Result<i64> {
