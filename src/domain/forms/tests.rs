@@ -133,6 +133,8 @@ fn specs_fields_and_builders_name_the_same_fields() {
     assert_eq!(sorted(read), sorted(spec_keys(INSPECTOR)));
     let read = keys_read(|g| item(g));
     assert_eq!(sorted(read), sorted(spec_keys(ITEM)));
+    let read = keys_read(|g| result(g, |_| None));
+    assert_eq!(sorted(read), sorted(spec_keys(RESULT)));
 }
 
 #[test]
