@@ -8,7 +8,7 @@ use crate::domain::permit::PermitNo;
 use crate::domain::vocab::{join_codes, split_codes};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 use std::collections::HashMap;
 
 /// The enterprise record's columns.
@@ -259,52 +259,34 @@ impl Db<'_> {
     }
 
     pub fn penalties_of(&self, enterprise: i64) -> Result<Vec<(i64, Penalty)>> {
-        let mut st = self
-            .0
-            .prepare_cached("SELECT id, date, doc_no, summary FROM penalties WHERE enterprise_id = ?1 ORDER BY date, id")?;
-        let v = st
-            .query_map([enterprise], |r| {
-                Ok((
-                    r.get(0)?,
-                    Penalty {
-                        date: r.get("date")?,
-                        doc_no: r.get("doc_no")?,
-                        summary: r.get("summary")?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM penalties WHERE enterprise_id = ?1 ORDER BY date, id",
+            PENALTIES.select()
+        ));
+        self.all(sql, [enterprise], |r| {
+            Ok((r.get(col!(PENALTIES, id))?, penalty(r)?))
+        })
     }
 
     pub fn complaints_of(&self, enterprise: i64) -> Result<Vec<(i64, Complaint)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT id, received, ref_no, verified, verified_on, summary FROM complaints WHERE enterprise_id = ?1 ORDER BY received, id",
-        )?;
-        let v = st
-            .query_map([enterprise], |r| Ok((r.get(0)?, complaint(r)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM complaints WHERE enterprise_id = ?1 ORDER BY received, id",
+            COMPLAINTS.select()
+        ));
+        self.all(sql, [enterprise], |r| {
+            Ok((r.get(col!(COMPLAINTS, id))?, complaint(r)?))
+        })
     }
 
     /// Penalties dated within `[from, to]`, with their enterprise id.
     pub fn penalties_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, Penalty)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT enterprise_id, date, doc_no, summary FROM penalties WHERE date BETWEEN ?1 AND ?2 ORDER BY enterprise_id, date",
-        )?;
-        let v = st
-            .query_map([from, to], |r| {
-                Ok((
-                    r.get(0)?,
-                    Penalty {
-                        date: r.get("date")?,
-                        doc_no: r.get("doc_no")?,
-                        summary: r.get("summary")?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM penalties WHERE date BETWEEN ?1 AND ?2 ORDER BY enterprise_id, date",
+            PENALTIES.select()
+        ));
+        self.all(sql, [from, to], |r| {
+            Ok((r.get(col!(PENALTIES, enterprise_id))?, penalty(r)?))
+        })
     }
 
     /// Complaints verified within `[from, to]`, with their enterprise id.
@@ -313,39 +295,38 @@ impl Db<'_> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<(i64, Complaint)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT enterprise_id, received, ref_no, verified, verified_on, summary FROM complaints
+        let sql = sql!(format!(
+            "SELECT {} FROM complaints
              WHERE verified = 1 AND verified_on BETWEEN ?1 AND ?2 ORDER BY enterprise_id, verified_on",
-        )?;
-        let v = st
-            .query_map([from, to], |r| Ok((r.get(0)?, complaint(r)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+            COMPLAINTS.select()
+        ));
+        self.all(sql, [from, to], |r| {
+            Ok((r.get(col!(COMPLAINTS, enterprise_id))?, complaint(r)?))
+        })
     }
 
     /// The penalty with this document number for this enterprise, if any.
     pub fn penalty_by_doc(&self, enterprise: i64, doc_no: &str) -> Result<Option<(i64, Penalty)>> {
-        let mut st = self
-            .0
-            .prepare_cached("SELECT id, date, doc_no, summary FROM penalties WHERE enterprise_id = ?1 AND doc_no = ?2")?;
-        Ok(st
-            .query_row(params![enterprise, doc_no], |r| {
-                Ok((
-                    r.get(0)?,
-                    Penalty {
-                        date: r.get("date")?,
-                        doc_no: r.get("doc_no")?,
-                        summary: r.get("summary")?,
-                    },
-                ))
-            })
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM penalties WHERE enterprise_id = ?1 AND doc_no = ?2",
+            PENALTIES.select()
+        ));
+        self.one(sql, params![enterprise, doc_no], |r| {
+            Ok((r.get(col!(PENALTIES, id))?, penalty(r)?))
+        })
     }
 
     pub fn insert_penalty(&self, enterprise: i64, p: &Penalty) -> Result<i64> {
-        self.0
-            .prepare_cached("INSERT INTO penalties (enterprise_id, date, doc_no, summary) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![enterprise, p.date, p.doc_no, p.summary])?;
+        const T: Table = PENALTIES;
+        let mut v = PENALTIES.values();
+        v.set(param!(T, enterprise_id), enterprise)
+            .set(param!(T, date), p.date.to_string())
+            .set(param!(T, doc_no), p.doc_no.clone())
+            .set(param!(T, summary), p.summary.clone());
+        v.execute(
+            &mut self.0.prepare_cached(sql!(PENALTIES.insert(&[])))?,
+            &[],
+        )?;
         Ok(self.0.last_insert_rowid())
     }
 
@@ -365,23 +346,28 @@ impl Db<'_> {
         received: NaiveDate,
         ref_no: &str,
     ) -> Result<Option<(i64, Complaint)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT id, received, ref_no, verified, verified_on, summary FROM complaints
-             WHERE enterprise_id = ?1 AND received = ?2 AND ref_no = ?3",
-        )?;
-        Ok(st
-            .query_row(params![enterprise, received, ref_no], |r| {
-                Ok((r.get(0)?, complaint(r)?))
-            })
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM complaints WHERE enterprise_id = ?1 AND received = ?2 AND ref_no = ?3",
+            COMPLAINTS.select()
+        ));
+        self.one(sql, params![enterprise, received, ref_no], |r| {
+            Ok((r.get(col!(COMPLAINTS, id))?, complaint(r)?))
+        })
     }
 
     pub fn insert_complaint(&self, enterprise: i64, c: &Complaint) -> Result<i64> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO complaints (enterprise_id, received, ref_no, verified, verified_on, summary) VALUES (?1,?2,?3,?4,?5,?6)",
-            )?
-            .execute(params![enterprise, c.received, c.ref_no, c.verified, c.verified_on, c.summary])?;
+        const T: Table = COMPLAINTS;
+        let mut v = COMPLAINTS.values();
+        v.set(param!(T, enterprise_id), enterprise)
+            .set(param!(T, received), c.received.to_string())
+            .set(param!(T, ref_no), c.ref_no.clone())
+            .set(param!(T, verified), c.verified)
+            .set(param!(T, verified_on), c.verified_on.map(|d| d.to_string()))
+            .set(param!(T, summary), c.summary.clone());
+        v.execute(
+            &mut self.0.prepare_cached(sql!(COMPLAINTS.insert(&[])))?,
+            &[],
+        )?;
         Ok(self.0.last_insert_rowid())
     }
 
@@ -395,13 +381,60 @@ impl Db<'_> {
     }
 }
 
+/// A penalty's columns.
+const PENALTIES: Table = Table {
+    name: "penalties",
+    alias: "",
+    read: &[
+        c("id"),
+        c("enterprise_id"),
+        c("date"),
+        c("doc_no"),
+        c("summary"),
+    ],
+    write: &["enterprise_id", "date", "doc_no", "summary"],
+};
+
+fn penalty(r: &Row<'_>) -> rusqlite::Result<Penalty> {
+    const T: Table = PENALTIES;
+    Ok(Penalty {
+        date: r.get(col!(T, date))?,
+        doc_no: r.get(col!(T, doc_no))?,
+        summary: r.get(col!(T, summary))?,
+    })
+}
+
+/// A complaint's columns.
+const COMPLAINTS: Table = Table {
+    name: "complaints",
+    alias: "",
+    read: &[
+        c("id"),
+        c("enterprise_id"),
+        c("received"),
+        c("ref_no"),
+        c("verified"),
+        c("verified_on"),
+        c("summary"),
+    ],
+    write: &[
+        "enterprise_id",
+        "received",
+        "ref_no",
+        "verified",
+        "verified_on",
+        "summary",
+    ],
+};
+
 fn complaint(r: &Row<'_>) -> rusqlite::Result<Complaint> {
+    const T: Table = COMPLAINTS;
     Ok(Complaint {
-        received: r.get("received")?,
-        ref_no: r.get("ref_no")?,
-        verified: r.get("verified")?,
-        verified_on: r.get("verified_on")?,
-        summary: r.get("summary")?,
+        received: r.get(col!(T, received))?,
+        ref_no: r.get(col!(T, ref_no))?,
+        verified: r.get(col!(T, verified))?,
+        verified_on: r.get(col!(T, verified_on))?,
+        summary: r.get(col!(T, summary))?,
     })
 }
 
