@@ -261,6 +261,26 @@ macro_rules! sql {
 
 pub(super) use {col, param, sql};
 
+/// Asserts that a form's field keys (as `column` names them) are the table's written columns
+/// but `skip` (those the service stamps), and back.
+#[cfg(test)]
+pub(super) fn assert_form_writes(
+    t: &Table,
+    specs: &[crate::domain::forms::FieldSpec],
+    column: fn(&'static str) -> &'static str,
+    skip: &[&str],
+) {
+    use std::collections::BTreeSet;
+    let fields: BTreeSet<&str> = specs.iter().map(|s| column(s.key)).collect();
+    let written: BTreeSet<&str> = t
+        .write
+        .iter()
+        .copied()
+        .filter(|c| !skip.contains(c))
+        .collect();
+    assert_eq!(fields, written, "{}", t.name);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -444,18 +444,13 @@ mod tests {
     use crate::domain::enterprise::*;
     use crate::store::{Store, StoreError};
     use chrono::NaiveDate;
-    use std::collections::BTreeSet;
 
     #[test]
     fn every_form_field_is_a_written_column_and_back() {
         // The form's 挂牌督办 level is the column listing_level.
         let column = |k: &'static str| if k == "listing" { "listing_level" } else { k };
-        let fields: BTreeSet<&str> = crate::domain::forms::ENTERPRISE
-            .iter()
-            .map(|s| column(s.key))
-            .collect();
-        let written: BTreeSet<&str> = super::ENTERPRISES.write.iter().copied().collect();
-        assert_eq!(fields, written);
+        let specs = crate::domain::forms::ENTERPRISE;
+        crate::store::columns::assert_form_writes(&super::ENTERPRISES, specs, column, &[]);
     }
 
     #[test]

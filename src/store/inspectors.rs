@@ -220,15 +220,10 @@ impl Db<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     #[test]
     fn every_form_field_is_a_written_column_and_back() {
-        let fields: BTreeSet<&str> = crate::domain::forms::INSPECTOR
-            .iter()
-            .map(|s| s.key)
-            .collect();
-        let written: BTreeSet<&str> = super::INSPECTORS.write.iter().copied().collect();
-        assert_eq!(fields, written);
+        let same = |k| k;
+        let specs = crate::domain::forms::INSPECTOR;
+        crate::store::columns::assert_form_writes(&super::INSPECTORS, specs, same, &[]);
     }
 }

@@ -117,18 +117,10 @@ impl Db<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     #[test]
     fn every_form_field_is_a_written_column_and_back() {
-        let fields: BTreeSet<&str> = crate::domain::forms::ITEM.iter().map(|s| s.key).collect();
         // The version is numbered by the service, not entered.
-        let written: BTreeSet<&str> = super::ITEMS
-            .write
-            .iter()
-            .copied()
-            .filter(|c| *c != "version")
-            .collect();
-        assert_eq!(fields, written);
+        let specs = crate::domain::forms::ITEM;
+        crate::store::columns::assert_form_writes(&super::ITEMS, specs, |k| k, &["version"]);
     }
 }

@@ -584,18 +584,11 @@ impl Db<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     #[test]
     fn every_result_form_field_is_a_written_column_and_back() {
-        let fields: BTreeSet<&str> = crate::domain::forms::RESULT.iter().map(|s| s.key).collect();
         // Who entered it and when are stamped by the service, not typed.
-        let written: BTreeSet<&str> = super::RESULTS
-            .write
-            .iter()
-            .copied()
-            .filter(|c| !matches!(*c, "entered_by" | "entered_at"))
-            .collect();
-        assert_eq!(fields, written);
+        let stamped = ["entered_by", "entered_at"];
+        let specs = crate::domain::forms::RESULT;
+        crate::store::columns::assert_form_writes(&super::RESULTS, specs, |k| k, &stamped);
     }
 }
