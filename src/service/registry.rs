@@ -360,6 +360,14 @@ impl Service {
         Ok(self.store.read(|db| db.item_versions())?)
     }
 
+    /// One version of a check item, by its id (as [`Service::item_versions`] allows).
+    pub fn item(&mut self, actor: &Actor, id: i64) -> Result<ItemVersion> {
+        actor.require(READERS)?;
+        self.store
+            .read(|db| db.item_version(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("item {id}")))
+    }
+
     /// The check-item list in force on a date (public: anyone may read it).
     pub fn items_in_force(&mut self, on: NaiveDate) -> Result<Vec<ItemVersion>> {
         let all = self.store.read(|db| db.item_versions())?;
@@ -540,5 +548,30 @@ mod tests {
         assert!(s.items_in_force(d(7, 1)).unwrap().is_empty());
         assert_eq!(s.item_versions(&admin()).unwrap().len(), 2);
         assert!(s.retire_item(&admin(), "HB-01", d(8, 1), "再次").is_err());
+    }
+
+    #[test]
+    fn items_are_found_by_id_as_the_list_allows() {
+        let mut s = service();
+        let item = ItemData {
+            code: "HB-02".into(),
+            name: "固体废物管理".into(),
+            basis: String::new(),
+            subject: String::new(),
+            method: Method::OnSite,
+            scope: String::new(),
+            expertise: Default::default(),
+        };
+        s.put_item(&admin(), &item, d(1, 1)).unwrap();
+        let listed = s.item_versions(&admin()).unwrap().remove(0);
+        assert_eq!(s.item(&admin(), listed.id).unwrap(), listed);
+        assert!(matches!(
+            s.item(&admin(), listed.id + 1),
+            Err(ServiceError::NotFound(_))
+        ));
+        assert!(matches!(
+            s.item(&inspector(), listed.id),
+            Err(ServiceError::Forbidden(_))
+        ));
     }
 }

@@ -114,6 +114,14 @@ impl Service {
         Ok(self.store.read(|db| db.users())?)
     }
 
+    /// One user, by id (as [`Service::users`] allows).
+    pub fn user_by_id(&mut self, actor: &Actor, id: i64) -> Result<User> {
+        actor.require(&[Role::Admin, Role::Auditor])?;
+        self.store
+            .read(|db| db.user(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("user {id}")))
+    }
+
     /// Changes a user's name shown, roles and linked officer (administrators).
     pub fn update_user(
         &mut self,
@@ -402,6 +410,15 @@ mod tests {
         assert!(s.check_key("zhangsan", &key).unwrap().is_none());
         let u = &s.users(&admin()).unwrap()[0];
         assert!(u.disabled && u.has_password && u.key_count == 1);
+        assert_eq!(&s.user_by_id(&admin(), u.id).unwrap(), u);
+        assert!(matches!(
+            s.user_by_id(&admin(), u.id + 1),
+            Err(ServiceError::NotFound(_))
+        ));
+        assert!(matches!(
+            s.user_by_id(&super::super::tests::inspector(), u.id),
+            Err(ServiceError::Forbidden(_))
+        ));
     }
 
     #[test]

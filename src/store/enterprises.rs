@@ -1,5 +1,6 @@
 //! Enterprises (检查对象) with their penalties and complaints.
 
+use super::columns::{Table, Values, c, col, opt_text, param, sql};
 use super::{Db, Result, code_at, corrupt, opt_code_at, str_at};
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::*;
@@ -7,13 +8,68 @@ use crate::domain::permit::PermitNo;
 use crate::domain::vocab::{join_codes, split_codes};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Row, params};
 use std::collections::HashMap;
 
-const COLS: &str = "id, revision, name, credit_code, code_check_waived, permit_no, permit_category, key_unit,
-    area, industry, pollutants, construction, scale, cycle, monitoring, weather_grade, credit_rating,
-    listing_level, listing_from, listing_until, positive_list, positive_from, positive_until, status,
-    address, legal_rep";
+/// The enterprise record's columns.
+const ENTERPRISES: Table = Table {
+    name: "enterprises",
+    alias: "",
+    read: &[
+        c("id"),
+        c("revision"),
+        c("name"),
+        c("credit_code"),
+        c("code_check_waived"),
+        c("permit_no"),
+        c("permit_category"),
+        c("key_unit"),
+        c("area"),
+        c("industry"),
+        c("pollutants"),
+        c("construction"),
+        c("scale"),
+        c("cycle"),
+        c("monitoring"),
+        c("weather_grade"),
+        c("credit_rating"),
+        c("listing_level"),
+        c("listing_from"),
+        c("listing_until"),
+        c("positive_list"),
+        c("positive_from"),
+        c("positive_until"),
+        c("status"),
+        c("address"),
+        c("legal_rep"),
+    ],
+    write: &[
+        "name",
+        "credit_code",
+        "code_check_waived",
+        "permit_no",
+        "permit_category",
+        "key_unit",
+        "area",
+        "industry",
+        "pollutants",
+        "construction",
+        "scale",
+        "cycle",
+        "monitoring",
+        "weather_grade",
+        "credit_rating",
+        "listing_level",
+        "listing_from",
+        "listing_until",
+        "positive_list",
+        "positive_from",
+        "positive_until",
+        "status",
+        "address",
+        "legal_rep",
+    ],
+};
 
 /// Identity of an enterprise for bulk lookups: id and revision by credit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,123 +78,142 @@ pub struct EnterpriseKey {
     pub revision: i64,
 }
 
+fn period(r: &Row<'_>, from: usize, until: usize) -> rusqlite::Result<Period> {
+    Ok(Period {
+        from: r.get(from)?,
+        until: r.get(until)?,
+    })
+}
+
 fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
-    let code = str_at(r, 3)?;
-    let permit: Option<String> = r.get(5)?;
-    let listing = opt_code_at(r, 17, ListingLevel::from_code)?
+    const T: Table = ENTERPRISES;
+    let code = str_at(r, col!(T, credit_code))?;
+    let permit: Option<String> = r.get(col!(T, permit_no))?;
+    let listing = opt_code_at(r, col!(T, listing_level), ListingLevel::from_code)?
         .map(|level| -> rusqlite::Result<Listing> {
-            Ok(Listing {
-                level,
-                period: Period {
-                    from: r.get(18)?,
-                    until: r.get(19)?,
-                },
-            })
+            let period = period(r, col!(T, listing_from), col!(T, listing_until))?;
+            Ok(Listing { level, period })
         })
         .transpose()?;
-    let positive: bool = r.get(20)?;
+    let positive: bool = r.get(col!(T, positive_list))?;
     Ok(Enterprise {
-        id: r.get(0)?,
-        revision: r.get(1)?,
+        id: r.get(col!(T, id))?,
+        revision: r.get(col!(T, revision))?,
         data: EnterpriseData {
-            name: r.get(2)?,
+            name: r.get(col!(T, name))?,
             credit_code: CreditCode::parse_form(code).map_err(|e| corrupt(e.to_string()))?,
-            code_check_waived: r.get(4)?,
+            code_check_waived: r.get(col!(T, code_check_waived))?,
             permit_no: permit
                 .map(|p| PermitNo::parse(&p).map_err(|e| corrupt(e.to_string())))
                 .transpose()?,
-            permit_category: code_at(r, 6, PermitCategory::from_code)?,
-            key_unit: r.get(7)?,
-            area: r.get(8)?,
-            industry: r.get(9)?,
-            pollutants: split_codes(str_at(r, 10)?),
-            construction: opt_code_at(r, 11, Construction::from_code)?,
-            scale: opt_code_at(r, 12, Scale::from_code)?,
-            cycle: opt_code_at(r, 13, Cycle::from_code)?,
-            monitoring: split_codes(str_at(r, 14)?),
-            weather_grade: opt_code_at(r, 15, WeatherGrade::from_code)?,
-            credit_rating: opt_code_at(r, 16, CreditRating::from_code)?,
+            permit_category: code_at(r, col!(T, permit_category), PermitCategory::from_code)?,
+            key_unit: r.get(col!(T, key_unit))?,
+            area: r.get(col!(T, area))?,
+            industry: r.get(col!(T, industry))?,
+            pollutants: split_codes(str_at(r, col!(T, pollutants))?),
+            construction: opt_code_at(r, col!(T, construction), Construction::from_code)?,
+            scale: opt_code_at(r, col!(T, scale), Scale::from_code)?,
+            cycle: opt_code_at(r, col!(T, cycle), Cycle::from_code)?,
+            monitoring: split_codes(str_at(r, col!(T, monitoring))?),
+            weather_grade: opt_code_at(r, col!(T, weather_grade), WeatherGrade::from_code)?,
+            credit_rating: opt_code_at(r, col!(T, credit_rating), CreditRating::from_code)?,
             listing,
             positive_list: positive
-                .then(|| -> rusqlite::Result<Period> {
-                    Ok(Period {
-                        from: r.get(21)?,
-                        until: r.get(22)?,
-                    })
-                })
+                .then(|| period(r, col!(T, positive_from), col!(T, positive_until)))
                 .transpose()?,
-            status: code_at(r, 23, OperatingStatus::from_code)?,
-            address: r.get(24)?,
-            legal_rep: r.get(25)?,
+            status: code_at(r, col!(T, status), OperatingStatus::from_code)?,
+            address: r.get(col!(T, address))?,
+            legal_rep: r.get(col!(T, legal_rep))?,
         },
     })
 }
 
-/// Values 1..=25 in the order of the INSERT/UPDATE statements below (25 is the time).
-fn values(d: &EnterpriseData, now: &str) -> Vec<Value> {
-    fn text(s: &str) -> Value {
-        Value::Text(s.to_string())
-    }
-    fn opt(s: Option<&str>) -> Value {
-        s.map_or(Value::Null, text)
-    }
+/// The written columns' values, each set by its column's name.
+fn values(d: &EnterpriseData) -> Values {
+    const T: Table = ENTERPRISES;
     fn date(d: Option<NaiveDate>) -> Value {
         d.map_or(Value::Null, |d| Value::Text(d.to_string()))
     }
-    vec![
-        text(&d.name),
-        text(d.credit_code.as_str()),
-        Value::Integer(d.code_check_waived.into()),
-        opt(d.permit_no.as_ref().map(|p| p.as_str())),
-        text(d.permit_category.code()),
-        Value::Integer(d.key_unit.into()),
-        text(&d.area),
-        text(&d.industry),
-        Value::Text(join_codes(&d.pollutants)),
-        opt(d.construction.map(|v| v.code())),
-        opt(d.scale.map(|v| v.code())),
-        opt(d.cycle.map(|v| v.code())),
-        Value::Text(join_codes(&d.monitoring)),
-        opt(d.weather_grade.map(|v| v.code())),
-        opt(d.credit_rating.map(|v| v.code())),
-        opt(d.listing.map(|l| l.level.code())),
-        date(d.listing.and_then(|l| l.period.from)),
-        date(d.listing.and_then(|l| l.period.until)),
-        Value::Integer(d.positive_list.is_some().into()),
-        date(d.positive_list.and_then(|p| p.from)),
-        date(d.positive_list.and_then(|p| p.until)),
-        text(d.status.code()),
-        text(&d.address),
-        text(&d.legal_rep),
-        text(now),
-    ]
+    let listing = d.listing.map(|l| l.period);
+    let mut v = ENTERPRISES.values();
+    v.set(param!(T, name), d.name.clone())
+        .set(param!(T, credit_code), d.credit_code.as_str().to_string())
+        .set(param!(T, code_check_waived), d.code_check_waived)
+        .set(
+            param!(T, permit_no),
+            opt_text(d.permit_no.as_ref().map(|p| p.as_str())),
+        )
+        .set(
+            param!(T, permit_category),
+            d.permit_category.code().to_string(),
+        )
+        .set(param!(T, key_unit), d.key_unit)
+        .set(param!(T, area), d.area.clone())
+        .set(param!(T, industry), d.industry.clone())
+        .set(param!(T, pollutants), join_codes(&d.pollutants))
+        .set(
+            param!(T, construction),
+            opt_text(d.construction.map(|v| v.code())),
+        )
+        .set(param!(T, scale), opt_text(d.scale.map(|v| v.code())))
+        .set(param!(T, cycle), opt_text(d.cycle.map(|v| v.code())))
+        .set(param!(T, monitoring), join_codes(&d.monitoring))
+        .set(
+            param!(T, weather_grade),
+            opt_text(d.weather_grade.map(|v| v.code())),
+        )
+        .set(
+            param!(T, credit_rating),
+            opt_text(d.credit_rating.map(|v| v.code())),
+        )
+        .set(
+            param!(T, listing_level),
+            opt_text(d.listing.map(|l| l.level.code())),
+        )
+        .set(param!(T, listing_from), date(listing.and_then(|p| p.from)))
+        .set(
+            param!(T, listing_until),
+            date(listing.and_then(|p| p.until)),
+        )
+        .set(param!(T, positive_list), d.positive_list.is_some())
+        .set(
+            param!(T, positive_from),
+            date(d.positive_list.and_then(|p| p.from)),
+        )
+        .set(
+            param!(T, positive_until),
+            date(d.positive_list.and_then(|p| p.until)),
+        )
+        .set(param!(T, status), d.status.code().to_string())
+        .set(param!(T, address), d.address.clone())
+        .set(param!(T, legal_rep), d.legal_rep.clone());
+    v
 }
 
 impl Db<'_> {
     pub fn enterprise(&self, id: i64) -> Result<Option<Enterprise>> {
-        let sql = format!("SELECT {COLS} FROM enterprises WHERE id = ?1");
-        Ok(self
-            .0
-            .prepare_cached(&sql)?
-            .query_row([id], row)
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM enterprises WHERE id = ?1",
+            ENTERPRISES.select()
+        ));
+        self.one(sql, [id], row)
     }
 
     pub fn enterprise_by_code(&self, code: &str) -> Result<Option<Enterprise>> {
-        let sql = format!("SELECT {COLS} FROM enterprises WHERE credit_code = ?1");
-        Ok(self
-            .0
-            .prepare_cached(&sql)?
-            .query_row([code], row)
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM enterprises WHERE credit_code = ?1",
+            ENTERPRISES.select()
+        ));
+        self.one(sql, [code], row)
     }
 
     /// Every enterprise, ordered by id.
     pub fn enterprises(&self) -> Result<Vec<Enterprise>> {
-        let sql = format!("SELECT {COLS} FROM enterprises ORDER BY id");
-        let mut st = self.0.prepare_cached(&sql)?;
-        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM enterprises ORDER BY id",
+            ENTERPRISES.select()
+        ));
+        self.all(sql, [], row)
     }
 
     /// Id and revision of every enterprise by credit code.
@@ -167,16 +242,7 @@ impl Db<'_> {
     }
 
     pub fn insert_enterprise(&self, d: &EnterpriseData, now: &str) -> Result<i64> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO enterprises (name, credit_code, code_check_waived, permit_no, permit_category, key_unit,
-                   area, industry, pollutants, construction, scale, cycle, monitoring, weather_grade, credit_rating,
-                   listing_level, listing_from, listing_until, positive_list, positive_from, positive_until, status,
-                   address, legal_rep, created_at, updated_at)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25)",
-            )?
-            .execute(params_from_iter(values(d, now)))?;
-        Ok(self.0.last_insert_rowid())
+        self.insert_stamped(sql!(ENTERPRISES.insert_stamped()), values(d), now)
     }
 
     /// Updates when the stored revision is still `revision`; returns false when it is not
@@ -188,67 +254,39 @@ impl Db<'_> {
         d: &EnterpriseData,
         now: &str,
     ) -> Result<bool> {
-        let n = self
-            .0
-            .prepare_cached(
-                "UPDATE enterprises SET name=?1, credit_code=?2, code_check_waived=?3, permit_no=?4, permit_category=?5,
-                   key_unit=?6, area=?7, industry=?8, pollutants=?9, construction=?10, scale=?11, cycle=?12,
-                   monitoring=?13, weather_grade=?14, credit_rating=?15, listing_level=?16, listing_from=?17,
-                   listing_until=?18, positive_list=?19, positive_from=?20, positive_until=?21, status=?22,
-                   address=?23, legal_rep=?24, updated_at=?25, revision = revision + 1
-                 WHERE id = ?26 AND revision = ?27",
-            )?
-            .execute(params_from_iter(values(d, now).into_iter().chain([Value::Integer(id), Value::Integer(revision)])))?;
-        Ok(n == 1)
+        let sql = sql!(ENTERPRISES.update_revised());
+        self.update_revised(sql, values(d), (id, revision), now)
     }
 
     pub fn penalties_of(&self, enterprise: i64) -> Result<Vec<(i64, Penalty)>> {
-        let mut st = self
-            .0
-            .prepare_cached("SELECT id, date, doc_no, summary FROM penalties WHERE enterprise_id = ?1 ORDER BY date, id")?;
-        let v = st
-            .query_map([enterprise], |r| {
-                Ok((
-                    r.get(0)?,
-                    Penalty {
-                        date: r.get(1)?,
-                        doc_no: r.get(2)?,
-                        summary: r.get(3)?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM penalties WHERE enterprise_id = ?1 ORDER BY date, id",
+            PENALTIES.select()
+        ));
+        self.all(sql, [enterprise], |r| {
+            Ok((r.get(col!(PENALTIES, id))?, penalty(r)?))
+        })
     }
 
     pub fn complaints_of(&self, enterprise: i64) -> Result<Vec<(i64, Complaint)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT id, received, ref_no, verified, verified_on, summary FROM complaints WHERE enterprise_id = ?1 ORDER BY received, id",
-        )?;
-        let v = st
-            .query_map([enterprise], |r| Ok((r.get(0)?, complaint(r, 1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM complaints WHERE enterprise_id = ?1 ORDER BY received, id",
+            COMPLAINTS.select()
+        ));
+        self.all(sql, [enterprise], |r| {
+            Ok((r.get(col!(COMPLAINTS, id))?, complaint(r)?))
+        })
     }
 
     /// Penalties dated within `[from, to]`, with their enterprise id.
     pub fn penalties_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, Penalty)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT enterprise_id, date, doc_no, summary FROM penalties WHERE date BETWEEN ?1 AND ?2 ORDER BY enterprise_id, date",
-        )?;
-        let v = st
-            .query_map([from, to], |r| {
-                Ok((
-                    r.get(0)?,
-                    Penalty {
-                        date: r.get(1)?,
-                        doc_no: r.get(2)?,
-                        summary: r.get(3)?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM penalties WHERE date BETWEEN ?1 AND ?2 ORDER BY enterprise_id, date",
+            PENALTIES.select()
+        ));
+        self.all(sql, [from, to], |r| {
+            Ok((r.get(col!(PENALTIES, enterprise_id))?, penalty(r)?))
+        })
     }
 
     /// Complaints verified within `[from, to]`, with their enterprise id.
@@ -257,39 +295,38 @@ impl Db<'_> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<(i64, Complaint)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT enterprise_id, received, ref_no, verified, verified_on, summary FROM complaints
+        let sql = sql!(format!(
+            "SELECT {} FROM complaints
              WHERE verified = 1 AND verified_on BETWEEN ?1 AND ?2 ORDER BY enterprise_id, verified_on",
-        )?;
-        let v = st
-            .query_map([from, to], |r| Ok((r.get(0)?, complaint(r, 1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+            COMPLAINTS.select()
+        ));
+        self.all(sql, [from, to], |r| {
+            Ok((r.get(col!(COMPLAINTS, enterprise_id))?, complaint(r)?))
+        })
     }
 
     /// The penalty with this document number for this enterprise, if any.
     pub fn penalty_by_doc(&self, enterprise: i64, doc_no: &str) -> Result<Option<(i64, Penalty)>> {
-        let mut st = self
-            .0
-            .prepare_cached("SELECT id, date, doc_no, summary FROM penalties WHERE enterprise_id = ?1 AND doc_no = ?2")?;
-        Ok(st
-            .query_row(params![enterprise, doc_no], |r| {
-                Ok((
-                    r.get(0)?,
-                    Penalty {
-                        date: r.get(1)?,
-                        doc_no: r.get(2)?,
-                        summary: r.get(3)?,
-                    },
-                ))
-            })
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM penalties WHERE enterprise_id = ?1 AND doc_no = ?2",
+            PENALTIES.select()
+        ));
+        self.one(sql, params![enterprise, doc_no], |r| {
+            Ok((r.get(col!(PENALTIES, id))?, penalty(r)?))
+        })
     }
 
     pub fn insert_penalty(&self, enterprise: i64, p: &Penalty) -> Result<i64> {
-        self.0
-            .prepare_cached("INSERT INTO penalties (enterprise_id, date, doc_no, summary) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![enterprise, p.date, p.doc_no, p.summary])?;
+        const T: Table = PENALTIES;
+        let mut v = PENALTIES.values();
+        v.set(param!(T, enterprise_id), enterprise)
+            .set(param!(T, date), p.date.to_string())
+            .set(param!(T, doc_no), p.doc_no.clone())
+            .set(param!(T, summary), p.summary.clone());
+        v.execute(
+            &mut self.0.prepare_cached(sql!(PENALTIES.insert(&[])))?,
+            &[],
+        )?;
         Ok(self.0.last_insert_rowid())
     }
 
@@ -309,23 +346,28 @@ impl Db<'_> {
         received: NaiveDate,
         ref_no: &str,
     ) -> Result<Option<(i64, Complaint)>> {
-        let mut st = self.0.prepare_cached(
-            "SELECT id, received, ref_no, verified, verified_on, summary FROM complaints
-             WHERE enterprise_id = ?1 AND received = ?2 AND ref_no = ?3",
-        )?;
-        Ok(st
-            .query_row(params![enterprise, received, ref_no], |r| {
-                Ok((r.get(0)?, complaint(r, 1)?))
-            })
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM complaints WHERE enterprise_id = ?1 AND received = ?2 AND ref_no = ?3",
+            COMPLAINTS.select()
+        ));
+        self.one(sql, params![enterprise, received, ref_no], |r| {
+            Ok((r.get(col!(COMPLAINTS, id))?, complaint(r)?))
+        })
     }
 
     pub fn insert_complaint(&self, enterprise: i64, c: &Complaint) -> Result<i64> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO complaints (enterprise_id, received, ref_no, verified, verified_on, summary) VALUES (?1,?2,?3,?4,?5,?6)",
-            )?
-            .execute(params![enterprise, c.received, c.ref_no, c.verified, c.verified_on, c.summary])?;
+        const T: Table = COMPLAINTS;
+        let mut v = COMPLAINTS.values();
+        v.set(param!(T, enterprise_id), enterprise)
+            .set(param!(T, received), c.received.to_string())
+            .set(param!(T, ref_no), c.ref_no.clone())
+            .set(param!(T, verified), c.verified)
+            .set(param!(T, verified_on), c.verified_on.map(|d| d.to_string()))
+            .set(param!(T, summary), c.summary.clone());
+        v.execute(
+            &mut self.0.prepare_cached(sql!(COMPLAINTS.insert(&[])))?,
+            &[],
+        )?;
         Ok(self.0.last_insert_rowid())
     }
 
@@ -339,13 +381,60 @@ impl Db<'_> {
     }
 }
 
-fn complaint(r: &Row<'_>, at: usize) -> rusqlite::Result<Complaint> {
+/// A penalty's columns.
+const PENALTIES: Table = Table {
+    name: "penalties",
+    alias: "",
+    read: &[
+        c("id"),
+        c("enterprise_id"),
+        c("date"),
+        c("doc_no"),
+        c("summary"),
+    ],
+    write: &["enterprise_id", "date", "doc_no", "summary"],
+};
+
+fn penalty(r: &Row<'_>) -> rusqlite::Result<Penalty> {
+    const T: Table = PENALTIES;
+    Ok(Penalty {
+        date: r.get(col!(T, date))?,
+        doc_no: r.get(col!(T, doc_no))?,
+        summary: r.get(col!(T, summary))?,
+    })
+}
+
+/// A complaint's columns.
+const COMPLAINTS: Table = Table {
+    name: "complaints",
+    alias: "",
+    read: &[
+        c("id"),
+        c("enterprise_id"),
+        c("received"),
+        c("ref_no"),
+        c("verified"),
+        c("verified_on"),
+        c("summary"),
+    ],
+    write: &[
+        "enterprise_id",
+        "received",
+        "ref_no",
+        "verified",
+        "verified_on",
+        "summary",
+    ],
+};
+
+fn complaint(r: &Row<'_>) -> rusqlite::Result<Complaint> {
+    const T: Table = COMPLAINTS;
     Ok(Complaint {
-        received: r.get(at)?,
-        ref_no: r.get(at + 1)?,
-        verified: r.get(at + 2)?,
-        verified_on: r.get(at + 3)?,
-        summary: r.get(at + 4)?,
+        received: r.get(col!(T, received))?,
+        ref_no: r.get(col!(T, ref_no))?,
+        verified: r.get(col!(T, verified))?,
+        verified_on: r.get(col!(T, verified_on))?,
+        summary: r.get(col!(T, summary))?,
     })
 }
 
@@ -355,6 +444,14 @@ mod tests {
     use crate::domain::enterprise::*;
     use crate::store::{Store, StoreError};
     use chrono::NaiveDate;
+
+    #[test]
+    fn every_form_field_is_a_written_column_and_back() {
+        // The form's 挂牌督办 level is the column listing_level.
+        let column = |k: &'static str| if k == "listing" { "listing_level" } else { k };
+        let specs = crate::domain::forms::ENTERPRISE;
+        crate::store::columns::assert_form_writes(&super::ENTERPRISES, specs, column, &[]);
+    }
 
     #[test]
     fn round_trip_and_optimistic_lock() {

@@ -35,12 +35,12 @@ impl Db<'_> {
         let rows = st
             .query_map([quarter], |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
+                    r.get::<_, String>("inspector")?,
+                    r.get::<_, String>("quarter")?,
+                    r.get::<_, String>("grade")?,
+                    r.get::<_, String>("remark")?,
+                    r.get::<_, String>("by_user")?,
+                    r.get::<_, String>("at")?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

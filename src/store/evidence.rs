@@ -1,6 +1,7 @@
 //! Evidence rows (`evidence`): which kept file proves which result, who added it, and its
 //! withdrawal. The bytes live in `stored_files` (see `files.rs`); rows are never deleted.
 
+use super::columns::{Table, c, col, param, sql};
 use super::{Db, Result};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -20,25 +21,53 @@ pub struct EvidenceRow {
     pub withdrawn: Option<(String, String, String)>,
 }
 
-const COLS: &str = "id, result_id, sha256, name, size, kind, added_by, added_at, withdrawn_at,
-    withdrawn_by, withdraw_reason";
+/// The evidence record's columns (the withdrawal is written by its own statement).
+const EVIDENCE: Table = Table {
+    name: "evidence",
+    alias: "",
+    read: &[
+        c("id"),
+        c("result_id"),
+        c("sha256"),
+        c("name"),
+        c("size"),
+        c("kind"),
+        c("added_by"),
+        c("added_at"),
+        c("withdrawn_at"),
+        c("withdrawn_by"),
+        c("withdraw_reason"),
+    ],
+    write: &[
+        "result_id",
+        "sha256",
+        "name",
+        "size",
+        "kind",
+        "added_by",
+        "added_at",
+    ],
+};
 
 fn row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
-    let at: Option<String> = r.get(8)?;
+    const T: Table = EVIDENCE;
+    let at: Option<String> = r.get(col!(T, withdrawn_at))?;
     Ok(EvidenceRow {
-        id: r.get(0)?,
-        result_id: r.get(1)?,
-        sha256: r.get(2)?,
-        name: r.get(3)?,
-        size: r.get(4)?,
-        kind: r.get(5)?,
-        added_by: r.get(6)?,
-        added_at: r.get(7)?,
+        id: r.get(col!(T, id))?,
+        result_id: r.get(col!(T, result_id))?,
+        sha256: r.get(col!(T, sha256))?,
+        name: r.get(col!(T, name))?,
+        size: r.get(col!(T, size))?,
+        kind: r.get(col!(T, kind))?,
+        added_by: r.get(col!(T, added_by))?,
+        added_at: r.get(col!(T, added_at))?,
         withdrawn: match at {
             Some(at) => Some((
                 at,
-                r.get::<_, Option<String>>(9)?.unwrap_or_default(),
-                r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(col!(T, withdrawn_by))?
+                    .unwrap_or_default(),
+                r.get::<_, Option<String>>(col!(T, withdraw_reason))?
+                    .unwrap_or_default(),
             )),
             None => None,
         },
@@ -59,40 +88,34 @@ pub struct NewEvidence<'a> {
 impl Db<'_> {
     /// Adds an evidence row; its id.
     pub fn insert_evidence(&self, e: &NewEvidence<'_>) -> Result<i64> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO evidence (result_id, sha256, name, size, kind, added_by, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                e.result_id,
-                e.sha256,
-                e.name,
-                e.size,
-                e.kind,
-                e.by,
-                e.at
-            ])?;
+        const T: Table = EVIDENCE;
+        let mut v = EVIDENCE.values();
+        v.set(param!(T, result_id), e.result_id)
+            .set(param!(T, sha256), e.sha256.to_string())
+            .set(param!(T, name), e.name.to_string())
+            .set(param!(T, size), e.size)
+            .set(param!(T, kind), e.kind.to_string())
+            .set(param!(T, added_by), e.by.to_string())
+            .set(param!(T, added_at), e.at.to_string());
+        v.execute(&mut self.0.prepare_cached(sql!(EVIDENCE.insert(&[])))?, &[])?;
         Ok(self.0.last_insert_rowid())
     }
 
     /// The evidence of a result, oldest first (withdrawn ones too).
     pub fn evidence_of(&self, result_id: i64) -> Result<Vec<EvidenceRow>> {
-        let sql = format!("SELECT {COLS} FROM evidence WHERE result_id = ?1 ORDER BY id");
-        let mut st = self.0.prepare_cached(&sql)?;
-        let rows = st
-            .query_map([result_id], row)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let sql = sql!(format!(
+            "SELECT {} FROM evidence WHERE result_id = ?1 ORDER BY id",
+            EVIDENCE.select()
+        ));
+        self.all(sql, [result_id], row)
     }
 
     pub fn evidence(&self, id: i64) -> Result<Option<EvidenceRow>> {
-        let sql = format!("SELECT {COLS} FROM evidence WHERE id = ?1");
-        Ok(self
-            .0
-            .prepare_cached(&sql)?
-            .query_row([id], row)
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM evidence WHERE id = ?1",
+            EVIDENCE.select()
+        ));
+        self.one(sql, [id], row)
     }
 
     /// Withdraws an evidence row not yet withdrawn; false when there is none such.

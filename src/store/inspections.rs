@@ -21,13 +21,13 @@ fn split(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn visit(r: &Row<'_>, first: usize) -> rusqlite::Result<Visit> {
+fn visit(r: &Row<'_>) -> rusqlite::Result<Visit> {
     Ok(Visit {
-        date: r.get(first)?,
-        items: split(&r.get::<_, String>(first + 1)?),
-        lead: r.get(first + 2)?,
-        team: split(&r.get::<_, String>(first + 3)?),
-        note: r.get(first + 4)?,
+        date: r.get("inspected_on")?,
+        items: split(r.get_ref("items")?.as_str()?),
+        lead: r.get("lead")?,
+        team: split(r.get_ref("team")?.as_str()?),
+        note: r.get("note")?,
     })
 }
 
@@ -40,7 +40,7 @@ impl Db<'_> {
                 "SELECT id, inspected_on, items, lead, team, note FROM inspections
                  WHERE enterprise_id = ?1 AND inspected_on = ?2",
             )?
-            .query_row(params![enterprise, date], |r| Ok((r.get(0)?, visit(r, 1)?)))
+            .query_row(params![enterprise, date], |r| Ok((r.get(0)?, visit(r)?)))
             .optional()?)
     }
 
@@ -114,7 +114,7 @@ impl Db<'_> {
              WHERE inspected_on >= ?1",
         )?;
         let mut out: HashMap<i64, Vec<Visit>> = HashMap::new();
-        for r in st.query_map([from], |r| Ok((r.get::<_, i64>(0)?, visit(r, 1)?)))? {
+        for r in st.query_map([from], |r| Ok((r.get::<_, i64>(0)?, visit(r)?)))? {
             let (id, v) = r?;
             out.entry(id).or_default().push(v);
         }

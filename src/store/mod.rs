@@ -1,9 +1,12 @@
 //! SQLite storage: opening the database (WAL, foreign keys, busy timeout), applying the
 //! migrations in `db/migrations/`, and one file per aggregate mapping rows to domain types.
-//! This is the only module that names `rusqlite`; SQL is never built with `format!` from data.
+//! Each record's columns are declared once (`columns::Table`), its statements derived from the
+//! declaration and its rows read by column name. This is the only module that names
+//! `rusqlite`; SQL is never built with `format!` from data (only from the declarations).
 
 mod audit;
 mod backup;
+mod columns;
 mod draws;
 mod enterprises;
 mod evaluations;

@@ -1,14 +1,14 @@
 //! Assignments of released draws, inspection results with their review and publication, the
 //! result categories and the working-day calendar.
 
+use super::columns::{Table, Values, c, col, expr, param, sql};
 use super::{Db, Result, code_at, str_at};
 use crate::domain::calendar::{Calendar, CalendarEntry, DayKind};
 use crate::domain::result::{
     Category, JointInspection, Offsite, OffsiteMethod, ResultData, ReviewStatus, Signature,
 };
 use chrono::NaiveDate;
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{OptionalExtension, Row, params};
 use std::collections::BTreeSet;
 
 /// One assignment: a drawn target and its team, once the draw is released.
@@ -73,83 +73,169 @@ fn join<'a>(it: impl IntoIterator<Item = &'a String>) -> String {
         .join(",")
 }
 
-const A_COLS: &str = "a.id, a.draw_id, d.label, a.code, a.enterprise_id, COALESCE(e.name, ''),
-    a.lead, a.team, a.items, a.quarter, a.released_at";
-const R_COLS: &str = "r.id, r.revision, r.status, r.inspected_on, r.present, r.items, r.category,
-    r.findings, r.rectify_by, r.case_no, r.mobile_no, r.signature, r.signature_reason,
-    r.evidence, r.typical, r.typical_note, r.entered_by, r.entered_at, r.reviewed_by,
-    r.reviewed_at, r.review_comment, r.published_at, r.returns";
+/// An assignment's columns, read with its draw's label and its enterprise's name.
+const ASSIGNMENTS: Table = Table {
+    name: "assignments",
+    alias: "a",
+    read: &[
+        c("id"),
+        c("draw_id"),
+        expr("draw_label", "d.label"),
+        c("code"),
+        c("enterprise_id"),
+        expr("enterprise_name", "COALESCE(e.name, '')"),
+        c("lead"),
+        c("team"),
+        c("items"),
+        c("quarter"),
+        c("released_at"),
+    ],
+    write: &[
+        "draw_id",
+        "code",
+        "enterprise_id",
+        "lead",
+        "team",
+        "items",
+        "quarter",
+        "released_at",
+    ],
+};
 
-fn result_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<ResultRow>> {
-    let Some(id) = r.get::<_, Option<i64>>(i)? else {
+/// A result's columns; what an inspector enters (from `inspected_on` to `entered_at`) is
+/// written by both the insert and the resubmission.
+const RESULTS: Table = Table {
+    name: "results",
+    alias: "r",
+    read: &[
+        c("id"),
+        c("revision"),
+        c("status"),
+        c("inspected_on"),
+        c("present"),
+        c("items"),
+        c("category"),
+        c("findings"),
+        c("rectify_by"),
+        c("case_no"),
+        c("mobile_no"),
+        c("signature"),
+        c("signature_reason"),
+        c("evidence"),
+        c("typical"),
+        c("typical_note"),
+        c("entered_by"),
+        c("entered_at"),
+        c("reviewed_by"),
+        c("reviewed_at"),
+        c("review_comment"),
+        c("published_at"),
+        c("returns"),
+    ],
+    write: &[
+        "inspected_on",
+        "present",
+        "items",
+        "category",
+        "findings",
+        "rectify_by",
+        "case_no",
+        "mobile_no",
+        "signature",
+        "signature_reason",
+        "evidence",
+        "typical",
+        "typical_note",
+        "entered_by",
+        "entered_at",
+    ],
+};
+
+/// Every assignment with its result (if any); a WHERE and ORDER BY follow.
+fn assignments_select() -> String {
+    format!(
+        "SELECT {}, {} FROM assignments a
+         JOIN draws d ON d.id = a.draw_id
+         LEFT JOIN enterprises e ON e.id = a.enterprise_id
+         LEFT JOIN results r ON r.assignment_id = a.id",
+        ASSIGNMENTS.select(),
+        RESULTS.select()
+    )
+}
+
+/// The result read after the assignment's columns, if there is one.
+fn result_of(r: &Row<'_>) -> rusqlite::Result<Option<ResultRow>> {
+    const T: Table = RESULTS;
+    let at = |i: usize| ASSIGNMENTS.read.len() + i;
+    let Some(id) = r.get::<_, Option<i64>>(at(col!(T, id)))? else {
         return Ok(None);
     };
     Ok(Some(ResultRow {
         id,
-        revision: r.get(i + 1)?,
-        status: code_at(r, i + 2, ReviewStatus::from_code)?,
+        revision: r.get(at(col!(T, revision)))?,
+        status: code_at(r, at(col!(T, status)), ReviewStatus::from_code)?,
         data: ResultData {
-            inspected_on: r.get(i + 3)?,
-            present: set(str_at(r, i + 4)?),
-            items: set(str_at(r, i + 5)?),
-            category: r.get(i + 6)?,
-            findings: r.get(i + 7)?,
-            rectify_by: r.get(i + 8)?,
-            case_no: r.get(i + 9)?,
-            mobile_no: r.get(i + 10)?,
-            signature: code_at(r, i + 11, Signature::from_code)?,
-            signature_reason: r.get(i + 12)?,
-            evidence: r.get(i + 13)?,
-            typical: r.get(i + 14)?,
-            typical_note: r.get(i + 15)?,
+            inspected_on: r.get(at(col!(T, inspected_on)))?,
+            present: set(str_at(r, at(col!(T, present)))?),
+            items: set(str_at(r, at(col!(T, items)))?),
+            category: r.get(at(col!(T, category)))?,
+            findings: r.get(at(col!(T, findings)))?,
+            rectify_by: r.get(at(col!(T, rectify_by)))?,
+            case_no: r.get(at(col!(T, case_no)))?,
+            mobile_no: r.get(at(col!(T, mobile_no)))?,
+            signature: code_at(r, at(col!(T, signature)), Signature::from_code)?,
+            signature_reason: r.get(at(col!(T, signature_reason)))?,
+            evidence: r.get(at(col!(T, evidence)))?,
+            typical: r.get(at(col!(T, typical)))?,
+            typical_note: r.get(at(col!(T, typical_note)))?,
         },
-        entered_by: r.get(i + 16)?,
-        entered_at: r.get(i + 17)?,
-        reviewed_by: r.get(i + 18)?,
-        reviewed_at: r.get(i + 19)?,
-        review_comment: r.get(i + 20)?,
-        published_at: r.get(i + 21)?,
-        returns: r.get(i + 22)?,
+        entered_by: r.get(at(col!(T, entered_by)))?,
+        entered_at: r.get(at(col!(T, entered_at)))?,
+        reviewed_by: r.get(at(col!(T, reviewed_by)))?,
+        reviewed_at: r.get(at(col!(T, reviewed_at)))?,
+        review_comment: r.get(at(col!(T, review_comment)))?,
+        published_at: r.get(at(col!(T, published_at)))?,
+        returns: r.get(at(col!(T, returns)))?,
     }))
 }
 
-/// A result's columns from `inspected_on` to `entered_at`, in the order both the insert and the
-/// resubmission name them.
-fn data_values(d: &ResultData, by: &str, at: &str) -> [Value; 15] {
-    let t = |s: &str| Value::Text(s.to_string());
-    [
-        t(&d.inspected_on.to_string()),
-        t(&join(&d.present)),
-        t(&join(&d.items)),
-        t(&d.category),
-        t(&d.findings),
-        d.rectify_by.map_or(Value::Null, |r| t(&r.to_string())),
-        t(&d.case_no),
-        t(&d.mobile_no),
-        t(d.signature.code()),
-        t(&d.signature_reason),
-        t(&d.evidence),
-        Value::Integer(d.typical.into()),
-        t(&d.typical_note),
-        t(by),
-        t(at),
-    ]
+/// What an inspector entered, each value set by its column's name.
+fn data_values(d: &ResultData, by: &str, at: &str) -> Values {
+    const T: Table = RESULTS;
+    let mut v = RESULTS.values();
+    v.set(param!(T, inspected_on), d.inspected_on.to_string())
+        .set(param!(T, present), join(&d.present))
+        .set(param!(T, items), join(&d.items))
+        .set(param!(T, category), d.category.clone())
+        .set(param!(T, findings), d.findings.clone())
+        .set(param!(T, rectify_by), d.rectify_by.map(|r| r.to_string()))
+        .set(param!(T, case_no), d.case_no.clone())
+        .set(param!(T, mobile_no), d.mobile_no.clone())
+        .set(param!(T, signature), d.signature.code().to_string())
+        .set(param!(T, signature_reason), d.signature_reason.clone())
+        .set(param!(T, evidence), d.evidence.clone())
+        .set(param!(T, typical), d.typical)
+        .set(param!(T, typical_note), d.typical_note.clone())
+        .set(param!(T, entered_by), by.to_string())
+        .set(param!(T, entered_at), at.to_string());
+    v
 }
 
 fn assignment(r: &Row<'_>) -> rusqlite::Result<AssignmentRow> {
+    const T: Table = ASSIGNMENTS;
     Ok(AssignmentRow {
-        id: r.get(0)?,
-        draw_id: r.get(1)?,
-        draw: r.get(2)?,
-        code: r.get(3)?,
-        enterprise_id: r.get(4)?,
-        name: r.get(5)?,
-        lead: r.get(6)?,
-        team: list(str_at(r, 7)?),
-        items: list(str_at(r, 8)?),
-        quarter: r.get(9)?,
-        released_at: r.get(10)?,
-        result: result_at(r, 11)?,
+        id: r.get(col!(T, id))?,
+        draw_id: r.get(col!(T, draw_id))?,
+        draw: r.get(col!(T, draw_label))?,
+        code: r.get(col!(T, code))?,
+        enterprise_id: r.get(col!(T, enterprise_id))?,
+        name: r.get(col!(T, enterprise_name))?,
+        lead: r.get(col!(T, lead))?,
+        team: list(str_at(r, col!(T, team))?),
+        items: list(str_at(r, col!(T, items))?),
+        quarter: r.get(col!(T, quarter))?,
+        released_at: r.get(col!(T, released_at))?,
+        result: result_of(r)?,
     })
 }
 
@@ -161,34 +247,25 @@ impl Db<'_> {
         at: &str,
         a: &NewAssignment<'_>,
     ) -> Result<i64> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO assignments (draw_id, code, enterprise_id, lead, team, items, quarter, released_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                draw,
-                a.code,
-                a.enterprise_id,
-                a.lead,
-                join(a.team),
-                join(a.items),
-                quarter,
-                at
-            ])?;
+        const T: Table = ASSIGNMENTS;
+        let mut st = self.0.prepare_cached(sql!(ASSIGNMENTS.insert(&[])))?;
+        let mut v = ASSIGNMENTS.values();
+        v.set(param!(T, draw_id), draw)
+            .set(param!(T, code), a.code.to_string())
+            .set(param!(T, enterprise_id), a.enterprise_id)
+            .set(param!(T, lead), a.lead.to_string())
+            .set(param!(T, team), join(a.team))
+            .set(param!(T, items), join(a.items))
+            .set(param!(T, quarter), quarter.to_string())
+            .set(param!(T, released_at), at.to_string());
+        v.execute(&mut st, &[])?;
         Ok(self.0.last_insert_rowid())
     }
 
     /// Every assignment with its result, oldest draw first.
     pub fn assignments(&self) -> Result<Vec<AssignmentRow>> {
-        let sql = format!(
-            "SELECT {A_COLS}, {R_COLS} FROM assignments a
-             JOIN draws d ON d.id = a.draw_id
-             LEFT JOIN enterprises e ON e.id = a.enterprise_id
-             LEFT JOIN results r ON r.assignment_id = a.id
-             ORDER BY a.id"
-        );
-        let mut st = self.0.prepare_cached(&sql)?;
+        let sql = sql!(format!("{} ORDER BY a.id", assignments_select()));
+        let mut st = self.0.prepare_cached(sql)?;
         let v = st
             .query_map([], assignment)?
             .collect::<rusqlite::Result<_>>()?;
@@ -197,15 +274,11 @@ impl Db<'_> {
 
     /// The assignments of one quarter with their results.
     pub fn assignments_of(&self, quarter: &str) -> Result<Vec<AssignmentRow>> {
-        let sql = format!(
-            "SELECT {A_COLS}, {R_COLS} FROM assignments a
-             JOIN draws d ON d.id = a.draw_id
-             LEFT JOIN enterprises e ON e.id = a.enterprise_id
-             LEFT JOIN results r ON r.assignment_id = a.id
-             WHERE a.quarter = ?1
-             ORDER BY a.id"
-        );
-        let mut st = self.0.prepare_cached(&sql)?;
+        let sql = sql!(format!(
+            "{} WHERE a.quarter = ?1 ORDER BY a.id",
+            assignments_select()
+        ));
+        let mut st = self.0.prepare_cached(sql)?;
         let v = st
             .query_map([quarter], assignment)?
             .collect::<rusqlite::Result<_>>()?;
@@ -240,15 +313,17 @@ impl Db<'_> {
         let v = st
             .query_map(params![from, to], |r| {
                 Ok(JointInspection {
-                    date: r.get(0)?,
-                    departments: str_at(r, 1)?
+                    date: r.get("inspected_on")?,
+                    departments: r
+                        .get_ref("departments")?
+                        .as_str()?
                         .split('、')
                         .filter(|s| !s.is_empty())
                         .map(str::to_string)
                         .collect(),
-                    lead: r.get(2)?,
-                    subjects: set(str_at(r, 3)?),
-                    note: r.get(4)?,
+                    lead: r.get("lead")?,
+                    subjects: set(r.get_ref("subjects")?.as_str()?),
+                    note: r.get("note")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -275,16 +350,10 @@ impl Db<'_> {
     }
 
     pub fn assignment(&self, id: i64) -> Result<Option<AssignmentRow>> {
-        let sql = format!(
-            "SELECT {A_COLS}, {R_COLS} FROM assignments a
-             JOIN draws d ON d.id = a.draw_id
-             LEFT JOIN enterprises e ON e.id = a.enterprise_id
-             LEFT JOIN results r ON r.assignment_id = a.id
-             WHERE a.id = ?1"
-        );
+        let sql = sql!(format!("{} WHERE a.id = ?1", assignments_select()));
         Ok(self
             .0
-            .prepare_cached(&sql)?
+            .prepare_cached(sql)?
             .query_row([id], assignment)
             .optional()?)
     }
@@ -297,20 +366,12 @@ impl Db<'_> {
         by: &str,
         at: &str,
     ) -> Result<bool> {
-        let n = self
-            .0
-            .prepare_cached(
-                "INSERT INTO results (assignment_id, status, inspected_on, present, items, category,
-                   findings, rectify_by, case_no, mobile_no, signature, signature_reason, evidence,
-                   typical, typical_note, entered_by, entered_at)
-                 VALUES (?1, 'submitted', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-                 ON CONFLICT (assignment_id) DO NOTHING",
-            )?
-            .execute(params_from_iter(
-                [Value::Integer(assignment)]
-                    .into_iter()
-                    .chain(data_values(d, by, at)),
-            ))?;
+        let sql = sql!(format!(
+            "{} ON CONFLICT (assignment_id) DO NOTHING",
+            RESULTS.insert(&[("assignment_id", ":assignment"), ("status", "'submitted'")])
+        ));
+        let mut st = self.0.prepare_cached(sql)?;
+        let n = data_values(d, by, at).execute(&mut st, &[(":assignment", &assignment)])?;
         Ok(n == 1)
     }
 
@@ -324,21 +385,14 @@ impl Db<'_> {
         by: &str,
         at: &str,
     ) -> Result<bool> {
-        let n = self
-            .0
-            .prepare_cached(
-                "UPDATE results SET revision = revision + 1, status = 'submitted', inspected_on = ?3,
-                   present = ?4, items = ?5, category = ?6, findings = ?7, rectify_by = ?8,
-                   case_no = ?9, mobile_no = ?10, signature = ?11, signature_reason = ?12,
-                   evidence = ?13, typical = ?14, typical_note = ?15, entered_by = ?16,
-                   entered_at = ?17
-                 WHERE id = ?1 AND revision = ?2 AND status = 'returned'",
-            )?
-            .execute(params_from_iter(
-                [Value::Integer(id), Value::Integer(revision)]
-                    .into_iter()
-                    .chain(data_values(d, by, at)),
-            ))?;
+        let sql = sql!(format!(
+            "UPDATE results SET {}, revision = revision + 1, status = 'submitted'
+             WHERE id = :id AND revision = :revision AND status = 'returned'",
+            RESULTS.assignments()
+        ));
+        let mut st = self.0.prepare_cached(sql)?;
+        let n =
+            data_values(d, by, at).execute(&mut st, &[(":id", &id), (":revision", &revision)])?;
         Ok(n == 1)
     }
 
@@ -388,14 +442,14 @@ impl Db<'_> {
             .query_map([], |r| {
                 Ok((
                     Category {
-                        code: r.get(0)?,
-                        name: r.get(1)?,
-                        name_en: r.get(2)?,
-                        problem: r.get(3)?,
-                        needs_case: r.get(4)?,
-                        needs_remark: r.get(5)?,
+                        code: r.get("code")?,
+                        name: r.get("name")?,
+                        name_en: r.get("name_en")?,
+                        problem: r.get("problem")?,
+                        needs_case: r.get("needs_case")?,
+                        needs_remark: r.get("needs_remark")?,
                     },
-                    r.get(6)?,
+                    r.get("active")?,
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -461,12 +515,12 @@ impl Db<'_> {
         let v = st
             .query_map([quarter], |r| {
                 Ok((
-                    r.get(0)?,
+                    r.get("enterprise_id")?,
                     Offsite {
                         method: code_at(r, 1, OffsiteMethod::from_code)?,
-                        checked_on: r.get(2)?,
-                        result: r.get(3)?,
-                        note: r.get(4)?,
+                        checked_on: r.get("checked_on")?,
+                        result: r.get("result")?,
+                        note: r.get("note")?,
                     },
                 ))
             })?
@@ -525,5 +579,16 @@ impl Db<'_> {
             .prepare_cached("INSERT INTO calendar_years (year) VALUES (?1) ON CONFLICT DO NOTHING")?
             .execute([year])?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_result_form_field_is_a_written_column_and_back() {
+        // Who entered it and when are stamped by the service, not typed.
+        let stamped = ["entered_by", "entered_at"];
+        let specs = crate::domain::forms::RESULT;
+        crate::store::columns::assert_form_writes(&super::RESULTS, specs, |k| k, &stamped);
     }
 }

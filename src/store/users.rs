@@ -1,14 +1,42 @@
 //! Users, their roles and credentials.
 
+use super::columns::{Table, c, col, expr, opt_text, param, sql};
 use super::{Db, Result, corrupt};
 use crate::domain::user::{PublicKey, Role, User};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 use std::collections::BTreeSet;
 
-const COLS: &str =
-    "u.id, u.name, u.display_name, u.roles, u.inspector_id, u.disabled, u.must_change_password,
-    u.password_hash IS NOT NULL, (SELECT count(*) FROM user_keys k WHERE k.user_id = u.id),
-    u.lang, u.ascii";
+/// The user record's columns (read with the password's presence and the key count; the
+/// credentials are written by their own statements).
+const USERS: Table = Table {
+    name: "users",
+    alias: "u",
+    read: &[
+        c("id"),
+        c("name"),
+        c("display_name"),
+        c("roles"),
+        c("inspector_id"),
+        c("disabled"),
+        c("must_change_password"),
+        expr("has_password", "u.password_hash IS NOT NULL"),
+        expr(
+            "key_count",
+            "(SELECT count(*) FROM user_keys k WHERE k.user_id = u.id)",
+        ),
+        c("lang"),
+        c("ascii"),
+    ],
+    write: &[
+        "name",
+        "display_name",
+        "roles",
+        "inspector_id",
+        "password_hash",
+        "must_change_password",
+        "created_at",
+    ],
+};
 
 fn roles_from(s: &str) -> rusqlite::Result<BTreeSet<Role>> {
     s.split(',')
@@ -22,36 +50,46 @@ pub(super) fn roles_to(r: &BTreeSet<Role>) -> String {
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<User> {
+    const T: Table = USERS;
     Ok(User {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        display_name: r.get(2)?,
-        roles: roles_from(&r.get::<_, String>(3)?)?,
-        inspector_id: r.get(4)?,
-        disabled: r.get(5)?,
-        must_change_password: r.get(6)?,
-        has_password: r.get(7)?,
-        key_count: r.get::<_, i64>(8)? as usize,
-        lang: r.get(9)?,
-        ascii: r.get(10)?,
+        id: r.get(col!(T, id))?,
+        name: r.get(col!(T, name))?,
+        display_name: r.get(col!(T, display_name))?,
+        roles: roles_from(&r.get::<_, String>(col!(T, roles))?)?,
+        inspector_id: r.get(col!(T, inspector_id))?,
+        disabled: r.get(col!(T, disabled))?,
+        must_change_password: r.get(col!(T, must_change_password))?,
+        has_password: r.get(col!(T, has_password))?,
+        key_count: r.get::<_, i64>(col!(T, key_count))? as usize,
+        lang: r.get(col!(T, lang))?,
+        ascii: r.get(col!(T, ascii))?,
     })
 }
 
 impl Db<'_> {
     pub fn user_by_name(&self, name: &str) -> Result<Option<User>> {
-        let sql = format!("SELECT {COLS} FROM users u WHERE u.name = ?1");
-        Ok(self
-            .0
-            .prepare_cached(&sql)?
-            .query_row([name], row)
-            .optional()?)
+        let sql = sql!(format!(
+            "SELECT {} FROM users u WHERE u.name = ?1",
+            USERS.select()
+        ));
+        self.one(sql, [name], row)
+    }
+
+    /// The user with this id.
+    pub fn user(&self, id: i64) -> Result<Option<User>> {
+        let sql = sql!(format!(
+            "SELECT {} FROM users u WHERE u.id = ?1",
+            USERS.select()
+        ));
+        self.one(sql, [id], row)
     }
 
     pub fn users(&self) -> Result<Vec<User>> {
-        let sql = format!("SELECT {COLS} FROM users u ORDER BY u.name");
-        let mut st = self.0.prepare_cached(&sql)?;
-        let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = sql!(format!(
+            "SELECT {} FROM users u ORDER BY u.name",
+            USERS.select()
+        ));
+        self.all(sql, [], row)
     }
 
     pub fn count_users(&self) -> Result<i64> {
@@ -71,12 +109,17 @@ impl Db<'_> {
         must_change_password: bool,
         now: &str,
     ) -> Result<i64> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO users (name, display_name, roles, inspector_id, password_hash, must_change_password, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![name, display_name, roles_to(roles), inspector_id, password_hash, must_change_password, now])?;
+        const T: Table = USERS;
+        let mut st = self.0.prepare_cached(sql!(USERS.insert(&[])))?;
+        let mut v = USERS.values();
+        v.set(param!(T, name), name.to_string())
+            .set(param!(T, display_name), display_name.to_string())
+            .set(param!(T, roles), roles_to(roles))
+            .set(param!(T, inspector_id), inspector_id)
+            .set(param!(T, password_hash), opt_text(password_hash))
+            .set(param!(T, must_change_password), must_change_password)
+            .set(param!(T, created_at), now.to_string());
+        v.execute(&mut st, &[])?;
         Ok(self.0.last_insert_rowid())
     }
 

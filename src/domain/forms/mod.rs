@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 mod entered;
+mod keys;
 mod specs;
 pub use entered::*;
+pub use keys::{EnterpriseField, InspectorField, ItemField};
 pub use specs::*;
 
 /// One field of a record kind.
@@ -94,6 +96,33 @@ impl<'a, G: Fn(&str) -> Option<Raw<'a>>> Builder<G> {
         }
     }
 
+    /// Parses the field into `slot` when present; an absent field keeps the slot's value.
+    fn set<T>(
+        &mut self,
+        key: &'static str,
+        parse: impl FnOnce(&Raw<'a>) -> Result<T, Problem>,
+        slot: &mut T,
+    ) {
+        if let Some(raw) = (self.get)(key) {
+            let r = parse(&raw);
+            if let Some(v) = self.iss.take(key, &raw, r) {
+                *slot = v;
+            }
+        }
+    }
+
+    /// Records a record rule's failure against the field `key`.
+    fn rule(&mut self, key: &'static str, problem: impl Into<Problem>) {
+        let value = (self.get)(key)
+            .map(|r| r.text().into_owned())
+            .unwrap_or_default();
+        self.iss.0.push(FieldIssue {
+            field: key,
+            value,
+            problem: problem.into(),
+        });
+    }
+
     fn finish<T>(self, built: Option<T>) -> Result<T, Vec<FieldIssue>> {
         match built {
             Some(v) if self.iss.is_empty() => Ok(v),
@@ -166,7 +195,7 @@ pub fn enterprise<'a>(
     );
     // Without a valid code the other fields are still checked, so every problem is reported.
     let placeholder = || CreditCode::complete("00000000000000000").expect("valid prefix");
-    let d = base
+    let mut d = base
         .cloned()
         .unwrap_or_else(|| enterprise_defaults(code.clone().unwrap_or_else(placeholder)));
     let name = b.required(
@@ -174,8 +203,37 @@ pub fn enterprise<'a>(
         |r| f::required_line(r, NAME_MAX),
         base.map(|e| e.name.clone()),
     );
-    let permit_no = b.field("permit_no", f::permit, || d.permit_no.clone());
-    let permit_category = b.field(
+    enterprise_profile(&mut b, &mut d);
+    enterprise_lists(&mut b, &mut d);
+    enterprise_site(&mut b, &mut d);
+    let (Some(waived), Some(code), Some(name)) = (waived, code, name) else {
+        return b.finish(None);
+    };
+    d.code_check_waived = waived && !code.check_ok();
+    d.credit_code = code;
+    d.name = name;
+    if b.iss.is_empty()
+        && let Err(err) = d.check()
+    {
+        let key = if err == RecordError::PermitMismatch {
+            "permit_no"
+        } else if d.positive_list.is_some_and(|p| !p.is_ordered()) {
+            "positive_until"
+        } else {
+            "listing_until"
+        };
+        b.rule(key, err);
+    }
+    b.finish(Some(d))
+}
+
+/// The permit and the classifying fields, from `permit_no` to `credit_rating`.
+fn enterprise_profile<'a, G: Fn(&str) -> Option<Raw<'a>>>(
+    b: &mut Builder<G>,
+    d: &mut EnterpriseData,
+) {
+    b.set("permit_no", f::permit, &mut d.permit_no);
+    b.set(
         "permit_category",
         |r| {
             Ok(choice_of(
@@ -185,69 +243,66 @@ pub fn enterprise<'a>(
             )(r)?
             .unwrap_or(PermitCategory::NoPermit))
         },
-        || d.permit_category,
+        &mut d.permit_category,
     );
-    let key_unit = b.field(
+    b.set(
         "key_unit",
         |r| Ok(f::yes_no(r)?.unwrap_or(false)),
-        || d.key_unit,
+        &mut d.key_unit,
     );
-    let area = b.field("area", |r| f::line(r, SHORT_MAX), || d.area.clone());
-    let industry = b.field("industry", |r| f::line(r, SHORT_MAX), || d.industry.clone());
-    let pollutants = b.field(
+    b.set("area", |r| f::line(r, SHORT_MAX), &mut d.area);
+    b.set("industry", |r| f::line(r, SHORT_MAX), &mut d.industry);
+    b.set(
         "pollutants",
         |r| f::choices(r, Pollutant::parse, Pollutant::ALL, Pollutant::zh),
-        || d.pollutants.clone(),
+        &mut d.pollutants,
     );
-    let construction = b.field(
-        "construction",
-        choice_of(Construction::parse, Construction::ALL, Construction::zh),
-        || d.construction,
-    );
-    let scale = b.field(
-        "scale",
-        choice_of(Scale::parse, Scale::ALL, Scale::zh),
-        || d.scale,
-    );
-    let cycle = b.field(
+    let construction = choice_of(Construction::parse, Construction::ALL, Construction::zh);
+    b.set("construction", construction, &mut d.construction);
+    let scale = choice_of(Scale::parse, Scale::ALL, Scale::zh);
+    b.set("scale", scale, &mut d.scale);
+    b.set(
         "cycle",
         choice_of(Cycle::parse, Cycle::ALL, Cycle::zh),
-        || d.cycle,
+        &mut d.cycle,
     );
-    let monitoring = b.field(
+    b.set(
         "monitoring",
         |r| f::choices(r, Monitoring::parse, Monitoring::ALL, Monitoring::zh),
-        || d.monitoring.clone(),
+        &mut d.monitoring,
     );
-    let weather_grade = b.field(
-        "weather_grade",
-        choice_of(WeatherGrade::parse, WeatherGrade::ALL, WeatherGrade::zh),
-        || d.weather_grade,
-    );
-    let credit_rating = b.field(
-        "credit_rating",
-        choice_of(CreditRating::parse, CreditRating::ALL, CreditRating::zh),
-        || d.credit_rating,
-    );
-    let level = b.field("listing", listing_level, || d.listing.map(|l| l.level));
-    let l_from = b.field("listing_from", f::date, || {
-        d.listing.and_then(|l| l.period.from)
-    });
-    let l_until = b.field("listing_until", f::date, || {
-        d.listing.and_then(|l| l.period.until)
-    });
-    let positive = b.field(
+    let grade = choice_of(WeatherGrade::parse, WeatherGrade::ALL, WeatherGrade::zh);
+    b.set("weather_grade", grade, &mut d.weather_grade);
+    let rating = choice_of(CreditRating::parse, CreditRating::ALL, CreditRating::zh);
+    b.set("credit_rating", rating, &mut d.credit_rating);
+}
+
+/// The supervision listing (挂牌督办) and the positive list with their periods.
+fn enterprise_lists<'a, G: Fn(&str) -> Option<Raw<'a>>>(
+    b: &mut Builder<G>,
+    d: &mut EnterpriseData,
+) {
+    let mut level = d.listing.map(|l| l.level);
+    let mut period = d.listing.map(|l| l.period).unwrap_or_default();
+    b.set("listing", listing_level, &mut level);
+    b.set("listing_from", f::date, &mut period.from);
+    b.set("listing_until", f::date, &mut period.until);
+    d.listing = level.map(|level| Listing { level, period });
+    let mut positive = d.positive_list.is_some();
+    let mut period = d.positive_list.unwrap_or_default();
+    b.set(
         "positive_list",
         |r| Ok(f::yes_no(r)?.unwrap_or(false)),
-        || d.positive_list.is_some(),
+        &mut positive,
     );
-    let p_from = b.field("positive_from", f::date, || {
-        d.positive_list.and_then(|p| p.from)
-    });
-    let p_until = b.field("positive_until", f::date, || {
-        d.positive_list.and_then(|p| p.until)
-    });
-    let status = b.field(
+    b.set("positive_from", f::date, &mut period.from);
+    b.set("positive_until", f::date, &mut period.until);
+    d.positive_list = positive.then_some(period);
+}
+
+/// The operating status, the address and the legal representative.
+fn enterprise_site<'a, G: Fn(&str) -> Option<Raw<'a>>>(b: &mut Builder<G>, d: &mut EnterpriseData) {
+    b.set(
         "status",
         |r| {
             Ok(choice_of(
@@ -257,67 +312,10 @@ pub fn enterprise<'a>(
             )(r)?
             .unwrap_or(OperatingStatus::Producing))
         },
-        || d.status,
+        &mut d.status,
     );
-    let address = b.field("address", |r| f::line(r, LONG_MAX), || d.address.clone());
-    let legal_rep = b.field(
-        "legal_rep",
-        |r| f::line(r, SHORT_MAX),
-        || d.legal_rep.clone(),
-    );
-    let built = (|| {
-        Some(EnterpriseData {
-            name: name?,
-            code_check_waived: waived? && !code.as_ref()?.check_ok(),
-            credit_code: code?,
-            permit_no: permit_no?,
-            permit_category: permit_category?,
-            key_unit: key_unit?,
-            area: area?,
-            industry: industry?,
-            pollutants: pollutants?,
-            construction: construction?,
-            scale: scale?,
-            cycle: cycle?,
-            monitoring: monitoring?,
-            weather_grade: weather_grade?,
-            credit_rating: credit_rating?,
-            listing: level?.map(|level| Listing {
-                level,
-                period: Period {
-                    from: l_from.flatten(),
-                    until: l_until.flatten(),
-                },
-            }),
-            positive_list: positive?.then_some(Period {
-                from: p_from.flatten(),
-                until: p_until.flatten(),
-            }),
-            status: status?,
-            address: address?,
-            legal_rep: legal_rep?,
-        })
-    })();
-    if let Some(e) = &built
-        && let Err(err) = e.check()
-    {
-        let key = if err == RecordError::PermitMismatch {
-            "permit_no"
-        } else if e.positive_list.is_some_and(|p| !p.is_ordered()) {
-            "positive_until"
-        } else {
-            "listing_until"
-        };
-        let value = (b.get)(key)
-            .map(|r| r.text().into_owned())
-            .unwrap_or_default();
-        b.iss.0.push(FieldIssue {
-            field: key,
-            value,
-            problem: err.into(),
-        });
-    }
-    b.finish(built)
+    b.set("address", |r| f::line(r, LONG_MAX), &mut d.address);
+    b.set("legal_rep", |r| f::line(r, SHORT_MAX), &mut d.legal_rep);
 }
 
 fn date_text(d: Option<NaiveDate>) -> String {
@@ -334,36 +332,45 @@ fn join_zh<T: Copy>(set: &BTreeSet<T>, zh: fn(T) -> &'static str) -> String {
 
 /// An enterprise as field texts in [`ENTERPRISE`] order.
 pub fn enterprise_texts(e: &EnterpriseData) -> Vec<String> {
+    keys::texts_by_field(ENTERPRISE, EnterpriseField::from_key, |f| {
+        enterprise_text(e, f)
+    })
+}
+
+/// One field of an enterprise as text (what export writes and import reads back).
+pub fn enterprise_text(e: &EnterpriseData, field: EnterpriseField) -> String {
+    use EnterpriseField as F;
     let o = |v: Option<&'static str>| v.unwrap_or("").to_string();
-    vec![
-        e.name.clone(),
-        e.credit_code.to_string(),
-        yes(e.code_check_waived),
-        e.permit_no
+    match field {
+        F::Name => e.name.clone(),
+        F::CreditCode => e.credit_code.to_string(),
+        F::CodeCheckWaived => yes(e.code_check_waived),
+        F::PermitNo => e
+            .permit_no
             .as_ref()
             .map(|p| p.to_string())
             .unwrap_or_default(),
-        e.permit_category.zh().to_string(),
-        yes(e.key_unit),
-        e.area.clone(),
-        e.industry.clone(),
-        join_zh(&e.pollutants, Pollutant::zh),
-        o(e.construction.map(Construction::zh)),
-        o(e.scale.map(Scale::zh)),
-        o(e.cycle.map(Cycle::zh)),
-        join_zh(&e.monitoring, Monitoring::zh),
-        o(e.weather_grade.map(WeatherGrade::zh)),
-        o(e.credit_rating.map(CreditRating::zh)),
-        e.listing.map_or("无", |l| l.level.zh()).to_string(),
-        date_text(e.listing.and_then(|l| l.period.from)),
-        date_text(e.listing.and_then(|l| l.period.until)),
-        yes(e.positive_list.is_some()),
-        date_text(e.positive_list.and_then(|p| p.from)),
-        date_text(e.positive_list.and_then(|p| p.until)),
-        e.status.zh().to_string(),
-        e.address.clone(),
-        e.legal_rep.clone(),
-    ]
+        F::PermitCategory => e.permit_category.zh().to_string(),
+        F::KeyUnit => yes(e.key_unit),
+        F::Area => e.area.clone(),
+        F::Industry => e.industry.clone(),
+        F::Pollutants => join_zh(&e.pollutants, Pollutant::zh),
+        F::Construction => o(e.construction.map(Construction::zh)),
+        F::Scale => o(e.scale.map(Scale::zh)),
+        F::Cycle => o(e.cycle.map(Cycle::zh)),
+        F::Monitoring => join_zh(&e.monitoring, Monitoring::zh),
+        F::WeatherGrade => o(e.weather_grade.map(WeatherGrade::zh)),
+        F::CreditRating => o(e.credit_rating.map(CreditRating::zh)),
+        F::Listing => e.listing.map_or("无", |l| l.level.zh()).to_string(),
+        F::ListingFrom => date_text(e.listing.and_then(|l| l.period.from)),
+        F::ListingUntil => date_text(e.listing.and_then(|l| l.period.until)),
+        F::PositiveList => yes(e.positive_list.is_some()),
+        F::PositiveFrom => date_text(e.positive_list.and_then(|p| p.from)),
+        F::PositiveUntil => date_text(e.positive_list.and_then(|p| p.until)),
+        F::Status => e.status.zh().to_string(),
+        F::Address => e.address.clone(),
+        F::LegalRep => e.legal_rep.clone(),
+    }
 }
 
 /// A penalty with the credit code it belongs to.
@@ -450,14 +457,7 @@ pub fn complaint<'a>(
     if let Some((_, c)) = &built
         && let Err(e) = c.check()
     {
-        let value = (b.get)("verified_on")
-            .map(|r| r.text().into_owned())
-            .unwrap_or_default();
-        b.iss.0.push(FieldIssue {
-            field: "verified_on",
-            value,
-            problem: e.into(),
-        });
+        b.rule("verified_on", e);
     }
     b.finish(built)
 }
@@ -469,6 +469,25 @@ fn active(r: &Raw<'_>) -> Result<Option<bool>, Problem> {
         "在岗" | "启用" | "正常" | "在职" => Ok(Some(true)),
         "不在岗" | "停用" | "离岗" | "调离" | "退休" | "离职" => Ok(Some(false)),
         _ => f::yes_no(r),
+    }
+}
+
+/// A new inspector's values for fields a file or form leaves out.
+fn inspector_defaults() -> InspectorData {
+    InspectorData {
+        name: String::new(),
+        kind: InspectorKind::Officer,
+        aux_type: None,
+        unit: String::new(),
+        cert_no: String::new(),
+        post: String::new(),
+        section: String::new(),
+        region: String::new(),
+        years_of_service: None,
+        expertise: BTreeSet::new(),
+        phone: String::new(),
+        active: true,
+        inactive_reason: String::new(),
     }
 }
 
@@ -486,7 +505,28 @@ pub fn inspector<'a>(
         |r| f::required_line(r, SHORT_MAX),
         base.map(|i| i.name.clone()),
     );
-    let kind = b.field(
+    let mut d = base.cloned().unwrap_or_else(inspector_defaults);
+    inspector_fields(&mut b, &mut d);
+    let Some(name) = name else {
+        return b.finish(None);
+    };
+    d.name = name;
+    if b.iss.is_empty()
+        && let Err(e) = d.check()
+    {
+        let key = match e {
+            InspectorError::MissingCert => "cert_no",
+            InspectorError::MissingReason => "inactive_reason",
+            InspectorError::AuxTypeForOfficer => "aux_type",
+        };
+        b.rule(key, e);
+    }
+    b.finish(Some(d))
+}
+
+/// Every inspector field but the name.
+fn inspector_fields<'a, G: Fn(&str) -> Option<Raw<'a>>>(b: &mut Builder<G>, d: &mut InspectorData) {
+    b.set(
         "kind",
         |r| {
             Ok(
@@ -494,122 +534,69 @@ pub fn inspector<'a>(
                     .unwrap_or(InspectorKind::Officer),
             )
         },
-        || base.map_or(InspectorKind::Officer, |i| i.kind),
+        &mut d.kind,
     );
-    let aux_type = b.field(
-        "aux_type",
-        choice_of(AuxiliaryType::parse, AuxiliaryType::ALL, AuxiliaryType::zh),
-        || base.and_then(|i| i.aux_type),
-    );
-    let unit = b.field(
-        "unit",
-        |r| f::line(r, NAME_MAX),
-        || base.map(|i| i.unit.clone()).unwrap_or_default(),
-    );
-    let cert_no = b.field(
+    let aux = choice_of(AuxiliaryType::parse, AuxiliaryType::ALL, AuxiliaryType::zh);
+    b.set("aux_type", aux, &mut d.aux_type);
+    b.set("unit", |r| f::line(r, NAME_MAX), &mut d.unit);
+    b.set(
         "cert_no",
         |r| match r {
             Raw::Number(n) if n.fract() != 0.0 || n.abs() >= 1e15 => Err(Problem::NumberInCodeCell),
             _ => f::line(r, 32),
         },
-        || base.map(|i| i.cert_no.clone()).unwrap_or_default(),
+        &mut d.cert_no,
     );
-    let post = b.field(
-        "post",
-        |r| f::line(r, SHORT_MAX),
-        || base.map(|i| i.post.clone()).unwrap_or_default(),
-    );
-    let section = b.field(
-        "section",
-        |r| f::line(r, SHORT_MAX),
-        || base.map(|i| i.section.clone()).unwrap_or_default(),
-    );
-    let region = b.field(
-        "region",
-        |r| f::line(r, SHORT_MAX),
-        || base.map(|i| i.region.clone()).unwrap_or_default(),
-    );
-    let years = b.field(
+    b.set("post", |r| f::line(r, SHORT_MAX), &mut d.post);
+    b.set("section", |r| f::line(r, SHORT_MAX), &mut d.section);
+    b.set("region", |r| f::line(r, SHORT_MAX), &mut d.region);
+    b.set(
         "years_of_service",
         |r| Ok(f::number(r, 0, 60)?.map(|n| n as u32)),
-        || base.and_then(|i| i.years_of_service),
+        &mut d.years_of_service,
     );
-    let expertise = b.field(
+    b.set(
         "expertise",
         |r| f::choices(r, Expertise::parse, Expertise::ALL, Expertise::zh),
-        || base.map(|i| i.expertise.clone()).unwrap_or_default(),
+        &mut d.expertise,
     );
-    let phone = b.field(
-        "phone",
-        |r| f::line(r, 32),
-        || base.map(|i| i.phone.clone()).unwrap_or_default(),
-    );
-    let is_active = b.field(
-        "active",
-        |r| Ok(active(r)?.unwrap_or(true)),
-        || base.is_none_or(|i| i.active),
-    );
-    let reason = b.field(
+    b.set("phone", |r| f::line(r, 32), &mut d.phone);
+    b.set("active", |r| Ok(active(r)?.unwrap_or(true)), &mut d.active);
+    b.set(
         "inactive_reason",
         |r| f::line(r, LONG_MAX),
-        || base.map(|i| i.inactive_reason.clone()).unwrap_or_default(),
+        &mut d.inactive_reason,
     );
-    let built = (|| {
-        Some(InspectorData {
-            name: name?,
-            kind: kind?,
-            aux_type: aux_type?,
-            unit: unit?,
-            cert_no: cert_no?,
-            post: post?,
-            section: section?,
-            region: region?,
-            years_of_service: years?,
-            expertise: expertise?,
-            phone: phone?,
-            active: is_active?,
-            inactive_reason: reason?,
-        })
-    })();
-    if let Some(i) = &built
-        && let Err(e) = i.check()
-    {
-        let key = match e {
-            InspectorError::MissingCert => "cert_no",
-            InspectorError::MissingReason => "inactive_reason",
-            InspectorError::AuxTypeForOfficer => "aux_type",
-        };
-        let value = (b.get)(key)
-            .map(|r| r.text().into_owned())
-            .unwrap_or_default();
-        b.iss.0.push(FieldIssue {
-            field: key,
-            value,
-            problem: e.into(),
-        });
-    }
-    b.finish(built)
 }
 
 /// An inspector as field texts in [`INSPECTOR`] order.
 pub fn inspector_texts(i: &InspectorData) -> Vec<String> {
-    vec![
-        i.name.clone(),
-        i.kind.zh().to_string(),
-        i.aux_type.map(|a| a.zh()).unwrap_or("").to_string(),
-        i.unit.clone(),
-        i.cert_no.clone(),
-        i.post.clone(),
-        i.section.clone(),
-        i.region.clone(),
-        i.years_of_service
+    keys::texts_by_field(INSPECTOR, InspectorField::from_key, |f| {
+        inspector_text(i, f)
+    })
+}
+
+/// One field of an inspector as text.
+pub fn inspector_text(i: &InspectorData, field: InspectorField) -> String {
+    use InspectorField as F;
+    match field {
+        F::Name => i.name.clone(),
+        F::Kind => i.kind.zh().to_string(),
+        F::AuxType => i.aux_type.map(|a| a.zh()).unwrap_or("").to_string(),
+        F::Unit => i.unit.clone(),
+        F::CertNo => i.cert_no.clone(),
+        F::Post => i.post.clone(),
+        F::Section => i.section.clone(),
+        F::Region => i.region.clone(),
+        F::YearsOfService => i
+            .years_of_service
             .map(|y| y.to_string())
             .unwrap_or_default(),
-        join_zh(&i.expertise, Expertise::zh),
-        i.phone.clone(),
-        if i.active { "在岗" } else { "不在岗" }.to_string(),
-        i.inactive_reason.clone(),
-    ]
+        F::Expertise => join_zh(&i.expertise, Expertise::zh),
+        F::Phone => i.phone.clone(),
+        F::Active => if i.active { "在岗" } else { "不在岗" }.to_string(),
+        F::InactiveReason => i.inactive_reason.clone(),
+    }
 }
 
 /// Builds a check item and the date its content takes effect (if given).
@@ -669,18 +656,23 @@ pub fn item<'a>(
     b.finish(built)
 }
 
-/// A check item as field texts in [`ITEM`] order.
+/// A check item as field texts in [`ITEM`] order, effective from `from`.
 pub fn item_texts(i: &ItemData, from: NaiveDate) -> Vec<String> {
-    vec![
-        i.code.clone(),
-        i.name.clone(),
-        i.basis.clone(),
-        i.subject.clone(),
-        i.method.zh().to_string(),
-        i.scope.clone(),
-        join_zh(&i.expertise, Expertise::zh),
-        from.to_string(),
-    ]
+    keys::texts_by_field(ITEM, ItemField::from_key, |f| item_text(i, from, f))
+}
+
+/// One field of a check item effective from `from`, as text.
+pub fn item_text(i: &ItemData, from: NaiveDate, field: ItemField) -> String {
+    match field {
+        ItemField::Code => i.code.clone(),
+        ItemField::Name => i.name.clone(),
+        ItemField::Basis => i.basis.clone(),
+        ItemField::Subject => i.subject.clone(),
+        ItemField::Method => i.method.zh().to_string(),
+        ItemField::Scope => i.scope.clone(),
+        ItemField::Expertise => join_zh(&i.expertise, Expertise::zh),
+        ItemField::EffectiveFrom => from.to_string(),
+    }
 }
 
 #[cfg(test)]

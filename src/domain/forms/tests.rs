@@ -98,3 +98,52 @@ fn complaint_dates_must_agree() {
     ]);
     assert!(complaint(getter(&m)).unwrap().1.verified);
 }
+
+/// The keys a builder asks for when given nothing.
+fn keys_read<T>(build: impl FnOnce(&dyn Fn(&str) -> Option<Raw<'static>>) -> T) -> Vec<String> {
+    let asked = std::cell::RefCell::new(Vec::new());
+    build(&|k: &str| {
+        asked.borrow_mut().push(k.to_string());
+        None
+    });
+    asked.into_inner()
+}
+
+fn spec_keys(specs: &[FieldSpec]) -> Vec<String> {
+    specs.iter().map(|s| s.key.to_string()).collect()
+}
+
+#[test]
+fn specs_fields_and_builders_name_the_same_fields() {
+    let typed = |keys: Vec<&'static str>| keys.into_iter().map(String::from).collect::<Vec<_>>();
+    let enterprise_fields = typed(EnterpriseField::ALL.iter().map(|f| f.key()).collect());
+    let inspector_fields = typed(InspectorField::ALL.iter().map(|f| f.key()).collect());
+    let item_fields = typed(ItemField::ALL.iter().map(|f| f.key()).collect());
+    assert_eq!(enterprise_fields, spec_keys(ENTERPRISE));
+    assert_eq!(inspector_fields, spec_keys(INSPECTOR));
+    assert_eq!(item_fields, spec_keys(ITEM));
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        v
+    };
+    let read = keys_read(|g| enterprise(None, g));
+    assert_eq!(sorted(read), sorted(spec_keys(ENTERPRISE)));
+    let read = keys_read(|g| inspector(None, g));
+    assert_eq!(sorted(read), sorted(spec_keys(INSPECTOR)));
+    let read = keys_read(|g| item(g));
+    assert_eq!(sorted(read), sorted(spec_keys(ITEM)));
+    let read = keys_read(|g| result(g, |_| None));
+    assert_eq!(sorted(read), sorted(spec_keys(RESULT)));
+}
+
+#[test]
+fn texts_follow_the_specs_by_field() {
+    let e = crate::domain::enterprise::tests::sample("91130273MA0A1B2C3");
+    let texts = enterprise_texts(&e);
+    for (spec, text) in ENTERPRISE.iter().zip(&texts) {
+        let field = EnterpriseField::from_key(spec.key).unwrap();
+        assert_eq!(text, &enterprise_text(&e, field), "{}", spec.key);
+    }
+    assert_eq!(texts[0], e.name);
+}
