@@ -93,11 +93,11 @@ impl Registry {
                 .svc
                 .inspector(&actor, id)
                 .map(|i| Form::inspector(Some(i))),
-            Source::Items => item_version(cx.svc, &actor, id).map(|v| {
+            Source::Items => cx.svc.item(&actor, id).map(|v| {
                 let today = cx.svc.today();
                 Form::item(Some(v.data), today)
             }),
-            Source::Users => user_by_id(cx.svc, &actor, id).and_then(|u| {
+            Source::Users => cx.svc.user_by_id(&actor, id).and_then(|u| {
                 let cert = match u.inspector_id {
                     Some(i) => Some(cx.svc.inspector(&actor, i)?.data.cert_no),
                     None => None,
@@ -119,12 +119,12 @@ impl Registry {
                 // Retired from tomorrow: today's inspections keep the list in force.
                 let today = svc.today();
                 let from = today.succ_opt().unwrap_or(today);
-                item_version(svc, &actor, id)
+                svc.item(&actor, id)
                     .and_then(|v| svc.retire_item(&actor, &v.data.code, from, reason))
             }
-            Source::Users => {
-                user_by_id(svc, &actor, id).and_then(|u| svc.disable_user(&actor, &u.name, reason))
-            }
+            Source::Users => svc
+                .user_by_id(&actor, id)
+                .and_then(|u| svc.disable_user(&actor, &u.name, reason)),
             Source::Inspectors => svc.deactivate_inspector(&actor, id, reason),
             Source::Audit | Source::Work => return Vec::new(),
         };
@@ -170,25 +170,6 @@ impl Registry {
         let opened = Detail::open(cx.svc, &cx.s.actor, self.source, id, cx.lang());
         done(opened, |d| one(Cmd::Push(Box::new(d))))
     }
-}
-
-// TODO(merge): the service's by-id lookups replace these two.
-fn item_version(
-    svc: &mut crate::service::Service,
-    actor: &crate::service::Actor,
-    id: i64,
-) -> Result<crate::domain::item::ItemVersion, ServiceError> {
-    (svc.item_versions(actor)?.into_iter().find(|v| v.id == id))
-        .ok_or_else(|| ServiceError::NotFound(format!("item {id}")))
-}
-
-fn user_by_id(
-    svc: &mut crate::service::Service,
-    actor: &crate::service::Actor,
-    id: i64,
-) -> Result<crate::domain::user::User, ServiceError> {
-    (svc.users(actor)?.into_iter().find(|u| u.id == id))
-        .ok_or_else(|| ServiceError::NotFound(format!("user {id}")))
 }
 
 fn form(f: Form) -> Flow {

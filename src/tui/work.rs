@@ -172,45 +172,44 @@ impl Choices {
         people
     }
 
-    /// The texts of a returned result, in the order of `forms::RESULT`.
+    /// The texts of a returned result, field by field of `forms::RESULT`.
     fn texts(&self, d: &crate::domain::result::ResultData) -> Vec<String> {
-        vec![
-            d.inspected_on.to_string(),
-            self.people(&d.present),
-            self.items(&d.items),
-            self.category(&d.category),
-            d.findings.clone(),
-            d.rectify_by.map(|x| x.to_string()).unwrap_or_default(),
-            d.case_no.clone(),
-            d.mobile_no.clone(),
-            d.signature.zh().to_string(),
-            d.signature_reason.clone(),
-            d.evidence.clone(),
-            yes_no(d.typical),
-            d.typical_note.clone(),
-        ]
+        let text = |key: &str| match key {
+            "inspected_on" => d.inspected_on.to_string(),
+            "present" => self.people(&d.present),
+            "items" => self.items(&d.items),
+            "category" => self.category(&d.category),
+            "findings" => d.findings.clone(),
+            "rectify_by" => d.rectify_by.map(|x| x.to_string()).unwrap_or_default(),
+            "case_no" => d.case_no.clone(),
+            "mobile_no" => d.mobile_no.clone(),
+            "signature" => d.signature.zh().to_string(),
+            "signature_reason" => d.signature_reason.clone(),
+            "evidence" => d.evidence.clone(),
+            "typical" => yes_no(d.typical),
+            "typical_note" => d.typical_note.clone(),
+            _ => String::new(),
+        };
+        forms::RESULT.iter().map(|spec| text(spec.key)).collect()
     }
 
-    /// The defaults of a new result: today, the team drawn, the draw's items, the first
-    /// category, signed.
+    /// The defaults of a new result, field by field: today, the team drawn, the draw's items,
+    /// the first category, signed, not a typical case.
     fn defaults(&self, today: chrono::NaiveDate, team: &[String], items: &[String]) -> Vec<String> {
-        let first = self
-            .categories
-            .first()
-            .map(|c| c.1.clone())
-            .unwrap_or_default();
-        let mut texts = vec![
-            today.to_string(),
-            self.people(team),
-            self.items(items),
-            first,
-        ];
-        texts.extend(["", "", "", ""].map(String::from));
-        texts.push(Signature::Signed.zh().to_string());
-        texts.extend(["", ""].map(String::from));
-        texts.push(yes_no(false));
-        texts.push(String::new());
-        texts
+        let text = |key: &str| match key {
+            "inspected_on" => today.to_string(),
+            "present" => self.people(team),
+            "items" => self.items(items),
+            "category" => self
+                .categories
+                .first()
+                .map(|c| c.1.clone())
+                .unwrap_or_default(),
+            "signature" => Signature::Signed.zh().to_string(),
+            "typical" => yes_no(false),
+            _ => String::new(),
+        };
+        forms::RESULT.iter().map(|spec| text(spec.key)).collect()
     }
 }
 
@@ -239,7 +238,6 @@ pub fn result_form(
         Some(d) => ch.texts(d),
         None => ch.defaults(svc.today(), &a.team, &a.items),
     };
-    debug_assert_eq!(texts.len(), forms::RESULT.len());
     let items = (ch.in_force.iter())
         .map(|v| format!("{} {}", v.data.code, v.data.name))
         .collect();
@@ -365,4 +363,24 @@ fn record_lines(
         })
         .collect();
     section(ws::section("visits", lang), visits, lang, lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::forms;
+
+    /// Every field of the result form gets its text from the key match above: a field added to
+    /// `forms::RESULT` without a text fails here (the match would give it an empty one).
+    #[test]
+    fn every_result_field_has_a_text() {
+        let src = include_str!("work.rs");
+        let texts = &src[src.find("fn texts(").unwrap()..src.find("fn defaults(").unwrap()];
+        for spec in forms::RESULT {
+            assert!(
+                texts.contains(&format!("\"{}\" =>", spec.key)),
+                "{}",
+                spec.key
+            );
+        }
+    }
 }

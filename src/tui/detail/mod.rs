@@ -308,11 +308,7 @@ impl Detail {
         lang: Lang,
         lines: &mut Vec<Line<'static>>,
     ) -> Result<(), ServiceError> {
-        let u = svc
-            .users(actor)?
-            .into_iter()
-            .find(|u| u.id == self.id)
-            .ok_or_else(|| ServiceError::NotFound(format!("user {}", self.id)))?;
+        let u = svc.user_by_id(actor, self.id)?;
         self.title = u.name.clone();
         lines.push(heading(ui::section("fields", lang)));
         lines.push(field(ui::label("user_2", lang), &u.name));
