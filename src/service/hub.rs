@@ -63,6 +63,30 @@ pub struct Row {
 pub struct Listing {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// Per column, the display width of its widest value or title (at most `WIDEST`).
+    pub natural: Vec<u16>,
+}
+
+/// No column is laid out wider than this many cells.
+pub const WIDEST: usize = 48;
+
+impl Listing {
+    /// A listing, measuring once how wide each column's content is (CJK takes two cells).
+    pub fn new(columns: Vec<Column>, rows: Vec<Row>) -> Listing {
+        use unicode_width::UnicodeWidthStr;
+        let mut natural: Vec<usize> = columns.iter().map(|c| c.title.width()).collect();
+        for r in &rows {
+            for (w, c) in natural.iter_mut().zip(&r.cells) {
+                *w = (*w).max(c.width()).min(WIDEST);
+            }
+        }
+        let natural = natural.into_iter().map(|w| w.min(WIDEST) as u16).collect();
+        Listing {
+            columns,
+            rows,
+            natural,
+        }
+    }
 }
 
 /// A cached listing: what, for which roles, in which language.

@@ -40,9 +40,9 @@ pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
         .max()
         .unwrap_or(0)
         .clamp(10, usize::from(ws::DUE_WIDTH));
-    Ok(Listing {
+    Ok(Listing::new(
         // Fits 80 columns; the credit code is searchable and in the pre-visit view.
-        columns: vec![
+        vec![
             col(ws::column("state", lang), 12),
             col(
                 ws::column("due", lang),
@@ -54,7 +54,7 @@ pub fn listing(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
             col(ws::column("sections", lang), 8),
         ],
         rows,
-    })
+    ))
 }
 
 fn row(w: &WorkItem, follow: Option<&(Status, chrono::NaiveDate)>, lang: Lang) -> Row {

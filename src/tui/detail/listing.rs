@@ -53,8 +53,8 @@ fn enterprises(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
             }
         })
         .collect();
-    Ok(Listing {
-        columns: vec![
+    Ok(Listing::new(
+        vec![
             col(ui::label("name", lang), 0),
             col(ui::label("credit_code", lang), 18),
             col(ui::label("class", lang), 8),
@@ -62,7 +62,7 @@ fn enterprises(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, 
             col(ui::label("status", lang), 8),
         ],
         rows,
-    })
+    ))
 }
 
 /// The officers.
@@ -96,8 +96,8 @@ fn inspectors(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, S
             }
         })
         .collect();
-    Ok(Listing {
-        columns: vec![
+    Ok(Listing::new(
+        vec![
             col(ui::label("name_2", lang), 10),
             col(ui::label("kind", lang), 12),
             col(ui::label("section", lang), 10),
@@ -106,7 +106,7 @@ fn inspectors(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, S
             col(ui::label("status", lang), 8),
         ],
         rows,
-    })
+    ))
 }
 
 /// The check items in force.
@@ -127,8 +127,8 @@ fn items(svc: &mut Service, lang: Lang) -> Result<Listing, ServiceError> {
             ],
         })
         .collect();
-    Ok(Listing {
-        columns: vec![
+    Ok(Listing::new(
+        vec![
             col(ui::label("code", lang), 12),
             col(ui::label("item", lang), 0),
             col(ui::label("method", lang), 10),
@@ -136,7 +136,7 @@ fn items(svc: &mut Service, lang: Lang) -> Result<Listing, ServiceError> {
             col(ui::label("ver", lang), 4),
         ],
         rows,
-    })
+    ))
 }
 
 /// The accounts.
@@ -159,15 +159,15 @@ fn users(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, Servic
             ],
         })
         .collect();
-    Ok(Listing {
-        columns: vec![
+    Ok(Listing::new(
+        vec![
             col(ui::label("user", lang), 14),
             col(ui::label("name_2", lang), 10),
             col(ui::label("roles", lang), 0),
             col(ui::label("status", lang), 6),
         ],
         rows,
-    })
+    ))
 }
 
 /// The latest entries of the audit trail.
@@ -194,8 +194,8 @@ fn audit(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, Servic
             }
         })
         .collect();
-    Ok(Listing {
-        columns: vec![
+    Ok(Listing::new(
+        vec![
             col(ui::label("time", lang), 19),
             col(ui::label("actor", lang), 14),
             col(ui::label("action", lang), 10),
@@ -203,5 +203,5 @@ fn audit(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, Servic
             col(ui::label("summary", lang), 0),
         ],
         rows,
-    })
+    ))
 }
