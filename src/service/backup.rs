@@ -4,6 +4,7 @@
 //! unless forced and always keeps what it replaces.
 
 use super::{Actor, Result, Service, ServiceError, audit, beijing, json, read_setting};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::user::Role;
 use crate::store::{BackupError, FileCheck, Store};
@@ -221,12 +222,9 @@ pub fn restore(
             d,
             &at,
             actor,
-            "restore",
-            "database",
-            None,
-            &summary,
-            None,
-            Some(&after),
+            Event::new(Action::Restore, Entity::Database)
+                .summary(&summary)
+                .after(Some(&after)),
         )
     })?;
     let schema_version = svc.store.read(|d| d.user_version())?;

@@ -5,6 +5,7 @@
 //! `stored_files`; the audit entry carries the digest and size.
 
 use super::{Actor, Change, Result, Service, ServiceError, audit, json, read_setting};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::evidence::{self, EvidenceLimits, FileProblem};
 use crate::domain::user::Role;
 use crate::exchange::{inbox, outbox};
@@ -142,12 +143,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "evidence",
-                Some(id),
-                &format!("{name} sha256:{sha256}"),
-                None,
-                Some(&after.to_string()),
+                Event::new(Action::Create, Entity::Evidence)
+                    .id(id)
+                    .summary(&format!("{name} sha256:{sha256}"))
+                    .after(Some(&after.to_string())),
             )?;
             Ok(id)
         })
@@ -182,12 +181,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "withdraw",
-                "evidence",
-                Some(id),
-                &reason,
-                None,
-                Some(&json(&serde_json::json!({ "reason": reason }))),
+                Event::new(Action::Withdraw, Entity::Evidence)
+                    .id(id)
+                    .summary(&reason)
+                    .after(Some(&json(&serde_json::json!({ "reason": reason })))),
             )
         })
     }

@@ -4,6 +4,7 @@
 
 use super::results::people;
 use super::{Actor, Change, Result, Service, ServiceError, WorkItem, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::followup::{self, FollowUp, Recheck, RecheckProblem, Status};
 use crate::domain::quarter::Quarter;
 
@@ -104,12 +105,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "recheck",
-                "result",
-                Some(result),
-                &label,
-                None,
-                Some(&json(&r)),
+                Event::new(Action::Recheck, Entity::Result)
+                    .id(result)
+                    .summary(&label)
+                    .after(Some(&json(&r))),
             )
         })
     }

@@ -44,7 +44,7 @@ pub use stats::STATS_READERS;
 pub(crate) use stats::tests::fixture as stats_fixture;
 pub use users::{NewUser, PasswordRecord};
 
-use crate::domain::audit::{Anchor, ChainReport};
+use crate::domain::audit::{Action, Anchor, ChainReport, Entity, Event};
 use crate::domain::fields::FieldIssue;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Ratios;
@@ -317,12 +317,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "settings",
-                None,
-                key,
-                Some(&before),
-                Some(&after),
+                Event::new(Action::Update, Entity::Settings)
+                    .summary(key)
+                    .before(Some(&before))
+                    .after(Some(&after)),
             )
         })
     }
@@ -345,12 +343,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                if before.is_some() { "update" } else { "create" },
-                "plan",
-                None,
-                &q,
-                before.as_deref(),
-                Some(&after),
+                Event::new(Action::upsert(&before), Entity::Plan)
+                    .summary(&q)
+                    .before(before.as_deref())
+                    .after(Some(&after)),
             )
         })
     }
@@ -413,27 +409,17 @@ fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn audit(
-    db: Db<'_>,
-    at: &str,
-    actor: &Actor,
-    action: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    summary: &str,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> Result<()> {
+/// Appends `event`, done by `actor` at `at`, to the audit trail, in the caller's transaction.
+fn audit(db: Db<'_>, at: &str, actor: &Actor, event: Event<'_>) -> Result<()> {
     db.append_audit(&AuditEntry {
         at,
         actor: &actor.name,
-        action,
-        entity,
-        entity_id,
-        summary,
-        before,
-        after,
+        action: event.action.name(),
+        entity: event.entity.name(),
+        entity_id: event.entity_id,
+        summary: event.summary,
+        before: event.before,
+        after: event.after,
     })?;
     Ok(())
 }

@@ -8,8 +8,8 @@
 
 use super::{Db, Result};
 use crate::domain::audit::{
-    Anchor, ChainProblem, ChainReport, Checker, Columns, GENESIS, Value, file_digest,
-    imported_file, link,
+    Action, Anchor, ChainProblem, ChainReport, Checker, Columns, Entity, GENESIS, Value,
+    file_digest, imported_file, link,
 };
 use crate::domain::draw::H256;
 use rusqlite::Connection;
@@ -245,8 +245,9 @@ impl Db<'_> {
             let action: Option<String> = r.get(3)?;
             let entity: Option<String> = r.get(4)?;
             // Imports (§5) and evidence files (issue 18) name the file they kept.
-            if (action.as_deref() == Some("import")
-                || (action.as_deref() == Some("create") && entity.as_deref() == Some("evidence")))
+            if (action.as_deref() == Some(Action::Import.name())
+                || (action.as_deref() == Some(Action::Create.name())
+                    && entity.as_deref() == Some(Entity::Evidence.name())))
                 && let Some(sha) = r
                     .get::<_, Option<String>>(8)?
                     .as_deref()

@@ -3,6 +3,7 @@
 //! engine lives in `domain::draw`; this module feeds it from the registry and stores the result.
 
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::ceremony::Status;
 use crate::domain::draw::{
     self, Ceremony, Certificate, ConflictPair, DrawError, EntropyEntry, H256, Hashes, Params,
@@ -426,12 +427,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "add_entropy",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&after),
+                Event::new(Action::AddEntropy, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&after)),
             )?;
             Ok(hash.clone())
         })
@@ -458,12 +457,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "public_value",
-                "draw",
-                Some(id),
-                &r.label,
-                r.public_value.as_deref(),
-                Some(&value),
+                Event::new(Action::PublicValue, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .before(r.public_value.as_deref())
+                    .after(Some(&value)),
             )
         })
     }
@@ -555,12 +553,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "reveal",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&after),
+                Event::new(Action::Reveal, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&after)),
             )?;
             Ok(cert)
         })

@@ -6,6 +6,7 @@
 //! outcome or every problem.
 
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::EnterpriseData;
 use crate::domain::fields::{self, Problem};
@@ -259,12 +260,9 @@ impl Service {
                     db,
                     &at,
                     actor,
-                    "import",
-                    "file",
-                    None,
-                    &summary,
-                    None,
-                    Some(&counts.to_string()),
+                    Event::new(Action::Import, Entity::File)
+                        .summary(&summary)
+                        .after(Some(&counts.to_string())),
                 )?;
             }
             Ok(out)
