@@ -6,7 +6,7 @@
 
 use super::{Actor, Change, Result, Service, ServiceError, audit, json, read_setting};
 use crate::domain::audit::{Action, Entity, Event};
-use crate::domain::evidence::{self, EvidenceLimits, FileProblem};
+use crate::domain::evidence::{self, EvidenceLimits};
 use crate::domain::user::Role;
 use crate::exchange::{inbox, outbox};
 use crate::store::{EvidenceRow, NewEvidence};
@@ -15,20 +15,7 @@ const LIMITS_KEY: &str = "evidence_limits";
 /// The longest withdrawal reason, in characters.
 pub const REASON_MAX: usize = 500;
 
-/// Why an evidence action is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EvidenceProblem {
-    /// No result with this id.
-    UnknownResult(i64),
-    /// No evidence file with this id.
-    UnknownEvidence(i64),
-    /// The file is refused (size, kind, content).
-    File(FileProblem),
-    /// A file name the inbox cannot hold, or a file not there.
-    NotInInbox(String),
-    AlreadyWithdrawn(i64),
-    ReasonRequired,
-}
+pub use crate::domain::evidence::EvidenceProblem;
 
 impl From<EvidenceProblem> for ServiceError {
     fn from(p: EvidenceProblem) -> Self {

@@ -16,7 +16,9 @@ mod import;
 mod registry;
 mod results;
 mod room;
+mod say;
 mod stats;
+mod trail;
 mod users;
 
 pub use backup::{
@@ -42,6 +44,7 @@ pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, Show
 pub use stats::STATS_READERS;
 #[cfg(test)]
 pub(crate) use stats::tests::fixture as stats_fixture;
+pub use trail::AuditLine;
 pub use users::{NewUser, PasswordRecord};
 
 use crate::domain::audit::{Action, Anchor, ChainReport, Entity, Event};
@@ -352,13 +355,9 @@ impl Service {
     }
 
     /// The newest audit entries (administrators, leaders, auditors).
-    pub fn audit_recent(
-        &mut self,
-        actor: &Actor,
-        limit: u32,
-    ) -> Result<Vec<crate::store::AuditRow>> {
+    pub fn audit_recent(&mut self, actor: &Actor, limit: u32) -> Result<Vec<AuditLine>> {
         actor.require(&[Role::Admin, Role::Leader, Role::Auditor])?;
-        Ok(self.store.read(|db| db.audit_recent(limit))?)
+        Ok(trail::lines(self.store.read(|db| db.audit_recent(limit))?))
     }
 
     /// Checks the audit trail's hash chain, and `anchor` (an id and hash noted earlier) when
@@ -369,14 +368,9 @@ impl Service {
     }
 
     /// The change history of one record.
-    pub fn history(
-        &mut self,
-        actor: &Actor,
-        entity: &str,
-        id: i64,
-    ) -> Result<Vec<crate::store::AuditRow>> {
+    pub fn history(&mut self, actor: &Actor, entity: &str, id: i64) -> Result<Vec<AuditLine>> {
         actor.require(READERS)?;
-        Ok(self.store.read(|db| db.audit_of(entity, id))?)
+        Ok(trail::lines(self.store.read(|db| db.audit_of(entity, id))?))
     }
 }
 

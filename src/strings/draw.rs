@@ -1,11 +1,12 @@
 //! The draw (issue 4): plans, preparation, entropy, reveal, certificates.
 
 use super::Lang;
+use crate::domain::ceremony::MIN_ENTROPY_CHARS;
 use crate::domain::ceremony::Status;
+use crate::domain::draw::DrawProblem;
 use crate::domain::draw::{DrawError, Mismatch, Refusal, SeedError, Stratum};
 use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
-use crate::service::DrawProblem;
 use std::path::Path;
 
 fn role(k: InspectorKind, lang: Lang) -> &'static str {
@@ -193,11 +194,11 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         }
         (DrawProblem::EntropyTooShort { chars }, Lang::Zh) => format!(
             "见证人输入的随机字符串只有 {chars} 个字符，至少需要 {} 个",
-            crate::service::MIN_ENTROPY_CHARS
+            MIN_ENTROPY_CHARS
         ),
         (DrawProblem::EntropyTooShort { chars }, Lang::En) => format!(
             "the witness text has {chars} characters; at least {} needed",
-            crate::service::MIN_ENTROPY_CHARS
+            MIN_ENTROPY_CHARS
         ),
         (DrawProblem::TooFewWitnesses { have, need }, Lang::Zh) => format!(
             "见证人熵值来自 {have} 位见证人，至少需要 {need} 位（或录入公开随机值）；未作任何改动"

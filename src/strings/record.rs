@@ -4,7 +4,6 @@
 use super::Lang;
 use crate::domain::draw::Stratum;
 use crate::domain::quota::Group;
-use crate::exchange::record::RecordError;
 use chrono::{DateTime, FixedOffset};
 
 /// A fixed label of the record.
@@ -325,11 +324,11 @@ pub fn time(t: &DateTime<FixedOffset>) -> String {
     }
 }
 
-/// Why the record could not be written.
-pub fn record_error(e: &RecordError, lang: Lang) -> String {
-    match (e, lang) {
-        (RecordError::Xlsx(m), Lang::Zh) => format!("无法生成抽取记录 XLSX 文件：{m}"),
-        (e, Lang::En) => e.to_string(),
+/// Why the record could not be written: the XLSX writer's message `m`.
+pub fn record_error(m: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法生成抽取记录 XLSX 文件：{m}"),
+        Lang::En => format!("cannot write the draw record as XLSX: {m}"),
     }
 }
 

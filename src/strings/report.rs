@@ -6,7 +6,6 @@ use super::Lang;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::{Group, format_percent};
 use crate::domain::stats::{ClassLine, Grade, JointLine, Period, ResultLine, Share};
-use crate::exchange::report::ReportError;
 use chrono::NaiveDate;
 
 /// A fixed label of the report, the assessment or the summary.
@@ -636,11 +635,11 @@ pub fn labelled(l: Label, value: &str, lang: Lang) -> String {
     }
 }
 
-/// Why the report could not be written.
-pub fn report_error(e: &ReportError, lang: Lang) -> String {
-    match (e, lang) {
-        (ReportError::Xlsx(m), Lang::Zh) => format!("无法生成季度统计 XLSX 文件：{m}"),
-        (e, Lang::En) => e.to_string(),
+/// Why the report could not be written: the XLSX writer's message `m`.
+pub fn report_error(m: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法生成季度统计 XLSX 文件：{m}"),
+        Lang::En => format!("cannot write the quarterly report as XLSX: {m}"),
     }
 }
 

@@ -9,11 +9,11 @@ use super::theme::Theme;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::format_percent;
 use crate::domain::stats::{QuarterStats, Share};
+use crate::service::AuditLine;
 use crate::service::{
     Actor, PlanLine, QuarterDeadlines, READERS, STATS_READERS, Service, ServiceError, WorkCounts,
     quarter_deadlines,
 };
-use crate::store::AuditRow;
 use crate::strings::{self, Lang, followup as fs, ui, work as ws};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -34,7 +34,7 @@ pub struct Home {
     /// records.
     pub left: [Option<i64>; 3],
     pub waiting: WorkCounts,
-    pub recent: Vec<AuditRow>,
+    pub recent: Vec<AuditLine>,
     pub today: NaiveDate,
     /// The bureau's name is not set: documents would go out without it.
     pub bureau_missing: bool,

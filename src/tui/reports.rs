@@ -86,7 +86,7 @@ impl Reports {
                 trend,
             })
         })();
-        self.preview = Some(r.map_err(|e| strings::service_error(&e, None, lang)));
+        self.preview = Some(r.map_err(|e| e.say(None, lang)));
     }
 
     pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {

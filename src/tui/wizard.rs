@@ -235,7 +235,7 @@ impl Wizard {
                             let mut lines = head;
                             lines.push((format!("✗ {}", ws::failed(lang)), true));
                             lines.extend(
-                                strings::service_error(&e, Some(kind), lang)
+                                e.say(Some(kind), lang)
                                     .lines()
                                     .map(|l| (format!("  {}", l.trim_start()), true)),
                             );
@@ -434,7 +434,7 @@ fn preview_lines(p: &ImportPreview, width: usize, theme: Theme, lang: Lang) -> V
     t.add(&ws::hash_line(&p.sha256), plain, 0);
     match &p.check {
         Ok(o) => t.add(&ws::verdict_ok(o, lang), theme.key(), 2),
-        Err(e) => t.add(&ws::verdict_bad(e, lang), warn, 2),
+        Err(e) => t.add(&ws::verdict_bad(e.refusal(), lang), warn, 2),
     }
     if let Some(tp) = &p.table {
         let (format, encoding) = match tp.format {
@@ -549,7 +549,7 @@ fn preview_lines(p: &ImportPreview, width: usize, theme: Theme, lang: Lang) -> V
             t.add(&ws::press_y(o.rows, lang), theme.key(), 0);
         }
         Err(e) => {
-            let text = strings::import_error(e, lang);
+            let text = e.say(lang);
             for (i, l) in text.lines().enumerate() {
                 if i == 0 {
                     t.add(&format!("✗ {l}"), warn, 2);

@@ -36,20 +36,7 @@ pub enum ImportError {
     Rows(Vec<RowIssue>),
 }
 
-/// What an import did (or, for a dry run, would do).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOutcome {
-    pub format: Format,
-    pub encoding: &'static str,
-    pub rows: usize,
-    pub created: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    /// Accepted, but worth a look (pilot credit codes whose check was waived).
-    pub warnings: Vec<RowIssue>,
-    pub dry_run: bool,
-    pub sha256: String,
-}
+pub use crate::domain::forms::ImportOutcome;
 
 /// Data rows a preview shows.
 pub const PREVIEW_ROWS: usize = 10;

@@ -22,18 +22,7 @@ use std::collections::{BTreeSet, HashMap};
 /// Who reviews results: section chiefs sit in the leadership group; the office reviews too.
 pub const REVIEWERS: &[Role] = &[Role::Admin, Role::Leader];
 
-/// Where an assignment stands, for the worklist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum WorkState {
-    /// Returned for rework: the most urgent.
-    Returned,
-    /// No result yet.
-    Pending,
-    Submitted,
-    /// Approved, not yet published.
-    Approved,
-    Published,
-}
+pub use crate::domain::result::WorkState;
 
 /// A deadline (provisional when it reaches a year without holiday data), or the year the
 /// calendar lacks when even weekends alone cannot give it.

@@ -83,16 +83,7 @@ pub struct ShownTarget {
     pub group: Option<Group>,
 }
 
-/// A team as shown: names with their ids.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShownTeam {
-    pub code: String,
-    pub name: String,
-    pub joint: bool,
-    pub lead: String,
-    pub officers: Vec<String>,
-    pub auxiliaries: Vec<String>,
-}
+pub use crate::domain::ceremony::ShownTeam;
 
 /// The result of a draw as the room shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

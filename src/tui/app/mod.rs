@@ -258,7 +258,7 @@ impl App {
     }
 
     fn error(&mut self, e: ServiceError) {
-        let m = strings::service_error(&e, None, self.lang());
+        let m = e.say(None, self.lang());
         self.say(m);
     }
 
@@ -269,7 +269,7 @@ impl App {
             let lang = self.lang();
             self.home = Some(
                 home::Home::load(&mut self.svc, &self.s.actor, self.quarter)
-                    .map_err(|e| strings::service_error(&e, None, lang)),
+                    .map_err(|e| e.say(None, lang)),
             );
         }
         if tab == Tab::Reports {
@@ -697,7 +697,7 @@ impl App {
                                 self.password = None;
                                 self.say(ui::password_changed(lang).to_string());
                             }
-                            Err(e) => p.error = Some(strings::service_error(&e, None, lang)),
+                            Err(e) => p.error = Some(e.say(None, lang)),
                         }
                     }
                     Some(_) => p.error = Some(ui::passwords_differ(lang).to_string()),
