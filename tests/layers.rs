@@ -70,10 +70,9 @@ fn module_path(rel: &str) -> Vec<String> {
 /// Whether the text before a `r` continues an identifier (a `b` prefix, as in `br"…"`, does
 /// not count).
 fn ident_before(before: &[char]) -> bool {
-    let word = |c: &char| c.is_alphanumeric() || *c == '_';
     match before {
-        [.., p, 'b'] => word(p),
-        [.., p] => word(p),
+        [.., p, 'b'] => word(*p),
+        [.., p] => word(*p),
         [] => false,
     }
 }
@@ -193,25 +192,26 @@ fn use_targets(tree: &str, module: &[String], tops: &BTreeSet<String>) -> BTreeS
     // At the crate root: the first segment, or each branch of a group.
     if let Some(group) = rest.strip_prefix('{') {
         rest = group.strip_suffix('}').unwrap_or(group);
-        for branch in split_top(rest) {
-            let name: String = branch
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if tops.contains(&name) {
-                found.insert(name);
-            }
-        }
+        found.extend(
+            split_top(rest)
+                .into_iter()
+                .map(ident)
+                .filter(|n| tops.contains(n)),
+        );
     } else {
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if tops.contains(&name) {
-            found.insert(name);
-        }
+        found.extend(Some(ident(rest)).filter(|n| tops.contains(n)));
     }
     found
+}
+
+/// Whether `c` can be part of an identifier.
+fn word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The identifier `s` starts with (empty when none).
+fn ident(s: &str) -> String {
+    s.chars().take_while(|c| word(*c)).collect()
 }
 
 /// The comma-separated branches of a group, at its top level.
@@ -243,7 +243,7 @@ fn imports(s: &Source, tops: &BTreeSet<String>) -> BTreeSet<String> {
         let start = at + pos;
         at = start + 4;
         let before = code[..start].chars().last();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        if before.is_some_and(word) {
             continue;
         }
         let Some(end) = code[at..].find(';') else {
@@ -256,16 +256,10 @@ fn imports(s: &Source, tops: &BTreeSet<String>) -> BTreeSet<String> {
         let start = at + pos;
         at = start + "crate::".len();
         let before = code[..start].chars().last();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        if before.is_some_and(word) {
             continue;
         }
-        let name: String = code[at..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if tops.contains(&name) {
-            found.insert(name);
-        }
+        found.extend(Some(ident(&code[at..])).filter(|n| tops.contains(n)));
     }
     found
 }
@@ -330,12 +324,11 @@ fn tui_does_not_reach_into_the_store() {
 fn rusqlite_only_in_store_and_russh_only_in_ssh() {
     let mut offenders = Vec::new();
     for s in sources() {
-        let names = |word: &str| {
-            s.code.match_indices(word).any(|(i, _)| {
+        let names = |name: &str| {
+            s.code.match_indices(name).any(|(i, _)| {
                 let before = s.code[..i].chars().last();
-                let after = s.code[i + word.len()..].chars().next();
-                !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                let after = s.code[i + name.len()..].chars().next();
+                !before.is_some_and(word) && !after.is_some_and(word)
             })
         };
         if names("rusqlite") && !s.rel.starts_with("store/") {
