@@ -16,17 +16,7 @@ use crate::exchange::write::csv_bytes;
 use crate::service::{Actor, Result, Service, ServiceError};
 use chrono::NaiveDate;
 
-/// What the demo created.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DemoCounts {
-    pub enterprises: usize,
-    pub penalties: usize,
-    pub complaints: usize,
-    pub inspectors: usize,
-    pub auxiliary: usize,
-    pub items: usize,
-    pub conflicts: usize,
-}
+pub use crate::domain::demo::DemoCounts;
 
 struct Rng(u64);
 

@@ -34,7 +34,7 @@ fn random_password() -> String {
 }
 
 fn human(e: shuangsui::service::ServiceError, lang: Lang) -> anyhow::Error {
-    anyhow!(strings::service_error(&e, None, lang))
+    anyhow!(e.say(None, lang))
 }
 
 /// Creates the accounts a fresh server needs and prints their passwords once.

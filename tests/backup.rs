@@ -68,8 +68,12 @@ fn backup_while_writing_keeps_every_acknowledged_write() {
             let mut svc = Service::open(&db).expect("open service");
             let mut n = 0;
             while !stop.load(Ordering::SeqCst) {
-                svc.audit_session("writer", "login", &format!("w{n}"))
-                    .expect("write");
+                svc.audit_session(
+                    "writer",
+                    shuangsui::domain::audit::Action::Login,
+                    &format!("w{n}"),
+                )
+                .expect("write");
                 n += 1;
                 // Acknowledged: committed and returned.
                 acked.store(n, Ordering::SeqCst);

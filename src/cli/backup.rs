@@ -32,10 +32,7 @@ pub struct RestoreArgs {
 /// `backup FILE`: a consistent copy of the database at `db`, made while others may write.
 pub fn backup(db: &Path, a: &BackupArgs, lang: Lang) -> anyhow::Result<()> {
     if !db.is_file() {
-        return Err(anyhow!(s::backup_error(
-            &BackupError::Missing(db.to_path_buf()),
-            lang
-        )));
+        return Err(anyhow!(BackupError::Missing(db.to_path_buf()).say(lang)));
     }
     let mut svc = Service::open(db)
         .map_err(|e| human(e, None, lang))

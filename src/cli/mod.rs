@@ -259,7 +259,7 @@ pub fn main() -> ExitCode {
 
 /// A service error rendered for people.
 fn human(e: ServiceError, kind: Option<Kind>, lang: Lang) -> anyhow::Error {
-    anyhow!(strings::service_error(&e, kind, lang))
+    anyhow!(e.say(kind, lang))
 }
 
 fn date_arg(s: &str, lang: Lang) -> anyhow::Result<chrono::NaiveDate> {
@@ -332,7 +332,7 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
                 .registry_table(&me, kind, None)
                 .map_err(|e| human(e, None, lang))?;
             write_path(&file, strings::kind(kind, Lang::Zh), &t.headers, &t.rows)
-                .map_err(|e| anyhow!(s::write_failed(&e, lang)))?;
+                .map_err(|e| anyhow!(e.say(lang)))?;
             writeln!(out, "{}", s::exported(t.rows.len(), &file, lang))?;
         }
         Command::Classify { quarter, format } => {

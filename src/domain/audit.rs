@@ -32,6 +32,10 @@
 //! file. Both are caught by comparing with an [`Anchor`] (an id and its hash noted elsewhere,
 //! e.g. in the backup log, from an earlier `audit verify`).
 
+mod event;
+
+pub use event::{Action, Entity, Event};
+
 use super::draw::hash::{H256, Sink, field};
 use serde::Serialize;
 use sha2::{Digest, Sha256};

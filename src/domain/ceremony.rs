@@ -78,6 +78,20 @@ pub fn sealed_by(entropy_witnesses: &BTreeSet<String>, answers: &[(String, Answe
             .all(|w| confirmed.contains(w.as_str()))
 }
 
+/// The fewest characters a witness may type.
+pub const MIN_ENTROPY_CHARS: usize = 8;
+
+/// A team as shown: names with their ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownTeam {
+    pub code: String,
+    pub name: String,
+    pub joint: bool,
+    pub lead: String,
+    pub officers: Vec<String>,
+    pub auxiliaries: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

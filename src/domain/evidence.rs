@@ -135,6 +135,37 @@ pub fn check(name: &str, bytes: &[u8], limits: &EvidenceLimits) -> Result<FileKi
     Ok(kind)
 }
 
+/// Why an evidence action is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceProblem {
+    /// No result with this id.
+    UnknownResult(i64),
+    /// No evidence file with this id.
+    UnknownEvidence(i64),
+    /// The file is refused (size, kind, content).
+    File(FileProblem),
+    /// A file name the inbox cannot hold, or a file not there.
+    NotInInbox(String),
+    AlreadyWithdrawn(i64),
+    ReasonRequired,
+}
+
+/// One evidence file attached to a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRow {
+    pub id: i64,
+    pub result_id: i64,
+    pub sha256: String,
+    pub name: String,
+    pub size: i64,
+    /// A `FileKind` code.
+    pub kind: String,
+    pub added_by: String,
+    pub added_at: String,
+    /// When, by whom and why it was withdrawn.
+    pub withdrawn: Option<(String, String, String)>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

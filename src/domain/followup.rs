@@ -160,6 +160,15 @@ impl FollowUp {
     }
 }
 
+/// Why a re-check is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowUpProblem {
+    UnknownResult(i64),
+    /// The result opened no follow-up (no problem, or no rectification deadline).
+    NotFollowedUp(i64),
+    Recheck(Vec<RecheckProblem>),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

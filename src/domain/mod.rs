@@ -4,10 +4,12 @@
 //! is passed in where a rule needs "today".
 
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod ceremony;
 pub mod classify;
 pub mod credit_code;
+pub mod demo;
 pub mod draw;
 pub mod enterprise;
 pub mod evidence;

@@ -274,6 +274,19 @@ pub fn case_number_ok(s: &str) -> bool {
         && num.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Where an assignment stands, for the worklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WorkState {
+    /// Returned for rework: the most urgent.
+    Returned,
+    /// No result yet.
+    Pending,
+    Submitted,
+    /// Approved, not yet published.
+    Approved,
+    Published,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,6 +79,22 @@ pub fn sanitize_for_display(s: &str) -> String {
         .collect()
 }
 
+/// Why a file name is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadName {
+    Empty,
+    /// `.` or `..`, or a name starting with a dot (hidden; also our partial uploads).
+    Dot,
+    /// `/`, `\`, a control or invisible formatting character (which can disguise a name),
+    /// or one of `: * ? " < > |`.
+    Character,
+    /// A name Windows keeps for devices (`CON`, `NUL`, `COM1`, …), with any extension.
+    Reserved,
+    TooLong,
+    /// Ends with a space or a dot (Windows drops them).
+    Trailing,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,66 +5,16 @@ use super::table::{Cell, Row, Table};
 use crate::domain::fields::{Problem, Raw};
 use crate::domain::forms::{self, FieldSpec};
 
-/// What a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Enterprises,
-    Inspectors,
-    Items,
-    Penalties,
-    Complaints,
-    /// Past inspections (检查记录).
-    Inspections,
-}
+pub use crate::domain::forms::{HeaderIssue, Kind, RowIssue};
 
-impl Kind {
-    pub fn specs(self) -> &'static [FieldSpec] {
-        match self {
-            Kind::Enterprises => forms::ENTERPRISE,
-            Kind::Inspectors => forms::INSPECTOR,
-            Kind::Items => forms::ITEM,
-            Kind::Penalties => forms::PENALTY,
-            Kind::Complaints => forms::COMPLAINT,
-            Kind::Inspections => forms::INSPECTION,
+/// Headers accepted and ignored (a running number; a name beside a code).
+fn ignored(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Penalties | Kind::Complaints | Kind::Inspections => {
+            &["序号", "单位名称", "企业名称", "名称"]
         }
+        _ => &["序号"],
     }
-
-    /// Headers accepted and ignored (a running number; a name beside a code).
-    fn ignored(self) -> &'static [&'static str] {
-        match self {
-            Kind::Penalties | Kind::Complaints | Kind::Inspections => {
-                &["序号", "单位名称", "企业名称", "名称"]
-            }
-            _ => &["序号"],
-        }
-    }
-}
-
-/// A problem with the file's header row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderIssue {
-    /// A header that names no field; `suggestion` is the closest field name.
-    Unknown {
-        column: usize,
-        header: String,
-        suggestion: Option<&'static str>,
-    },
-    /// A required field has no column.
-    Missing { field: &'static FieldSpec },
-    /// Two columns name the same field.
-    Repeated {
-        field: &'static FieldSpec,
-        columns: (usize, usize),
-    },
-}
-
-/// A problem with one cell (row and column as a person sees them in the file).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowIssue {
-    pub row: usize,
-    pub column: String,
-    pub value: String,
-    pub problem: Problem,
 }
 
 /// A table whose columns are mapped to fields.
@@ -164,7 +114,7 @@ pub fn map_columns(kind: Kind, table: &Table) -> (Vec<Mapping>, Vec<&'static Fie
                 .all(|r| r.cells.get(i).is_none_or(Cell::is_empty))
         {
             Mapping::Blank
-        } else if kind.ignored().contains(&h.as_str()) {
+        } else if ignored(kind).contains(&h.as_str()) {
             Mapping::Ignored
         } else {
             match specs.iter().position(|s| matches(s, &h)) {

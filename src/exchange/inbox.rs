@@ -46,21 +46,7 @@ impl FileLimits {
 /// Longest file name accepted, in bytes (what common file systems allow).
 pub const MAX_NAME_BYTES: usize = 255;
 
-/// Why a file name is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BadName {
-    Empty,
-    /// `.` or `..`, or a name starting with a dot (hidden; also our partial uploads).
-    Dot,
-    /// `/`, `\`, a control or invisible formatting character (which can disguise a name),
-    /// or one of `: * ? " < > |`.
-    Character,
-    /// A name Windows keeps for devices (`CON`, `NUL`, `COM1`, …), with any extension.
-    Reserved,
-    TooLong,
-    /// Ends with a space or a dot (Windows drops them).
-    Trailing,
-}
+pub use crate::domain::text::BadName;
 
 /// Checks a single file name (no folders) a user chose.
 pub fn check_name(name: &str) -> Result<(), BadName> {

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod publish;
 pub mod record;
 pub mod report;
+mod say;
 pub mod table;
 pub mod verify_page;
 pub mod write;

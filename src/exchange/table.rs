@@ -41,12 +41,7 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-/// The file's format as detected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Csv,
-    Xlsx,
-}
+pub use crate::domain::forms::Format;
 
 /// A whole table.
 #[derive(Debug, Clone, PartialEq)]

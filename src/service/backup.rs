@@ -4,6 +4,7 @@
 //! unless forced and always keeps what it replaces.
 
 use super::{Actor, Result, Service, ServiceError, audit, beijing, json, read_setting};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::user::Role;
 use crate::store::{BackupError, FileCheck, Store};
@@ -13,8 +14,7 @@ use std::path::{Path, PathBuf};
 
 const SCHEDULE_KEY: &str = "backup_schedule";
 
-/// The longest retention accepted, in days (ten years).
-pub const MAX_KEEP_DAYS: u32 = 3660;
+pub use crate::domain::backup::MAX_KEEP_DAYS;
 
 /// The daily backup: where, how long backups are kept, and from which hour it is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,18 +38,7 @@ impl Default for BackupSchedule {
     }
 }
 
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Restored {
-    /// What the restored file holds (schema version before any upgrade).
-    pub check: FileCheck,
-    /// Where the database that was replaced is kept, when there was one.
-    pub kept: Option<PathBuf>,
-    /// Another process held the database (the restore was forced).
-    pub was_held: bool,
-    /// The schema version after opening (upgraded when the file was older).
-    pub schema_version: i64,
-}
+pub use crate::domain::backup::Restored;
 
 /// The file name of the scheduled backup of `day`: `shuangsui-YYYYMMDD.sqlite3`.
 pub fn scheduled_name(day: NaiveDate) -> String {
@@ -221,12 +210,9 @@ pub fn restore(
             d,
             &at,
             actor,
-            "restore",
-            "database",
-            None,
-            &summary,
-            None,
-            Some(&after),
+            Event::new(Action::Restore, Entity::Database)
+                .summary(&summary)
+                .after(Some(&after)),
         )
     })?;
     let schema_version = svc.store.read(|d| d.user_version())?;

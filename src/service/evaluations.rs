@@ -4,6 +4,7 @@
 use super::draws::snapshot_id;
 use super::stats::STATS_READERS;
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::quarter::Quarter;
 use crate::domain::stats::{Evaluation, Grade};
@@ -101,12 +102,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                if before.is_some() { "update" } else { "create" },
-                "evaluation",
-                None,
-                &format!("{} {quarter}", e.inspector),
-                before.map(|b| json(&b)).as_deref(),
-                Some(&json(&e)),
+                Event::new(Action::upsert(&before), Entity::Evaluation)
+                    .summary(&format!("{} {quarter}", e.inspector))
+                    .before(before.map(|b| json(&b)).as_deref())
+                    .after(Some(&json(&e))),
             )
         })?;
         Ok(e)

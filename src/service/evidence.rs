@@ -5,7 +5,8 @@
 //! `stored_files`; the audit entry carries the digest and size.
 
 use super::{Actor, Change, Result, Service, ServiceError, audit, json, read_setting};
-use crate::domain::evidence::{self, EvidenceLimits, FileProblem};
+use crate::domain::audit::{Action, Entity, Event};
+use crate::domain::evidence::{self, EvidenceLimits};
 use crate::domain::user::Role;
 use crate::exchange::{inbox, outbox};
 use crate::store::{EvidenceRow, NewEvidence};
@@ -14,20 +15,7 @@ const LIMITS_KEY: &str = "evidence_limits";
 /// The longest withdrawal reason, in characters.
 pub const REASON_MAX: usize = 500;
 
-/// Why an evidence action is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EvidenceProblem {
-    /// No result with this id.
-    UnknownResult(i64),
-    /// No evidence file with this id.
-    UnknownEvidence(i64),
-    /// The file is refused (size, kind, content).
-    File(FileProblem),
-    /// A file name the inbox cannot hold, or a file not there.
-    NotInInbox(String),
-    AlreadyWithdrawn(i64),
-    ReasonRequired,
-}
+pub use crate::domain::evidence::EvidenceProblem;
 
 impl From<EvidenceProblem> for ServiceError {
     fn from(p: EvidenceProblem) -> Self {
@@ -142,12 +130,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "evidence",
-                Some(id),
-                &format!("{name} sha256:{sha256}"),
-                None,
-                Some(&after.to_string()),
+                Event::new(Action::Create, Entity::Evidence)
+                    .id(id)
+                    .summary(&format!("{name} sha256:{sha256}"))
+                    .after(Some(&after.to_string())),
             )?;
             Ok(id)
         })
@@ -182,12 +168,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "withdraw",
-                "evidence",
-                Some(id),
-                &reason,
-                None,
-                Some(&json(&serde_json::json!({ "reason": reason }))),
+                Event::new(Action::Withdraw, Entity::Evidence)
+                    .id(id)
+                    .summary(&reason)
+                    .after(Some(&json(&serde_json::json!({ "reason": reason })))),
             )
         })
     }

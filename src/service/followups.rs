@@ -4,17 +4,11 @@
 
 use super::results::people;
 use super::{Actor, Change, Result, Service, ServiceError, WorkItem, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::followup::{self, FollowUp, Recheck, RecheckProblem, Status};
 use crate::domain::quarter::Quarter;
 
-/// Why a re-check is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FollowUpProblem {
-    UnknownResult(i64),
-    /// The result opened no follow-up (no problem, or no rectification deadline).
-    NotFollowedUp(i64),
-    Recheck(Vec<RecheckProblem>),
-}
+pub use crate::domain::followup::FollowUpProblem;
 
 impl From<FollowUpProblem> for ServiceError {
     fn from(p: FollowUpProblem) -> Self {
@@ -104,12 +98,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "recheck",
-                "result",
-                Some(result),
-                &label,
-                None,
-                Some(&json(&r)),
+                Event::new(Action::Recheck, Entity::Result)
+                    .id(result)
+                    .summary(&label)
+                    .after(Some(&json(&r))),
             )
         })
     }

@@ -277,14 +277,7 @@ mod tests {
         let hub = Hub::new();
         let (tx, rx) = std::sync::mpsc::channel();
         let id = hub.join("wang", Box::new(move |n| tx.send(n).is_ok()));
-        let built = |n: usize| {
-            move || {
-                Ok::<_, ()>(Listing {
-                    columns: vec![],
-                    rows: Vec::with_capacity(n),
-                })
-            }
-        };
+        let built = |n: usize| move || Ok::<_, ()>(Listing::new(vec![], Vec::with_capacity(n)));
         let admin = Actor {
             user_id: None,
             name: "admin".into(),

@@ -17,7 +17,9 @@ mod import;
 mod registry;
 mod results;
 mod room;
+mod say;
 mod stats;
+mod trail;
 mod users;
 
 pub use backup::{
@@ -43,9 +45,10 @@ pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, Show
 pub use stats::STATS_READERS;
 #[cfg(test)]
 pub(crate) use stats::tests::fixture as stats_fixture;
+pub use trail::AuditLine;
 pub use users::{NewUser, PasswordRecord};
 
-use crate::domain::audit::{Anchor, ChainReport};
+use crate::domain::audit::{Action, Anchor, ChainReport, Entity, Event};
 use crate::domain::fields::FieldIssue;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Ratios;
@@ -318,12 +321,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "settings",
-                None,
-                key,
-                Some(&before),
-                Some(&after),
+                Event::new(Action::Update, Entity::Settings)
+                    .summary(key)
+                    .before(Some(&before))
+                    .after(Some(&after)),
             )
         })
     }
@@ -346,24 +347,18 @@ impl Service {
                 db,
                 &at,
                 actor,
-                if before.is_some() { "update" } else { "create" },
-                "plan",
-                None,
-                &q,
-                before.as_deref(),
-                Some(&after),
+                Event::new(Action::upsert(&before), Entity::Plan)
+                    .summary(&q)
+                    .before(before.as_deref())
+                    .after(Some(&after)),
             )
         })
     }
 
     /// The newest audit entries (administrators, leaders, auditors).
-    pub fn audit_recent(
-        &mut self,
-        actor: &Actor,
-        limit: u32,
-    ) -> Result<Vec<crate::store::AuditRow>> {
+    pub fn audit_recent(&mut self, actor: &Actor, limit: u32) -> Result<Vec<AuditLine>> {
         actor.require(&[Role::Admin, Role::Leader, Role::Auditor])?;
-        Ok(self.store.read(|db| db.audit_recent(limit))?)
+        Ok(trail::lines(self.store.read(|db| db.audit_recent(limit))?))
     }
 
     /// Checks the audit trail's hash chain, and `anchor` (an id and hash noted earlier) when
@@ -374,14 +369,9 @@ impl Service {
     }
 
     /// The change history of one record.
-    pub fn history(
-        &mut self,
-        actor: &Actor,
-        entity: &str,
-        id: i64,
-    ) -> Result<Vec<crate::store::AuditRow>> {
+    pub fn history(&mut self, actor: &Actor, entity: &str, id: i64) -> Result<Vec<AuditLine>> {
         actor.require(READERS)?;
-        Ok(self.store.read(|db| db.audit_of(entity, id))?)
+        Ok(trail::lines(self.store.read(|db| db.audit_of(entity, id))?))
     }
 }
 
@@ -414,27 +404,17 @@ fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn audit(
-    db: Db<'_>,
-    at: &str,
-    actor: &Actor,
-    action: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    summary: &str,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> Result<()> {
+/// Appends `event`, done by `actor` at `at`, to the audit trail, in the caller's transaction.
+fn audit(db: Db<'_>, at: &str, actor: &Actor, event: Event<'_>) -> Result<()> {
     db.append_audit(&AuditEntry {
         at,
         actor: &actor.name,
-        action,
-        entity,
-        entity_id,
-        summary,
-        before,
-        after,
+        action: event.action.name(),
+        entity: event.entity.name(),
+        entity_id: event.entity_id,
+        summary: event.summary,
+        before: event.before,
+        after: event.after,
     })?;
     Ok(())
 }

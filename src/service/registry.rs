@@ -2,6 +2,7 @@
 //! their conflicts, check items and their versions.
 
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::enterprise::{Complaint, Enterprise, EnterpriseData, Penalty};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::{Conflict, Inspector, InspectorData};
@@ -75,12 +76,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "enterprise",
-                Some(id),
-                &d.name,
-                None,
-                Some(&json(d)),
+                Event::new(Action::Create, Entity::Enterprise)
+                    .id(id)
+                    .summary(&d.name)
+                    .after(Some(&json(d))),
             )?;
             Ok(id)
         })
@@ -115,12 +114,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "enterprise",
-                Some(id),
-                &d.name,
-                Some(&json(&before.data)),
-                Some(&json(d)),
+                Event::new(Action::Update, Entity::Enterprise)
+                    .id(id)
+                    .summary(&d.name)
+                    .before(Some(&json(&before.data)))
+                    .after(Some(&json(d))),
             )
         })
     }
@@ -143,12 +141,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "deactivate",
-                "enterprise",
-                Some(id),
-                &reason,
-                Some(&json(&e.data)),
-                Some(&json(&d)),
+                Event::new(Action::Deactivate, Entity::Enterprise)
+                    .id(id)
+                    .summary(&reason)
+                    .before(Some(&json(&e.data)))
+                    .after(Some(&json(&d))),
             )
         })
     }
@@ -172,12 +169,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "deactivate",
-                "inspector",
-                Some(id),
-                &reason,
-                Some(&json(&i.data)),
-                Some(&json(&d)),
+                Event::new(Action::Deactivate, Entity::Inspector)
+                    .id(id)
+                    .summary(&reason)
+                    .before(Some(&json(&i.data)))
+                    .after(Some(&json(&d))),
             )
         })
     }
@@ -197,12 +193,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "penalty",
-                Some(enterprise),
-                &p.doc_no,
-                None,
-                Some(&json(p)),
+                Event::new(Action::Create, Entity::Penalty)
+                    .id(enterprise)
+                    .summary(&p.doc_no)
+                    .after(Some(&json(p))),
             )?;
             Ok(id)
         })
@@ -227,12 +221,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "complaint",
-                Some(enterprise),
-                &c.ref_no,
-                None,
-                Some(&json(c)),
+                Event::new(Action::Create, Entity::Complaint)
+                    .id(enterprise)
+                    .summary(&c.ref_no)
+                    .after(Some(&json(c))),
             )?;
             Ok(id)
         })
@@ -256,12 +248,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "inspector",
-                Some(id),
-                &d.name,
-                None,
-                Some(&json(d)),
+                Event::new(Action::Create, Entity::Inspector)
+                    .id(id)
+                    .summary(&d.name)
+                    .after(Some(&json(d))),
             )?;
             Ok(id)
         })
@@ -295,12 +285,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "inspector",
-                Some(id),
-                &d.name,
-                Some(&json(&before.data)),
-                Some(&json(d)),
+                Event::new(Action::Update, Entity::Inspector)
+                    .id(id)
+                    .summary(&d.name)
+                    .before(Some(&json(&before.data)))
+                    .after(Some(&json(d))),
             )
         })
     }
@@ -322,7 +311,7 @@ impl Service {
             db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
             let id = db.insert_conflict(inspector, enterprise, &reason, on)?;
             let after = serde_json::json!({"inspector_id": inspector, "enterprise_id": enterprise, "reason": reason, "declared_on": on});
-            audit(db, &at, actor, "create", "conflict", Some(id), &reason, None, Some(&after.to_string()))?;
+            audit(db, &at, actor, Event::new(Action::Create, Entity::Conflict).id(id).summary(&reason).after(Some(&after.to_string())))?;
             Ok(id)
         })
     }
@@ -339,12 +328,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "withdraw",
-                "conflict",
-                Some(id),
-                "",
-                None,
-                Some(&on.to_string()),
+                Event::new(Action::Withdraw, Entity::Conflict)
+                    .id(id)
+                    .after(Some(&on.to_string())),
             )
         })
     }
@@ -429,12 +415,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "retire",
-                "item",
-                Some(v.id),
-                code,
-                Some(&json(&v.data)),
-                Some(&on.to_string()),
+                Event::new(Action::Retire, Entity::Item)
+                    .id(v.id)
+                    .summary(code)
+                    .before(Some(&json(&v.data)))
+                    .after(Some(&on.to_string())),
             )
         })
     }
@@ -462,17 +447,20 @@ pub(super) fn write_item_version(
     };
     let id = db.insert_item_version(d, version, from)?;
     let before = latest.map(|v| json(&v.data));
-    let action = if version == 1 { "create" } else { "revise" };
+    let action = if version == 1 {
+        Action::Create
+    } else {
+        Action::Revise
+    };
     audit(
         db,
         at,
         actor,
-        action,
-        "item",
-        Some(id),
-        summary,
-        before.as_deref(),
-        Some(&json(d)),
+        Event::new(action, Entity::Item)
+            .id(id)
+            .summary(summary)
+            .before(before.as_deref())
+            .after(Some(&json(d))),
     )?;
     Ok(version)
 }

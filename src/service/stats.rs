@@ -5,6 +5,7 @@
 use super::draws::snapshot_id;
 use super::results::{publication_deadline, quarter_deadlines};
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::calendar::Calendar;
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::figures::{
@@ -311,12 +312,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "joint_inspection",
-                Some(id),
-                &j.date.to_string(),
-                None,
-                Some(&json(&j)),
+                Event::new(Action::Create, Entity::JointInspection)
+                    .id(id)
+                    .summary(&j.date.to_string())
+                    .after(Some(&json(&j))),
             )?;
             Ok(id)
         })
@@ -338,12 +337,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "joint_targets",
-                None,
-                &year.to_string(),
-                None,
-                Some(&format!("{inspections}/{subjects}")),
+                Event::new(Action::Update, Entity::JointTargets)
+                    .summary(&year.to_string())
+                    .after(Some(&format!("{inspections}/{subjects}"))),
             )
         })
     }

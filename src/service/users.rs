@@ -2,6 +2,7 @@
 //! credential checks the SSH server will use. Passwords are stored as argon2id hashes only.
 
 use super::{Actor, Change, Result, Service, ServiceError, audit};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::InspectorKind;
 use crate::domain::text;
@@ -98,12 +99,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "create",
-                "user",
-                Some(id),
-                &name,
-                None,
-                Some(&after.to_string()),
+                Event::new(Action::Create, Entity::User)
+                    .id(id)
+                    .summary(&name)
+                    .after(Some(&after.to_string())),
             )?;
             Ok(id)
         })
@@ -147,7 +146,7 @@ impl Service {
             db.update_user(u.id, &display, roles, inspector_id)?;
             let before = serde_json::json!({"display_name": u.display_name, "roles": u.roles.iter().map(|r| r.code()).collect::<Vec<_>>(), "inspector_id": u.inspector_id});
             let after = serde_json::json!({"display_name": display, "roles": roles.iter().map(|r| r.code()).collect::<Vec<_>>(), "inspector_id": inspector_id});
-            audit(db, &at, actor, "update", "user", Some(u.id), name, Some(&before.to_string()), Some(&after.to_string()))
+            audit(db, &at, actor, Event::new(Action::Update, Entity::User).id(u.id).summary(name).before(Some(&before.to_string())).after(Some(&after.to_string())))
         })
     }
 
@@ -179,17 +178,20 @@ impl Service {
                 return Ok(());
             }
             db.set_user_disabled(u.id, disabled)?;
-            let action = if disabled { "disable" } else { "enable" };
+            let action = if disabled {
+                Action::Disable
+            } else {
+                Action::Enable
+            };
             audit(
                 db,
                 &at,
                 actor,
-                action,
-                "user",
-                Some(u.id),
-                summary,
-                Some(&(!disabled).to_string()),
-                Some(&disabled.to_string()),
+                Event::new(action, Entity::User)
+                    .id(u.id)
+                    .summary(summary)
+                    .before(Some(&(!disabled).to_string()))
+                    .after(Some(&disabled.to_string())),
             )
         })
     }
@@ -227,12 +229,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "set_preferences",
-                "user",
-                Some(u.id),
-                name,
-                None,
-                Some(&after),
+                Event::new(Action::SetPreferences, Entity::User)
+                    .id(u.id)
+                    .summary(name)
+                    .after(Some(&after)),
             )
         })
     }
@@ -261,12 +261,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "set_password",
-                "user",
-                Some(u.id),
-                name,
-                None,
-                None,
+                Event::new(Action::SetPassword, Entity::User)
+                    .id(u.id)
+                    .summary(name),
             )
         })
     }
@@ -307,7 +304,7 @@ impl Service {
 impl Service {
     /// Records a login, a logout or a refused attempt (`event`), with where it came from. No
     /// role is needed: the SSH server calls it for people not yet (or not) logged in.
-    pub fn audit_session(&mut self, user: &str, event: &str, detail: &str) -> Result<()> {
+    pub fn audit_session(&mut self, user: &str, event: Action, detail: &str) -> Result<()> {
         let at = self.stamp();
         let system = Actor {
             user_id: None,
@@ -321,12 +318,10 @@ impl Service {
                 db,
                 &at,
                 &system,
-                event,
-                "session",
-                id,
-                user,
-                None,
-                Some(detail),
+                Event::new(event, Entity::Session)
+                    .opt_id(id)
+                    .summary(user)
+                    .after(Some(detail)),
             )
         })
     }

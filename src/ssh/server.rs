@@ -10,6 +10,7 @@ use super::limit::{Limiter, Slot, Verdict};
 use super::listen::{Accept, Admission, Admitted};
 use super::run::Settings;
 use super::session::{self, End, Msg, Start};
+use crate::domain::audit::Action;
 use crate::domain::user::{PublicKey, User};
 use crate::service::{Actor, Derived, Service};
 use crate::sftp;
@@ -184,7 +185,7 @@ impl Conn {
             tokio::time::sleep(cost).await;
             let detail = format!("{from}: rate limited");
             let _ = tokio::task::spawn_blocking(move || {
-                lock(&shared.auth).audit_session(&user, "login_refused", &detail)
+                lock(&shared.auth).audit_session(&user, Action::LoginRefused, &detail)
             })
             .await;
             return None;
@@ -201,7 +202,7 @@ impl Conn {
             shared.settled.notify_waiters();
             if found.is_none() {
                 door::login_failed(ip, method, &user);
-                let _ = lock(&shared.auth).audit_session(&user, "login_failed", &from);
+                let _ = lock(&shared.auth).audit_session(&user, Action::LoginFailed, &from);
             }
             found
         })
@@ -470,14 +471,17 @@ impl Handler for Conn {
         std::thread::Builder::new()
             .name(format!("session-{name}"))
             .spawn(move || {
-                let _ = lock(&shared.auth).audit_session(&name, "login", &from);
+                let _ = lock(&shared.auth).audit_session(&name, Action::Login, &from);
                 let end = session::run(start, rx);
                 if end == End::Crashed {
                     tracing::error!(user = %name, "session ended by an internal error");
                 }
                 shared.hub.leave(member);
-                let _ =
-                    lock(&shared.auth).audit_session(&name, "logout", &format!("{from}: {end:?}"));
+                let _ = lock(&shared.auth).audit_session(
+                    &name,
+                    Action::Logout,
+                    &format!("{from}: {end:?}"),
+                );
                 heap::trim();
                 let _ = done_tx.send(end);
             })
@@ -572,13 +576,13 @@ impl Handler for Conn {
             .name(format!("sftp-{}", user.name))
             .spawn(move || {
                 let limits = lock(&shared.auth).file_limits().unwrap_or_default();
-                let _ = lock(&shared.auth).audit_session(&user.name, "login", &from);
+                let _ = lock(&shared.auth).audit_session(&user.name, Action::Login, &from);
                 let tree = sftp::tree::Tree::of(&shared.settings.db, &user.name);
                 let engine = sftp::Engine::new(tree, limits, lang, &user.name);
                 sftp::serve(engine, rx, &queued, move |b| {
                     out_tx.blocking_send(b).is_ok()
                 });
-                let _ = lock(&shared.auth).audit_session(&user.name, "logout", &from);
+                let _ = lock(&shared.auth).audit_session(&user.name, Action::Logout, &from);
             })
             .map_err(russh::Error::from)?;
         Ok(())

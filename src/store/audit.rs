@@ -8,8 +8,8 @@
 
 use super::{Db, Result};
 use crate::domain::audit::{
-    Anchor, ChainProblem, ChainReport, Checker, Columns, GENESIS, Value, file_digest,
-    imported_file, link,
+    Action, Anchor, COLUMNS, ChainProblem, ChainReport, Checker, Columns, Entity, GENESIS, Value,
+    file_digest, imported_file, link,
 };
 use crate::domain::draw::H256;
 use rusqlite::Connection;
@@ -76,23 +76,23 @@ const COLS: &str = "id, at, actor, action, entity, entity_id, summary, before, a
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
     Ok(AuditRow {
-        id: r.get(0)?,
-        at: r.get(1)?,
-        actor: r.get(2)?,
-        action: r.get(3)?,
-        entity: r.get(4)?,
-        entity_id: r.get(5)?,
-        summary: r.get(6)?,
-        before: r.get(7)?,
-        after: r.get(8)?,
+        id: r.get("id")?,
+        at: r.get("at")?,
+        actor: r.get("actor")?,
+        action: r.get("action")?,
+        entity: r.get("entity")?,
+        entity_id: r.get("entity_id")?,
+        summary: r.get("summary")?,
+        before: r.get("before")?,
+        after: r.get("after")?,
     })
 }
 
-/// The nine chained columns of a row selected as `id, at, …, after` (first), as stored.
+/// The nine chained columns of a row (selected by their names, [`COLUMNS`]), as stored.
 fn columns<'r>(r: &'r rusqlite::Row<'_>) -> rusqlite::Result<Columns<'r>> {
     let mut cols = [Value::Null; 9];
-    for (i, c) in cols.iter_mut().enumerate() {
-        *c = match r.get_ref(i)? {
+    for (name, c) in COLUMNS.iter().zip(cols.iter_mut()) {
+        *c = match r.get_ref(*name)? {
             ValueRef::Null => Value::Null,
             ValueRef::Integer(n) => Value::Integer(n),
             ValueRef::Real(x) => Value::Real(x),
@@ -103,9 +103,9 @@ fn columns<'r>(r: &'r rusqlite::Row<'_>) -> rusqlite::Result<Columns<'r>> {
     Ok(cols)
 }
 
-/// A stored `prev` or `hash`: `None` when NULL or not 64 hex digits.
-fn hash_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<H256>> {
-    Ok(match r.get_ref(i)? {
+/// A stored `prev` or `hash` (the column `name`): `None` when NULL or not 64 hex digits.
+fn hash_at(r: &rusqlite::Row<'_>, name: &str) -> rusqlite::Result<Option<H256>> {
+    Ok(match r.get_ref(name)? {
         ValueRef::Text(b) => std::str::from_utf8(b).ok().and_then(H256::from_hex),
         _ => None,
     })
@@ -132,7 +132,7 @@ pub(super) fn chain_existing(tx: &Connection) -> Result<u64> {
             )?;
             let mut rows = st.query([after, BACKFILL_BATCH])?;
             while let Some(r) = rows.next()? {
-                let id: i64 = r.get(0)?;
+                let id: i64 = r.get("id")?;
                 let hash = link(&prev, &columns(r)?);
                 links.push((id, prev, hash));
                 prev = hash;
@@ -209,11 +209,11 @@ impl Db<'_> {
         let Some(r) = rows.next()? else {
             return Ok((0, GENESIS));
         };
-        let id: i64 = r.get(0)?;
+        let id: i64 = r.get("id")?;
         if id <= 0 {
             return Ok((id, GENESIS));
         }
-        if let (Some(_), Some(h)) = (hash_at(r, 1)?, hash_at(r, 2)?) {
+        if let (Some(_), Some(h)) = (hash_at(r, "prev")?, hash_at(r, "hash")?) {
             return Ok((id, h));
         }
         let mut st = self.0.prepare_cached(
@@ -221,7 +221,7 @@ impl Db<'_> {
         )?;
         let mut rows = st.query([id])?;
         while let Some(r) = rows.next()? {
-            if let (Some(_), Some(h)) = (hash_at(r, 0)?, hash_at(r, 1)?) {
+            if let (Some(_), Some(h)) = (hash_at(r, "prev")?, hash_at(r, "hash")?) {
                 return Ok((id, h));
             }
         }
@@ -239,16 +239,17 @@ impl Db<'_> {
         let mut check = Checker::new(anchor);
         let mut named = Vec::new();
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
+            let id: i64 = r.get("id")?;
             let cols = columns(r)?;
-            check.push(id, &cols, hash_at(r, 9)?, hash_at(r, 10)?);
-            let action: Option<String> = r.get(3)?;
-            let entity: Option<String> = r.get(4)?;
+            check.push(id, &cols, hash_at(r, "prev")?, hash_at(r, "hash")?);
+            let action: Option<String> = r.get("action")?;
+            let entity: Option<String> = r.get("entity")?;
             // Imports (§5) and evidence files (issue 18) name the file they kept.
-            if (action.as_deref() == Some("import")
-                || (action.as_deref() == Some("create") && entity.as_deref() == Some("evidence")))
+            if (action.as_deref() == Some(Action::Import.name())
+                || (action.as_deref() == Some(Action::Create.name())
+                    && entity.as_deref() == Some(Entity::Evidence.name())))
                 && let Some(sha) = r
-                    .get::<_, Option<String>>(8)?
+                    .get::<_, Option<String>>("after")?
                     .as_deref()
                     .and_then(imported_file)
             {
@@ -286,7 +287,7 @@ impl Db<'_> {
         )?;
         let mut rows = st.query([])?;
         Ok(match rows.next()? {
-            Some(r) => r.get(0)?,
+            Some(r) => r.get("id")?,
             None => 0,
         })
     }

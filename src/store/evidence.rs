@@ -5,21 +5,7 @@ use super::columns::{Table, c, col, param, sql};
 use super::{Db, Result};
 use rusqlite::{OptionalExtension, Row, params};
 
-/// One evidence file attached to a result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EvidenceRow {
-    pub id: i64,
-    pub result_id: i64,
-    pub sha256: String,
-    pub name: String,
-    pub size: i64,
-    /// A `FileKind` code.
-    pub kind: String,
-    pub added_by: String,
-    pub added_at: String,
-    /// When, by whom and why it was withdrawn.
-    pub withdrawn: Option<(String, String, String)>,
-}
+pub use crate::domain::evidence::EvidenceRow;
 
 /// The evidence record's columns (the withdrawal is written by its own statement).
 const EVIDENCE: Table = Table {

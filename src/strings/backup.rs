@@ -2,8 +2,8 @@
 //! the daily backup's settings.
 
 use super::Lang;
-use crate::service::{MAX_KEEP_DAYS, Restored};
-use crate::store::{BackupError, FileCheck, LIVE_WAIT};
+use crate::domain::backup::{FileCheck, LIVE_WAIT, MAX_KEEP_DAYS, Restored};
+use std::fmt::Display;
 use std::path::Path;
 
 /// A size in bytes for people (KiB below one MiB).
@@ -98,48 +98,105 @@ pub fn restored(db: &Path, file: &Path, r: &Restored, lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// Why a backup, a check or a restore refused or failed, as its message needs it (built from
+/// `store::BackupError`).
+#[derive(Clone, Copy)]
+pub enum BackupRefusal<'a> {
+    Sql(&'a dyn Display),
+    Io {
+        path: &'a Path,
+        source: &'a dyn Display,
+    },
+    Missing(&'a Path),
+    NotADatabase(&'a Path),
+    Damaged {
+        path: &'a Path,
+        problems: &'a [String],
+    },
+    NotShuangsui(&'a Path),
+    NewerSchema {
+        path: &'a Path,
+        found: i64,
+        known: i64,
+    },
+    SameFile(&'a Path),
+    InUse(&'a Path),
+    Busy(&'a Path),
+}
+
 /// Why a backup, a check or a restore refused or failed.
-pub fn backup_error(e: &BackupError, lang: Lang) -> String {
+pub fn backup_error(e: BackupRefusal<'_>, lang: Lang) -> String {
+    type B<'a> = BackupRefusal<'a>;
     match (e, lang) {
-        (BackupError::InUse(p), Lang::Zh) => format!(
+        (B::InUse(p), Lang::Zh) => format!(
             "数据库 {} 正被其他进程使用（多半是正在运行的服务器：{} 毫秒内无法取得独占锁），未作任何改动。请先停止服务器再恢复；确需覆盖正在使用的数据库，请加 --force（原数据库会先保留一份副本）",
             p.display(),
             LIVE_WAIT.as_millis()
         ),
-        (BackupError::InUse(p), Lang::En) => format!(
+        (B::InUse(p), Lang::En) => format!(
             "the database {} is open in another process (most likely the running server: no exclusive lock within {} ms); nothing was changed. Stop the server first, or add --force to overwrite a database in use (a copy of it is kept first)",
             p.display(),
             LIVE_WAIT.as_millis()
         ),
-        (BackupError::Missing(p), Lang::Zh) => format!("文件 {} 不存在", p.display()),
-        (BackupError::NotADatabase(p), Lang::Zh) => format!(
+        (B::Missing(p), Lang::Zh) => format!("文件 {} 不存在", p.display()),
+        (B::NotADatabase(p), Lang::Zh) => format!(
             "{} 不是 SQLite 数据库（文件已损坏、不完整或是其他类型的文件），不能用于恢复",
             p.display()
         ),
-        (BackupError::Damaged { path, problems }, Lang::Zh) => format!(
+        (B::Damaged { path, problems }, Lang::Zh) => format!(
             "{} 未通过完整性检查（integrity_check），不能使用：{}",
             path.display(),
             problems.join("；")
         ),
-        (BackupError::NotShuangsui(p), Lang::Zh) => format!(
+        (B::NotShuangsui(p), Lang::Zh) => format!(
             "{} 是 SQLite 数据库，但不是 shuangsui 的数据库（缺少 schema_migrations 等表），不能用于恢复",
             p.display()
         ),
-        (BackupError::NewerSchema { path, found, known }, Lang::Zh) => format!(
+        (B::NewerSchema { path, found, known }, Lang::Zh) => format!(
             "{} 由较新版本的 shuangsui 写入（结构版本 {found}，本程序支持到 {known}），请使用新版本程序恢复；数据库未作任何改动",
             path.display()
         ),
-        (BackupError::SameFile(p), Lang::Zh) => {
+        (B::SameFile(p), Lang::Zh) => {
             format!("{} 就是数据库文件本身，请指定另一个文件", p.display())
         }
-        (BackupError::Busy(p), Lang::Zh) => {
+        (B::Busy(p), Lang::Zh) => {
             format!("{} 一直被其他连接锁住，未能完成；请稍后再试", p.display())
         }
-        (BackupError::Io { path, source }, Lang::Zh) => {
+        (B::Io { path, source }, Lang::Zh) => {
             format!("无法读写 {}：{source}", path.display())
         }
-        (BackupError::Sql(m), Lang::Zh) => format!("数据库错误：{m}"),
-        (e, Lang::En) => e.to_string(),
+        (B::Sql(m), Lang::Zh) => format!("数据库错误：{m}"),
+        (e, Lang::En) => backup_error_plain(e),
+    }
+}
+
+/// The English of a refusal other than `InUse`, as the error itself words it.
+fn backup_error_plain(e: BackupRefusal<'_>) -> String {
+    type B<'a> = BackupRefusal<'a>;
+    match e {
+        B::Sql(m) => format!("database error: {m}"),
+        B::Io { path, source } => format!("{}: {source}", path.display()),
+        B::Missing(p) => format!("{} does not exist", p.display()),
+        B::NotADatabase(p) => format!(
+            "{} is not an SQLite database (damaged, truncated or another kind of file)",
+            p.display()
+        ),
+        B::Damaged { path, problems } => format!(
+            "{} failed the integrity check: {}",
+            path.display(),
+            problems.join("; ")
+        ),
+        B::NotShuangsui(p) => format!(
+            "{} is an SQLite database but not a shuangsui one",
+            p.display()
+        ),
+        B::NewerSchema { path, found, known } => format!(
+            "{} has schema version {found}, newer than this program knows ({known}); use a newer shuangsui",
+            path.display()
+        ),
+        B::SameFile(p) => format!("{} is the database itself", p.display()),
+        B::InUse(p) => format!("{} is open in another process (the server?)", p.display()),
+        B::Busy(p) => format!("{} stayed locked by other connections", p.display()),
     }
 }
 
@@ -200,33 +257,35 @@ mod tests {
 
     #[test]
     fn every_refusal_speaks_both_languages() {
-        let p = || PathBuf::from("/x/y.sqlite3");
+        let path = PathBuf::from("/x/y.sqlite3");
+        let p = || path.as_path();
+        let problems = vec!["row 3 missing from index".to_string()];
         let errors = [
-            BackupError::InUse(p()),
-            BackupError::Missing(p()),
-            BackupError::NotADatabase(p()),
-            BackupError::Damaged {
+            BackupRefusal::InUse(p()),
+            BackupRefusal::Missing(p()),
+            BackupRefusal::NotADatabase(p()),
+            BackupRefusal::Damaged {
                 path: p(),
-                problems: vec!["row 3 missing from index".into()],
+                problems: &problems,
             },
-            BackupError::NotShuangsui(p()),
-            BackupError::NewerSchema {
+            BackupRefusal::NotShuangsui(p()),
+            BackupRefusal::NewerSchema {
                 path: p(),
                 found: 99,
                 known: 7,
             },
-            BackupError::SameFile(p()),
-            BackupError::Busy(p()),
+            BackupRefusal::SameFile(p()),
+            BackupRefusal::Busy(p()),
         ];
         for e in &errors {
-            let zh = backup_error(e, Lang::Zh);
-            let en = backup_error(e, Lang::En);
+            let zh = backup_error(*e, Lang::Zh);
+            let en = backup_error(*e, Lang::En);
             assert!(zh.contains("/x/y.sqlite3") && en.contains("/x/y.sqlite3"));
             assert!(zh.chars().any(|c| c > '\u{3000}'), "{zh}");
             assert!(en.is_ascii(), "{en}");
         }
-        assert!(backup_error(&errors[0], Lang::Zh).contains("--force"));
-        assert!(backup_error(&errors[0], Lang::En).contains("--force"));
+        assert!(backup_error(errors[0], Lang::Zh).contains("--force"));
+        assert!(backup_error(errors[0], Lang::En).contains("--force"));
     }
 
     #[test]

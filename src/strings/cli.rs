@@ -1,13 +1,10 @@
 //! Messages of the command line.
 
 use super::Lang;
-use crate::demo::DemoCounts;
+use crate::domain::demo::DemoCounts;
+use crate::domain::forms::{Format, ImportOutcome, Kind};
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
-use crate::exchange::import::Kind;
-use crate::exchange::table::Format;
-use crate::exchange::write::WriteError;
-use crate::service::ImportOutcome;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -175,13 +172,32 @@ pub fn imported(r: &ImportOutcome, kind: Kind, lang: Lang) -> String {
     }
 }
 
-pub fn write_failed(e: &WriteError, lang: Lang) -> String {
+/// Why a file could not be written (built from `exchange::write::WriteError`).
+#[derive(Clone, Copy)]
+pub enum WriteFailure<'a> {
+    /// The file `path` could not be written: `why`.
+    Io {
+        path: &'a str,
+        why: &'a dyn std::fmt::Display,
+    },
+    /// The XLSX writer refused `path`: `why`.
+    Xlsx { path: &'a str, why: &'a str },
+    /// A file name whose extension is neither `.csv` nor `.xlsx`.
+    Extension(&'a str),
+}
+
+pub fn write_failed(e: WriteFailure<'_>, lang: Lang) -> String {
+    let plain = match e {
+        WriteFailure::Io { path, why } => format!("cannot write {path}: {why}"),
+        WriteFailure::Xlsx { path, why } => format!("cannot write {path}: {why}"),
+        WriteFailure::Extension(p) => format!("unknown file type {p} (use .csv or .xlsx)"),
+    };
     match (e, lang) {
-        (WriteError::Extension(p), Lang::Zh) => {
+        (WriteFailure::Extension(p), Lang::Zh) => {
             format!("无法识别的文件类型：{p}（请用 .csv 或 .xlsx）")
         }
-        (e, Lang::Zh) => format!("写文件失败：{e}"),
-        (e, Lang::En) => e.to_string(),
+        (_, Lang::Zh) => format!("写文件失败：{plain}"),
+        (_, Lang::En) => plain,
     }
 }
 

@@ -1,11 +1,12 @@
 //! The draw (issue 4): plans, preparation, entropy, reveal, certificates.
 
 use super::Lang;
+use crate::domain::ceremony::MIN_ENTROPY_CHARS;
 use crate::domain::ceremony::Status;
+use crate::domain::draw::DrawProblem;
 use crate::domain::draw::{DrawError, Mismatch, Refusal, SeedError, Stratum};
 use crate::domain::inspector::InspectorKind;
 use crate::domain::quarter::Quarter;
-use crate::service::DrawProblem;
 use std::path::Path;
 
 fn role(k: InspectorKind, lang: Lang) -> &'static str {
@@ -26,96 +27,96 @@ pub fn stratum(s: Stratum, lang: Lang) -> &'static str {
 
 /// One refusal of the feasibility check: what is missing.
 pub fn refusal(r: &Refusal, lang: Lang) -> String {
-    match (r, lang) {
-        (Refusal::BadField { part, key, field }, Lang::Zh) => {
+    match lang {
+        Lang::Zh => input_refusal_zh(r).unwrap_or_else(|| capacity_refusal_zh(r)),
+        Lang::En => r.to_string(),
+    }
+}
+
+/// A refusal about the draw's input (fields, duplicates, parameters), in Chinese.
+fn input_refusal_zh(r: &Refusal) -> Option<String> {
+    Some(match r {
+        Refusal::BadField { part, key, field } => {
             format!("{}中的 {key}：字段 {field} 为空或含控制字符", part.code())
         }
-        (Refusal::BadCreditCode { code }, Lang::Zh) => {
+        Refusal::BadCreditCode { code } => {
             format!("检查对象 {code} 的统一社会信用代码不是 18 位有效字符")
         }
-        (Refusal::DuplicateCandidate { code }, Lang::Zh) => format!("检查对象 {code} 出现多次"),
-        (Refusal::DuplicateInspector { id }, Lang::Zh) => {
+        Refusal::DuplicateCandidate { code } => format!("检查对象 {code} 出现多次"),
+        Refusal::DuplicateInspector { id } => {
             format!("检查人员编号 {id} 出现多次（执法证号重复）")
         }
-        (Refusal::DuplicateConflict { inspector, code }, Lang::Zh) => {
+        Refusal::DuplicateConflict { inspector, code } => {
             format!("回避关系 {inspector} / {code} 重复申报")
         }
-        (Refusal::DuplicateItem { item }, Lang::Zh) => format!("检查事项 {item} 重复列出"),
-        (Refusal::TeamSize { size }, Lang::Zh) => {
+        Refusal::DuplicateItem { item } => format!("检查事项 {item} 重复列出"),
+        Refusal::TeamSize { size } => {
             format!("每组执法人员 {size} 人，须为 2–4 人")
         }
-        (Refusal::AuxiliariesPerTeam { per_team }, Lang::Zh) => {
+        Refusal::AuxiliariesPerTeam { per_team } => {
             format!("每组辅助检查人员 {per_team} 人，最多 2 人")
         }
-        (Refusal::JointShare { bp }, Lang::Zh) => {
+        Refusal::JointShare { bp } => {
             format!("内部联合检查比例 {bp} 个基点超过 100%")
         }
-        (Refusal::ZeroWorkloadCap, Lang::Zh) => "每人任务上限为 0".into(),
-        (Refusal::NothingToDraw, Lang::Zh) => {
+        Refusal::ZeroWorkloadCap => "每人任务上限为 0".into(),
+        Refusal::NothingToDraw => {
             "本次抽取数量为 0，没有可抽取的检查对象（本季度计划可能已完成）".into()
         }
-        (
-            Refusal::CountExceedsPopulation {
-                stratum: st,
-                count,
-                population,
-            },
-            Lang::Zh,
-        ) => format!(
+        _ => return None,
+    })
+}
+
+/// A refusal about too few candidates or inspectors, in Chinese (the others in English).
+fn capacity_refusal_zh(r: &Refusal) -> String {
+    match r {
+        Refusal::CountExceedsPopulation {
+            stratum: st,
+            count,
+            population,
+        } => format!(
             "{}：要求抽取 {count} 家，只有 {population} 家候选",
-            stratum(*st, lang)
+            stratum(*st, Lang::Zh)
         ),
-        (
-            Refusal::TooFew {
-                role: k,
-                available,
-                needed,
-            },
-            Lang::Zh,
-        ) => format!(
+        Refusal::TooFew {
+            role: k,
+            available,
+            needed,
+        } => format!(
             "{}：可用 {available} 人，至少需要 {needed} 人",
-            role(*k, lang)
+            role(*k, Lang::Zh)
         ),
-        (
-            Refusal::Capacity {
-                role: k,
-                needed,
-                capacity,
-            },
-            Lang::Zh,
-        ) => format!(
+        Refusal::Capacity {
+            role: k,
+            needed,
+            capacity,
+        } => format!(
             "{}：需要 {needed} 人次，按每人任务上限最多 {capacity} 人次",
-            role(*k, lang)
+            role(*k, Lang::Zh)
         ),
-        (Refusal::TooFewSections { sections }, Lang::Zh) => {
+        Refusal::TooFewSections { sections } => {
             format!("需要内部联合检查，但执法人员只来自 {sections} 个科室（至少需要 2 个）")
         }
-        (
-            Refusal::JointCapacity {
-                section,
-                needed,
-                capacity,
-            },
-            Lang::Zh,
-        ) => format!(
+        Refusal::JointCapacity {
+            section,
+            needed,
+            capacity,
+        } => format!(
             "{needed} 个联合检查组需要 {section} 以外的执法人员，按任务上限最多 {capacity} 人次"
         ),
-        (
-            Refusal::TargetTooFew {
-                code,
-                role: k,
-                available,
-                needed,
-            },
-            Lang::Zh,
-        ) => format!(
+        Refusal::TargetTooFew {
+            code,
+            role: k,
+            available,
+            needed,
+        } => format!(
             "检查对象 {code}：无回避关系的{}只有 {available} 人，需要 {needed} 人",
-            role(*k, lang)
+            role(*k, Lang::Zh)
         ),
-        (Refusal::TargetOneSection { code }, Lang::Zh) => {
+        Refusal::TargetOneSection { code } => {
             format!("检查对象 {code}：无回避关系的执法人员都在同一科室")
         }
-        (r, Lang::En) => r.to_string(),
+        r => r.to_string(),
     }
 }
 
@@ -193,11 +194,11 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         }
         (DrawProblem::EntropyTooShort { chars }, Lang::Zh) => format!(
             "见证人输入的随机字符串只有 {chars} 个字符，至少需要 {} 个",
-            crate::service::MIN_ENTROPY_CHARS
+            MIN_ENTROPY_CHARS
         ),
         (DrawProblem::EntropyTooShort { chars }, Lang::En) => format!(
             "the witness text has {chars} characters; at least {} needed",
-            crate::service::MIN_ENTROPY_CHARS
+            MIN_ENTROPY_CHARS
         ),
         (DrawProblem::TooFewWitnesses { have, need }, Lang::Zh) => format!(
             "见证人熵值来自 {have} 位见证人，至少需要 {need} 位（或录入公开随机值）；未作任何改动"

@@ -2,9 +2,8 @@
 //! line, and the messages after attaching, withdrawing and copying one.
 
 use super::Lang;
+use crate::domain::evidence::{EvidenceProblem, EvidenceRow};
 use crate::domain::evidence::{FileKind, FileProblem};
-use crate::service::EvidenceProblem;
-use crate::store::EvidenceRow;
 
 fn kinds(k: &[FileKind]) -> String {
     k.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")

@@ -1,8 +1,8 @@
 //! Text of rectification follow-ups (整改跟踪): states, refusals of a re-check, the list.
 
 use super::Lang;
+use crate::domain::followup::FollowUpProblem;
 use crate::domain::followup::{Outcome, RecheckProblem, Status};
-use crate::service::FollowUpProblem;
 
 pub fn status(s: Status, lang: Lang) -> &'static str {
     match s {

@@ -1,21 +1,26 @@
-//! Every user-facing string, in Simplified Chinese (default) and English. Domain and service
-//! errors are typed; this module renders them for people. Vocabulary names (类别, 等级, …)
-//! live with their enums in `domain`, since import files use them as values.
+//! Every user-facing string, in Simplified Chinese (default) and English. A leaf above
+//! `domain`: it names only `domain` types and primitives. Errors of the layers above carry what
+//! their message needs and hand it over (`ServiceError::say` in `service/say.rs`,
+//! `exchange/say.rs`), through the small views defined here ([`TableProblem`],
+//! [`ImportRefusal`], [`StoreProblem`], `backup::BackupRefusal`, `cli::WriteFailure`).
+//! Vocabulary names (类别, 等级, …) live with their enums in `domain`, since import files use
+//! them as values.
 
 use crate::domain::classify::{Class, Reason};
 use crate::domain::credit_code::CodeError;
 use crate::domain::enterprise::RecordError;
+use crate::domain::fields::FieldIssue;
 use crate::domain::fields::Problem;
 use crate::domain::forms::{self, FieldSpec};
+use crate::domain::forms::{HeaderIssue, Kind, RowIssue};
 use crate::domain::inspector::InspectorError;
 use crate::domain::permit::PermitError;
 use crate::domain::quota::Group;
 use crate::domain::text::TextError;
-use crate::exchange::import::{HeaderIssue, Kind, RowIssue};
-use crate::exchange::table::TableError;
-use crate::service::{ImportError, ServiceError};
-use crate::store::StoreError;
+use crate::domain::user::Role;
 use chrono::NaiveDate;
+use std::fmt::Display;
+use std::path::Path;
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -266,33 +271,52 @@ pub fn header_issue(h: &HeaderIssue, lang: Lang) -> String {
     }
 }
 
-pub fn table_error(e: &TableError, lang: Lang) -> String {
+/// Why a file cannot be read as a table, as its message needs it (built from
+/// `exchange::table::TableError`).
+#[derive(Clone, Copy)]
+pub enum TableProblem<'a> {
+    /// The file at the path cannot be read: why.
+    Io(&'a str, &'a dyn Display),
+    NotTabular,
+    OldExcel,
+    Encoding,
+    Csv {
+        line: u64,
+        msg: &'a str,
+    },
+    Xlsx(&'a str),
+    NoHeader,
+}
+
+pub fn table_error(e: TableProblem<'_>, lang: Lang) -> String {
     match (e, lang) {
-        (TableError::Io(p, err), Lang::Zh) => format!("无法读取文件 {p}：{err}"),
-        (TableError::Io(p, err), Lang::En) => format!("cannot read {p}: {err}"),
-        (TableError::NotTabular, _) => lang
+        (TableProblem::Io(p, err), Lang::Zh) => format!("无法读取文件 {p}：{err}"),
+        (TableProblem::Io(p, err), Lang::En) => format!("cannot read {p}: {err}"),
+        (TableProblem::NotTabular, _) => lang
             .t(
                 "文件既不是 CSV 也不是 XLSX，请在 Excel 中另存为 .xlsx 或 CSV",
                 "the file is neither CSV nor XLSX; save it from Excel as .xlsx or CSV",
             )
             .into(),
-        (TableError::OldExcel, _) => lang
+        (TableProblem::OldExcel, _) => lang
             .t(
                 "这是旧版 Excel 97-2003（.xls）文件，请另存为 .xlsx 或 CSV",
                 "this is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV",
             )
             .into(),
-        (TableError::Encoding, _) => lang
+        (TableProblem::Encoding, _) => lang
             .t(
                 "文本编码无法识别（应为 UTF-8 或 GB18030），请另存为“CSV UTF-8”",
                 "unknown text encoding (expected UTF-8 or GB18030); save as CSV UTF-8",
             )
             .into(),
-        (TableError::Csv { line, msg }, Lang::Zh) => format!("CSV 格式错误（第 {line} 行）：{msg}"),
-        (TableError::Csv { line, msg }, Lang::En) => format!("CSV error at line {line}: {msg}"),
-        (TableError::Xlsx(m), Lang::Zh) => format!("XLSX 文件无法读取：{m}"),
-        (TableError::Xlsx(m), Lang::En) => format!("cannot read the XLSX file: {m}"),
-        (TableError::NoHeader, _) => lang
+        (TableProblem::Csv { line, msg }, Lang::Zh) => {
+            format!("CSV 格式错误（第 {line} 行）：{msg}")
+        }
+        (TableProblem::Csv { line, msg }, Lang::En) => format!("CSV error at line {line}: {msg}"),
+        (TableProblem::Xlsx(m), Lang::Zh) => format!("XLSX 文件无法读取：{m}"),
+        (TableProblem::Xlsx(m), Lang::En) => format!("cannot read the XLSX file: {m}"),
+        (TableProblem::NoHeader, _) => lang
             .t("文件中没有表头行", "the file has no header row")
             .into(),
     }
@@ -319,12 +343,20 @@ pub fn row_issue(i: &RowIssue, lang: Lang) -> String {
     }
 }
 
+/// Why an import was refused, as its message needs it (built from `service::ImportError`).
+#[derive(Clone, Copy)]
+pub enum ImportRefusal<'a> {
+    Table(TableProblem<'a>),
+    Headers(&'a [HeaderIssue]),
+    Rows(&'a [RowIssue]),
+}
+
 /// A whole refused import, one problem per line.
-pub fn import_error(e: &ImportError, lang: Lang) -> String {
+pub fn import_error(e: ImportRefusal<'_>, lang: Lang) -> String {
     let mut out = String::new();
     match e {
-        ImportError::Table(t) => out.push_str(&table_error(t, lang)),
-        ImportError::Headers(hs) => {
+        ImportRefusal::Table(t) => out.push_str(&table_error(t, lang)),
+        ImportRefusal::Headers(hs) => {
             out.push_str(lang.t(
                 "表头有误，未导入任何数据：",
                 "the header row has problems; nothing was imported:",
@@ -334,7 +366,7 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
                 out.push_str(&header_issue(h, lang));
             }
         }
-        ImportError::Rows(rs) => {
+        ImportRefusal::Rows(rs) => {
             let rows = rs
                 .iter()
                 .map(|r| r.row)
@@ -353,57 +385,91 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
     out
 }
 
-/// A service error for people. `kind` names the fields of invalid input.
-pub fn service_error(e: &ServiceError, kind: Option<Kind>, lang: Lang) -> String {
-    match e {
-        ServiceError::Forbidden(r) => match lang {
-            Lang::Zh => format!("无权执行此操作（需要“{}”角色）", r.zh()),
-            Lang::En => format!("permission denied (needs the {} role)", r.en()),
-        },
-        ServiceError::NotFound(what) => match lang {
-            Lang::Zh => format!("未找到：{what}"),
-            Lang::En => format!("not found: {what}"),
-        },
-        ServiceError::Stale => lang.t("该记录已被他人修改，您的输入已保留；请刷新后重新确认再保存", "someone else changed this record; your input is kept: reload and save again").into(),
-        ServiceError::Invalid(issues) => issues
-            .iter()
-            .map(|i| {
-                let f = kind.map_or_else(|| i.field.to_string(), |k| field_of(k, i.field, lang));
-                format!("{f}：{}", problem(&i.problem, lang))
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        ServiceError::Exists(what) => match lang {
-            Lang::Zh => format!("已存在：{what}"),
-            Lang::En => format!("already exists: {what}"),
-        },
-        ServiceError::NotEmpty => lang.t("数据库中已有检查对象，演示数据只能写入空数据库（可用 --db 指定新文件）", "the database already holds enterprises; demo data goes only into an empty one (use --db for a new file)").into(),
-        ServiceError::Import(i) => import_error(i, lang),
-        ServiceError::Draw(p) => draw::problem(p, lang),
-        ServiceError::Evidence(p) => evidence::problem(p, lang),
-        ServiceError::FollowUp(p) => followup::problem(p, lang),
-        ServiceError::Record(e) => record::record_error(e, lang),
-        ServiceError::Publish(e) => publish::publish_error(e, lang),
-        ServiceError::Report(e) => report::report_error(e, lang),
-        ServiceError::Store(s) => store_error(s, lang),
-        ServiceError::Backup(e) => backup::backup_error(e, lang),
-        ServiceError::Write(e) => cli::write_failed(e, lang),
+/// Refused: `role` is needed.
+pub fn forbidden(role: Role, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无权执行此操作（需要“{}”角色）", role.zh()),
+        Lang::En => format!("permission denied (needs the {} role)", role.en()),
     }
 }
 
-fn store_error(e: &StoreError, lang: Lang) -> String {
+pub fn not_found(what: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("未找到：{what}"),
+        Lang::En => format!("not found: {what}"),
+    }
+}
+
+/// The record changed since it was read.
+pub fn stale(lang: Lang) -> &'static str {
+    lang.t(
+        "该记录已被他人修改，您的输入已保留；请刷新后重新确认再保存",
+        "someone else changed this record; your input is kept: reload and save again",
+    )
+}
+
+/// Invalid input, one field per line. `kind` names the fields.
+pub fn invalid(issues: &[FieldIssue], kind: Option<Kind>, lang: Lang) -> String {
+    issues
+        .iter()
+        .map(|i| {
+            let f = kind.map_or_else(|| i.field.to_string(), |k| field_of(k, i.field, lang));
+            format!("{f}：{}", problem(&i.problem, lang))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn exists(what: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已存在：{what}"),
+        Lang::En => format!("already exists: {what}"),
+    }
+}
+
+/// Demo data only goes into an empty database.
+pub fn not_empty(lang: Lang) -> &'static str {
+    lang.t("数据库中已有检查对象，演示数据只能写入空数据库（可用 --db 指定新文件）", "the database already holds enterprises; demo data goes only into an empty one (use --db for a new file)")
+}
+
+/// Why the database failed, as its message needs it (built from `store::StoreError`).
+#[derive(Clone, Copy)]
+pub enum StoreProblem<'a> {
+    Sql(&'a dyn Display),
+    NewerSchema {
+        found: i64,
+        known: i64,
+    },
+    Folder {
+        path: &'a Path,
+        source: &'a dyn Display,
+    },
+    Corrupt(&'a str),
+}
+
+pub fn store_error(e: StoreProblem<'_>, lang: Lang) -> String {
     match (e, lang) {
-        (StoreError::NewerSchema { found, known }, Lang::Zh) => {
+        (StoreProblem::NewerSchema { found, known }, Lang::Zh) => {
             format!(
                 "数据库由较新版本的 shuangsui 写入（结构版本 {found}，本程序支持到 {known}），请使用新版本程序；数据库未作任何改动"
             )
         }
-        (StoreError::Folder { path, source }, Lang::Zh) => {
+        (StoreProblem::Folder { path, source }, Lang::Zh) => {
             format!("无法创建数据库目录 {}：{source}", path.display())
         }
-        (StoreError::Corrupt(m), Lang::Zh) => format!("数据库中的值无法读取：{m}"),
-        (StoreError::Sql(m), Lang::Zh) => format!("数据库错误：{m}"),
-        (e, Lang::En) => e.to_string(),
+        (StoreProblem::Corrupt(m), Lang::Zh) => format!("数据库中的值无法读取：{m}"),
+        (StoreProblem::Sql(m), Lang::Zh) => format!("数据库错误：{m}"),
+        (StoreProblem::Sql(m), Lang::En) => format!("database error: {m}"),
+        (StoreProblem::NewerSchema { found, known }, Lang::En) => format!(
+            "the database has schema version {found}, newer than this program knows ({known}); use a newer shuangsui"
+        ),
+        (StoreProblem::Folder { path, source }, Lang::En) => {
+            format!(
+                "cannot create the database folder {}: {source}",
+                path.display()
+            )
+        }
+        (StoreProblem::Corrupt(m), Lang::En) => format!("stored value cannot be read: {m}"),
     }
 }
 

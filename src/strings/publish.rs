@@ -3,7 +3,6 @@
 
 use super::Lang;
 use crate::domain::quarter::Quarter;
-use crate::exchange::publish::PublishError;
 use chrono::NaiveDate;
 
 /// A fixed label of the notice.
@@ -139,11 +138,11 @@ pub fn file_stem(lang: Lang) -> &'static str {
     lang.t("抽查结果公示", "inspection-results")
 }
 
-/// Why the notice could not be written.
-pub fn publish_error(e: &PublishError, lang: Lang) -> String {
-    match (e, lang) {
-        (PublishError::Xlsx(m), Lang::Zh) => format!("无法生成抽查结果公示 XLSX 文件：{m}"),
-        (e, Lang::En) => e.to_string(),
+/// Why the notice could not be written: the XLSX writer's message `m`.
+pub fn publish_error(m: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法生成抽查结果公示 XLSX 文件：{m}"),
+        Lang::En => format!("cannot write the notice of results as XLSX: {m}"),
     }
 }
 

@@ -4,7 +4,6 @@
 use super::Lang;
 use crate::domain::draw::Stratum;
 use crate::domain::quota::Group;
-use crate::exchange::record::RecordError;
 use chrono::{DateTime, FixedOffset};
 
 /// A fixed label of the record.
@@ -93,8 +92,14 @@ pub enum Label {
 
 /// The text of a fixed label.
 pub fn label(l: Label, lang: Lang) -> &'static str {
+    let (zh, en) = head_label(l).unwrap_or_else(|| tail_label(l));
+    lang.t(zh, en)
+}
+
+/// Titles, the draw's basics, parameters, items and randomness.
+fn head_label(l: Label) -> Option<(&'static str, &'static str)> {
     use Label as L;
-    let (zh, en) = match l {
+    Some(match l {
         L::Title => ("随机抽取记录", "Random draw record"),
         L::RecordSheet => ("记录", "Record"),
         L::ResultsSheet => ("抽取结果", "Results"),
@@ -130,6 +135,14 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         L::PublicSource => ("公开随机值来源", "Public value source"),
         L::PublicValue => ("公开随机值", "Public value"),
         L::Seed => ("随机种子", "Seed"),
+        _ => return None,
+    })
+}
+
+/// The results, the people present, the log, the times and the signatures (every other label).
+fn tail_label(l: Label) -> (&'static str, &'static str) {
+    use Label as L;
+    match l {
         L::Results => ("抽取结果", "Results"),
         L::TeamNote => (
             "检查组中，标“组长”者为组长；标“辅助”者为辅助检查人员，不计入执法人员。",
@@ -170,8 +183,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         L::Date => ("日期：", "Date:"),
         L::NoValue => ("无", "none"),
         L::Missing => ("—", "—"),
-    };
-    lang.t(zh, en)
+        _ => ("", ""),
+    }
 }
 
 /// The line under the title.
@@ -325,17 +338,100 @@ pub fn time(t: &DateTime<FixedOffset>) -> String {
     }
 }
 
-/// Why the record could not be written.
-pub fn record_error(e: &RecordError, lang: Lang) -> String {
-    match (e, lang) {
-        (RecordError::Xlsx(m), Lang::Zh) => format!("无法生成抽取记录 XLSX 文件：{m}"),
-        (e, Lang::En) => e.to_string(),
+/// Why the record could not be written: the XLSX writer's message `m`.
+pub fn record_error(m: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法生成抽取记录 XLSX 文件：{m}"),
+        Lang::En => format!("cannot write the draw record as XLSX: {m}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every label has its text in both languages (none falls through to the empty default).
+    #[test]
+    fn every_label_has_both_texts() {
+        use Label as L;
+        let all = [
+            L::Title,
+            L::RecordSheet,
+            L::ResultsSheet,
+            L::Basics,
+            L::DrawLabel,
+            L::Quarter,
+            L::Version,
+            L::Mode,
+            L::Parameters,
+            L::Stratum,
+            L::Population,
+            L::Count,
+            L::TeamSize,
+            L::AuxiliariesPerTeam,
+            L::JointShare,
+            L::WorkloadCap,
+            L::PreviousLead,
+            L::ItemExpertise,
+            L::Items,
+            L::ItemCode,
+            L::ItemName,
+            L::Randomness,
+            L::CandidatesHash,
+            L::InspectorsHash,
+            L::ConflictsHash,
+            L::ParamsHash,
+            L::Commitment,
+            L::Secret,
+            L::Entropy,
+            L::Witness,
+            L::EnteredAt,
+            L::Sha256,
+            L::PublicSource,
+            L::PublicValue,
+            L::Seed,
+            L::Results,
+            L::TeamNote,
+            L::Rank,
+            L::Code,
+            L::Enterprise,
+            L::Class,
+            L::Joint,
+            L::Team,
+            L::Lead,
+            L::Officers,
+            L::Auxiliaries,
+            L::NothingDrawn,
+            L::People,
+            L::Person,
+            L::Role,
+            L::JoinedAt,
+            L::EntropyHash,
+            L::Confirmation,
+            L::Log,
+            L::Time,
+            L::Event,
+            L::StatusNote,
+            L::Times,
+            L::PreparedBy,
+            L::PreparedAt,
+            L::RevealedAt,
+            L::SealedAt,
+            L::NotSealed,
+            L::WitnessedBy,
+            L::ConfirmedBy,
+            L::Signatures,
+            L::OrganizerSignature,
+            L::SupervisorSignature,
+            L::Date,
+            L::NoValue,
+            L::Missing,
+        ];
+        for l in all {
+            assert!(!label(l, Lang::Zh).is_empty(), "{l:?}");
+            assert!(!label(l, Lang::En).is_empty(), "{l:?}");
+        }
+    }
 
     #[test]
     fn percentages_and_times() {

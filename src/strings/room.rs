@@ -1,10 +1,10 @@
 //! Text of the draws tab and the live draw room.
 
 use super::Lang;
+use crate::domain::ceremony::ShownTeam;
 use crate::domain::ceremony::Status;
 use crate::domain::draw::{Params, Quota, Stratum};
 use crate::domain::quota::format_percent;
-use crate::service::ShownTeam;
 
 pub fn list_title(lang: Lang) -> &'static str {
     super::ui::tab(4, lang).0

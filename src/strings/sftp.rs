@@ -2,7 +2,7 @@
 //! the labels of the inbox's limits.
 
 use super::Lang;
-use crate::exchange::inbox::BadName;
+use crate::domain::text::BadName;
 
 /// Why a name is not allowed, in a few words.
 fn why(b: BadName, lang: Lang) -> &'static str {

@@ -1,9 +1,9 @@
 //! Texts of the import wizard (choose a kind, a file from the inbox, preview, import) and of
 //! the registry exports written to the outbox.
 
+use super::ImportRefusal;
 use super::Lang;
-use crate::exchange::import::Kind;
-use crate::service::{ImportError, ImportOutcome};
+use crate::domain::forms::{ImportOutcome, Kind};
 
 /// The wizard's title: what is imported and the step.
 pub fn title(kind: Option<Kind>, step: usize, lang: Lang) -> String {
@@ -226,25 +226,25 @@ pub fn verdict_ok(o: &ImportOutcome, lang: Lang) -> String {
 }
 
 /// The preview's verdict: the file would be refused (details under the check heading).
-pub fn verdict_bad(e: &ImportError, lang: Lang) -> String {
+pub fn verdict_bad(e: ImportRefusal<'_>, lang: Lang) -> String {
     let what = match (e, lang) {
-        (ImportError::Rows(rs), Lang::Zh) => {
+        (ImportRefusal::Rows(rs), Lang::Zh) => {
             let rows = rs
                 .iter()
                 .map(|r| r.row)
                 .collect::<std::collections::BTreeSet<_>>();
             format!("{} 行有误（共 {} 处）", rows.len(), rs.len())
         }
-        (ImportError::Rows(rs), Lang::En) => {
+        (ImportRefusal::Rows(rs), Lang::En) => {
             let rows = rs
                 .iter()
                 .map(|r| r.row)
                 .collect::<std::collections::BTreeSet<_>>();
             format!("{} rows have problems ({} in all)", rows.len(), rs.len())
         }
-        (ImportError::Headers(hs), Lang::Zh) => format!("表头有 {} 处问题", hs.len()),
-        (ImportError::Headers(hs), Lang::En) => format!("{} header problems", hs.len()),
-        (ImportError::Table(_), _) => lang.t("文件无法读取", "the file cannot be read").into(),
+        (ImportRefusal::Headers(hs), Lang::Zh) => format!("表头有 {} 处问题", hs.len()),
+        (ImportRefusal::Headers(hs), Lang::En) => format!("{} header problems", hs.len()),
+        (ImportRefusal::Table(_), _) => lang.t("文件无法读取", "the file cannot be read").into(),
     };
     match lang {
         Lang::Zh => format!("✗ 不能导入：{what}，见下方“检查结果”（↓ 滚动）"),

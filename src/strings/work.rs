@@ -2,7 +2,7 @@
 
 use super::Lang;
 use crate::domain::calendar::Due;
-use crate::service::WorkState;
+use crate::domain::result::WorkState;
 
 pub fn column(key: &str, lang: Lang) -> &'static str {
     let (zh, en) = match key {

@@ -17,7 +17,6 @@ use crate::service::{
     Actor, PlanLine, QuarterDeadlines, READERS, STATS_READERS, Service, ServiceError, WorkCounts,
     quarter_deadlines,
 };
-use crate::store::AuditRow;
 use crate::strings::{self, Lang, followup as fs, ui, work as ws};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -38,7 +37,7 @@ pub struct Home {
     /// records.
     pub left: [Option<i64>; 3],
     pub waiting: WorkCounts,
-    pub recent: Vec<AuditRow>,
+    pub recent: Vec<crate::service::AuditLine>,
     pub today: NaiveDate,
     /// The bureau's name is not set: documents would go out without it.
     pub bureau_missing: bool,
@@ -429,8 +428,7 @@ impl Screen for HomeScreen {
     fn load(&mut self, cx: &mut Ctx) -> Flow {
         if self.home.is_none() {
             let lang = cx.lang();
-            let home = Home::load(cx.svc, &cx.s.actor, cx.quarter)
-                .map_err(|e| strings::service_error(&e, None, lang));
+            let home = Home::load(cx.svc, &cx.s.actor, cx.quarter).map_err(|e| e.say(None, lang));
             self.home = Some(home);
         }
         Vec::new()

@@ -255,21 +255,18 @@ mod tests {
     use crate::service::hub::{Column, Row as LRow};
 
     fn listing(names: &[&str]) -> Arc<Listing> {
-        Arc::new(Listing {
-            columns: vec![Column {
-                title: "名称".into(),
-                width: 0,
-            }],
-            rows: names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| LRow {
-                    id: i as i64 + 1,
-                    cells: vec![n.to_string()],
-                    key: SearchKey::new(n, &[]),
-                })
-                .collect(),
-        })
+        let columns = vec![Column {
+            title: "名称".into(),
+            width: 0,
+        }];
+        let rows = (names.iter().enumerate())
+            .map(|(i, n)| LRow {
+                id: i as i64 + 1,
+                cells: vec![n.to_string()],
+                key: SearchKey::new(n, &[]),
+            })
+            .collect();
+        Arc::new(Listing::new(columns, rows))
     }
 
     #[test]

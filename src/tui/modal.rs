@@ -289,7 +289,7 @@ impl Password {
                     Ok(()) => {
                         return vec![Cmd::Pop, Cmd::Say(ui::password_changed(lang).into())];
                     }
-                    Err(e) => self.error = Some(strings::service_error(&e, None, lang)),
+                    Err(e) => self.error = Some(e.say(None, lang)),
                 }
             }
             Some(_) => self.error = Some(ui::passwords_differ(lang).to_string()),

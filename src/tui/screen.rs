@@ -311,7 +311,7 @@ pub fn one(c: Cmd) -> Flow {
 
 /// Why a key is refused to someone without `role` (the service's own words for it).
 pub fn needs(role: Role, lang: Lang) -> String {
-    crate::strings::service_error(&ServiceError::Forbidden(role), None, lang)
+    ServiceError::Forbidden(role).say(None, lang)
 }
 
 /// The commands for a service call's outcome: `ok` on success, the error said otherwise.

@@ -23,6 +23,60 @@ pub mod teams;
 mod tieset;
 pub mod verify;
 
+/// Why a draw use case refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum DrawProblem {
+    /// The feasibility check failed: every missing thing listed.
+    Refused {
+        refusals: Vec<Refusal>,
+    },
+    /// The engine could not produce an outcome.
+    Failed {
+        error: DrawError,
+    },
+    /// The draw is not in the status the use case needs.
+    Status {
+        id: i64,
+        status: String,
+    },
+    EntropyTooShort {
+        chars: usize,
+    },
+    TooFewWitnesses {
+        have: usize,
+        need: u32,
+    },
+    NoPublicSource {
+        id: i64,
+    },
+    UnknownItem {
+        code: String,
+    },
+    BadText {
+        field: &'static str,
+    },
+    /// The room of a prepared draw is not open yet.
+    RoomClosed {
+        id: i64,
+    },
+    /// This witness already answered (confirmed or declined).
+    AlreadyAnswered {
+        id: i64,
+    },
+    /// This witness already added entropy.
+    AlreadyEntered {
+        id: i64,
+    },
+    /// A reason or note is required (one line, at most 200 characters).
+    ReasonRequired,
+    /// The quarter ended on `ended`: a draw for it needs a leader's override with a reason.
+    QuarterEnded {
+        quarter: String,
+        ended: chrono::NaiveDate,
+    },
+}
+
 #[cfg(test)]
 mod check_tests;
 #[cfg(test)]

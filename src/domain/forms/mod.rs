@@ -675,5 +675,80 @@ pub fn item_text(i: &ItemData, from: NaiveDate, field: ItemField) -> String {
     }
 }
 
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Enterprises,
+    Inspectors,
+    Items,
+    Penalties,
+    Complaints,
+    /// Past inspections (检查记录).
+    Inspections,
+}
+
+impl Kind {
+    /// The fields of a record of this kind.
+    pub fn specs(self) -> &'static [FieldSpec] {
+        match self {
+            Kind::Enterprises => ENTERPRISE,
+            Kind::Inspectors => INSPECTOR,
+            Kind::Items => ITEM,
+            Kind::Penalties => PENALTY,
+            Kind::Complaints => COMPLAINT,
+            Kind::Inspections => INSPECTION,
+        }
+    }
+}
+
+/// A problem with the file's header row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderIssue {
+    /// A header that names no field; `suggestion` is the closest field name.
+    Unknown {
+        column: usize,
+        header: String,
+        suggestion: Option<&'static str>,
+    },
+    /// A required field has no column.
+    Missing { field: &'static FieldSpec },
+    /// Two columns name the same field.
+    Repeated {
+        field: &'static FieldSpec,
+        columns: (usize, usize),
+    },
+}
+
+/// A problem with one cell (row and column as a person sees them in the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowIssue {
+    pub row: usize,
+    pub column: String,
+    pub value: String,
+    pub problem: Problem,
+}
+
+/// The file's format as detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub format: Format,
+    pub encoding: &'static str,
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Accepted, but worth a look (pilot credit codes whose check was waived).
+    pub warnings: Vec<RowIssue>,
+    pub dry_run: bool,
+    pub sha256: String,
+}
+
 #[cfg(test)]
 mod tests;

@@ -227,7 +227,18 @@ fn head(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
             field(L::Mode, rs::mode(p.quota.mode(), lang), lang),
         ]),
         Block::Heading(label(L::Parameters, lang)),
+        strata(input, lang),
+        parameters(input, lang),
     ];
+    out.extend(items(input, lang));
+    out.extend(randomness(input, names, lang));
+    out
+}
+
+/// Per stratum: its population and how many are drawn.
+fn strata(input: &RecordInput, lang: Lang) -> Block {
+    let c = input.certificate;
+    let p = &c.params;
     let strata = p
         .quota
         .strata()
@@ -255,7 +266,7 @@ fn head(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    out.push(table(
+    table(
         cols(
             &[
                 (L::Stratum, false),
@@ -266,13 +277,18 @@ fn head(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
         ),
         strata,
         lang,
-    ));
+    )
+}
+
+/// The draw's parameters as fields.
+fn parameters(input: &RecordInput, lang: Lang) -> Block {
+    let p = &input.certificate.params;
     let expertise: Vec<String> = p
         .item_expertise
         .iter()
         .map(|e| lang.t(e.zh(), e.en()).to_string())
         .collect();
-    out.push(Block::Fields(vec![
+    Block::Fields(vec![
         field(L::TeamSize, rs::persons(p.team_size, lang), lang),
         field(
             L::AuxiliariesPerTeam,
@@ -295,7 +311,13 @@ fn head(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
             },
             lang,
         ),
-    ]));
+    ])
+}
+
+/// The check items drawn for, with their names.
+fn items(input: &RecordInput, lang: Lang) -> Vec<Block> {
+    let p = &input.certificate.params;
+    let mut out = Vec::new();
     out.push(Block::Subheading(label(L::Items, lang).to_string()));
     let items = p
         .items
@@ -315,7 +337,13 @@ fn head(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
         items,
         lang,
     ));
+    out
+}
 
+/// The hashes, the entropy entered, the public value and the seed.
+fn randomness(input: &RecordInput, names: &Names, lang: Lang) -> Vec<Block> {
+    let c = input.certificate;
+    let mut out = Vec::new();
     out.push(Block::Heading(label(L::Randomness, lang)));
     let h = &c.hashes;
     out.push(Block::Fields(vec![
@@ -402,19 +430,7 @@ fn results(input: &RecordInput, names: &Names, lang: Lang) -> (Vec<Block>, Vec<R
                 .map_or("", |&g| rs::class(g, lang));
             let name = names.enterprise(&t.code);
             let joint = team.map_or(label(L::Missing, lang), |tm| rs::yes_no(tm.joint, lang));
-            let members =
-                team.map_or_else(dash, |tm| {
-                    tm.officers
-                        .iter()
-                        .map(|id| {
-                            rs::marked_member(names.inspector(id), id, *id == tm.lead, false, lang)
-                        })
-                        .chain(tm.auxiliaries.iter().map(|id| {
-                            rs::marked_member(names.inspector(id), id, false, true, lang)
-                        }))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                });
+            let members = team.map_or_else(dash, |tm| members(tm, names, lang));
             table_rows.push(vec![
                 (i + 1).to_string(),
                 t.code.clone(),
@@ -423,13 +439,7 @@ fn results(input: &RecordInput, names: &Names, lang: Lang) -> (Vec<Block>, Vec<R
                 joint.to_string(),
                 members,
             ]);
-            let list = |ids: &[String]| {
-                let v: Vec<String> = ids
-                    .iter()
-                    .map(|id| rs::member(names.inspector(id), id, lang))
-                    .collect();
-                rs::join(&v, lang)
-            };
+            let list = |ids: &[String]| member_list(ids, names, lang);
             rows.push(ResultRow {
                 stratum: crate::strings::draw::stratum(sel.stratum, lang),
                 rank: i + 1,
@@ -448,22 +458,50 @@ fn results(input: &RecordInput, names: &Names, lang: Lang) -> (Vec<Block>, Vec<R
             blocks.push(Block::Text(label(L::NothingDrawn, lang).to_string()));
         } else {
             blocks.push(Block::Table {
-                columns: cols(
-                    &[
-                        (L::Rank, false),
-                        (L::Code, true),
-                        (L::Enterprise, false),
-                        (L::Class, false),
-                        (L::Joint, false),
-                        (L::Team, false),
-                    ],
-                    lang,
-                ),
+                columns: result_columns(lang),
                 rows: table_rows,
             });
         }
     }
     (blocks, rows)
+}
+
+/// A team's members, one a line, the lead and the auxiliaries marked.
+fn members(tm: &Team, names: &Names, lang: Lang) -> String {
+    tm.officers
+        .iter()
+        .map(|id| rs::marked_member(names.inspector(id), id, *id == tm.lead, false, lang))
+        .chain(
+            tm.auxiliaries
+                .iter()
+                .map(|id| rs::marked_member(names.inspector(id), id, false, true, lang)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Inspectors by name and id, joined.
+fn member_list(ids: &[String], names: &Names, lang: Lang) -> String {
+    let v: Vec<String> = ids
+        .iter()
+        .map(|id| rs::member(names.inspector(id), id, lang))
+        .collect();
+    rs::join(&v, lang)
+}
+
+/// The columns of a stratum's table of results.
+fn result_columns(lang: Lang) -> Vec<Column> {
+    cols(
+        &[
+            (L::Rank, false),
+            (L::Code, true),
+            (L::Enterprise, false),
+            (L::Class, false),
+            (L::Joint, false),
+            (L::Team, false),
+        ],
+        lang,
+    )
 }
 
 /// People present, the log, the status note and the record's times.

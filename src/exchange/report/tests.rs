@@ -624,12 +624,9 @@ fn english_report_and_summary() {
 #[test]
 fn errors_are_rendered() {
     let e = ReportError::Xlsx("disk full".into());
+    assert_eq!(e.say(Lang::Zh), "无法生成季度统计 XLSX 文件：disk full");
     assert_eq!(
-        rs::report_error(&e, Lang::Zh),
-        "无法生成季度统计 XLSX 文件：disk full"
-    );
-    assert_eq!(
-        rs::report_error(&e, Lang::En),
+        e.say(Lang::En),
         "cannot write the quarterly report as XLSX: disk full"
     );
 }

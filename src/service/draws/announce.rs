@@ -3,6 +3,7 @@
 //! source, as JSON and HTML for the portal; recorded in the audit trail with its time.
 
 use super::*;
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::draw::announcement::{Announcement, AnnouncementInput};
 use crate::exchange::announce::{announcement_html, file_names};
 use crate::strings::Lang;
@@ -47,12 +48,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "announce",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&after),
+                Event::new(Action::Announce, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&after)),
             )?;
             Ok(a)
         })?;

@@ -3,10 +3,11 @@
 //! engine lives in `domain::draw`; this module feeds it from the registry and stores the result.
 
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::ceremony::Status;
 use crate::domain::draw::{
     self, Ceremony, Certificate, ConflictPair, DrawError, EntropyEntry, H256, Hashes, Params,
-    PublicValue, Quota, Refusal, Signoff, Snapshot, commitment, hashes,
+    PublicValue, Quota, Signoff, Snapshot, commitment, hashes,
 };
 use crate::domain::enterprise::OperatingStatus;
 pub use crate::domain::figures::PlanLine;
@@ -22,65 +23,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// The fewest characters a witness may type.
-pub const MIN_ENTROPY_CHARS: usize = 8;
+pub use crate::domain::ceremony::MIN_ENTROPY_CHARS;
 
 const PREPARED: &str = "prepared";
 const REVEALED: &str = "revealed";
 
-/// Why a draw use case refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "problem", rename_all = "snake_case")]
-pub enum DrawProblem {
-    /// The feasibility check failed: every missing thing listed.
-    Refused {
-        refusals: Vec<Refusal>,
-    },
-    /// The engine could not produce an outcome.
-    Failed {
-        error: DrawError,
-    },
-    /// The draw is not in the status the use case needs.
-    Status {
-        id: i64,
-        status: String,
-    },
-    EntropyTooShort {
-        chars: usize,
-    },
-    TooFewWitnesses {
-        have: usize,
-        need: u32,
-    },
-    NoPublicSource {
-        id: i64,
-    },
-    UnknownItem {
-        code: String,
-    },
-    BadText {
-        field: &'static str,
-    },
-    /// The room of a prepared draw is not open yet.
-    RoomClosed {
-        id: i64,
-    },
-    /// This witness already answered (confirmed or declined).
-    AlreadyAnswered {
-        id: i64,
-    },
-    /// This witness already added entropy.
-    AlreadyEntered {
-        id: i64,
-    },
-    /// A reason or note is required (one line, at most 200 characters).
-    ReasonRequired,
-    /// The quarter ended on `ended`: a draw for it needs a leader's override with a reason.
-    QuarterEnded {
-        quarter: String,
-        ended: chrono::NaiveDate,
-    },
-}
+pub use crate::domain::draw::DrawProblem;
 
 impl From<DrawProblem> for ServiceError {
     fn from(p: DrawProblem) -> ServiceError {
@@ -426,12 +374,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "add_entropy",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&after),
+                Event::new(Action::AddEntropy, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&after)),
             )?;
             Ok(hash.clone())
         })
@@ -458,12 +404,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "public_value",
-                "draw",
-                Some(id),
-                &r.label,
-                r.public_value.as_deref(),
-                Some(&value),
+                Event::new(Action::PublicValue, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .before(r.public_value.as_deref())
+                    .after(Some(&value)),
             )
         })
     }
@@ -555,12 +500,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "reveal",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&after),
+                Event::new(Action::Reveal, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&after)),
             )?;
             Ok(cert)
         })

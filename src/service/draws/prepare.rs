@@ -3,6 +3,7 @@
 //! committed to with a fresh secret.
 
 use super::*;
+use crate::domain::audit::{Action, Entity, Event};
 
 impl Service {
     /// S11: a draw belongs to a live quarter. For one that has ended, the leader's override
@@ -227,12 +228,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "prepare",
-                "draw",
-                Some(id),
-                &label,
-                None,
-                Some(&after),
+                Event::new(Action::Prepare, Entity::Draw)
+                    .id(id)
+                    .summary(&label)
+                    .after(Some(&after)),
             )?;
             if let Some((leader, reason)) = &late {
                 db.set_late_reason(id, reason)?;
@@ -240,12 +239,10 @@ impl Service {
                     db,
                     &at,
                     leader,
-                    "override_ended_quarter",
-                    "draw",
-                    Some(id),
-                    &label,
-                    None,
-                    Some(reason),
+                    Event::new(Action::OverrideEndedQuarter, Entity::Draw)
+                        .id(id)
+                        .summary(&label)
+                        .after(Some(reason)),
                 )?;
             }
             Ok(PreparedDraw {

@@ -1,6 +1,7 @@
 //! Tests of `draws`.
 
 use super::*;
+use crate::domain::draw::Refusal;
 use crate::domain::fields::Problem;
 use crate::domain::inspector::InspectorKind;
 use crate::service::tests::{admin, inspector, service};

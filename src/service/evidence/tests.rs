@@ -1,6 +1,7 @@
 //! Tests of `evidence`.
 
 use super::*;
+use crate::domain::evidence::FileProblem;
 use crate::service::results::tests::{released, typical};
 use crate::service::tests::{admin, service};
 

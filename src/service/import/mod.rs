@@ -6,6 +6,7 @@
 //! outcome or every problem.
 
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::EnterpriseData;
 use crate::domain::fields::{self, Problem};
@@ -35,20 +36,7 @@ pub enum ImportError {
     Rows(Vec<RowIssue>),
 }
 
-/// What an import did (or, for a dry run, would do).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOutcome {
-    pub format: Format,
-    pub encoding: &'static str,
-    pub rows: usize,
-    pub created: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    /// Accepted, but worth a look (pilot credit codes whose check was waived).
-    pub warnings: Vec<RowIssue>,
-    pub dry_run: bool,
-    pub sha256: String,
-}
+pub use crate::domain::forms::ImportOutcome;
 
 /// Data rows a preview shows.
 pub const PREVIEW_ROWS: usize = 10;
@@ -259,12 +247,9 @@ impl Service {
                     db,
                     &at,
                     actor,
-                    "import",
-                    "file",
-                    None,
-                    &summary,
-                    None,
-                    Some(&counts.to_string()),
+                    Event::new(Action::Import, Entity::File)
+                        .summary(&summary)
+                        .after(Some(&counts.to_string())),
                 )?;
             }
             Ok(out)

@@ -2,6 +2,7 @@
 //! changes (or every problem), and applying those changes.
 
 use super::*;
+use crate::domain::audit::{Action, Entity, Event};
 
 /// One planned change.
 pub(super) enum Op {
@@ -375,15 +376,18 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                if before.is_some() { "update" } else { "create" },
-                "inspection",
-                Some(id),
-                summary,
-                before.as_deref(),
-                before
-                    .as_ref()
-                    .map(|_| json(&serde_json::json!({"enterprise": enterprise, "visit": v})))
-                    .as_deref(),
+                Event::new(Action::upsert(&before), Entity::Inspection)
+                    .id(id)
+                    .summary(summary)
+                    .before(before.as_deref())
+                    .after(
+                        before
+                            .as_ref()
+                            .map(|_| {
+                                json(&serde_json::json!({"enterprise": enterprise, "visit": v}))
+                            })
+                            .as_deref(),
+                    ),
             )
         }
         Op::Enterprise {
@@ -394,12 +398,9 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                "create",
-                "enterprise",
-                Some(id),
-                summary,
-                None,
-                None,
+                Event::new(Action::Create, Entity::Enterprise)
+                    .id(id)
+                    .summary(summary),
             )
         }
         Op::Enterprise {
@@ -414,12 +415,11 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                "update",
-                "enterprise",
-                Some(id),
-                summary,
-                before.map(|b| json(&b)).as_deref(),
-                Some(&json(&after)),
+                Event::new(Action::Update, Entity::Enterprise)
+                    .id(id)
+                    .summary(summary)
+                    .before(before.map(|b| json(&b)).as_deref())
+                    .after(Some(&json(&after))),
             )
         }
         Op::Inspector {
@@ -430,12 +430,9 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                "create",
-                "inspector",
-                Some(id),
-                summary,
-                None,
-                None,
+                Event::new(Action::Create, Entity::Inspector)
+                    .id(id)
+                    .summary(summary),
             )
         }
         Op::Inspector {
@@ -450,12 +447,11 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                "update",
-                "inspector",
-                Some(id),
-                summary,
-                before.map(|b| json(&b)).as_deref(),
-                Some(&json(&after)),
+                Event::new(Action::Update, Entity::Inspector)
+                    .id(id)
+                    .summary(summary)
+                    .before(before.map(|b| json(&b)).as_deref())
+                    .after(Some(&json(&after))),
             )
         }
         Op::Item { data, from, .. } => {
@@ -481,12 +477,11 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                if before.is_some() { "update" } else { "create" },
-                "penalty",
-                Some(enterprise),
-                summary,
-                before.as_deref(),
-                before.as_ref().map(|_| json(&p)).as_deref(),
+                Event::new(Action::upsert(&before), Entity::Penalty)
+                    .id(enterprise)
+                    .summary(summary)
+                    .before(before.as_deref())
+                    .after(before.as_ref().map(|_| json(&p)).as_deref()),
             )
         }
         Op::Complaint {
@@ -505,12 +500,11 @@ pub(super) fn apply(db: Db<'_>, op: Op, at: &str, actor: &Actor, summary: &str) 
                 db,
                 at,
                 actor,
-                if before.is_some() { "update" } else { "create" },
-                "complaint",
-                Some(enterprise),
-                summary,
-                before.as_deref(),
-                before.as_ref().map(|_| json(&c)).as_deref(),
+                Event::new(Action::upsert(&before), Entity::Complaint)
+                    .id(enterprise)
+                    .summary(summary)
+                    .before(before.as_deref())
+                    .after(before.as_ref().map(|_| json(&c)).as_deref()),
             )
         }
     }

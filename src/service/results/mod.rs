@@ -6,6 +6,7 @@
 
 use super::draws::{DrawProblem, corrupt, snapshot_id};
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::calendar::{Calendar, DayKind, Due, MissingYear};
 use crate::domain::draw::Certificate;
 use crate::domain::fields::{FieldIssue, Problem};
@@ -21,18 +22,7 @@ use std::collections::{BTreeSet, HashMap};
 /// Who reviews results: section chiefs sit in the leadership group; the office reviews too.
 pub const REVIEWERS: &[Role] = &[Role::Admin, Role::Leader];
 
-/// Where an assignment stands, for the worklist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum WorkState {
-    /// Returned for rework: the most urgent.
-    Returned,
-    /// No result yet.
-    Pending,
-    Submitted,
-    /// Approved, not yet published.
-    Approved,
-    Published,
-}
+pub use crate::domain::result::WorkState;
 
 /// A deadline (provisional when it reaches a year without holiday data), or the year the
 /// calendar lacks when even weekends alone cannot give it.
@@ -398,13 +388,13 @@ impl Service {
                         .and_then(|x| x.result)
                         .map(|r| r.id)
                         .ok_or_else(|| corrupt("result", a.id))?;
-                    (id, "create", None)
+                    (id, Action::Create, None)
                 }
                 (Some(r), Some(rev)) if r.status == ReviewStatus::Returned => {
                     if !db.resubmit_result(r.id, rev, &d, &actor.name, &at)? {
                         return Err(ServiceError::Stale);
                     }
-                    (r.id, "update", Some(json(&r.data)))
+                    (r.id, Action::Update, Some(json(&r.data)))
                 }
                 (Some(_), _) => return Err(ServiceError::Exists(format!("result {}", a.code))),
             };
@@ -415,12 +405,11 @@ impl Service {
                 db,
                 &at,
                 actor,
-                action,
-                "result",
-                Some(id),
-                &format!("{} {}", draw.label, a.code),
-                before.as_deref(),
-                Some(&json(&d)),
+                Event::new(action, Entity::Result)
+                    .id(id)
+                    .summary(&format!("{} {}", draw.label, a.code))
+                    .before(before.as_deref())
+                    .after(Some(&json(&d))),
             )?;
             Ok(id)
         })
@@ -458,12 +447,17 @@ impl Service {
                 db,
                 &at,
                 actor,
-                if approve { "approve" } else { "return" },
-                "result",
-                Some(result),
-                comment,
-                None,
-                Some(to.code()),
+                Event::new(
+                    if approve {
+                        Action::Approve
+                    } else {
+                        Action::Return
+                    },
+                    Entity::Result,
+                )
+                .id(result)
+                .summary(comment)
+                .after(Some(to.code())),
             )
         })
     }

@@ -3,6 +3,7 @@
 //! working-day calendar.
 
 use super::*;
+use crate::domain::audit::{Action, Entity, Event};
 
 /// The certificates and verification pages of the sealed draws whose drawn targets all have a
 /// published result (N5: before that the list stays secret): the pages' names, and the files.
@@ -84,12 +85,9 @@ impl Service {
                     db,
                     &at,
                     actor,
-                    "publish",
-                    "quarter",
-                    None,
-                    &q,
-                    None,
-                    Some(&n.to_string()),
+                    Event::new(Action::Publish, Entity::Quarter)
+                        .summary(&q)
+                        .after(Some(&n.to_string())),
                 )
             })?;
         }
@@ -239,12 +237,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "offsite",
-                "enterprise",
-                Some(line.enterprise_id),
-                &q,
-                None,
-                Some(&json(&o)),
+                Event::new(Action::Offsite, Entity::Enterprise)
+                    .id(line.enterprise_id)
+                    .summary(&q)
+                    .after(Some(&json(&o))),
             )
         })
     }
@@ -285,12 +281,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "category",
-                None,
-                &c.code,
-                None,
-                Some(&json(c)),
+                Event::new(Action::Update, Entity::Category)
+                    .summary(&c.code)
+                    .after(Some(&json(c))),
             )
         })
     }
@@ -341,12 +334,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "calendar",
-                None,
-                &day.to_string(),
-                None,
-                Some(kind.map_or("workday-default", |k| k.code())),
+                Event::new(Action::Update, Entity::Calendar)
+                    .summary(&day.to_string())
+                    .after(Some(kind.map_or("workday-default", |k| k.code()))),
             )
         })
     }
@@ -362,12 +352,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "update",
-                "calendar",
-                None,
-                &year.to_string(),
-                None,
-                Some("year entered"),
+                Event::new(Action::Update, Entity::Calendar)
+                    .summary(&year.to_string())
+                    .after(Some("year entered")),
             )
         })
     }

@@ -7,6 +7,7 @@
 
 use super::draws::{DrawProblem, corrupt, entropy_hash};
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
+use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::ceremony::{self, Answer, Status};
 use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Snapshot, Stratum};
 use crate::domain::quota::Group;
@@ -27,19 +28,19 @@ pub const ROOM_ROLES: &[Role] = &[Role::Admin, Role::Leader, Role::Witness];
 
 /// Audit actions that are steps of the ceremony (the room's log).
 const STEPS: &[&str] = &[
-    "prepare",
-    "open_room",
-    "join",
-    "add_entropy",
-    "public_value",
-    "reveal",
-    "confirm",
-    "decline",
-    "accept",
-    "cancel",
-    "seal",
-    "release",
-    "annotate",
+    Action::Prepare.name(),
+    Action::OpenRoom.name(),
+    Action::Join.name(),
+    Action::AddEntropy.name(),
+    Action::PublicValue.name(),
+    Action::Reveal.name(),
+    Action::Confirm.name(),
+    Action::Decline.name(),
+    Action::Accept.name(),
+    Action::Cancel.name(),
+    Action::Seal.name(),
+    Action::Release.name(),
+    Action::Annotate.name(),
 ];
 
 /// A leader's decision on a disputed draw.
@@ -82,16 +83,7 @@ pub struct ShownTarget {
     pub group: Option<Group>,
 }
 
-/// A team as shown: names with their ids.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShownTeam {
-    pub code: String,
-    pub name: String,
-    pub joint: bool,
-    pub lead: String,
-    pub officers: Vec<String>,
-    pub auxiliaries: Vec<String>,
-}
+pub use crate::domain::ceremony::ShownTeam;
 
 /// The result of a draw as the room shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,12 +207,9 @@ impl Service {
                     db,
                     &at,
                     actor,
-                    "open_room",
-                    "draw",
-                    Some(id),
-                    &r.label,
-                    None,
-                    None,
+                    Event::new(Action::OpenRoom, Entity::Draw)
+                        .id(id)
+                        .summary(&r.label),
                 )?;
             }
             join(db, &at, actor, &r)
@@ -309,9 +298,12 @@ impl Service {
                 return Err(DrawProblem::AlreadyAnswered { id }.into());
             }
             let (action, after) = match &declined {
-                None => ("confirm", json(&serde_json::json!({"witness": login}))),
+                None => (
+                    Action::Confirm,
+                    json(&serde_json::json!({"witness": login})),
+                ),
                 Some(reason) => (
-                    "decline",
+                    Action::Decline,
                     json(&serde_json::json!({"witness": login, "reason": reason})),
                 ),
             };
@@ -319,12 +311,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                action,
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&after),
+                Event::new(action, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&after)),
             )?;
             let mut cert = certificate(&r)?;
             if declined.is_none() {
@@ -367,12 +357,10 @@ impl Service {
                         db,
                         &at,
                         actor,
-                        "accept",
-                        "draw",
-                        Some(id),
-                        &r.label,
-                        None,
-                        Some(&note),
+                        Event::new(Action::Accept, Entity::Draw)
+                            .id(id)
+                            .summary(&r.label)
+                            .after(Some(&note)),
                     )?;
                     seal(db, &at, actor, &r, "disputed")
                 }
@@ -409,12 +397,9 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "release",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                None,
+                Event::new(Action::Release, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label),
             )
         })
     }
@@ -442,12 +427,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "annotate",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(&note),
+                Event::new(Action::Annotate, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(&note)),
             )
         })
     }
@@ -463,12 +446,10 @@ impl Service {
                 db,
                 &at,
                 actor,
-                "view",
-                "draw",
-                Some(id),
-                &r.label,
-                None,
-                Some(what),
+                Event::new(Action::View, Entity::Draw)
+                    .id(id)
+                    .summary(&r.label)
+                    .after(Some(what)),
             )
         })
     }
@@ -614,12 +595,9 @@ fn join(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow) -> Result<()> {
             db,
             at,
             actor,
-            "join",
-            "draw",
-            Some(r.id),
-            &r.label,
-            None,
-            None,
+            Event::new(Action::Join, Entity::Draw)
+                .id(r.id)
+                .summary(&r.label),
         )?;
     }
     Ok(())
@@ -633,12 +611,9 @@ fn seal(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, from: &str) -> Result<
         db,
         at,
         actor,
-        "seal",
-        "draw",
-        Some(r.id),
-        &r.label,
-        None,
-        None,
+        Event::new(Action::Seal, Entity::Draw)
+            .id(r.id)
+            .summary(&r.label),
     )
 }
 
@@ -653,12 +628,10 @@ fn cancel(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, reason: &str) -> Res
         db,
         at,
         actor,
-        "cancel",
-        "draw",
-        Some(r.id),
-        &r.label,
-        None,
-        Some(&reason),
+        Event::new(Action::Cancel, Entity::Draw)
+            .id(r.id)
+            .summary(&r.label)
+            .after(Some(&reason)),
     )
 }
 

@@ -28,8 +28,7 @@ const PAUSE: Duration = Duration::from_millis(5);
 const RESTARTS_BEFORE_ONE_STEP: u32 = 3;
 /// How long a backup or restore waits for locks before giving up.
 const LOCK_WAIT: Duration = Duration::from_secs(10);
-/// How long [`Store::in_use`] tries to take the exclusive lock.
-pub const LIVE_WAIT: Duration = Duration::from_millis(300);
+pub use crate::domain::backup::LIVE_WAIT;
 /// At most this many lines of a failed integrity check are kept.
 const MAX_PROBLEMS: usize = 10;
 
@@ -72,15 +71,7 @@ pub enum BackupError {
 
 type Result<T> = std::result::Result<T, BackupError>;
 
-/// What a checked file holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileCheck {
-    pub schema_version: i64,
-    pub enterprises: i64,
-    pub audit_rows: i64,
-    /// The file's size.
-    pub bytes: u64,
-}
+pub use crate::domain::backup::FileCheck;
 
 /// Whether a database is held, from [`Store::in_use`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -221,7 +221,7 @@ impl App {
         let lang = self.lang();
         match c {
             Cmd::Say(m) => self.say(m),
-            Cmd::Fail(e) => self.say(strings::service_error(&e, None, lang)),
+            Cmd::Fail(e) => self.say(e.say(None, lang)),
             Cmd::Push(m) => self.modals.push(m),
             Cmd::Pop => drop(self.modals.pop()),
             Cmd::PopAll => self.modals.clear(),

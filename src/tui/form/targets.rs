@@ -199,7 +199,7 @@ impl Form {
                 FormOutcome::Stay
             }
             Ok((Err(e), kind)) => {
-                self.message = Some(strings::service_error(&e, Some(kind), lang));
+                self.message = Some(e.say(Some(kind), lang));
                 FormOutcome::Stay
             }
             Ok((Ok(id), _)) => FormOutcome::Saved(id),

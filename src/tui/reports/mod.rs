@@ -88,7 +88,7 @@ impl Reports {
                 trend,
             })
         })();
-        self.preview = Some(r.map_err(|e| strings::service_error(&e, None, lang)));
+        self.preview = Some(r.map_err(|e| e.say(None, lang)));
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: Theme, lang: Lang) {

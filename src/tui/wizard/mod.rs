@@ -263,7 +263,7 @@ impl Wizard {
             }
             Err(e) => {
                 let mut more = vec![(format!("✗ {}", ws::failed(lang)), true)];
-                let text = strings::service_error(&e, Some(kind), lang);
+                let text = e.say(Some(kind), lang);
                 more.extend(
                     text.lines()
                         .map(|l| (format!("  {}", l.trim_start()), true)),

@@ -28,7 +28,7 @@ pub(super) fn preview_lines(
     t.add(&ws::hash_line(&p.sha256), plain, 0);
     match &p.check {
         Ok(o) => t.add(&ws::verdict_ok(o, lang), theme.key(), 2),
-        Err(e) => t.add(&ws::verdict_bad(e, lang), theme.warn(), 2),
+        Err(e) => t.add(&ws::verdict_bad(e.refusal(), lang), theme.warn(), 2),
     }
     if let Some(tp) = &p.table {
         mapping_lines(tp, &mut t, theme, lang);
@@ -156,7 +156,7 @@ fn check_lines(p: &ImportPreview, t: &mut Text, theme: Theme, lang: Lang) {
             t.add(&ws::press_y(o.rows, lang), theme.key(), 0);
         }
         Err(e) => {
-            let text = strings::import_error(e, lang);
+            let text = e.say(lang);
             for (i, l) in text.lines().enumerate() {
                 match i {
                     0 => t.add(&format!("✗ {l}"), warn, 2),
