@@ -9,6 +9,7 @@ pub mod ceremony;
 pub mod classify;
 pub mod credit_code;
 pub mod draw;
+pub mod eligibility;
 pub mod enterprise;
 pub mod evidence;
 pub mod fields;

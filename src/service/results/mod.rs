@@ -358,7 +358,7 @@ impl Service {
         let d = clean(d)?;
         self.write(Change::Results, |db| {
             let draw = db
-                .draw(a.draw_id)?
+                .draw_head(a.draw_id)?
                 .ok_or_else(|| ServiceError::NotFound(format!("draw {}", a.draw_id)))?;
             let drawn_on = draw
                 .revealed_at

@@ -8,11 +8,16 @@ pub(super) fn room_state(
     id: i64,
     names: &crate::service::DrawNames,
 ) -> Result<RoomState> {
-    let r = draw_row(db, id)?;
-    let status = status_of(&r)?;
-    let snapshot: Snapshot =
-        serde_json::from_str(&r.snapshot).map_err(|e| corrupt("snapshot", e))?;
-    let params: Params = serde_json::from_str(&r.params).map_err(|e| corrupt("params", e))?;
+    let crate::store::DrawRow {
+        head: r,
+        snapshot,
+        certificate,
+        ..
+    } = db
+        .draw(id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+    let status = r.status;
+    let params = r.params.clone();
     let hashes = crate::domain::draw::hashes(&snapshot, &params);
     let strata = params
         .quota
@@ -86,7 +91,8 @@ pub(super) fn room_state(
         })
         .collect();
     let result = if status.has_result() {
-        Some(shown(&certificate(&r)?, names))
+        let c = certificate.ok_or_else(|| wrong_status(&r))?;
+        Some(shown(&c.value, names))
     } else {
         None
     };
