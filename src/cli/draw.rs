@@ -577,9 +577,7 @@ fn announce(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let h = |e| human(e, None, lang);
-    let files = svc
-        .draw_announcement(me, draw_id, known, lang)
-        .map_err(h)?;
+    let files = svc.draw_announcement(me, draw_id, known, lang).map_err(h)?;
     std::fs::create_dir_all(dir).with_context(|| s::cannot_open(dir, lang))?;
     let mut written = Vec::new();
     for (name, bytes) in files {
