@@ -86,14 +86,10 @@ impl Service {
             };
             let n = db.count_draws_of_quarter(&req.quarter.to_string())? + 1;
             let label = format!("{}-{n}", req.quarter);
-            let mut params = Params::new(label.clone(), quota);
-            params.team_size = req.team_size;
-            params.auxiliaries = req.auxiliaries;
-            params.workload_cap = req.workload_cap;
+            let mut params = draw_params(req, label.clone(), quota, &rules);
             params.joint_bp = cq.ratios.internal_joint;
             params.items = items;
             params.item_expertise = item_expertise;
-            params.previous_lead_may_lead = rules.previous_lead_may_lead;
             draw::check(&snapshot, &params)
                 .map_err(|refusals| DrawProblem::Refused { refusals })?;
             let h = hashes(&snapshot, &params);
@@ -134,19 +130,8 @@ impl Service {
                 None,
                 Some(&after),
             )?;
-            if let Some((leader, reason)) = &late {
-                db.set_late_reason(id, reason)?;
-                audit(
-                    db,
-                    &at,
-                    leader,
-                    "override_ended_quarter",
-                    "draw",
-                    Some(id),
-                    &label,
-                    None,
-                    Some(reason),
-                )?;
+            if let Some(late) = &late {
+                record_late(db, &at, id, &label, late)?;
             }
             Ok(PreparedDraw {
                 id,
@@ -163,6 +148,38 @@ impl Service {
             })
         })
     }
+}
+
+/// The parameters the request sets, with the rules' say on previous leads.
+fn draw_params(req: &DrawRequest, label: String, quota: Quota, rules: &DrawRules) -> Params {
+    let mut params = Params::new(label, quota);
+    params.team_size = req.team_size;
+    params.auxiliaries = req.auxiliaries;
+    params.workload_cap = req.workload_cap;
+    params.previous_lead_may_lead = rules.previous_lead_may_lead;
+    params
+}
+
+/// S11: the leader's reason for a draw of an ended quarter, kept and audited in their name.
+fn record_late(
+    db: Db<'_>,
+    at: &str,
+    id: i64,
+    label: &str,
+    (leader, reason): &(Actor, String),
+) -> Result<()> {
+    db.set_late_reason(id, reason)?;
+    audit(
+        db,
+        at,
+        leader,
+        "override_ended_quarter",
+        "draw",
+        Some(id),
+        label,
+        None,
+        Some(reason),
+    )
 }
 
 /// The plan's remaining number per group, when the request names no quota.
