@@ -495,45 +495,8 @@ impl Service {
             })
             .collect();
         let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
-        let fallback = cert.revealed_at;
-        let people: Vec<RecordPerson> = st
-            .members
-            .iter()
-            .map(|m| RecordPerson {
-                name: m.name.clone(),
-                login: m.login.clone(),
-                role: m
-                    .roles
-                    .iter()
-                    .map(|r| lang.t(r.zh(), r.en()))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                joined_at: time(&m.joined_at)
-                    .or_else(|| m.entropy.as_ref().and_then(|e| time(&e.1)))
-                    .unwrap_or(fallback),
-                entropy_sha256: m.entropy.as_ref().map(|e| e.0.clone()),
-                confirmed_at: m.answer.as_ref().and_then(|a| time(&a.at)),
-                declined: m
-                    .answer
-                    .as_ref()
-                    .filter(|a| !a.confirmed)
-                    .map(|a| a.reason.clone()),
-            })
-            .collect();
-        let log: Vec<RecordLogLine> = st
-            .log
-            .iter()
-            .filter_map(|s| {
-                let mut text = format!("{} {}", s.actor, room_strings::step(&s.action, lang));
-                if let Some(n) = &s.note {
-                    text.push_str(&format!("：{n}"));
-                }
-                Some(RecordLogLine {
-                    at: time(&s.at)?,
-                    text,
-                })
-            })
-            .collect();
+        let people = record_people(&st, cert.revealed_at, lang);
+        let log = record_log(&st, lang);
         let late = self
             .store
             .read(|db| db.late_reason(id))?
@@ -591,6 +554,57 @@ impl Service {
         let names = self.draw_names(actor)?;
         self.store.read(|db| room_state(db, id, &names))
     }
+}
+
+/// Everyone in the room as the record lists them: roles, when they joined (else when their
+/// entropy came, else the reveal), their entropy's hash and their answer.
+fn record_people(
+    st: &RoomState,
+    fallback: chrono::DateTime<chrono::FixedOffset>,
+    lang: Lang,
+) -> Vec<RecordPerson> {
+    let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    st.members
+        .iter()
+        .map(|m| RecordPerson {
+            name: m.name.clone(),
+            login: m.login.clone(),
+            role: m
+                .roles
+                .iter()
+                .map(|r| lang.t(r.zh(), r.en()))
+                .collect::<Vec<_>>()
+                .join("、"),
+            joined_at: time(&m.joined_at)
+                .or_else(|| m.entropy.as_ref().and_then(|e| time(&e.1)))
+                .unwrap_or(fallback),
+            entropy_sha256: m.entropy.as_ref().map(|e| e.0.clone()),
+            confirmed_at: m.answer.as_ref().and_then(|a| time(&a.at)),
+            declined: m
+                .answer
+                .as_ref()
+                .filter(|a| !a.confirmed)
+                .map(|a| a.reason.clone()),
+        })
+        .collect()
+}
+
+/// The ceremony's steps as the record prints them.
+fn record_log(st: &RoomState, lang: Lang) -> Vec<RecordLogLine> {
+    let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    st.log
+        .iter()
+        .filter_map(|s| {
+            let mut text = format!("{} {}", s.actor, room_strings::step(&s.action, lang));
+            if let Some(n) = &s.note {
+                text.push_str(&format!("：{n}"));
+            }
+            Some(RecordLogLine {
+                at: time(&s.at)?,
+                text,
+            })
+        })
+        .collect()
 }
 
 /// Records `actor` as a member of the room (audited the first time).
