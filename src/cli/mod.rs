@@ -505,25 +505,7 @@ fn classify(
             .collect()
     };
     match format {
-        OutputFormat::Json => {
-            let arr: Vec<serde_json::Value> = qc
-                .items
-                .iter()
-                .map(|(e, c)| {
-                    serde_json::json!({
-                        "credit_code": e.data.credit_code.as_str(),
-                        "name": e.data.name,
-                        "class": c.class.code(),
-                        "positive_list": c.positive_list,
-                        "offsite": c.offsite,
-                        "reasons": reasons(c),
-                        "rules": c.reasons.iter().map(rule_code).collect::<Vec<_>>(),
-                        "overridden_rules": c.overridden.iter().map(rule_code).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&arr)?)?;
-        }
+        OutputFormat::Json => classify_json(&qc, &reasons, out)?,
         OutputFormat::Csv | OutputFormat::Table => {
             let rows: Vec<Vec<String>> = qc
                 .items
@@ -562,6 +544,32 @@ fn classify(
             }
         }
     }
+    Ok(())
+}
+
+/// The quarter's classification as a JSON array, one object a target.
+fn classify_json(
+    qc: &shuangsui::service::QuarterClassification,
+    reasons: &dyn Fn(&shuangsui::domain::classify::Classification) -> Vec<String>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let arr: Vec<serde_json::Value> = qc
+        .items
+        .iter()
+        .map(|(e, c)| {
+            serde_json::json!({
+                "credit_code": e.data.credit_code.as_str(),
+                "name": e.data.name,
+                "class": c.class.code(),
+                "positive_list": c.positive_list,
+                "offsite": c.offsite,
+                "reasons": reasons(c),
+                "rules": c.reasons.iter().map(rule_code).collect::<Vec<_>>(),
+                "overridden_rules": c.overridden.iter().map(rule_code).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    writeln!(out, "{}", serde_json::to_string_pretty(&arr)?)?;
     Ok(())
 }
 
