@@ -41,6 +41,21 @@ pub(super) enum Op {
     },
 }
 
+impl Op {
+    /// Whether the change creates a record (else it updates one).
+    pub(super) fn creates(&self) -> bool {
+        matches!(
+            self,
+            Op::Enterprise { id: None, .. }
+                | Op::Inspector { id: None, .. }
+                | Op::Item { new: true, .. }
+                | Op::Penalty { existing: None, .. }
+                | Op::Complaint { existing: None, .. }
+                | Op::Inspection { existing: None, .. }
+        )
+    }
+}
+
 pub(super) struct Plan {
     pub ops: Vec<Op>,
     pub unchanged: usize,
