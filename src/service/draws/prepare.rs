@@ -59,14 +59,10 @@ impl Service {
     /// secret. Nothing is stored when the check refuses.
     pub fn prepare_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<PreparedDraw> {
         actor.require(&[Role::Admin])?;
-        let public_source = req
-            .public_source
-            .as_deref()
-            .map(|s| clean_line(s, "public_source"))
-            .transpose()?;
+        let public_source = public_source(req)?;
         let today = self.today();
         let late = self.late_override(actor, req, today)?;
-        let (items, item_expertise) = self.draw_items(&req.items, today)?;
+        let items = self.draw_items(&req.items, today)?;
         // One classification serves the plan's remaining counts and the snapshot.
         let (cq, facts) = self.quarter_facts(actor, req.quarter)?;
         let quota = req.quota.unwrap_or_else(|| remaining_quota(&cq, &facts));
@@ -75,30 +71,20 @@ impl Service {
         let at = self.stamp();
         self.write(Change::Draws, |db| {
             let rules = draw_rules(db)?;
-            let item_set: BTreeSet<String> = items.iter().cloned().collect();
-            let pool = candidate_pool(db, &cq, req.quarter, today, &item_set, &rules)?;
-            let team = snapshot_inspectors(db)?;
-            let conflicts = open_conflicts(db, &cq, &team.ids, &pool.candidates)?;
-            let snapshot = Snapshot {
-                candidates: pool.candidates,
-                inspectors: team.inspectors,
-                conflicts,
-            };
+            let frozen = freeze(db, &cq, req.quarter, today, &items.0, &rules)?;
+            let snapshot = &frozen.snapshot;
             let n = db.count_draws_of_quarter(&req.quarter.to_string())? + 1;
             let label = format!("{}-{n}", req.quarter);
-            let mut params = draw_params(req, label.clone(), quota, &rules);
-            params.joint_bp = cq.ratios.internal_joint;
-            params.items = items;
-            params.item_expertise = item_expertise;
-            draw::check(&snapshot, &params)
-                .map_err(|refusals| DrawProblem::Refused { refusals })?;
-            let h = hashes(&snapshot, &params);
+            let joint = cq.ratios.internal_joint;
+            let params = draw_params(req, label.clone(), quota, &rules, joint, items);
+            draw::check(snapshot, &params).map_err(|refusals| DrawProblem::Refused { refusals })?;
+            let h = hashes(snapshot, &params);
             let commitment = commit.to_hex();
             let row = NewDraw {
                 quarter: &req.quarter.to_string(),
                 label: &label,
                 status: Status::Prepared,
-                snapshot: &snapshot,
+                snapshot,
                 params: &params,
                 secret: &secret,
                 commitment: &commitment,
@@ -109,15 +95,14 @@ impl Service {
                 prepared_at: &at,
             };
             let id = db.insert_draw(&row)?;
-            let (repeat_excluded, suspended) = (pool.repeat_excluded, pool.suspended);
             let after = json(&serde_json::json!({
                 "label": label,
                 "params": params,
                 "hashes": h,
                 "commitment": commit,
                 "public_source": public_source,
-                "repeat_excluded": repeat_excluded,
-                "suspended": suspended,
+                "repeat_excluded": frozen.repeat_excluded,
+                "suspended": frozen.suspended,
             }));
             audit(
                 db,
@@ -140,9 +125,9 @@ impl Service {
                 candidates: snapshot.candidates.len(),
                 inspectors: snapshot.inspectors.len(),
                 conflicts: snapshot.conflicts.len(),
-                no_section: team.no_section,
-                repeat_excluded,
-                suspended,
+                no_section: frozen.no_section,
+                repeat_excluded: frozen.repeat_excluded,
+                suspended: frozen.suspended,
                 hashes: h,
                 commitment: commit,
             })
@@ -150,12 +135,31 @@ impl Service {
     }
 }
 
-/// The parameters the request sets, with the rules' say on previous leads.
-fn draw_params(req: &DrawRequest, label: String, quota: Quota, rules: &DrawRules) -> Params {
+/// The public source the request names, checked.
+fn public_source(req: &DrawRequest) -> Result<Option<String>> {
+    req.public_source
+        .as_deref()
+        .map(|s| clean_line(s, "public_source"))
+        .transpose()
+}
+
+/// The parameters: what the request sets, the items with the expertise they call for, the
+/// plan's internal-joint share and the rules' say on previous leads.
+fn draw_params(
+    req: &DrawRequest,
+    label: String,
+    quota: Quota,
+    rules: &DrawRules,
+    joint_bp: u32,
+    (items, item_expertise): (Vec<String>, BTreeSet<Expertise>),
+) -> Params {
     let mut params = Params::new(label, quota);
     params.team_size = req.team_size;
     params.auxiliaries = req.auxiliaries;
     params.workload_cap = req.workload_cap;
+    params.joint_bp = joint_bp;
+    params.items = items;
+    params.item_expertise = item_expertise;
     params.previous_lead_may_lead = rules.previous_lead_may_lead;
     params
 }
@@ -180,6 +184,40 @@ fn record_late(
         None,
         Some(reason),
     )
+}
+
+/// A draw's snapshot as frozen, with what its preparation noted.
+struct Frozen {
+    snapshot: Snapshot,
+    repeat_excluded: Vec<RepeatExcluded>,
+    suspended: Vec<String>,
+    no_section: Vec<String>,
+}
+
+/// Freezes the snapshot: the candidates the rules leave, the inspectors with a section, the
+/// open conflicts between them.
+fn freeze(
+    db: Db<'_>,
+    cq: &QuarterClassification,
+    quarter: Quarter,
+    today: chrono::NaiveDate,
+    items: &[String],
+    rules: &DrawRules,
+) -> Result<Frozen> {
+    let item_set: BTreeSet<String> = items.iter().cloned().collect();
+    let pool = candidate_pool(db, cq, quarter, today, &item_set, rules)?;
+    let team = snapshot_inspectors(db)?;
+    let conflicts = open_conflicts(db, cq, &team.ids, &pool.candidates)?;
+    Ok(Frozen {
+        snapshot: Snapshot {
+            candidates: pool.candidates,
+            inspectors: team.inspectors,
+            conflicts,
+        },
+        repeat_excluded: pool.repeat_excluded,
+        suspended: pool.suspended,
+        no_section: team.no_section,
+    })
 }
 
 /// The plan's remaining number per group, when the request names no quota.
