@@ -192,9 +192,7 @@ impl Engine {
             }
             fxp::OPENDIR => {
                 let node = self.resolve(r.text().map_err(bad)?)?;
-                self.room_for_a_handle()?;
-                let list = self.listing(&node)?;
-                self.add(id, Open::Dir(list))
+                self.opendir(id, &node)
             }
             fxp::READDIR => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
@@ -205,9 +203,7 @@ impl Engine {
                 let flags = r.u32().map_err(bad)?;
                 let announced = r.attrs().map_err(bad)?.size;
                 let node = self.resolve(path)?;
-                self.room_for_a_handle()?;
-                let open = self.open(&node, flags, announced)?;
-                self.add(id, open)
+                self.open_handle(id, &node, flags, announced)
             }
             fxp::CLOSE => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
@@ -327,6 +323,20 @@ impl Engine {
         std::fs::remove_file(&path).map_err(|e| io_refusal(&e, lang))?;
         tracing::info!(user = %self.user, file = %node.path(), "sftp: removed");
         self.ok(id)
+    }
+
+    /// A handle on a folder's listing, while the user has room for one more.
+    fn opendir(&mut self, id: u32, node: &Node) -> Answer {
+        self.room_for_a_handle()?;
+        let list = self.listing(node)?;
+        self.add(id, Open::Dir(list))
+    }
+
+    /// A handle on a file opened as `flags` asks, while the user has room for one more.
+    fn open_handle(&mut self, id: u32, node: &Node, flags: u32, announced: Option<u64>) -> Answer {
+        self.room_for_a_handle()?;
+        let open = self.open(node, flags, announced)?;
+        self.add(id, open)
     }
 
     /// Closes a handle; closing an upload finishes it.
