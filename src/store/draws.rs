@@ -479,3 +479,76 @@ impl Db<'_> {
         Ok(rows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draw::example;
+    use crate::store::Store;
+
+    fn insert(s: &mut Store) -> i64 {
+        let (snapshot, params) = (example::snapshot(), example::params());
+        s.write(|db| {
+            db.insert_draw(&NewDraw {
+                quarter: "2024Q2",
+                label: "2024Q2-1",
+                status: Status::Prepared,
+                snapshot: &snapshot,
+                params: &params,
+                secret: &[7; 32],
+                commitment: "c",
+                public_source: None,
+                public_value: None,
+                min_witnesses: 1,
+                prepared_by: "admin",
+                prepared_at: "2024-04-01T09:00:00+08:00",
+            })
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_draw_reads_back_typed_and_is_stored_as_compact_json() {
+        let mut s = Store::open_in_memory().unwrap();
+        let id = insert(&mut s);
+        let r = s.read(|db| db.draw(id)).unwrap().unwrap();
+        assert_eq!(r.snapshot, example::snapshot());
+        assert_eq!(r.head.params, example::params());
+        assert_eq!(r.head.status, Status::Prepared);
+        assert_eq!(r.certificate, None);
+        let stored: (String, String) = s
+            .read(|db| {
+                Ok::<_, StoreError>(db.0.query_row(
+                    "SELECT snapshot, params FROM draws WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get("snapshot")?, r.get("params")?)),
+                )?)
+            })
+            .unwrap();
+        let snapshot = serde_json::to_string(&example::snapshot()).unwrap();
+        assert_eq!(stored.0, snapshot);
+        assert_eq!(stored.1, serde_json::to_string(&example::params()).unwrap());
+        assert_eq!(s.read(|db| db.count_draws_of_quarter("2024Q2")).unwrap(), 1);
+        assert_eq!(s.read(|db| db.draw_heads()).unwrap(), vec![r.head]);
+    }
+
+    #[test]
+    fn unreadable_draw_columns_are_corrupt() {
+        for (col, value) in [("status", "lost"), ("params", "{}"), ("snapshot", "[")] {
+            let mut s = Store::open_in_memory().unwrap();
+            let id = insert(&mut s);
+            assert!(s.read(|db| db.draw(id)).is_ok());
+            s.write(|db| {
+                let sql = format!("UPDATE draws SET {col} = ?1 WHERE id = ?2");
+                db.0.execute(&sql, params![value, id])?;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+            let e = s.read(|db| db.draw(id)).unwrap_err();
+            assert!(
+                matches!(e, StoreError::Corrupt(m) if m.contains(col)),
+                "{col}"
+            );
+        }
+    }
+}
