@@ -472,24 +472,20 @@ impl Service {
     pub fn draw_summary(&mut self, actor: &Actor, id: i64) -> Result<DrawSummary> {
         actor.require(READERS)?;
         let with_list = actor.require(super::ROOM_ROLES).is_ok();
-        let (head, certificate) = if with_list {
-            let r = self
-                .store
-                .read(|db| db.draw(id))?
-                .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
-            (r.head, r.certificate.map(|c| c.value))
+        let head = self
+            .store
+            .read(|db| db.draw_head(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        let certificate = if with_list {
+            self.store.read(|db| db.draw_certificate(id))?
         } else {
-            let h = self
-                .store
-                .read(|db| db.draw_head(id))?
-                .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
-            (h, None)
+            None
         };
         let entropy = self.store.read(|db| db.entropy_of(id))?;
         if with_list && head.status == Status::Sealed {
             self.record_view(actor, id, "summary")?;
         }
-        Ok(summary(head, &entropy, certificate))
+        Ok(summary(head, &entropy, certificate.map(|c| c.value)))
     }
 
     /// Every draw, newest first (readers), without the drawn lists.
