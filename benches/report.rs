@@ -5,11 +5,13 @@
 //! statistics, the assessment, and the whole XLSX report, best of 5.
 
 use chrono::Datelike;
+use shuangsui::domain::ceremony::Status;
+use shuangsui::domain::draw::{Params, Quota, Snapshot};
 use shuangsui::domain::inspection::Visit;
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::result::{ResultData, Signature};
 use shuangsui::service::{Actor, Service};
-use shuangsui::store::{DrawRow, NewAssignment, Store};
+use shuangsui::store::{NewAssignment, NewDraw, Store};
 use shuangsui::strings::Lang;
 use std::time::{Duration, Instant};
 
@@ -66,28 +68,21 @@ fn main() {
             let per_quarter = results / quarters.len();
             let mut n = 0usize;
             for (qi, q) in quarters.iter().enumerate() {
-                let d = db.insert_draw(&DrawRow {
-                    id: 0,
-                    quarter: q.to_string(),
-                    label: format!("{q}-1"),
-                    status: "sealed".into(),
-                    snapshot: "{}".into(),
-                    params: "{}".into(),
-                    secret: vec![0; 32],
-                    commitment: String::new(),
+                let (quarter, label) = (q.to_string(), format!("{q}-1"));
+                let params = Params::new(label.clone(), Quota::Unclassified { count: 0 });
+                let d = db.insert_draw(&NewDraw {
+                    quarter: &quarter,
+                    label: &label,
+                    status: Status::Sealed,
+                    snapshot: &Snapshot::default(),
+                    params: &params,
+                    secret: &[0; 32],
+                    commitment: "",
                     public_source: None,
                     public_value: None,
                     min_witnesses: 1,
-                    prepared_by: "bench".into(),
-                    prepared_at: "2022-01-01T00:00:00+08:00".into(),
-                    revealed_at: Some(format!("{}T09:00:00+08:00", q.start())),
-                    certificate: None,
-                    room_opened_at: None,
-                    sealed_at: None,
-                    released_at: None,
-                    decided_by: None,
-                    decided_at: None,
-                    decision_note: None,
+                    prepared_by: "bench",
+                    prepared_at: "2022-01-01T00:00:00+08:00",
                 })?;
                 for j in 0..per_quarter {
                     let (code, eid) = &firms[(qi * 7919 + j) % firms.len()];

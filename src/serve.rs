@@ -7,11 +7,12 @@ use shuangsui::domain::draw::Quota;
 use shuangsui::domain::inspector::InspectorKind;
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::domain::user::Role;
+use shuangsui::service::hub::Hub;
 use shuangsui::service::{Actor, DrawRequest, NewUser, Service};
 use shuangsui::ssh::{self, Settings};
 use shuangsui::strings::{self, Lang};
 use shuangsui::tui::theme::Theme;
-use shuangsui::tui::{App, Event, Hub, Outcome, Session};
+use shuangsui::tui::{App, Event, Outcome, Session};
 use std::path::Path;
 use std::time::Duration;
 
@@ -142,17 +143,7 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
     });
     let logs = dir.join("logs");
     crate::logs::init(&logs, o.log_keep_days).with_context(|| logs.display().to_string())?;
-    let settings = Settings {
-        db: db.to_path_buf(),
-        host_key: dir.join("ssh_host_ed25519_key"),
-        idle: Duration::from_secs(o.idle_minutes.max(1) * 60),
-        lang,
-        ascii: o.ascii,
-        failed_logins: o.failed_logins.max(1),
-        failure_window: Duration::from_secs(o.failure_window_minutes.max(1) * 60),
-        door: o.door,
-        legacy_algorithms: o.legacy_algorithms,
-    };
+    let settings = settings(db, &dir, &o, lang);
     let listen = o.listen;
     let keys = ssh::host_keys(&settings.host_key, settings.legacy_algorithms)
         .map_err(|e| anyhow!("{e}"))?;
@@ -170,44 +161,12 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
             strings::cli::listening(&running.addr.to_string(), &fingerprints.join("\n  "), lang)
         );
         tracing::info!(addr = %running.addr, "listening");
-        // The daily backup (a setting): checked every ten minutes on a connection of its own.
-        let db = db.to_path_buf();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(600));
-            loop {
-                tick.tick().await;
-                let db = db.clone();
-                let done = tokio::task::spawn_blocking(move || {
-                    Service::open(&db).and_then(|mut s| s.run_scheduled_backup(chrono::Utc::now()))
-                })
-                .await;
-                match done {
-                    Ok(Ok(Some(p))) => tracing::info!(file = %p.display(), "scheduled backup"),
-                    Ok(Ok(None)) => {}
-                    Ok(Err(e)) => tracing::error!(error = %e, "scheduled backup failed"),
-                    Err(e) => tracing::error!(error = %e, "scheduled backup task"),
-                }
-            }
-        });
-        let stop = async {
-            #[cfg(unix)]
-            {
-                let mut term =
-                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            #[cfg(not(unix))]
-            tokio::signal::ctrl_c().await?;
-            Ok::<_, std::io::Error>(())
-        };
+        tokio::spawn(scheduled_backups(db.to_path_buf()));
         // The accept loop rides out its own errors (descriptors included); should it end all
         // the same (an internal failure), the process ends with an error, so that the service
         // manager restarts it (`Restart=on-failure`).
         let failed = tokio::select! {
-            r = stop => {
+            r = stop_signal() => {
                 r?;
                 None
             }
@@ -221,6 +180,55 @@ pub fn serve(svc: &mut Service, db: &Path, o: Options, lang: Lang) -> anyhow::Re
         running.shutdown(strings::cli::stopping(lang)).await;
         Ok(())
     })
+}
+
+/// The server's settings: the database, the host key in the data folder, the limits.
+fn settings(db: &Path, dir: &Path, o: &Options, lang: Lang) -> Settings {
+    Settings {
+        db: db.to_path_buf(),
+        host_key: dir.join("ssh_host_ed25519_key"),
+        idle: Duration::from_secs(o.idle_minutes.max(1) * 60),
+        lang,
+        ascii: o.ascii,
+        failed_logins: o.failed_logins.max(1),
+        failure_window: Duration::from_secs(o.failure_window_minutes.max(1) * 60),
+        door: o.door,
+        legacy_algorithms: o.legacy_algorithms,
+    }
+}
+
+/// The daily backup (a setting): checked every ten minutes on a connection of its own.
+async fn scheduled_backups(db: std::path::PathBuf) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let db = db.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            Service::open(&db).and_then(|mut s| s.run_scheduled_backup(chrono::Utc::now()))
+        })
+        .await;
+        match done {
+            Ok(Ok(Some(p))) => tracing::info!(file = %p.display(), "scheduled backup"),
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e, "scheduled backup failed"),
+            Err(e) => tracing::error!(error = %e, "scheduled backup task"),
+        }
+    }
+}
+
+/// Ctrl-C, or on Unix a SIGTERM.
+async fn stop_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    tokio::signal::ctrl_c().await?;
+    Ok::<_, std::io::Error>(())
 }
 
 /// `shuangsui tui --user NAME`: the same app on this terminal.

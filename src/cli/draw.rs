@@ -260,90 +260,12 @@ pub fn draw_cmd(
     lang: Lang,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    use shuangsui::domain::draw::Quota;
-    use shuangsui::service::DrawRequest;
     let h = |e| human(e, None, lang);
     match cmd {
-        DrawCmd::Prepare(a) => {
-            let quota = match (a.unclassified, a.key, a.special, a.general) {
-                (Some(count), None, None, None) => Some(Quota::Unclassified { count }),
-                (None, None, None, None) => None,
-                (None, Some(key), Some(special), Some(general)) => Some(Quota::Classified {
-                    key,
-                    special,
-                    general,
-                }),
-                _ => return Err(anyhow!(ds::bad_quota(lang))),
-            };
-            let mut req = DrawRequest::new(a.quarter);
-            req.items = a
-                .items
-                .into_iter()
-                .filter(|i| !i.trim().is_empty())
-                .collect();
-            req.quota = quota;
-            req.team_size = a.team_size;
-            req.auxiliaries = a.auxiliaries;
-            req.workload_cap = a.cap;
-            req.public_source = a.public_source;
-            req.min_witnesses = a.witnesses;
-            req.late = a
-                .late_reason
-                .map(|reason| shuangsui::service::LateOverride {
-                    leader: a.leader,
-                    reason,
-                });
-            let p = svc.prepare_draw(me, &req).map_err(h)?;
-            writeln!(out, "{}", ds::prepared(p.id, &p.label, lang))?;
-            writeln!(
-                out,
-                "{}",
-                ds::sizes(p.candidates, p.inspectors, p.conflicts, lang)
-            )?;
-            if !p.no_section.is_empty() {
-                writeln!(out, "{}", ds::no_section(&p.no_section, lang))?;
-            }
-            let notes = PreparationNotes {
-                repeat_excluded: p.repeat_excluded.clone(),
-                suspended: p.suspended.clone(),
-            };
-            write_notes(out, &notes, Some(p.id), lang)?;
-            for (st, k) in p.quota.strata() {
-                writeln!(out, "{}", ds::quota_line(st, k, lang))?;
-            }
-            for (part, hash) in p.hashes.parts() {
-                writeln!(out, "{}", ds::hash_line(part.code(), &hash.to_hex(), lang))?;
-            }
-            writeln!(
-                out,
-                "{}",
-                ds::hash_line("commitment", &p.commitment.to_hex(), lang)
-            )?;
-        }
+        DrawCmd::Prepare(a) => prepare(svc, me, a, lang, out)?,
         DrawCmd::AddEntropy { draw_id, witness } => {
-            let tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
-            let stty = |arg: &str| {
-                // Best effort: without `stty` the text is still never printed by us.
-                let _ = std::process::Command::new("stty")
-                    .arg(arg)
-                    .stdin(std::process::Stdio::inherit())
-                    .status();
-            };
-            if tty {
-                eprintln!("{}", ds::entropy_prompt(lang));
-                stty("-echo");
-            }
-            let mut line = String::new();
-            let read = std::io::stdin().lock().read_line(&mut line);
-            if tty {
-                stty("echo");
-                eprintln!();
-            }
-            read?;
-            let text = line.trim_end_matches(['\r', '\n']);
-            if text.is_empty() {
-                return Err(anyhow!(ds::no_entropy(lang)));
-            }
+            let line = read_entropy(lang)?;
+            let text = line.as_str();
             let hash = svc.add_entropy(me, draw_id, &witness, text).map_err(h)?;
             writeln!(out, "{}", ds::entropy_added(draw_id, &hash, lang))?;
         }
@@ -351,21 +273,7 @@ pub fn draw_cmd(
             svc.set_public_value(me, draw_id, &value).map_err(h)?;
             writeln!(out, "{}", ds::public_value_set(draw_id, lang))?;
         }
-        DrawCmd::Reveal { draw_id } => {
-            let cert = svc.reveal_draw(me, draw_id).map_err(h)?;
-            writeln!(out, "{}", ds::revealed(draw_id, &cert.params.draw, lang))?;
-            writeln!(
-                out,
-                "{}",
-                ds::hash_line(
-                    "secret",
-                    &shuangsui::domain::draw::hash::to_hex(&cert.secret.0),
-                    lang
-                )
-            )?;
-            writeln!(out, "{}", ds::hash_line("seed", &cert.seed.to_hex(), lang))?;
-            print_outcome(svc, me, &cert, lang, out)?;
-        }
+        DrawCmd::Reveal { draw_id } => reveal(svc, me, draw_id, lang, out)?,
         DrawCmd::Confirm { draw_id, witness } => {
             svc.confirm_draw(me, draw_id, Some(&witness)).map_err(h)?;
             let d = svc.draw_summary(me, draw_id).map_err(h)?;
@@ -401,96 +309,9 @@ pub fn draw_cmd(
             svc.annotate_draw(me, draw_id, &note).map_err(h)?;
             writeln!(out, "{}", ds::done(draw_id, "annotated", lang))?;
         }
-        DrawCmd::Record { draw_id, file } => {
-            let ext = file
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            let files = svc.draw_record(me, draw_id, lang).map_err(h)?;
-            let page = |n: &str| n.ends_with("-verify.html");
-            let Some((_, bytes)) = files
-                .iter()
-                .find(|(n, _)| n.ends_with(&format!(".{ext}")) && !page(n))
-            else {
-                return Err(anyhow!(ds::record_extension(&file, lang)));
-            };
-            std::fs::write(&file, bytes).with_context(|| s::cannot_open(&file, lang))?;
-            // The verification page the HTML record links to, beside it.
-            if let Some((name, bytes)) = files.iter().find(|(n, _)| page(n) && ext == "html") {
-                let p = file.with_file_name(name);
-                std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
-            }
-            writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
-        }
-        DrawCmd::Show { draw_id } => {
-            let d = svc.draw_summary(me, draw_id).map_err(h)?;
-            let f = |n: &str, v: &str| ds::show_field(n, v, lang);
-            writeln!(out, "{}", f("id", &d.id.to_string()))?;
-            writeln!(out, "{}", f("label", &d.label))?;
-            writeln!(out, "{}", f("quarter", &d.quarter))?;
-            writeln!(out, "{}", f("status", &ds::status_label(&d.status, lang)))?;
-            writeln!(
-                out,
-                "{}",
-                f("prepared", &format!("{} {}", d.prepared_by, d.prepared_at))
-            )?;
-            writeln!(out, "{}", ds::hash_line("commitment", &d.commitment, lang))?;
-            if let Some(src) = &d.public_source {
-                writeln!(out, "{}", f("public_source", src))?;
-                writeln!(
-                    out,
-                    "{}",
-                    f("public_value", d.public_value.as_deref().unwrap_or("-"))
-                )?;
-            }
-            writeln!(out, "{}", f("min_witnesses", &d.min_witnesses.to_string()))?;
-            let notes = svc.draw_preparation_notes(me, draw_id).map_err(h)?;
-            write_notes(out, &notes, None, lang)?;
-            for (w, hash) in &d.entropy {
-                writeln!(out, "{}", f("entropy", &format!("{w} {hash}")))?;
-            }
-            if let Some(r) = &d.revealed_at {
-                writeln!(out, "{}", f("revealed", r))?;
-            }
-            if let Some(r) = &d.sealed_at {
-                writeln!(out, "{}", f("sealed", r))?;
-            }
-            if let Some(r) = &d.released_at {
-                writeln!(out, "{}", f("released", r))?;
-            }
-            if let Some(n) = &d.decision_note {
-                writeln!(out, "{}", f("decision", n))?;
-            }
-            if let Some(c) = &d.certificate {
-                writeln!(out, "{}", ds::hash_line("seed", &c.seed.to_hex(), lang))?;
-                print_outcome(svc, me, c, lang, out)?;
-            } else if let Some(p) = &d.params {
-                for (st, k) in p.quota.strata() {
-                    writeln!(out, "{}", ds::quota_line(st, k, lang))?;
-                }
-            }
-        }
-        DrawCmd::List => {
-            let rows = svc
-                .draw_list(me)
-                .map_err(h)?
-                .into_iter()
-                .map(|d| {
-                    vec![
-                        d.id.to_string(),
-                        d.quarter,
-                        d.label,
-                        ds::status_label(&d.status, lang),
-                        d.entropy.len().to_string(),
-                        d.prepared_by,
-                        d.prepared_at,
-                        d.revealed_at.unwrap_or_default(),
-                    ]
-                })
-                .collect::<Vec<_>>();
-            print_table(out, &ds::list_headers(lang), &rows)?;
-        }
+        DrawCmd::Record { draw_id, file } => write_record(svc, me, draw_id, &file, lang, out)?,
+        DrawCmd::Show { draw_id } => show(svc, me, draw_id, lang, out)?,
+        DrawCmd::List => list(svc, me, lang, out)?,
         DrawCmd::ExportCertificate { draw_id, file } => {
             let json = svc.draw_certificate(me, draw_id).map_err(h)?;
             std::fs::write(&file, json.as_bytes()).with_context(|| s::cannot_open(&file, lang))?;
@@ -500,23 +321,7 @@ pub fn draw_cmd(
             draw_id,
             out: dir,
             known,
-        } => {
-            let files = svc
-                .draw_announcement(me, draw_id, known.as_deref(), lang)
-                .map_err(h)?;
-            std::fs::create_dir_all(&dir).with_context(|| s::cannot_open(&dir, lang))?;
-            let mut written = Vec::new();
-            for (name, bytes) in files {
-                let p = dir.join(name);
-                std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
-                written.push(p.display().to_string());
-            }
-            writeln!(
-                out,
-                "{}",
-                strings::announce::written(draw_id, &written, lang)
-            )?;
-        }
+        } => announce(svc, me, draw_id, &dir, known.as_deref(), lang, out)?,
         DrawCmd::Verify { file } => verify_file(&file, lang)?,
         DrawCmd::VerifyPage {
             file,
@@ -524,6 +329,267 @@ pub fn draw_cmd(
             announcement,
         } => verify_page_file(&file, &page, announcement.as_deref(), lang)?,
     }
+    Ok(())
+}
+
+/// `draw prepare`: the request from the arguments, and what the preparation found.
+fn prepare(
+    svc: &mut Service,
+    me: &Actor,
+    a: DrawPrepare,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    use shuangsui::domain::draw::Quota;
+    use shuangsui::service::DrawRequest;
+    let h = |e| human(e, None, lang);
+    let quota = match (a.unclassified, a.key, a.special, a.general) {
+        (Some(count), None, None, None) => Some(Quota::Unclassified { count }),
+        (None, None, None, None) => None,
+        (None, Some(key), Some(special), Some(general)) => Some(Quota::Classified {
+            key,
+            special,
+            general,
+        }),
+        _ => return Err(anyhow!(ds::bad_quota(lang))),
+    };
+    let mut req = DrawRequest::new(a.quarter);
+    req.items = a
+        .items
+        .into_iter()
+        .filter(|i| !i.trim().is_empty())
+        .collect();
+    req.quota = quota;
+    req.team_size = a.team_size;
+    req.auxiliaries = a.auxiliaries;
+    req.workload_cap = a.cap;
+    req.public_source = a.public_source;
+    req.min_witnesses = a.witnesses;
+    req.late = a
+        .late_reason
+        .map(|reason| shuangsui::service::LateOverride {
+            leader: a.leader,
+            reason,
+        });
+    let p = svc.prepare_draw(me, &req).map_err(h)?;
+    writeln!(out, "{}", ds::prepared(p.id, &p.label, lang))?;
+    writeln!(
+        out,
+        "{}",
+        ds::sizes(p.candidates, p.inspectors, p.conflicts, lang)
+    )?;
+    if !p.no_section.is_empty() {
+        writeln!(out, "{}", ds::no_section(&p.no_section, lang))?;
+    }
+    let notes = PreparationNotes {
+        repeat_excluded: p.repeat_excluded.clone(),
+        suspended: p.suspended.clone(),
+    };
+    write_notes(out, &notes, Some(p.id), lang)?;
+    for (st, k) in p.quota.strata() {
+        writeln!(out, "{}", ds::quota_line(st, k, lang))?;
+    }
+    for (part, hash) in p.hashes.parts() {
+        writeln!(out, "{}", ds::hash_line(part.code(), &hash.to_hex(), lang))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        ds::hash_line("commitment", &p.commitment.to_hex(), lang)
+    )?;
+    Ok(())
+}
+
+/// A witness's random text from standard input, not echoed on a terminal; refused when empty.
+fn read_entropy(lang: Lang) -> anyhow::Result<String> {
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let stty = |arg: &str| {
+        // Best effort: without `stty` the text is still never printed by us.
+        let _ = std::process::Command::new("stty")
+            .arg(arg)
+            .stdin(std::process::Stdio::inherit())
+            .status();
+    };
+    if tty {
+        eprintln!("{}", ds::entropy_prompt(lang));
+        stty("-echo");
+    }
+    let mut line = String::new();
+    let read = std::io::stdin().lock().read_line(&mut line);
+    if tty {
+        stty("echo");
+        eprintln!();
+    }
+    read?;
+    let text = line.trim_end_matches(['\r', '\n']);
+    if text.is_empty() {
+        return Err(anyhow!(ds::no_entropy(lang)));
+    }
+    Ok(text.to_string())
+}
+
+fn reveal(
+    svc: &mut Service,
+    me: &Actor,
+    draw_id: i64,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let cert = svc.reveal_draw(me, draw_id).map_err(h)?;
+    writeln!(out, "{}", ds::revealed(draw_id, &cert.params.draw, lang))?;
+    writeln!(
+        out,
+        "{}",
+        ds::hash_line(
+            "secret",
+            &shuangsui::domain::draw::hash::to_hex(&cert.secret.0),
+            lang
+        )
+    )?;
+    writeln!(out, "{}", ds::hash_line("seed", &cert.seed.to_hex(), lang))?;
+    print_outcome(svc, me, &cert, lang, out)?;
+    Ok(())
+}
+
+/// `draw record`: the record in the format the file's extension names, with the
+/// verification page beside an HTML one.
+fn write_record(
+    svc: &mut Service,
+    me: &Actor,
+    draw_id: i64,
+    file: &std::path::Path,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let files = svc.draw_record(me, draw_id, lang).map_err(h)?;
+    let page = |n: &str| n.ends_with("-verify.html");
+    let Some((_, bytes)) = files
+        .iter()
+        .find(|(n, _)| n.ends_with(&format!(".{ext}")) && !page(n))
+    else {
+        return Err(anyhow!(ds::record_extension(file, lang)));
+    };
+    std::fs::write(file, bytes).with_context(|| s::cannot_open(file, lang))?;
+    // The verification page the HTML record links to, beside it.
+    if let Some((name, bytes)) = files.iter().find(|(n, _)| page(n) && ext == "html") {
+        let p = file.with_file_name(name);
+        std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
+    }
+    writeln!(out, "{}", ds::exported(draw_id, file, lang))?;
+    Ok(())
+}
+
+fn show(
+    svc: &mut Service,
+    me: &Actor,
+    draw_id: i64,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let d = svc.draw_summary(me, draw_id).map_err(h)?;
+    let f = |n: &str, v: &str| ds::show_field(n, v, lang);
+    writeln!(out, "{}", f("id", &d.id.to_string()))?;
+    writeln!(out, "{}", f("label", &d.label))?;
+    writeln!(out, "{}", f("quarter", &d.quarter))?;
+    writeln!(out, "{}", f("status", &ds::status_label(&d.status, lang)))?;
+    writeln!(
+        out,
+        "{}",
+        f("prepared", &format!("{} {}", d.prepared_by, d.prepared_at))
+    )?;
+    writeln!(out, "{}", ds::hash_line("commitment", &d.commitment, lang))?;
+    if let Some(src) = &d.public_source {
+        writeln!(out, "{}", f("public_source", src))?;
+        writeln!(
+            out,
+            "{}",
+            f("public_value", d.public_value.as_deref().unwrap_or("-"))
+        )?;
+    }
+    writeln!(out, "{}", f("min_witnesses", &d.min_witnesses.to_string()))?;
+    let notes = svc.draw_preparation_notes(me, draw_id).map_err(h)?;
+    write_notes(out, &notes, None, lang)?;
+    for (w, hash) in &d.entropy {
+        writeln!(out, "{}", f("entropy", &format!("{w} {hash}")))?;
+    }
+    if let Some(r) = &d.revealed_at {
+        writeln!(out, "{}", f("revealed", r))?;
+    }
+    if let Some(r) = &d.sealed_at {
+        writeln!(out, "{}", f("sealed", r))?;
+    }
+    if let Some(r) = &d.released_at {
+        writeln!(out, "{}", f("released", r))?;
+    }
+    if let Some(n) = &d.decision_note {
+        writeln!(out, "{}", f("decision", n))?;
+    }
+    if let Some(c) = &d.certificate {
+        writeln!(out, "{}", ds::hash_line("seed", &c.seed.to_hex(), lang))?;
+        print_outcome(svc, me, c, lang, out)?;
+    } else if let Some(p) = &d.params {
+        for (st, k) in p.quota.strata() {
+            writeln!(out, "{}", ds::quota_line(st, k, lang))?;
+        }
+    }
+    Ok(())
+}
+
+fn list(svc: &mut Service, me: &Actor, lang: Lang, out: &mut impl Write) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let rows = svc
+        .draw_list(me)
+        .map_err(h)?
+        .into_iter()
+        .map(|d| {
+            vec![
+                d.id.to_string(),
+                d.quarter,
+                d.label,
+                ds::status_label(&d.status, lang),
+                d.entropy.len().to_string(),
+                d.prepared_by,
+                d.prepared_at,
+                d.revealed_at.unwrap_or_default(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    print_table(out, &ds::list_headers(lang), &rows)?;
+    Ok(())
+}
+
+/// `draw announce`: the announcement's files written into `dir`.
+fn announce(
+    svc: &mut Service,
+    me: &Actor,
+    draw_id: i64,
+    dir: &std::path::Path,
+    known: Option<&str>,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let h = |e| human(e, None, lang);
+    let files = svc.draw_announcement(me, draw_id, known, lang).map_err(h)?;
+    std::fs::create_dir_all(dir).with_context(|| s::cannot_open(dir, lang))?;
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
+        written.push(p.display().to_string());
+    }
+    writeln!(
+        out,
+        "{}",
+        strings::announce::written(draw_id, &written, lang)
+    )?;
     Ok(())
 }
 

@@ -292,49 +292,13 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
     let me = Actor::console();
     let out = &mut std::io::stdout().lock();
     match cli.command {
-        Command::Init => {
-            let abs = std::fs::canonicalize(&path).unwrap_or(path);
-            writeln!(
-                out,
-                "{}",
-                s::initialised(&abs, shuangsui::store::SCHEMA_VERSION, lang)
-            )?;
-            if svc
-                .bureau_name()
-                .map_err(|e| human(e, None, lang))?
-                .trim()
-                .is_empty()
-            {
-                writeln!(out, "{}", s::bureau_unset(lang))?;
-            }
-        }
+        Command::Init => init(&mut svc, path, lang, out)?,
         Command::Import {
             what,
             file,
             dry_run,
-        } => {
-            let kind = import_kind(what);
-            let r = svc
-                .import_file(&me, kind, &file, dry_run)
-                .map_err(|e| human(e, Some(kind), lang))?;
-            for w in &r.warnings {
-                writeln!(out, "{}", strings::row_issue(w, lang))?;
-            }
-            writeln!(out, "{}", s::imported(&r, kind, lang))?;
-        }
-        Command::Export { what, file } => {
-            let kind = match what {
-                ExportKind::Enterprises => Kind::Enterprises,
-                ExportKind::Inspectors => Kind::Inspectors,
-                ExportKind::Items => Kind::Items,
-            };
-            let t = svc
-                .registry_table(&me, kind, None)
-                .map_err(|e| human(e, None, lang))?;
-            write_path(&file, strings::kind(kind, Lang::Zh), &t.headers, &t.rows)
-                .map_err(|e| anyhow!(e.say(lang)))?;
-            writeln!(out, "{}", s::exported(t.rows.len(), &file, lang))?;
-        }
+        } => import(&mut svc, &me, what, &file, dry_run, lang, out)?,
+        Command::Export { what, file } => export(&mut svc, &me, what, &file, lang, out)?,
         Command::Classify { quarter, format } => {
             classify(&mut svc, &me, quarter, format, lang, out)?
         }
@@ -352,66 +316,14 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         Command::Report(cmd) => stats::report(&mut svc, &me, cmd, lang, out)?,
         Command::Joint(cmd) => stats::joint(&mut svc, &me, cmd, lang, out)?,
         Command::Evaluation(cmd) => stats::evaluation(&mut svc, &me, cmd, lang, out)?,
-        Command::Item(cmd) => match cmd {
-            ItemCmd::List { on, all } => {
-                let on = on
-                    .as_deref()
-                    .map(|d| date_arg(d, lang))
-                    .transpose()?
-                    .unwrap_or_else(|| svc.today());
-                let versions = if all {
-                    svc.item_versions(&me)
-                } else {
-                    svc.items_in_force(on)
-                }
-                .map_err(|e| human(e, None, lang))?;
-                let rows = versions
-                    .iter()
-                    .map(|v| {
-                        vec![
-                            v.data.code.clone(),
-                            v.version.to_string(),
-                            v.data.name.clone(),
-                            v.data.method.zh().into(),
-                            v.effective_from.to_string(),
-                            v.effective_until.map(|d| d.to_string()).unwrap_or_default(),
-                            v.retired_reason.clone(),
-                        ]
-                    })
-                    .collect::<Vec<_>>();
-                print_table(out, &s::item_headers(lang), &rows)?;
-            }
-            ItemCmd::Retire { code, on, reason } => {
-                let on = date_arg(&on, lang)?;
-                svc.retire_item(&me, &code, on, &reason)
-                    .map_err(|e| human(e, Some(Kind::Items), lang))?;
-                writeln!(out, "{}", s::retired(&code, on, lang))?;
-            }
-        },
+        Command::Item(cmd) => item(&mut svc, &me, cmd, lang, out)?,
         Command::Conflict(cmd) => conflict(&mut svc, &me, cmd, lang, out)?,
         Command::Settings(cmd) => settings::settings_cmd(&mut svc, &me, cmd, lang, out)?,
         Command::Audit(args) => audit_cmd::audit(&mut svc, &me, args, lang, out)?,
-        Command::Serve(args) => crate::serve::serve(
-            &mut svc,
-            &path,
-            crate::serve::Options {
-                listen: args
-                    .listen
-                    .or_else(|| config.listen.clone())
-                    .unwrap_or_else(|| "0.0.0.0:2222".into()),
-                demo: args.demo,
-                idle_minutes: args.idle_minutes.or(config.idle_minutes).unwrap_or(30),
-                ascii: args.ascii || config.ascii.unwrap_or(false),
-                data_dir: config.data_dir.clone(),
-                log_keep_days: config.log_keep_days.unwrap_or(30),
-                failed_logins: config.limits.failed_logins.unwrap_or(5),
-                failure_window_minutes: config.limits.failure_window_minutes.unwrap_or(5),
-                door: config.door(),
-                legacy_algorithms: config.ssh.legacy_algorithms.unwrap_or(false),
-                ratios: config.ratios().map_err(anyhow::Error::msg)?,
-            },
-            lang,
-        )?,
+        Command::Serve(args) => {
+            let options = serve_options(args, config)?;
+            crate::serve::serve(&mut svc, &path, options, lang)?
+        }
         Command::Tui { user, ascii } => crate::serve::local_tui(svc, &user, ascii, lang)?,
         Command::Backup(_) | Command::Restore(_) => {}
         Command::DemoData { enterprises } => {
@@ -421,6 +333,142 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `init`: where the database is, and a reminder when the bureau's name is not set.
+fn init(
+    svc: &mut Service,
+    path: std::path::PathBuf,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let abs = std::fs::canonicalize(&path).unwrap_or(path);
+    writeln!(
+        out,
+        "{}",
+        s::initialised(&abs, shuangsui::store::SCHEMA_VERSION, lang)
+    )?;
+    if svc
+        .bureau_name()
+        .map_err(|e| human(e, None, lang))?
+        .trim()
+        .is_empty()
+    {
+        writeln!(out, "{}", s::bureau_unset(lang))?;
+    }
+    Ok(())
+}
+
+fn import(
+    svc: &mut Service,
+    me: &Actor,
+    what: ImportKind,
+    file: &std::path::Path,
+    dry_run: bool,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let kind = import_kind(what);
+    let r = svc
+        .import_file(me, kind, file, dry_run)
+        .map_err(|e| human(e, Some(kind), lang))?;
+    for w in &r.warnings {
+        writeln!(out, "{}", strings::row_issue(w, lang))?;
+    }
+    writeln!(out, "{}", s::imported(&r, kind, lang))?;
+    Ok(())
+}
+
+fn export(
+    svc: &mut Service,
+    me: &Actor,
+    what: ExportKind,
+    file: &std::path::Path,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let kind = match what {
+        ExportKind::Enterprises => Kind::Enterprises,
+        ExportKind::Inspectors => Kind::Inspectors,
+        ExportKind::Items => Kind::Items,
+    };
+    let t = svc
+        .registry_table(me, kind, None)
+        .map_err(|e| human(e, None, lang))?;
+    write_path(file, strings::kind(kind, Lang::Zh), &t.headers, &t.rows)
+        .map_err(|e| anyhow!(e.say(lang)))?;
+    writeln!(out, "{}", s::exported(t.rows.len(), file, lang))?;
+    Ok(())
+}
+
+/// `item list` and `item retire`.
+fn item(
+    svc: &mut Service,
+    me: &Actor,
+    cmd: ItemCmd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    match cmd {
+        ItemCmd::List { on, all } => {
+            let on = on
+                .as_deref()
+                .map(|d| date_arg(d, lang))
+                .transpose()?
+                .unwrap_or_else(|| svc.today());
+            let versions = if all {
+                svc.item_versions(me)
+            } else {
+                svc.items_in_force(on)
+            }
+            .map_err(|e| human(e, None, lang))?;
+            let rows = versions
+                .iter()
+                .map(|v| {
+                    vec![
+                        v.data.code.clone(),
+                        v.version.to_string(),
+                        v.data.name.clone(),
+                        v.data.method.zh().into(),
+                        v.effective_from.to_string(),
+                        v.effective_until.map(|d| d.to_string()).unwrap_or_default(),
+                        v.retired_reason.clone(),
+                    ]
+                })
+                .collect::<Vec<_>>();
+            print_table(out, &s::item_headers(lang), &rows)?;
+        }
+        ItemCmd::Retire { code, on, reason } => {
+            let on = date_arg(&on, lang)?;
+            svc.retire_item(me, &code, on, &reason)
+                .map_err(|e| human(e, Some(Kind::Items), lang))?;
+            writeln!(out, "{}", s::retired(&code, on, lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// The server's options: the command line's, else the configuration's, else the defaults.
+fn serve_options(
+    args: ServeArgs,
+    config: &config::Config,
+) -> anyhow::Result<crate::serve::Options> {
+    Ok(crate::serve::Options {
+        listen: args
+            .listen
+            .or_else(|| config.listen.clone())
+            .unwrap_or_else(|| "0.0.0.0:2222".into()),
+        demo: args.demo,
+        idle_minutes: args.idle_minutes.or(config.idle_minutes).unwrap_or(30),
+        ascii: args.ascii || config.ascii.unwrap_or(false),
+        data_dir: config.data_dir.clone(),
+        log_keep_days: config.log_keep_days.unwrap_or(30),
+        failed_logins: config.limits.failed_logins.unwrap_or(5),
+        failure_window_minutes: config.limits.failure_window_minutes.unwrap_or(5),
+        door: config.door(),
+        legacy_algorithms: config.ssh.legacy_algorithms.unwrap_or(false),
+        ratios: config.ratios().map_err(anyhow::Error::msg)?,
+    })
 }
 
 fn import_kind(k: ImportKind) -> Kind {
@@ -457,25 +505,7 @@ fn classify(
             .collect()
     };
     match format {
-        OutputFormat::Json => {
-            let arr: Vec<serde_json::Value> = qc
-                .items
-                .iter()
-                .map(|(e, c)| {
-                    serde_json::json!({
-                        "credit_code": e.data.credit_code.as_str(),
-                        "name": e.data.name,
-                        "class": c.class.code(),
-                        "positive_list": c.positive_list,
-                        "offsite": c.offsite,
-                        "reasons": reasons(c),
-                        "rules": c.reasons.iter().map(rule_code).collect::<Vec<_>>(),
-                        "overridden_rules": c.overridden.iter().map(rule_code).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&arr)?)?;
-        }
+        OutputFormat::Json => classify_json(&qc, &reasons, out)?,
         OutputFormat::Csv | OutputFormat::Table => {
             let rows: Vec<Vec<String>> = qc
                 .items
@@ -514,6 +544,32 @@ fn classify(
             }
         }
     }
+    Ok(())
+}
+
+/// The quarter's classification as a JSON array, one object a target.
+fn classify_json(
+    qc: &shuangsui::service::QuarterClassification,
+    reasons: &dyn Fn(&shuangsui::domain::classify::Classification) -> Vec<String>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let arr: Vec<serde_json::Value> = qc
+        .items
+        .iter()
+        .map(|(e, c)| {
+            serde_json::json!({
+                "credit_code": e.data.credit_code.as_str(),
+                "name": e.data.name,
+                "class": c.class.code(),
+                "positive_list": c.positive_list,
+                "offsite": c.offsite,
+                "reasons": reasons(c),
+                "rules": c.reasons.iter().map(rule_code).collect::<Vec<_>>(),
+                "overridden_rules": c.overridden.iter().map(rule_code).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    writeln!(out, "{}", serde_json::to_string_pretty(&arr)?)?;
     Ok(())
 }
 

@@ -82,60 +82,8 @@ pub fn user(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     match cmd {
-        UserCmd::Add(a) => {
-            let mut keys = Vec::new();
-            for f in &a.keys {
-                let text =
-                    std::fs::read_to_string(f).map_err(|e| anyhow!(s::cannot_read(f, &e, lang)))?;
-                for line in text
-                    .lines()
-                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                {
-                    keys.push(PublicKey::parse(line).map_err(|_| anyhow!(s::bad_key(f, lang)))?);
-                }
-            }
-            let password = if a.password_stdin {
-                Some(read_password()?)
-            } else {
-                None
-            };
-            if password.is_none() && keys.is_empty() {
-                return Err(anyhow!(s::no_credential(lang)));
-            }
-            let nu = NewUser {
-                name: a.name.clone(),
-                display_name: a.display_name,
-                roles: a.roles.into_iter().collect(),
-                keys,
-                password,
-                inspector_cert: a.inspector,
-                must_change_password: false,
-            };
-            svc.add_user(me, &nu).map_err(|e| human(e, None, lang))?;
-            writeln!(out, "{}", s::user_added(&a.name, lang))?;
-        }
-        UserCmd::List => {
-            let rows = svc
-                .users(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .map(|u| {
-                    vec![
-                        u.name,
-                        u.display_name,
-                        u.roles
-                            .iter()
-                            .map(|r| lang.t(r.zh(), r.en()))
-                            .collect::<Vec<_>>()
-                            .join("、"),
-                        s::yes_no(u.has_password, lang).into(),
-                        u.key_count.to_string(),
-                        s::enabled(!u.disabled, lang).into(),
-                    ]
-                })
-                .collect::<Vec<_>>();
-            print_table(out, &s::user_headers(lang), &rows)?;
-        }
+        UserCmd::Add(a) => add_user(svc, me, a, lang, out)?,
+        UserCmd::List => list_users(svc, me, lang, out)?,
         UserCmd::Disable { name } => {
             svc.set_user_disabled(me, &name, true)
                 .map_err(|e| human(e, None, lang))?;
@@ -170,6 +118,81 @@ pub fn user(
             writeln!(out, "{}", s::password_set(&name, lang))?;
         }
     }
+    Ok(())
+}
+
+/// `user add`: the keys from their files, the password from standard input; at least one.
+fn add_user(
+    svc: &mut Service,
+    me: &Actor,
+    a: UserAdd,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let keys = read_keys(&a.keys, lang)?;
+    let password = if a.password_stdin {
+        Some(read_password()?)
+    } else {
+        None
+    };
+    if password.is_none() && keys.is_empty() {
+        return Err(anyhow!(s::no_credential(lang)));
+    }
+    let nu = NewUser {
+        name: a.name.clone(),
+        display_name: a.display_name,
+        roles: a.roles.into_iter().collect(),
+        keys,
+        password,
+        inspector_cert: a.inspector,
+        must_change_password: false,
+    };
+    svc.add_user(me, &nu).map_err(|e| human(e, None, lang))?;
+    writeln!(out, "{}", s::user_added(&a.name, lang))?;
+    Ok(())
+}
+
+/// The public keys in the files, one a line (blank lines and `#` comments skipped).
+fn read_keys(files: &[std::path::PathBuf], lang: Lang) -> anyhow::Result<Vec<PublicKey>> {
+    let mut keys = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| anyhow!(s::cannot_read(f, &e, lang)))?;
+        for line in text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            keys.push(PublicKey::parse(line).map_err(|_| anyhow!(s::bad_key(f, lang)))?);
+        }
+    }
+    Ok(keys)
+}
+
+fn list_users(
+    svc: &mut Service,
+    me: &Actor,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let rows = svc
+        .users(me)
+        .map_err(|e| human(e, None, lang))?
+        .into_iter()
+        .map(|u| {
+            vec![
+                u.name,
+                u.display_name,
+                u.roles
+                    .iter()
+                    .map(|r| lang.t(r.zh(), r.en()))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                s::yes_no(u.has_password, lang).into(),
+                u.key_count.to_string(),
+                s::enabled(!u.disabled, lang).into(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    print_table(out, &s::user_headers(lang), &rows)?;
     Ok(())
 }
 

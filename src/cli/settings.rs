@@ -86,57 +86,85 @@ pub fn settings_cmd(
     let mut r = svc.ratios().map_err(h)?;
     let mut rules = svc.draw_rules().map_err(h)?;
     if let SettingsCmd::Set { name, value } = &cmd {
-        match name.as_str() {
-            "repeat-window" => {
-                rules.repeat_window_days = value
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|d| *d <= 3660)
-                    .ok_or_else(|| anyhow!(s::bad_days(value, lang)))?;
-                svc.set_draw_rules(me, rules).map_err(h)?;
-            }
-            "bureau-name" => svc.set_bureau_name(me, value).map_err(h)?,
-            n @ ("upload-max-mb" | "inbox-max-files") => {
-                let mut l = svc.file_limits().map_err(h)?;
-                let (slot, max) = if n == "upload-max-mb" {
-                    (&mut l.max_file_mb, FileLimits::MAX_FILE_MB)
-                } else {
-                    (&mut l.max_files, FileLimits::MAX_FILES)
-                };
-                *slot = value
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|v| (1..=max).contains(v))
-                    .ok_or_else(|| anyhow!(sftp::bad_limit(value, max, lang)))?;
-                svc.set_file_limits(me, l).map_err(h)?;
-            }
-            "evidence-max-mb" | "evidence-types" => {
-                let mut l = svc.evidence_limits().map_err(h)?;
-                set_evidence_limit(&mut l, name, value, lang)?;
-                svc.set_evidence_limits(me, l).map_err(h)?;
-            }
-            n if super::backup::SETTING_NAMES.contains(&n) => {
-                let mut b = svc.backup_schedule().map_err(h)?;
-                super::backup::set_schedule(&mut b, n, value, lang)?;
-                svc.set_backup_schedule(me, &b).map_err(h)?;
-            }
-            "previous-lead-may-lead" => {
-                rules.previous_lead_may_lead = yes_no(&Raw::Text(value))
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| anyhow!(s::bad_yes_no(value, lang)))?;
-                svc.set_draw_rules(me, rules).map_err(h)?;
-            }
-            _ => {
-                set_ratio(&mut r, name, value, lang)?;
-                svc.set_ratios(me, r).map_err(h)?;
-            }
+        set(svc, me, name, value, (&mut r, &mut rules), lang)?;
+    }
+    let rows = setting_rows(svc, &r, &rules, lang)?;
+    print_table(out, &s::settings_headers(lang), &rows)?;
+    Ok(())
+}
+
+/// `settings set NAME VALUE`: checks the value and stores the setting it names (a ratio when
+/// no other setting has that name). The ratios and draw rules shown after are kept up to date.
+fn set(
+    svc: &mut Service,
+    me: &Actor,
+    name: &str,
+    value: &str,
+    (r, rules): (&mut Ratios, &mut DrawRules),
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let h = |e| super::human(e, None, lang);
+    match name {
+        "repeat-window" => {
+            rules.repeat_window_days = value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|d| *d <= 3660)
+                .ok_or_else(|| anyhow!(s::bad_days(value, lang)))?;
+            svc.set_draw_rules(me, *rules).map_err(h)?;
+        }
+        "bureau-name" => svc.set_bureau_name(me, value).map_err(h)?,
+        n @ ("upload-max-mb" | "inbox-max-files") => {
+            let mut l = svc.file_limits().map_err(h)?;
+            let (slot, max) = if n == "upload-max-mb" {
+                (&mut l.max_file_mb, FileLimits::MAX_FILE_MB)
+            } else {
+                (&mut l.max_files, FileLimits::MAX_FILES)
+            };
+            *slot = value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|v| (1..=max).contains(v))
+                .ok_or_else(|| anyhow!(sftp::bad_limit(value, max, lang)))?;
+            svc.set_file_limits(me, l).map_err(h)?;
+        }
+        "evidence-max-mb" | "evidence-types" => {
+            let mut l = svc.evidence_limits().map_err(h)?;
+            set_evidence_limit(&mut l, name, value, lang)?;
+            svc.set_evidence_limits(me, l).map_err(h)?;
+        }
+        n if super::backup::SETTING_NAMES.contains(&n) => {
+            let mut b = svc.backup_schedule().map_err(h)?;
+            super::backup::set_schedule(&mut b, n, value, lang)?;
+            svc.set_backup_schedule(me, &b).map_err(h)?;
+        }
+        "previous-lead-may-lead" => {
+            rules.previous_lead_may_lead = yes_no(&Raw::Text(value))
+                .ok()
+                .flatten()
+                .ok_or_else(|| anyhow!(s::bad_yes_no(value, lang)))?;
+            svc.set_draw_rules(me, *rules).map_err(h)?;
+        }
+        _ => {
+            set_ratio(r, name, value, lang)?;
+            svc.set_ratios(me, *r).map_err(h)?;
         }
     }
-    let mut rows = ratio_rows(&r, lang);
-    rows.extend(rule_rows(&rules, lang));
+    Ok(())
+}
+
+/// Every setting with its meaning and value, as `settings` shows them.
+fn setting_rows(
+    svc: &mut Service,
+    r: &Ratios,
+    rules: &DrawRules,
+    lang: Lang,
+) -> anyhow::Result<Vec<Vec<String>>> {
+    let h = |e| super::human(e, None, lang);
+    let mut rows = ratio_rows(r, lang);
+    rows.extend(rule_rows(rules, lang));
     rows.push(vec![
         "bureau-name".into(),
         s::bureau_name(lang).into(),
@@ -172,8 +200,7 @@ pub fn settings_cmd(
             .collect::<Vec<_>>()
             .join(","),
     ]);
-    print_table(out, &s::settings_headers(lang), &rows)?;
-    Ok(())
+    Ok(rows)
 }
 
 /// Sets `evidence-max-mb` or `evidence-types` from the text typed.

@@ -11,6 +11,7 @@ pub mod classify;
 pub mod credit_code;
 pub mod demo;
 pub mod draw;
+pub mod eligibility;
 pub mod enterprise;
 pub mod evidence;
 pub mod fields;

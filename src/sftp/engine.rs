@@ -179,14 +179,7 @@ impl Engine {
         match kind {
             fxp::REALPATH => {
                 let node = self.resolve(r.text().map_err(bad)?)?;
-                let p = node.path();
-                Ok(Writer::new(fxp::NAME)
-                    .u32(id)
-                    .u32(1)
-                    .text(&p)
-                    .text(&p)
-                    .attrs(&Attrs::default())
-                    .finish())
+                Ok(realpath(id, &node))
             }
             fxp::STAT | fxp::LSTAT => {
                 let node = self.resolve(r.text().map_err(bad)?)?;
@@ -195,70 +188,32 @@ impl Engine {
             }
             fxp::FSTAT => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
-                let a = match self.handles.get(&h) {
-                    Some(Open::Dir(_)) => folder_attrs(0o755, None),
-                    Some(Open::Read(f)) => {
-                        let m = f.metadata().map_err(|e| io_refusal(&e, lang))?;
-                        file_attrs(m.len(), m.modified().unwrap_or(UNIX_EPOCH), false)
-                    }
-                    Some(Open::Upload(u)) => file_attrs(u.size, SystemTime::now(), true),
-                    None => return self.refuse(Code::Failure, ""),
-                };
-                Ok(Writer::new(fxp::ATTRS).u32(id).attrs(&a).finish())
+                self.fstat(id, h)
             }
             fxp::OPENDIR => {
                 let node = self.resolve(r.text().map_err(bad)?)?;
-                self.room_for_a_handle()?;
-                let list = self.listing(&node)?;
-                self.add(id, Open::Dir(list))
+                self.opendir(id, &node)
             }
             fxp::READDIR => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
-                let Some(Open::Dir(list)) = self.handles.get_mut(&h) else {
-                    return self.refuse(Code::Failure, s::not_folder(lang));
-                };
-                if list.is_empty() {
-                    return self.refuse(Code::Eof, "");
-                }
-                let chunk: Vec<_> = list.drain(..list.len().min(DIR_CHUNK)).collect();
-                let mut w = Writer::new(fxp::NAME)
-                    .u32(id)
-                    .u32(u32::try_from(chunk.len()).unwrap_or(0));
-                for (name, a) in &chunk {
-                    w = w.text(name).text(&long_name(name, a, &self.user)).attrs(a);
-                }
-                Ok(w.finish())
+                self.readdir(id, h)
             }
             fxp::OPEN => {
                 let path = r.text().map_err(bad)?;
                 let flags = r.u32().map_err(bad)?;
                 let announced = r.attrs().map_err(bad)?.size;
                 let node = self.resolve(path)?;
-                self.room_for_a_handle()?;
-                let open = self.open(&node, flags, announced)?;
-                self.add(id, open)
+                self.open_handle(id, &node, flags, announced)
             }
             fxp::CLOSE => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
-                match self.handles.remove(&h) {
-                    Some(Open::Upload(u)) => self.finish(u).map(|()| status(id, Code::Ok, "")),
-                    Some(_) => self.ok(id),
-                    None => self.refuse(Code::Failure, ""),
-                }
+                self.close(id, h)
             }
             fxp::READ => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
                 let offset = r.u64().map_err(bad)?;
                 let len = r.u32().map_err(bad)?.min(MAX_READ);
-                let Some(Open::Read(f)) = self.handles.get_mut(&h) else {
-                    return self.refuse(Code::Failure, s::unsupported(lang));
-                };
-                let mut buf = vec![0; len as usize];
-                let n = read_at(f, offset, &mut buf).map_err(|e| io_refusal(&e, lang))?;
-                if n == 0 && len > 0 {
-                    return self.refuse(Code::Eof, "");
-                }
-                Ok(Writer::new(fxp::DATA).u32(id).bytes(&buf[..n]).finish())
+                self.read(id, h, offset, len)
             }
             fxp::WRITE => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
@@ -276,27 +231,11 @@ impl Engine {
             fxp::FSETSTAT => {
                 let h = self.handle_id(r.bytes().map_err(bad)?)?;
                 let a = r.attrs().map_err(bad)?;
-                if a.size.is_some() {
-                    return self.refuse(Code::OpUnsupported, s::unsupported(lang));
-                }
-                match self.handles.get_mut(&h) {
-                    Some(Open::Upload(u)) => u.times = a.times.or(u.times),
-                    Some(_) => {}
-                    None => return self.refuse(Code::Failure, ""),
-                }
-                self.ok(id)
+                self.fsetstat(id, h, &a)
             }
             fxp::REMOVE => {
                 let node = self.resolve(r.text().map_err(bad)?)?;
-                let Some(path) = self.tree.file(&node) else {
-                    return self.refuse(Code::PermissionDenied, s::no_folders(lang));
-                };
-                if plain_file(&path).is_none() {
-                    return self.refuse(Code::NoSuchFile, s::not_found(lang));
-                }
-                std::fs::remove_file(&path).map_err(|e| io_refusal(&e, lang))?;
-                tracing::info!(user = %self.user, file = %node.path(), "sftp: removed");
-                self.ok(id)
+                self.remove(id, &node)
             }
             fxp::RENAME => {
                 let from = self.resolve(r.text().map_err(bad)?)?;
@@ -307,6 +246,105 @@ impl Engine {
             fxp::MKDIR | fxp::RMDIR => self.refuse(Code::PermissionDenied, s::no_folders(lang)),
             fxp::SYMLINK | fxp::READLINK => self.refuse(Code::PermissionDenied, s::no_links(lang)),
             _ => self.refuse(Code::OpUnsupported, s::unsupported(lang)),
+        }
+    }
+
+    /// The attributes of an open handle.
+    fn fstat(&mut self, id: u32, h: u32) -> Answer {
+        let lang = self.lang;
+        let a = match self.handles.get(&h) {
+            Some(Open::Dir(_)) => folder_attrs(0o755, None),
+            Some(Open::Read(f)) => {
+                let m = f.metadata().map_err(|e| io_refusal(&e, lang))?;
+                file_attrs(m.len(), m.modified().unwrap_or(UNIX_EPOCH), false)
+            }
+            Some(Open::Upload(u)) => file_attrs(u.size, SystemTime::now(), true),
+            None => return self.refuse(Code::Failure, ""),
+        };
+        Ok(Writer::new(fxp::ATTRS).u32(id).attrs(&a).finish())
+    }
+
+    /// The next chunk of an open folder's listing; end of file once it is drained.
+    fn readdir(&mut self, id: u32, h: u32) -> Answer {
+        let lang = self.lang;
+        let Some(Open::Dir(list)) = self.handles.get_mut(&h) else {
+            return self.refuse(Code::Failure, s::not_folder(lang));
+        };
+        if list.is_empty() {
+            return self.refuse(Code::Eof, "");
+        }
+        let chunk: Vec<_> = list.drain(..list.len().min(DIR_CHUNK)).collect();
+        let mut w = Writer::new(fxp::NAME)
+            .u32(id)
+            .u32(u32::try_from(chunk.len()).unwrap_or(0));
+        for (name, a) in &chunk {
+            w = w.text(name).text(&long_name(name, a, &self.user)).attrs(a);
+        }
+        Ok(w.finish())
+    }
+
+    /// Up to `len` bytes of an open file from `offset`.
+    fn read(&mut self, id: u32, h: u32, offset: u64, len: u32) -> Answer {
+        let lang = self.lang;
+        let Some(Open::Read(f)) = self.handles.get_mut(&h) else {
+            return self.refuse(Code::Failure, s::unsupported(lang));
+        };
+        let mut buf = vec![0; len as usize];
+        let n = read_at(f, offset, &mut buf).map_err(|e| io_refusal(&e, lang))?;
+        if n == 0 && len > 0 {
+            return self.refuse(Code::Eof, "");
+        }
+        Ok(Writer::new(fxp::DATA).u32(id).bytes(&buf[..n]).finish())
+    }
+
+    /// Times of an upload are kept for its end; a size change is refused.
+    fn fsetstat(&mut self, id: u32, h: u32, a: &Attrs) -> Answer {
+        let lang = self.lang;
+        if a.size.is_some() {
+            return self.refuse(Code::OpUnsupported, s::unsupported(lang));
+        }
+        match self.handles.get_mut(&h) {
+            Some(Open::Upload(u)) => u.times = a.times.or(u.times),
+            Some(_) => {}
+            None => return self.refuse(Code::Failure, ""),
+        }
+        self.ok(id)
+    }
+
+    /// Removes a plain file of a folder the user may write.
+    fn remove(&mut self, id: u32, node: &Node) -> Answer {
+        let lang = self.lang;
+        let Some(path) = self.tree.file(node) else {
+            return self.refuse(Code::PermissionDenied, s::no_folders(lang));
+        };
+        if plain_file(&path).is_none() {
+            return self.refuse(Code::NoSuchFile, s::not_found(lang));
+        }
+        std::fs::remove_file(&path).map_err(|e| io_refusal(&e, lang))?;
+        tracing::info!(user = %self.user, file = %node.path(), "sftp: removed");
+        self.ok(id)
+    }
+
+    /// A handle on a folder's listing, while the user has room for one more.
+    fn opendir(&mut self, id: u32, node: &Node) -> Answer {
+        self.room_for_a_handle()?;
+        let list = self.listing(node)?;
+        self.add(id, Open::Dir(list))
+    }
+
+    /// A handle on a file opened as `flags` asks, while the user has room for one more.
+    fn open_handle(&mut self, id: u32, node: &Node, flags: u32, announced: Option<u64>) -> Answer {
+        self.room_for_a_handle()?;
+        let open = self.open(node, flags, announced)?;
+        self.add(id, open)
+    }
+
+    /// Closes a handle; closing an upload finishes it.
+    fn close(&mut self, id: u32, h: u32) -> Answer {
+        match self.handles.remove(&h) {
+            Some(Open::Upload(u)) => self.finish(u).map(|()| status(id, Code::Ok, "")),
+            Some(_) => self.ok(id),
+            None => self.refuse(Code::Failure, ""),
         }
     }
 
@@ -617,6 +655,18 @@ fn same_file(f: &File, seen: Option<&std::fs::Metadata>) -> bool {
     {
         now.file_type().is_file() && seen.file_type().is_file()
     }
+}
+
+/// The canonical path of a resolved node, as its one name.
+fn realpath(id: u32, node: &Node) -> Vec<u8> {
+    let p = node.path();
+    Writer::new(fxp::NAME)
+        .u32(id)
+        .u32(1)
+        .text(&p)
+        .text(&p)
+        .attrs(&Attrs::default())
+        .finish()
 }
 
 #[cfg(test)]

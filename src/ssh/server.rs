@@ -12,11 +12,12 @@ use super::run::Settings;
 use super::session::{self, End, Msg, Start};
 use crate::domain::audit::Action;
 use crate::domain::user::{PublicKey, User};
+use crate::service::hub::Hub;
 use crate::service::{Actor, Derived, Service};
 use crate::sftp;
 use crate::strings::{Lang, ui};
+use crate::tui::Session;
 use crate::tui::theme::Theme;
-use crate::tui::{Hub, Session};
 use russh::server::{
     Auth, Handler, Msg as ChanMsg, PublicKeyOffer, Session as SshSession, VerifiedPublicKey,
 };
@@ -107,6 +108,54 @@ impl Costs {
         } else {
             (*d * 7 + took) / 8
         };
+    }
+}
+
+/// The output of a session: a writer task owns the awaiting, so the session thread never
+/// blocks on the network and one slow client cannot stall another. Once the session ends
+/// (sent on the second sender) the channel gets its exit status and is closed.
+fn spawn_writer(
+    writer: russh::server::Handle,
+    channel: ChannelId,
+    live: Live,
+) -> (
+    tokio::sync::mpsc::UnboundedSender<Vec<u8>>,
+    tokio::sync::oneshot::Sender<End>,
+) {
+    let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
+    let (done_tx, done_rx) = tokio::sync::oneshot::channel::<End>();
+    tokio::spawn(async move {
+        while let Some(bytes) = out_rx.recv().await {
+            if writer.data(channel, bytes).await.is_err() {
+                break;
+            }
+        }
+        let code = match done_rx.await {
+            Ok(End::Quit) | Ok(End::Idle) => 0,
+            _ => 1,
+        };
+        let _ = writer.exit_status_request(channel, code).await;
+        let _ = writer.eof(channel).await;
+        let _ = writer.close(channel).await;
+        lock(&live).remove(&channel);
+    });
+    (out_tx, done_tx)
+}
+
+/// The app's session of a signed-in user: their roles, language and theme.
+fn session_of(user: &User, lang: Lang, ascii: bool) -> Session {
+    let actor = Actor {
+        user_id: Some(user.id),
+        name: user.name.clone(),
+        roles: user.roles.clone(),
+    };
+    Session {
+        actor,
+        lang: user.lang.as_deref().map(Lang::parse).unwrap_or(lang),
+        theme: Theme {
+            ascii: ascii || user.ascii,
+        },
+        must_change_password: user.must_change_password,
     }
 }
 
@@ -418,27 +467,7 @@ impl Handler for Conn {
                 return Ok(());
             }
         };
-        // Output: a writer task owns the awaiting, so the session thread never blocks on the
-        // network and one slow client cannot stall another.
-        let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
-        let writer = handle.clone();
-        let live = Arc::clone(&self.channels);
-        let (done_tx, done_rx) = tokio::sync::oneshot::channel::<End>();
-        tokio::spawn(async move {
-            while let Some(bytes) = out_rx.recv().await {
-                if writer.data(channel, bytes).await.is_err() {
-                    break;
-                }
-            }
-            let code = match done_rx.await {
-                Ok(End::Quit) | Ok(End::Idle) => 0,
-                _ => 1,
-            };
-            let _ = writer.exit_status_request(channel, code).await;
-            let _ = writer.eof(channel).await;
-            let _ = writer.close(channel).await;
-            lock(&live).remove(&channel);
-        });
+        let (out_tx, done_tx) = spawn_writer(handle, channel, Arc::clone(&self.channels));
         let (tx, rx) = std::sync::mpsc::channel::<Msg>();
         let deliver_tx = tx.clone();
         let member = shared.hub.join(
@@ -446,20 +475,8 @@ impl Handler for Conn {
             Box::new(move |n| deliver_tx.send(Msg::Notice(n)).is_ok()),
         );
         self.tx = Some(tx);
-        let actor = Actor {
-            user_id: Some(user.id),
-            name: user.name.clone(),
-            roles: user.roles.clone(),
-        };
         let start = Start {
-            session: Session {
-                actor,
-                lang: user.lang.as_deref().map(Lang::parse).unwrap_or(lang),
-                theme: Theme {
-                    ascii: shared.settings.ascii || user.ascii,
-                },
-                must_change_password: user.must_change_password,
-            },
+            session: session_of(&user, lang, shared.settings.ascii),
             svc,
             hub: Arc::clone(&shared.hub),
             size,

@@ -6,8 +6,9 @@
 use super::keys::{ESC_TIMEOUT, Input, Parser};
 use super::terminal::{ENTER, LEAVE, RemoteBackend, Sink, effective_size};
 use crate::service::Service;
+use crate::service::hub::{Hub, Notice};
 use crate::strings::ui;
-use crate::tui::{App, Event, Hub, Notice, Outcome, Session};
+use crate::tui::{App, Event, Outcome, Session};
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::sync::Arc;
@@ -80,35 +81,13 @@ pub fn run(start: Start, rx: Receiver<Msg>) -> End {
                 }
                 dirty = false;
             }
-            let wait = if parser.pending() {
-                ESC_TIMEOUT
-            } else {
-                Duration::from_secs(1)
+            let events = match next_events(&rx, &mut parser, &mut term, &mut last_input) {
+                Ok((events, resized)) => {
+                    dirty |= resized;
+                    events
+                }
+                Err(end) => return end,
             };
-            let mut events = Vec::new();
-            match rx.recv_timeout(wait) {
-                Ok(Msg::Bytes(b)) => {
-                    last_input = Instant::now();
-                    events.extend(parser.feed(&b).into_iter().map(to_event));
-                }
-                Ok(Msg::Resize(w, h)) => {
-                    let s = effective_size(w, h);
-                    term.backend_mut().set_size(s);
-                    if term.resize(rect(s)).is_err() {
-                        return End::Crashed;
-                    }
-                    dirty = true;
-                }
-                Ok(Msg::Notice(n)) => events.push(Event::Notice(n)),
-                Ok(Msg::Closed) | Err(RecvTimeoutError::Disconnected) => return End::Disconnected,
-                Err(RecvTimeoutError::Timeout) => {
-                    if parser.pending() {
-                        events.extend(parser.timeout().into_iter().map(to_event));
-                    } else {
-                        events.push(Event::Tick);
-                    }
-                }
-            }
             if last_input.elapsed() > start.idle {
                 return End::Idle;
             }
@@ -137,6 +116,48 @@ pub fn run(start: Start, rx: Receiver<Msg>) -> End {
     bytes.extend_from_slice(farewell.as_bytes());
     out(bytes);
     end
+}
+
+/// Waits for the next input, resize or notice (or a tick) and turns it into the app's events;
+/// a resize is applied to the terminal at once (and said, so the screen is drawn again).
+/// `Err` ends the session.
+fn next_events(
+    rx: &Receiver<Msg>,
+    parser: &mut Parser,
+    term: &mut Terminal<RemoteBackend>,
+    last_input: &mut Instant,
+) -> Result<(Vec<Event>, bool), End> {
+    let wait = if parser.pending() {
+        ESC_TIMEOUT
+    } else {
+        Duration::from_secs(1)
+    };
+    let mut events = Vec::new();
+    let mut resized = false;
+    match rx.recv_timeout(wait) {
+        Ok(Msg::Bytes(b)) => {
+            *last_input = Instant::now();
+            events.extend(parser.feed(&b).into_iter().map(to_event));
+        }
+        Ok(Msg::Resize(w, h)) => {
+            let s = effective_size(w, h);
+            term.backend_mut().set_size(s);
+            if term.resize(rect(s)).is_err() {
+                return Err(End::Crashed);
+            }
+            resized = true;
+        }
+        Ok(Msg::Notice(n)) => events.push(Event::Notice(n)),
+        Ok(Msg::Closed) | Err(RecvTimeoutError::Disconnected) => return Err(End::Disconnected),
+        Err(RecvTimeoutError::Timeout) => {
+            if parser.pending() {
+                events.extend(parser.timeout().into_iter().map(to_event));
+            } else {
+                events.push(Event::Tick);
+            }
+        }
+    }
+    Ok((events, resized))
 }
 
 fn to_event(i: Input) -> Event {

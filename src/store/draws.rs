@@ -1,21 +1,23 @@
 //! Draws (issue 4): the frozen snapshot and parameters, the server secret, witness entropy,
-//! the public value and, once revealed, the certificate. Stored as JSON text.
+//! the public value and, once revealed, the certificate. Stored as JSON text; read back typed
+//! here (a value that does not read is [`StoreError::Corrupt`]), so no caller parses a draw.
 
-use super::{Db, Result};
+use super::{Db, Result, StoreError};
+use crate::domain::ceremony::Status;
+use crate::domain::draw::{Certificate, Params, Snapshot};
 use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
 
-/// One stored draw.
+/// A stored draw without its large columns (snapshot, secret, certificate): for lists, status
+/// checks and everything that needs no drawn list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DrawRow {
+pub struct DrawHead {
     pub id: i64,
     pub quarter: String,
     /// The draw's identifier written into its parameters (`2024Q2-1`).
     pub label: String,
-    /// A `domain::ceremony::Status` code.
-    pub status: String,
-    pub snapshot: String,
-    pub params: String,
-    pub secret: Vec<u8>,
+    pub status: Status,
+    pub params: Params,
     pub commitment: String,
     pub public_source: Option<String>,
     pub public_value: Option<String>,
@@ -23,13 +25,53 @@ pub struct DrawRow {
     pub prepared_by: String,
     pub prepared_at: String,
     pub revealed_at: Option<String>,
-    pub certificate: Option<String>,
     pub room_opened_at: Option<String>,
     pub sealed_at: Option<String>,
     pub released_at: Option<String>,
     pub decided_by: Option<String>,
     pub decided_at: Option<String>,
     pub decision_note: Option<String>,
+}
+
+/// A stored certificate: the text as issued (published byte for byte) and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCertificate {
+    pub text: String,
+    pub value: Certificate,
+}
+
+/// One stored draw in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawRow {
+    pub head: DrawHead,
+    pub snapshot: Snapshot,
+    pub secret: Vec<u8>,
+    pub certificate: Option<StoredCertificate>,
+}
+
+/// A draw of a quarter with its certificate once revealed (no snapshot: the certificate
+/// carries the one it drew from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterDraw {
+    pub head: DrawHead,
+    pub certificate: Option<StoredCertificate>,
+}
+
+/// A draw to insert: prepared, not yet revealed.
+#[derive(Debug, Clone)]
+pub struct NewDraw<'a> {
+    pub quarter: &'a str,
+    pub label: &'a str,
+    pub status: Status,
+    pub snapshot: &'a Snapshot,
+    pub params: &'a Params,
+    pub secret: &'a [u8],
+    pub commitment: &'a str,
+    pub public_source: Option<&'a str>,
+    pub public_value: Option<&'a str>,
+    pub min_witnesses: i64,
+    pub prepared_by: &'a str,
+    pub prepared_at: &'a str,
 }
 
 /// Someone who joined a draw's room.
@@ -67,80 +109,149 @@ pub struct EntropyRow {
     pub at: String,
 }
 
-const COLS: &str =
-    "id, quarter, label, status, snapshot, params, secret, commitment, public_source,
-    public_value, min_witnesses, prepared_by, prepared_at, revealed_at, certificate,
+const HEAD_COLS: &str = "id, quarter, label, status, params, commitment, public_source,
+    public_value, min_witnesses, prepared_by, prepared_at, revealed_at,
     room_opened_at, sealed_at, released_at, decided_by, decided_at, decision_note";
 
-fn row(r: &Row<'_>) -> rusqlite::Result<DrawRow> {
-    Ok(DrawRow {
-        id: r.get(0)?,
-        quarter: r.get(1)?,
-        label: r.get(2)?,
-        status: r.get(3)?,
-        snapshot: r.get(4)?,
-        params: r.get(5)?,
-        secret: r.get(6)?,
-        commitment: r.get(7)?,
-        public_source: r.get(8)?,
-        public_value: r.get(9)?,
-        min_witnesses: r.get(10)?,
-        prepared_by: r.get(11)?,
-        prepared_at: r.get(12)?,
-        revealed_at: r.get(13)?,
-        certificate: r.get(14)?,
-        room_opened_at: r.get(15)?,
-        sealed_at: r.get(16)?,
-        released_at: r.get(17)?,
-        decided_by: r.get(18)?,
-        decided_at: r.get(19)?,
-        decision_note: r.get(20)?,
+/// Reads a draw's head: the outer result is the row's, the inner one whether its status and
+/// parameters read.
+fn head(r: &Row<'_>) -> rusqlite::Result<Result<DrawHead>> {
+    let id: i64 = r.get("id")?;
+    let status: String = r.get("status")?;
+    let params: String = r.get("params")?;
+    let Some(status) = Status::from_code(&status) else {
+        return Ok(Err(corrupt(id, "status", status)));
+    };
+    let params = match serde_json::from_str(&params) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(corrupt(id, "params", e))),
+    };
+    Ok(Ok(DrawHead {
+        id,
+        quarter: r.get("quarter")?,
+        label: r.get("label")?,
+        status,
+        params,
+        commitment: r.get("commitment")?,
+        public_source: r.get("public_source")?,
+        public_value: r.get("public_value")?,
+        min_witnesses: r.get("min_witnesses")?,
+        prepared_by: r.get("prepared_by")?,
+        prepared_at: r.get("prepared_at")?,
+        revealed_at: r.get("revealed_at")?,
+        room_opened_at: r.get("room_opened_at")?,
+        sealed_at: r.get("sealed_at")?,
+        released_at: r.get("released_at")?,
+        decided_by: r.get("decided_by")?,
+        decided_at: r.get("decided_at")?,
+        decision_note: r.get("decision_note")?,
+    }))
+}
+
+fn corrupt(id: i64, what: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("draw {id} {what}: {e}"))
+}
+
+fn certificate(id: i64, text: Option<String>) -> Result<Option<StoredCertificate>> {
+    text.map(|text| {
+        let value = Certificate::from_json(&text).map_err(|e| corrupt(id, "certificate", e))?;
+        Ok(StoredCertificate { text, value })
     })
+    .transpose()
+}
+
+/// Compact JSON, as every draw column has been written.
+fn json<T: Serialize>(what: &str, v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Corrupt(format!("draw {what}: {e}")))
 }
 
 impl Db<'_> {
     pub fn draw(&self, id: i64) -> Result<Option<DrawRow>> {
-        let sql = format!("SELECT {COLS} FROM draws WHERE id = ?1");
-        Ok(self
+        let sql =
+            format!("SELECT {HEAD_COLS}, snapshot, secret, certificate FROM draws WHERE id = ?1");
+        let raw = self
             .0
             .prepare_cached(&sql)?
-            .query_row([id], row)
-            .optional()?)
+            .query_row([id], |r| {
+                Ok((
+                    head(r)?,
+                    r.get::<_, String>("snapshot")?,
+                    r.get::<_, Vec<u8>>("secret")?,
+                    r.get::<_, Option<String>>("certificate")?,
+                ))
+            })
+            .optional()?;
+        let Some((head, snapshot, secret, cert)) = raw else {
+            return Ok(None);
+        };
+        Ok(Some(DrawRow {
+            head: head?,
+            snapshot: serde_json::from_str(&snapshot).map_err(|e| corrupt(id, "snapshot", e))?,
+            secret,
+            certificate: certificate(id, cert)?,
+        }))
     }
 
-    /// Every draw, newest first.
-    pub fn draws(&self) -> Result<Vec<DrawRow>> {
-        let sql = format!("SELECT {COLS} FROM draws ORDER BY id DESC");
-        let mut st = self.0.prepare_cached(&sql)?;
-        let rows = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+    /// A draw without its large columns.
+    pub fn draw_head(&self, id: i64) -> Result<Option<DrawHead>> {
+        let sql = format!("SELECT {HEAD_COLS} FROM draws WHERE id = ?1");
+        self.0
+            .prepare_cached(&sql)?
+            .query_row([id], head)
+            .optional()?
+            .transpose()
     }
 
-    /// Every draw, newest first, without the large columns (snapshot, certificate, secret; the
-    /// parameters are kept): for lists.
-    pub fn draw_heads(&self) -> Result<Vec<DrawRow>> {
-        let cols = COLS
-            .replace("snapshot", "'' AS snapshot")
-            .replace("secret", "x'' AS secret")
-            .replace("certificate", "NULL AS certificate");
-        let sql = format!("SELECT {cols} FROM draws ORDER BY id DESC");
-        let mut st = self.0.prepare_cached(&sql)?;
-        let rows = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+    /// The certificate of a draw (`None` before the reveal or for no such draw).
+    pub fn draw_certificate(&self, id: i64) -> Result<Option<StoredCertificate>> {
+        let text: Option<String> = self
+            .0
+            .prepare_cached("SELECT certificate FROM draws WHERE id = ?1")?
+            .query_row([id], |r| r.get("certificate"))
+            .optional()?
+            .flatten();
+        certificate(id, text)
     }
 
-    /// The draws of a quarter, oldest first.
-    pub fn draws_of_quarter(&self, quarter: &str) -> Result<Vec<DrawRow>> {
-        let sql = format!("SELECT {COLS} FROM draws WHERE quarter = ?1 ORDER BY id");
+    /// Every draw, newest first, without the large columns: for lists.
+    pub fn draw_heads(&self) -> Result<Vec<DrawHead>> {
+        let sql = format!("SELECT {HEAD_COLS} FROM draws ORDER BY id DESC");
         let mut st = self.0.prepare_cached(&sql)?;
-        let rows = st
-            .query_map([quarter], row)?
+        let rows: Vec<Result<DrawHead>> =
+            st.query_map([], head)?.collect::<rusqlite::Result<_>>()?;
+        rows.into_iter().collect()
+    }
+
+    /// The draws of a quarter, oldest first, with their certificates.
+    pub fn draws_of_quarter(&self, quarter: &str) -> Result<Vec<QuarterDraw>> {
+        let sql =
+            format!("SELECT {HEAD_COLS}, certificate FROM draws WHERE quarter = ?1 ORDER BY id");
+        let mut st = self.0.prepare_cached(&sql)?;
+        let rows: Vec<(Result<DrawHead>, Option<String>)> = st
+            .query_map([quarter], |r| Ok((head(r)?, r.get("certificate")?)))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        rows.into_iter()
+            .map(|(h, c)| {
+                let head = h?;
+                let certificate = certificate(head.id, c)?;
+                Ok(QuarterDraw { head, certificate })
+            })
+            .collect()
     }
 
-    /// Inserts a prepared draw (`id`, `revealed_at` and `certificate` are ignored).
-    pub fn insert_draw(&self, d: &DrawRow) -> Result<i64> {
+    /// How many draws a quarter has (cancelled ones too).
+    pub fn count_draws_of_quarter(&self, quarter: &str) -> Result<usize> {
+        let n: i64 = self
+            .0
+            .prepare_cached("SELECT COUNT(*) FROM draws WHERE quarter = ?1")?
+            .query_row([quarter], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Inserts a prepared draw; the snapshot and parameters are written as compact JSON.
+    pub fn insert_draw(&self, d: &NewDraw<'_>) -> Result<i64> {
+        let snapshot = json("snapshot", d.snapshot)?;
+        let params = json("params", d.params)?;
         self.0
             .prepare_cached(
                 "INSERT INTO draws (quarter, label, status, snapshot, params, secret, commitment,
@@ -150,9 +261,9 @@ impl Db<'_> {
             .execute(params![
                 d.quarter,
                 d.label,
-                d.status,
-                d.snapshot,
-                d.params,
+                d.status.code(),
+                snapshot,
+                params,
                 d.secret,
                 d.commitment,
                 d.public_source,
@@ -203,9 +314,9 @@ impl Db<'_> {
         let rows = st
             .query_map([draw], |r| {
                 Ok(EntropyRow {
-                    witness: r.get(0)?,
-                    text: r.get(1)?,
-                    at: r.get(2)?,
+                    witness: r.get("witness")?,
+                    text: r.get("text")?,
+                    at: r.get("at")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -226,7 +337,7 @@ impl Db<'_> {
 
     /// Moves a draw from status `from` to `to`; false when it was not in `from`. Sealing
     /// stamps `sealed_at`.
-    pub fn move_draw(&self, id: i64, from: &str, to: &str, at: &str) -> Result<bool> {
+    pub fn move_draw(&self, id: i64, from: Status, to: Status, at: &str) -> Result<bool> {
         let n = self
             .0
             .prepare_cached(
@@ -234,7 +345,7 @@ impl Db<'_> {
                    sealed_at = CASE WHEN ?3 = 'sealed' THEN ?4 ELSE sealed_at END
                  WHERE id = ?1 AND status = ?2",
             )?
-            .execute(params![id, from, to, at])?;
+            .execute(params![id, from.code(), to.code(), at])?;
         Ok(n == 1)
     }
 
@@ -292,10 +403,10 @@ impl Db<'_> {
         let rows = st
             .query_map([id], |r| {
                 Ok(MemberRow {
-                    login: r.get(0)?,
-                    name: r.get(1)?,
-                    roles: r.get(2)?,
-                    joined_at: r.get(3)?,
+                    login: r.get("login")?,
+                    name: r.get("name")?,
+                    roles: r.get("roles")?,
+                    joined_at: r.get("joined_at")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -333,10 +444,10 @@ impl Db<'_> {
         let rows = st
             .query_map([id], |r| {
                 Ok(AnswerRow {
-                    login: r.get(0)?,
-                    confirmed: r.get(1)?,
-                    reason: r.get(2)?,
-                    at: r.get(3)?,
+                    login: r.get("login")?,
+                    confirmed: r.get("confirmed")?,
+                    reason: r.get("reason")?,
+                    at: r.get("at")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -359,12 +470,85 @@ impl Db<'_> {
         let rows = st
             .query_map([id], |r| {
                 Ok(NoteRow {
-                    by: r.get(0)?,
-                    at: r.get(1)?,
-                    note: r.get(2)?,
+                    by: r.get("by")?,
+                    at: r.get("at")?,
+                    note: r.get("note")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draw::example;
+    use crate::store::Store;
+
+    fn insert(s: &mut Store) -> i64 {
+        let (snapshot, params) = (example::snapshot(), example::params());
+        s.write(|db| {
+            db.insert_draw(&NewDraw {
+                quarter: "2024Q2",
+                label: "2024Q2-1",
+                status: Status::Prepared,
+                snapshot: &snapshot,
+                params: &params,
+                secret: &[7; 32],
+                commitment: "c",
+                public_source: None,
+                public_value: None,
+                min_witnesses: 1,
+                prepared_by: "admin",
+                prepared_at: "2024-04-01T09:00:00+08:00",
+            })
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_draw_reads_back_typed_and_is_stored_as_compact_json() {
+        let mut s = Store::open_in_memory().unwrap();
+        let id = insert(&mut s);
+        let r = s.read(|db| db.draw(id)).unwrap().unwrap();
+        assert_eq!(r.snapshot, example::snapshot());
+        assert_eq!(r.head.params, example::params());
+        assert_eq!(r.head.status, Status::Prepared);
+        assert_eq!(r.certificate, None);
+        let stored: (String, String) = s
+            .read(|db| {
+                Ok::<_, StoreError>(db.0.query_row(
+                    "SELECT snapshot, params FROM draws WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get("snapshot")?, r.get("params")?)),
+                )?)
+            })
+            .unwrap();
+        let snapshot = serde_json::to_string(&example::snapshot()).unwrap();
+        assert_eq!(stored.0, snapshot);
+        assert_eq!(stored.1, serde_json::to_string(&example::params()).unwrap());
+        assert_eq!(s.read(|db| db.count_draws_of_quarter("2024Q2")).unwrap(), 1);
+        assert_eq!(s.read(|db| db.draw_heads()).unwrap(), vec![r.head]);
+    }
+
+    #[test]
+    fn unreadable_draw_columns_are_corrupt() {
+        for (col, value) in [("status", "lost"), ("params", "{}"), ("snapshot", "[")] {
+            let mut s = Store::open_in_memory().unwrap();
+            let id = insert(&mut s);
+            assert!(s.read(|db| db.draw(id)).is_ok());
+            s.write(|db| {
+                let sql = format!("UPDATE draws SET {col} = ?1 WHERE id = ?2");
+                db.0.execute(&sql, params![value, id])?;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+            let e = s.read(|db| db.draw(id)).unwrap_err();
+            assert!(
+                matches!(e, StoreError::Corrupt(m) if m.contains(col)),
+                "{col}"
+            );
+        }
     }
 }

@@ -23,7 +23,10 @@ mod users;
 
 pub use audit::{AuditEntry, AuditRow};
 pub use backup::{BackupError, FileCheck, LIVE_WAIT, Liveness};
-pub use draws::{AnswerRow, DrawRow, EntropyRow, MemberRow, NoteRow};
+pub use draws::{
+    AnswerRow, DrawHead, DrawRow, EntropyRow, MemberRow, NewDraw, NoteRow, QuarterDraw,
+    StoredCertificate,
+};
 pub use enterprises::EnterpriseKey;
 pub use evidence::{EvidenceRow, NewEvidence};
 pub use inspections::SOURCE_IMPORT;

@@ -20,7 +20,6 @@ pub mod wizard;
 pub mod work;
 pub mod worklist;
 
-pub use crate::service::hub::{Hub, Notice};
 pub use app::{App, Event, Outcome, Session};
 
 #[cfg(test)]

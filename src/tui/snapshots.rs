@@ -229,12 +229,16 @@ fn draw_room_before_and_after_the_reveal() {
     other
         .add_entropy(&witness, id, "li", "typed by the witness")
         .unwrap();
-    a.update(Event::Notice(crate::tui::Notice::Changed(Change::Draws)));
+    a.update(Event::Notice(crate::service::hub::Notice::Changed(
+        Change::Draws,
+    )));
     keys(&mut a, "r");
     let asking = screen(&mut a);
     assert!(asking.contains("确定揭晓"), "{asking}");
     keys(&mut a, "y");
-    a.update(Event::Notice(crate::tui::Notice::Changed(Change::Draws)));
+    a.update(Event::Notice(crate::service::hub::Notice::Changed(
+        Change::Draws,
+    )));
     let after = screen(&mut a);
     assert!(after.contains("抽取结果"), "{after}");
     insta::assert_snapshot!(format!("{before}{after}"));
@@ -464,7 +468,7 @@ fn joint_inspections_are_recorded_from_the_reports_tab() {
     let s = screen(&mut a);
     assert!(s.contains("已保存") && !s.contains("联合部门"), "{s}");
     // In a server the change bus tells every session; here, by hand.
-    a.update(Event::Notice(crate::tui::Notice::Changed(
+    a.update(Event::Notice(crate::service::hub::Notice::Changed(
         crate::service::Change::Results,
     )));
     keys(&mut a, "1");
@@ -494,7 +498,7 @@ fn a_leader_evaluates_an_inspector_from_the_reports_tab() {
     let s = screen(&mut a);
     assert!(s.contains("已保存"), "{s}");
     // In a server the change bus tells every session; here, by hand.
-    a.update(Event::Notice(crate::tui::Notice::Changed(
+    a.update(Event::Notice(crate::service::hub::Notice::Changed(
         crate::service::Change::Results,
     )));
     let r = render(&mut a, 120, 80);

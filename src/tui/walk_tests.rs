@@ -429,7 +429,7 @@ fn an_entered_result_opens_read_only_and_reviewers_see_it_first() {
     );
     assert_eq!(a.depth(), 0, "saved: {:?}", a.message());
     // A change elsewhere that leaves this list as it is says nothing.
-    a.update(Event::Notice(super::Notice::Changed(
+    a.update(Event::Notice(crate::service::hub::Notice::Changed(
         crate::service::Change::Draws,
     )));
     let said = a.message().unwrap_or_default().to_string();

@@ -169,37 +169,8 @@ fn rows(s: &Snapshot, p: &Params, out: &mut Vec<Refusal>) {
 }
 
 fn rules(s: &Snapshot, p: &Params, pools: &Pools, out: &mut Vec<Refusal>) {
-    let size_ok = (2..=4).contains(&p.team_size);
-    if !size_ok {
-        out.push(Refusal::TeamSize { size: p.team_size });
-    }
-    let aux_ok = p.auxiliaries <= 2;
-    if !aux_ok {
-        out.push(Refusal::AuxiliariesPerTeam {
-            per_team: p.auxiliaries,
-        });
-    }
-    if p.joint_bp > 10000 {
-        out.push(Refusal::JointShare { bp: p.joint_bp });
-    }
-    if p.workload_cap == 0 {
-        out.push(Refusal::ZeroWorkloadCap);
-    }
-    let strata = p.quota.strata();
-    for &(stratum, count) in &strata {
-        let population = s
-            .candidates
-            .iter()
-            .filter(|c| stratum.contains(c.group))
-            .count() as u64;
-        if u64::from(count) > population {
-            out.push(Refusal::CountExceedsPopulation {
-                stratum,
-                count,
-                population,
-            });
-        }
-    }
+    let (size_ok, aux_ok) = parameter_limits(p, out);
+    counts_fit(s, p, out);
     let n = p.quota.total();
     if n == 0 {
         out.push(Refusal::NothingToDraw);
@@ -230,6 +201,59 @@ fn rules(s: &Snapshot, p: &Params, pools: &Pools, out: &mut Vec<Refusal>) {
             });
         }
     }
+    let per_section = joint_sections(pools, joint, cap, out);
+    targets(s, p, pools, &roles, &per_section, joint > 0, out);
+}
+
+/// The parameters' own limits: team size 2–4, at most 2 auxiliaries, a share up to 100%, a
+/// workload cap. Whether the team size and the auxiliaries are usable.
+fn parameter_limits(p: &Params, out: &mut Vec<Refusal>) -> (bool, bool) {
+    let size_ok = (2..=4).contains(&p.team_size);
+    if !size_ok {
+        out.push(Refusal::TeamSize { size: p.team_size });
+    }
+    let aux_ok = p.auxiliaries <= 2;
+    if !aux_ok {
+        out.push(Refusal::AuxiliariesPerTeam {
+            per_team: p.auxiliaries,
+        });
+    }
+    if p.joint_bp > 10000 {
+        out.push(Refusal::JointShare { bp: p.joint_bp });
+    }
+    if p.workload_cap == 0 {
+        out.push(Refusal::ZeroWorkloadCap);
+    }
+    (size_ok, aux_ok)
+}
+
+/// Each stratum's count fits its population.
+fn counts_fit(s: &Snapshot, p: &Params, out: &mut Vec<Refusal>) {
+    let strata = p.quota.strata();
+    for &(stratum, count) in &strata {
+        let population = s
+            .candidates
+            .iter()
+            .filter(|c| stratum.contains(c.group))
+            .count() as u64;
+        if u64::from(count) > population {
+            out.push(Refusal::CountExceedsPopulation {
+                stratum,
+                count,
+                population,
+            });
+        }
+    }
+}
+
+/// The officers per section; with joint teams, at least two sections and, the largest section
+/// binding, enough officers outside it.
+fn joint_sections(
+    pools: &Pools,
+    joint: u64,
+    cap: u64,
+    out: &mut Vec<Refusal>,
+) -> BTreeMap<usize, u64> {
     let mut per_section: BTreeMap<usize, u64> = BTreeMap::new();
     for o in &pools.officers {
         *per_section.entry(o.section).or_default() += 1;
@@ -256,7 +280,7 @@ fn rules(s: &Snapshot, p: &Params, pools: &Pools, out: &mut Vec<Refusal>) {
             }
         }
     }
-    targets(s, p, pools, &roles, &per_section, joint > 0, out);
+    per_section
 }
 
 /// Per target with declared conflicts: enough non-conflicted people of each kind, and officers

@@ -33,95 +33,107 @@ fn person(id: &str, kind: InspectorKind, section: &str, e: &[Expertise]) -> Insp
 /// The example's snapshot: 9 candidates (3 key, 2 special, 3 general, 1 positive-list), 6
 /// officers in 3 sections, 2 auxiliary inspectors, 2 declared conflicts.
 pub fn snapshot() -> Snapshot {
-    use InspectorKind::{Auxiliary, Officer};
     Snapshot {
-        candidates: vec![
-            cand(
-                "91130293MA0CK1Q4XA",
-                Group::Key,
-                &[Air, Water],
-                Some("13020001"),
-            ),
-            cand("91130293MA0DF5R0XC", Group::Key, &[Air], Some("13020002")),
-            cand(
-                "91130293MA0E2LN8XX",
-                Group::Key,
-                &[Water, HazardousWaste],
-                Some("13020004"),
-            ),
-            cand(
-                "91130293MA09BT6WXU",
-                Group::Special,
-                &[Air],
-                Some("13020001"),
-            ),
-            cand(
-                "91130293MA0G7HX2XM",
-                Group::Special,
-                &[SolidWaste],
-                Some("13020006"),
-            ),
-            cand(
-                "91130293MA0A4PK9XQ",
-                Group::General,
-                &[Noise],
-                Some("13020005"),
-            ),
-            cand("92130293MA0FQ3B1X7", Group::General, &[], None),
-            cand(
-                "91130293MA07YU5CXT",
-                Group::General,
-                &[Water],
-                Some("13020003"),
-            ),
-            cand("91130293MA0B8WJ3XJ", Group::PositiveList, &[Air], None),
-        ],
-        inspectors: vec![
-            person("13020001", Officer, "大气科", &[Expertise::Air]),
-            person(
-                "13020002",
-                Officer,
-                "大气科",
-                &[Expertise::Air, Expertise::Law],
-            ),
-            person(
-                "13020003",
-                Officer,
-                "水土科",
-                &[Expertise::Water, Expertise::Soil],
-            ),
-            person(
-                "13020004",
-                Officer,
-                "水土科",
-                &[Expertise::Water, Expertise::HazardousWaste],
-            ),
-            person("13020005", Officer, "执法大队", &[Expertise::Law]),
-            person(
-                "13020006",
-                Officer,
-                "执法大队",
-                &[Expertise::SolidWaste, Expertise::HazardousWaste],
-            ),
-            person(
-                "JC-01",
-                Auxiliary,
-                "市监测站",
-                &[Expertise::Monitoring, Expertise::Air, Expertise::Water],
-            ),
-            person("ZJ-07", Auxiliary, "专家库", &[Expertise::HazardousWaste]),
-        ],
-        conflicts: vec![
-            ConflictPair {
-                inspector: "13020003".into(),
-                code: "91130293MA0E2LN8XX".into(),
-            },
-            ConflictPair {
-                inspector: "JC-01".into(),
-                code: "91130293MA07YU5CXT".into(),
-            },
-        ],
+        candidates: candidates(),
+        inspectors: inspectors(),
+        conflicts: conflicts(),
     }
+}
+
+fn candidates() -> Vec<Candidate> {
+    vec![
+        cand(
+            "91130293MA0CK1Q4XA",
+            Group::Key,
+            &[Air, Water],
+            Some("13020001"),
+        ),
+        cand("91130293MA0DF5R0XC", Group::Key, &[Air], Some("13020002")),
+        cand(
+            "91130293MA0E2LN8XX",
+            Group::Key,
+            &[Water, HazardousWaste],
+            Some("13020004"),
+        ),
+        cand(
+            "91130293MA09BT6WXU",
+            Group::Special,
+            &[Air],
+            Some("13020001"),
+        ),
+        cand(
+            "91130293MA0G7HX2XM",
+            Group::Special,
+            &[SolidWaste],
+            Some("13020006"),
+        ),
+        cand(
+            "91130293MA0A4PK9XQ",
+            Group::General,
+            &[Noise],
+            Some("13020005"),
+        ),
+        cand("92130293MA0FQ3B1X7", Group::General, &[], None),
+        cand(
+            "91130293MA07YU5CXT",
+            Group::General,
+            &[Water],
+            Some("13020003"),
+        ),
+        cand("91130293MA0B8WJ3XJ", Group::PositiveList, &[Air], None),
+    ]
+}
+
+fn inspectors() -> Vec<Inspector> {
+    use InspectorKind::{Auxiliary, Officer};
+    vec![
+        person("13020001", Officer, "大气科", &[Expertise::Air]),
+        person(
+            "13020002",
+            Officer,
+            "大气科",
+            &[Expertise::Air, Expertise::Law],
+        ),
+        person(
+            "13020003",
+            Officer,
+            "水土科",
+            &[Expertise::Water, Expertise::Soil],
+        ),
+        person(
+            "13020004",
+            Officer,
+            "水土科",
+            &[Expertise::Water, Expertise::HazardousWaste],
+        ),
+        person("13020005", Officer, "执法大队", &[Expertise::Law]),
+        person(
+            "13020006",
+            Officer,
+            "执法大队",
+            &[Expertise::SolidWaste, Expertise::HazardousWaste],
+        ),
+        person(
+            "JC-01",
+            Auxiliary,
+            "市监测站",
+            &[Expertise::Monitoring, Expertise::Air, Expertise::Water],
+        ),
+        person("ZJ-07", Auxiliary, "专家库", &[Expertise::HazardousWaste]),
+    ]
+}
+
+fn conflicts() -> Vec<ConflictPair> {
+    vec![
+        ConflictPair {
+            inspector: "13020003".into(),
+            code: "91130293MA0E2LN8XX".into(),
+        },
+        ConflictPair {
+            inspector: "JC-01".into(),
+            code: "91130293MA07YU5CXT".into(),
+        },
+    ]
 }
 
 /// The example's parameters: 2 key, 1 special, 1 general; teams of 2 officers and 1

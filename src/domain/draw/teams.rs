@@ -95,22 +95,7 @@ pub(crate) fn assign_with(
     selections: &[Selection],
     mut trace: Option<&mut Vec<PickStep>>,
 ) -> Result<Vec<Team>, DrawError> {
-    let mut targets: HashMap<&str, Option<&Candidate>> = selections
-        .iter()
-        .flat_map(|x| &x.targets)
-        .map(|t| (t.code.as_str(), None))
-        .collect();
-    for c in &s.candidates {
-        if let Some(slot) = targets.get_mut(c.code.as_str()) {
-            slot.get_or_insert(c);
-        }
-    }
-    let mut order: Vec<(H256, &Candidate)> = targets
-        .values()
-        .flatten()
-        .map(|&c| (order_hash(seed, &c.code), c))
-        .collect();
-    order.sort_unstable_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    let order = target_order(s, seed, selections);
     let joint = joint_count(order.len() as u64, p.joint_bp);
 
     let mut officers = PoolState::new(&pools.officers, pools.sections.len());
@@ -132,16 +117,12 @@ pub(crate) fn assign_with(
                 InspectorKind::Auxiliary => (&mut auxiliaries, 1),
             };
             for slot in 0..slots {
-                let mut not_section = None;
-                if kind == InspectorKind::Officer && is_joint && slot + 1 == slots {
-                    let first = picked[0].first().map(|&i| st.people[i].section);
-                    if picked[0]
-                        .iter()
-                        .all(|&i| Some(st.people[i].section) == first)
-                    {
-                        not_section = first;
-                    }
-                }
+                let not_section = if kind == InspectorKind::Officer && is_joint && slot + 1 == slots
+                {
+                    one_section(st, &picked[0])
+                } else {
+                    None
+                };
                 let want = need & !covered;
                 let h = pick_hash(seed, &c.code, kind, slot);
                 let choice = st
@@ -174,15 +155,7 @@ pub(crate) fn assign_with(
             v.iter().map(|&i| st.people[i].id.to_string()).collect()
         };
         let officer_ids = ids(&officers, &picked[0]);
-        let barred = (!p.previous_lead_may_lead)
-            .then_some(c.previous_lead.as_deref())
-            .flatten();
-        let lead = officer_ids
-            .iter()
-            .find(|id| Some(id.as_str()) != barred)
-            .or(officer_ids.first())
-            .cloned()
-            .unwrap_or_default();
+        let lead = lead_of(&officer_ids, c, p);
         teams.push(Team {
             code: c.code.clone(),
             order: order_h,
@@ -193,4 +166,55 @@ pub(crate) fn assign_with(
         });
     }
     Ok(teams)
+}
+
+/// The drawn targets (each once, as the snapshot has it) in the order their teams are made:
+/// by their order hash, then code.
+fn target_order<'a>(
+    s: &'a Snapshot,
+    seed: &H256,
+    selections: &[Selection],
+) -> Vec<(H256, &'a Candidate)> {
+    let mut targets: HashMap<&str, Option<&'a Candidate>> = selections
+        .iter()
+        .flat_map(|x| &x.targets)
+        .map(|t| (t.code.as_str(), None))
+        .collect();
+    for c in &s.candidates {
+        if let Some(slot) = targets.get_mut(c.code.as_str()) {
+            slot.get_or_insert(c);
+        }
+    }
+    let mut order: Vec<(H256, &'a Candidate)> = targets
+        .values()
+        .flatten()
+        .map(|&c| (order_hash(seed, &c.code), c))
+        .collect();
+    order.sort_unstable_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    order
+}
+
+/// The section all the officers picked so far share, if they share one: a joint team's last
+/// officer must come from another.
+fn one_section(st: &PoolState, picked: &[usize]) -> Option<usize> {
+    let first = picked.first().map(|&i| st.people[i].section);
+    picked
+        .iter()
+        .all(|&i| Some(st.people[i].section) == first)
+        .then_some(first)
+        .flatten()
+}
+
+/// The team's lead: the first officer picked, unless the rules bar the previous lead and
+/// another officer is there.
+fn lead_of(officer_ids: &[String], c: &Candidate, p: &Params) -> String {
+    let barred = (!p.previous_lead_may_lead)
+        .then_some(c.previous_lead.as_deref())
+        .flatten();
+    officer_ids
+        .iter()
+        .find(|id| Some(id.as_str()) != barred)
+        .or(officer_ids.first())
+        .cloned()
+        .unwrap_or_default()
 }

@@ -26,19 +26,18 @@ impl Service {
         let at = self.stamp();
         let bureau = self.bureau_name()?;
         let a = self.write(Change::Draws, |db| {
-            let r = prepared(db, id)?;
-            let snapshot: Snapshot =
-                serde_json::from_str(&r.snapshot).map_err(|e| corrupt("snapshot", e))?;
-            let params: Params =
-                serde_json::from_str(&r.params).map_err(|e| corrupt("params", e))?;
+            let DrawRow {
+                head: r, snapshot, ..
+            } = prepared(db, id)?;
+            let params = &r.params;
             let commitment = H256::from_hex(&r.commitment)
                 .ok_or_else(|| corrupt("commitment", &r.commitment))?;
             let a = Announcement::new(&AnnouncementInput {
                 draw_id: u64::try_from(id).unwrap_or(0),
                 quarter: &r.quarter,
                 at: &at,
-                params: &params,
-                hashes: hashes(&snapshot, &params),
+                params,
+                hashes: hashes(&snapshot, params),
                 commitment,
                 public_source: r.public_source.as_deref(),
                 public_value_known: known.as_deref(),

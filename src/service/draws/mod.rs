@@ -9,15 +9,14 @@ use crate::domain::draw::{
     self, Ceremony, Certificate, ConflictPair, DrawError, EntropyEntry, H256, Hashes, Params,
     PublicValue, Quota, Signoff, Snapshot, commitment, hashes,
 };
-use crate::domain::enterprise::OperatingStatus;
 pub use crate::domain::figures::PlanLine;
 use crate::domain::figures::{DrawnTarget, Facts, plan_line};
-use crate::domain::inspection::{DEFAULT_REPEAT_WINDOW_DAYS, RecentVisit, recent_visit};
+use crate::domain::inspection::{DEFAULT_REPEAT_WINDOW_DAYS, recent_visit};
 use crate::domain::inspector::Expertise;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
-use crate::store::{Db, DrawRow, EntropyRow, StoreError};
+use crate::store::{Db, DrawHead, DrawRow, EntropyRow, NewDraw, StoreError};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -25,7 +24,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub use crate::domain::ceremony::MIN_ENTROPY_CHARS;
 
-const PREPARED: &str = "prepared";
 const REVEALED: &str = "revealed";
 
 pub use crate::domain::draw::DrawProblem;
@@ -103,14 +101,7 @@ fn draw_rules(db: Db<'_>) -> Result<DrawRules> {
     super::read_setting(db, DRAW_RULES_KEY)
 }
 
-/// A target the N4 window kept out of a draw.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct RepeatExcluded {
-    pub code: String,
-    pub name: String,
-    #[serde(flatten)]
-    pub visit: RecentVisit,
-}
+pub use crate::domain::eligibility::RepeatExcluded;
 
 /// What a draw's preparation noted about candidates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -197,22 +188,15 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s).map_err(|e| corrupt("time", e))
 }
 
-pub(super) fn certificate_of(r: &DrawRow) -> Result<Option<Certificate>> {
-    r.certificate
-        .as_deref()
-        .map(|c| Certificate::from_json(c).map_err(|e| corrupt("certificate", e)))
-        .transpose()
-}
-
 /// Targets drawn in a quarter's revealed, not cancelled draws, with their group in the draw's
 /// snapshot, whether the draw used the classes and whether their team was planned joint.
 pub(super) fn drawn_in(db: Db<'_>, quarter: Quarter) -> Result<Vec<DrawnTarget>> {
     let mut out = Vec::new();
     for r in db.draws_of_quarter(&quarter.to_string())? {
-        if r.status == Status::Cancelled.code() {
+        if r.head.status == Status::Cancelled {
             continue;
         }
-        let Some(c) = certificate_of(&r)? else {
+        let Some(c) = r.certificate.map(|c| c.value) else {
             continue;
         };
         let groups = c.snapshot.groups();
@@ -250,6 +234,7 @@ pub(super) fn clean_line(s: &str, field: &'static str) -> Result<String> {
 
 mod announce;
 mod prepare;
+mod reveal;
 
 impl Service {
     /// A quarter's plan: per group population, required, drawn so far, random checks,
@@ -357,7 +342,7 @@ impl Service {
         let at = self.stamp();
         let hash = entropy_hash(text);
         self.write(Change::Draws, |db| {
-            let r = prepared(db, id)?;
+            let r = prepared_head(db, id)?;
             if db.entropy_of(id)?.iter().any(|e| e.witness == witness) {
                 return Err(DrawProblem::AlreadyEntered { id }.into());
             }
@@ -389,14 +374,14 @@ impl Service {
         let value = clean_line(value, "public_value")?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = prepared(db, id)?;
+            let r = prepared_head(db, id)?;
             if r.public_source.is_none() {
                 return Err(DrawProblem::NoPublicSource { id }.into());
             }
             if !db.set_draw_public_value(id, &value)? {
                 return Err(DrawProblem::Status {
                     id,
-                    status: r.status,
+                    status: r.status.code().to_string(),
                 }
                 .into());
             }
@@ -410,102 +395,6 @@ impl Service {
                     .before(r.public_value.as_deref())
                     .after(Some(&value)),
             )
-        })
-    }
-
-    /// Reveals a prepared draw (administrators): derives the seed, runs the draw and stores
-    /// the certificate. The status check and the update happen in one immediate transaction,
-    /// so two reveals never both succeed.
-    pub fn reveal_draw(&mut self, actor: &Actor, id: i64) -> Result<Certificate> {
-        actor.require(&[Role::Admin])?;
-        let at = self.stamp();
-        let now = self.now();
-        self.write(Change::Draws, |db| {
-            let r = prepared(db, id)?;
-            let entropy_rows = db.entropy_of(id)?;
-            let witnesses: BTreeSet<&str> =
-                entropy_rows.iter().map(|e| e.witness.as_str()).collect();
-            let need = u32::try_from(r.min_witnesses).unwrap_or(1);
-            let public_value = match (&r.public_source, &r.public_value) {
-                (Some(s), Some(v)) => Some(PublicValue {
-                    source: s.clone(),
-                    value: v.clone(),
-                }),
-                _ => None,
-            };
-            if public_value.is_none() && witnesses.len() < need as usize {
-                return Err(DrawProblem::TooFewWitnesses {
-                    have: witnesses.len(),
-                    need,
-                }
-                .into());
-            }
-            let snapshot: Snapshot =
-                serde_json::from_str(&r.snapshot).map_err(|e| corrupt("snapshot", e))?;
-            let params: Params =
-                serde_json::from_str(&r.params).map_err(|e| corrupt("params", e))?;
-            let entropy = entropy_rows
-                .iter()
-                .map(|e| {
-                    Ok(EntropyEntry {
-                        witness: e.witness.clone(),
-                        text: e.text.clone(),
-                        at: parse_time(&e.at)?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let mut witnessed: Vec<Signoff> = Vec::new();
-            for e in &entropy {
-                if !witnessed.iter().any(|w| w.by == e.witness) {
-                    witnessed.push(Signoff {
-                        by: e.witness.clone(),
-                        at: e.at,
-                    });
-                }
-            }
-            let commit = H256::from_hex(&r.commitment)
-                .ok_or_else(|| corrupt("commitment", &r.commitment))?;
-            let ceremony = Ceremony {
-                commitment: commit,
-                secret: r.secret.clone(),
-                entropy,
-                public_value,
-                prepared: Signoff {
-                    by: r.prepared_by.clone(),
-                    at: parse_time(&r.prepared_at)?,
-                },
-                witnessed,
-                // Filled as the witnesses confirm.
-                confirmed: Vec::new(),
-                revealed_at: now,
-            };
-            let cert =
-                Certificate::issue(snapshot, params, ceremony).map_err(|error| match error {
-                    DrawError::Refused(refusals) => DrawProblem::Refused { refusals },
-                    error => DrawProblem::Failed { error },
-                })?;
-            if !db.reveal_draw(id, &at, &cert.to_json())? {
-                return Err(DrawProblem::Status {
-                    id,
-                    status: r.status,
-                }
-                .into());
-            }
-            let after = json(&serde_json::json!({
-                "seed": cert.seed,
-                "secret": cert.secret,
-                "outcome": cert.outcome,
-            }));
-            audit(
-                db,
-                &at,
-                actor,
-                Event::new(Action::Reveal, Entity::Draw)
-                    .id(id)
-                    .summary(&r.label)
-                    .after(Some(&after)),
-            )?;
-            Ok(cert)
         })
     }
 
@@ -527,16 +416,21 @@ impl Service {
     /// administrators, leaders and witnesses; a view of a sealed list is audited.
     pub fn draw_summary(&mut self, actor: &Actor, id: i64) -> Result<DrawSummary> {
         actor.require(READERS)?;
-        let r = self
-            .store
-            .read(|db| db.draw(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
-        let entropy = self.store.read(|db| db.entropy_of(id))?;
         let with_list = actor.require(super::ROOM_ROLES).is_ok();
-        if with_list && r.status == Status::Sealed.code() {
+        let head = self
+            .store
+            .read(|db| db.draw_head(id))?
+            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        let certificate = if with_list {
+            self.store.read(|db| db.draw_certificate(id))?
+        } else {
+            None
+        };
+        let entropy = self.store.read(|db| db.entropy_of(id))?;
+        if with_list && head.status == Status::Sealed {
             self.record_view(actor, id, "summary")?;
         }
-        summary(r, &entropy, with_list)
+        Ok(summary(head, &entropy, certificate.map(|c| c.value)))
     }
 
     /// Every draw, newest first (readers), without the drawn lists.
@@ -546,7 +440,7 @@ impl Service {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let entropy = self.store.read(|db| db.entropy_of(r.id))?;
-            out.push(summary(r, &entropy, false)?);
+            out.push(summary(r, &entropy, None));
         }
         Ok(out)
     }
@@ -555,21 +449,21 @@ impl Service {
     /// one's export is audited).
     pub fn draw_certificate(&mut self, actor: &Actor, id: i64) -> Result<String> {
         actor.require(super::ROOM_ROLES)?;
-        let r = self
+        let (r, c) = self
             .store
-            .read(|db| db.draw(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
-        let Some(c) = r.certificate.clone() else {
+            .read(|db| Ok::<_, ServiceError>((db.draw_head(id)?, db.draw_certificate(id)?)))?;
+        let r = r.ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        let Some(c) = c else {
             return Err(DrawProblem::Status {
                 id,
-                status: r.status,
+                status: r.status.code().to_string(),
             }
             .into());
         };
-        if r.status == Status::Sealed.code() {
+        if r.status == Status::Sealed {
             self.record_view(actor, id, "certificate")?;
         }
-        Ok(c)
+        Ok(c.text)
     }
 
     /// Names of the enterprises and inspectors a certificate mentions (readers).
@@ -596,29 +490,34 @@ pub(super) fn names(db: Db<'_>) -> Result<DrawNames> {
     })
 }
 
-/// The draw, which must be `prepared`.
-fn prepared(db: Db<'_>, id: i64) -> Result<DrawRow> {
+/// The draw's head, which must be `prepared`.
+fn prepared_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
     let r = db
-        .draw(id)?
+        .draw_head(id)?
         .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
-    if r.status != PREPARED {
+    if r.status != Status::Prepared {
         return Err(DrawProblem::Status {
             id,
-            status: r.status,
+            status: r.status.code().to_string(),
         }
         .into());
     }
     Ok(r)
 }
 
-fn summary(r: DrawRow, entropy: &[EntropyRow], with_list: bool) -> Result<DrawSummary> {
-    let certificate = if with_list { certificate_of(&r)? } else { None };
-    let params = serde_json::from_str(&r.params).ok();
-    Ok(DrawSummary {
+/// The draw in full, which must be `prepared`.
+fn prepared(db: Db<'_>, id: i64) -> Result<DrawRow> {
+    prepared_head(db, id)?;
+    db.draw(id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))
+}
+
+fn summary(r: DrawHead, entropy: &[EntropyRow], certificate: Option<Certificate>) -> DrawSummary {
+    DrawSummary {
         id: r.id,
         quarter: r.quarter,
         label: r.label,
-        status: r.status,
+        status: r.status.code().to_string(),
         commitment: r.commitment,
         public_source: r.public_source,
         public_value: r.public_value,
@@ -633,9 +532,9 @@ fn summary(r: DrawRow, entropy: &[EntropyRow], with_list: bool) -> Result<DrawSu
         sealed_at: r.sealed_at,
         released_at: r.released_at,
         decision_note: r.decision_note,
-        params,
+        params: Some(r.params),
         certificate,
-    })
+    }
 }
 
 /// Whether a status is the revealed one.

@@ -167,10 +167,7 @@ fn drawn_targets_are_excluded_from_the_next_draw_of_the_quarter() {
     let p2 = small(&mut s);
     assert_eq!(p2.label, "2024Q2-2");
     assert_eq!(p2.candidates + 4, p.candidates);
-    let snap: Snapshot = {
-        let json = s.store.read(|db| db.draw(p2.id)).unwrap().unwrap().snapshot;
-        serde_json::from_str(&json).unwrap()
-    };
+    let snap: Snapshot = s.store.read(|db| db.draw(p2.id)).unwrap().unwrap().snapshot;
     assert!(snap.candidates.iter().all(|c| !drawn.contains(&c.code)));
 }
 
@@ -217,10 +214,7 @@ fn picks(s: &mut Service) -> (String, String, String, String) {
 
 fn snapshot_of(s: &mut Service, id: i64) -> (Snapshot, Params) {
     let r = s.store.read(|db| db.draw(id)).unwrap().unwrap();
-    (
-        serde_json::from_str(&r.snapshot).unwrap(),
-        serde_json::from_str(&r.params).unwrap(),
-    )
+    (r.snapshot, r.head.params)
 }
 
 #[test]

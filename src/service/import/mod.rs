@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod plan;
-use plan::{Op, apply, plan};
+use plan::{apply, plan};
 
 /// Why an import changed nothing.
 #[derive(Debug)]
@@ -203,33 +203,18 @@ impl Service {
         let at = self.stamp();
         let run = |db: Db<'_>| -> Result<ImportOutcome> {
             let plan = plan(db, &sheet, today)?;
-            let mut out = ImportOutcome {
+            let created = plan.ops.iter().filter(|op| op.creates()).count();
+            let out = ImportOutcome {
                 format: sheet.table.format,
                 encoding: sheet.table.encoding,
                 rows: sheet.rows().len(),
-                created: 0,
-                updated: 0,
+                created,
+                updated: plan.ops.len() - created,
                 unchanged: plan.unchanged,
                 warnings: plan.warnings,
                 dry_run,
                 sha256: sha256.to_string(),
             };
-            for op in &plan.ops {
-                let created = matches!(
-                    op,
-                    Op::Enterprise { id: None, .. }
-                        | Op::Inspector { id: None, .. }
-                        | Op::Item { new: true, .. }
-                        | Op::Penalty { existing: None, .. }
-                        | Op::Complaint { existing: None, .. }
-                        | Op::Inspection { existing: None, .. }
-                );
-                if created {
-                    out.created += 1
-                } else {
-                    out.updated += 1
-                }
-            }
             if !dry_run {
                 // Room for the whole change in memory while it is written, then back to normal.
                 db.set_cache_kib(256 * 1024)?;
@@ -257,17 +242,19 @@ impl Service {
         if dry_run {
             self.store.read(run)
         } else {
-            self.write(
-                match kind {
-                    Kind::Enterprises | Kind::Penalties | Kind::Complaints | Kind::Inspections => {
-                        Change::Enterprises
-                    }
-                    Kind::Inspectors => Change::Inspectors,
-                    Kind::Items => Change::Items,
-                },
-                run,
-            )
+            self.write(change_of(kind), run)
         }
+    }
+}
+
+/// What an import of `kind` changes.
+fn change_of(kind: Kind) -> Change {
+    match kind {
+        Kind::Enterprises | Kind::Penalties | Kind::Complaints | Kind::Inspections => {
+            Change::Enterprises
+        }
+        Kind::Inspectors => Change::Inspectors,
+        Kind::Items => Change::Items,
     }
 }
 

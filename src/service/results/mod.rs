@@ -347,57 +347,8 @@ impl Service {
         let at = self.stamp();
         let d = clean(d)?;
         self.write(Change::Results, |db| {
-            let draw = db
-                .draw(a.draw_id)?
-                .ok_or_else(|| ServiceError::NotFound(format!("draw {}", a.draw_id)))?;
-            let drawn_on = draw
-                .revealed_at
-                .as_deref()
-                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-                .map(|t| t.date_naive())
-                .ok_or_else(|| corrupt("revealed_at", a.draw_id))?;
-            let (officers, people) = people(db)?;
-            let cats = db.categories()?;
-            let items: BTreeSet<String> = db
-                .item_versions()?
-                .into_iter()
-                .map(|v| v.data.code)
-                .collect();
-            let ctx = result::Context {
-                drawn_on,
-                today,
-                officers: &officers,
-                people: &people,
-                category: cats
-                    .iter()
-                    .find(|(c, active)| *active && c.code == d.category)
-                    .map(|(c, _)| c),
-                items: &items,
-            };
-            let issues = result::check(&d, &ctx);
-            if !issues.is_empty() {
-                return Err(invalid(issues, &d));
-            }
-            let (id, action, before) = match (&a.result, revision) {
-                (None, _) => {
-                    if !db.insert_result(a.id, &d, &actor.name, &at)? {
-                        return Err(ServiceError::Exists(format!("result {}", a.code)));
-                    }
-                    let id = db
-                        .assignment(a.id)?
-                        .and_then(|x| x.result)
-                        .map(|r| r.id)
-                        .ok_or_else(|| corrupt("result", a.id))?;
-                    (id, Action::Create, None)
-                }
-                (Some(r), Some(rev)) if r.status == ReviewStatus::Returned => {
-                    if !db.resubmit_result(r.id, rev, &d, &actor.name, &at)? {
-                        return Err(ServiceError::Stale);
-                    }
-                    (r.id, Action::Update, Some(json(&r.data)))
-                }
-                (Some(_), _) => return Err(ServiceError::Exists(format!("result {}", a.code))),
-            };
+            let draw = checked(db, &a, &d, today)?;
+            let (id, action, before) = write_result(db, &a, revision, &d, &actor.name, &at)?;
             if let Some(eid) = a.enterprise_id {
                 db.record_result_visit(eid, a.draw_id, &visit_of(&d, &a.lead))?;
             }
@@ -549,6 +500,80 @@ pub(super) fn release_assignments(
         )?;
     }
     Ok(())
+}
+
+/// The result checked in full against its assignment's draw (drawn on the reveal's day), the
+/// officers and people, the active categories and the items; the draw it belongs to.
+fn checked(
+    db: Db<'_>,
+    a: &AssignmentRow,
+    d: &ResultData,
+    today: NaiveDate,
+) -> Result<crate::store::DrawHead> {
+    let draw = db
+        .draw_head(a.draw_id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("draw {}", a.draw_id)))?;
+    let drawn_on = draw
+        .revealed_at
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.date_naive())
+        .ok_or_else(|| corrupt("revealed_at", a.draw_id))?;
+    let (officers, people) = people(db)?;
+    let cats = db.categories()?;
+    let items: BTreeSet<String> = db
+        .item_versions()?
+        .into_iter()
+        .map(|v| v.data.code)
+        .collect();
+    let ctx = result::Context {
+        drawn_on,
+        today,
+        officers: &officers,
+        people: &people,
+        category: cats
+            .iter()
+            .find(|(c, active)| *active && c.code == d.category)
+            .map(|(c, _)| c),
+        items: &items,
+    };
+    let issues = result::check(d, &ctx);
+    if !issues.is_empty() {
+        return Err(invalid(issues, d));
+    }
+    Ok(draw)
+}
+
+/// Stores a first result, or a returned one entered again at `revision`: its id, the audit
+/// action and the result before.
+fn write_result(
+    db: Db<'_>,
+    a: &AssignmentRow,
+    revision: Option<i64>,
+    d: &ResultData,
+    by: &str,
+    at: &str,
+) -> Result<(i64, Action, Option<String>)> {
+    Ok(match (&a.result, revision) {
+        (None, _) => {
+            if !db.insert_result(a.id, d, by, at)? {
+                return Err(ServiceError::Exists(format!("result {}", a.code)));
+            }
+            let id = db
+                .assignment(a.id)?
+                .and_then(|x| x.result)
+                .map(|r| r.id)
+                .ok_or_else(|| corrupt("result", a.id))?;
+            (id, Action::Create, None)
+        }
+        (Some(r), Some(rev)) if r.status == ReviewStatus::Returned => {
+            if !db.resubmit_result(r.id, rev, d, by, at)? {
+                return Err(ServiceError::Stale);
+            }
+            (r.id, Action::Update, Some(json(&r.data)))
+        }
+        (Some(_), _) => return Err(ServiceError::Exists(format!("result {}", a.code))),
+    })
 }
 
 #[cfg(test)]

@@ -8,17 +8,19 @@ use crate::domain::audit::{Action, Entity, Event};
 /// The certificates and verification pages of the sealed draws whose drawn targets all have a
 /// published result (N5: before that the list stays secret): the pages' names, and the files.
 fn sealed_draw_files(
-    draws: &[crate::store::DrawRow],
+    draws: &[crate::store::QuarterDraw],
     published: &BTreeSet<&str>,
 ) -> Result<(Vec<String>, crate::service::Files)> {
     use crate::exchange::verify_page;
     let (mut pages, mut files) = (Vec::new(), Vec::new());
-    for r in draws {
-        let sealed = r.sealed_at.is_some() && r.status != "cancelled";
-        let Some(text) = r.certificate.as_deref().filter(|_| sealed) else {
+    for d in draws {
+        let r = &d.head;
+        let sealed =
+            r.sealed_at.is_some() && r.status != crate::domain::ceremony::Status::Cancelled;
+        let Some(stored) = d.certificate.as_ref().filter(|_| sealed) else {
             continue;
         };
-        let c = Certificate::from_json(text).map_err(|e| corrupt("certificate", e))?;
+        let (text, c) = (stored.text.as_str(), &stored.value);
         let mut drawn = c.outcome.selections.iter().flat_map(|s| &s.targets);
         if !drawn.all(|t| published.contains(t.code.as_str())) {
             continue;

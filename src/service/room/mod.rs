@@ -9,11 +9,11 @@ use super::draws::{DrawProblem, corrupt, entropy_hash};
 use super::{Actor, Change, Result, Service, ServiceError, audit, json};
 use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::ceremony::{self, Answer, Status};
-use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Snapshot, Stratum};
+use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Stratum};
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
 use crate::exchange::record::{RecordInput, RecordLogLine, RecordPerson, record_html, record_xlsx};
-use crate::store::{AnswerRow, Db, DrawRow, MemberRow, NoteRow};
+use crate::store::{AnswerRow, Db, DrawHead, MemberRow, NoteRow};
 use crate::strings::{Lang, room as room_strings};
 use std::collections::BTreeSet;
 
@@ -125,19 +125,15 @@ pub struct RoomState {
     pub notes: Vec<NoteRow>,
 }
 
-fn status_of(r: &DrawRow) -> Result<Status> {
-    Status::from_code(&r.status).ok_or_else(|| corrupt("status", &r.status))
-}
-
-fn draw_row(db: Db<'_>, id: i64) -> Result<DrawRow> {
-    db.draw(id)?
+fn draw_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
+    db.draw_head(id)?
         .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))
 }
 
-fn wrong_status(r: &DrawRow) -> ServiceError {
+fn wrong_status(r: &DrawHead) -> ServiceError {
     DrawProblem::Status {
         id: r.id,
-        status: r.status.clone(),
+        status: r.status.code().to_string(),
     }
     .into()
 }
@@ -151,9 +147,11 @@ fn reason_text(s: &str) -> Result<String> {
     Ok(t.to_string())
 }
 
-fn certificate(r: &DrawRow) -> Result<Certificate> {
-    let c = r.certificate.as_deref().ok_or_else(|| wrong_status(r))?;
-    Certificate::from_json(c).map_err(|e| corrupt("certificate", e))
+/// The certificate of a draw that has a result.
+fn certificate(db: Db<'_>, r: &DrawHead) -> Result<Certificate> {
+    db.draw_certificate(r.id)?
+        .map(|c| c.value)
+        .ok_or_else(|| wrong_status(r))
 }
 
 /// The witnesses whose entropy is in (by the name recorded with it).
@@ -198,8 +196,8 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
-            if status_of(&r)? != Status::Prepared {
+            let r = draw_head(db, id)?;
+            if r.status != Status::Prepared {
                 return Err(wrong_status(&r));
             }
             if db.open_draw_room(id, &at)? {
@@ -222,8 +220,8 @@ impl Service {
         actor.require(ROOM_ROLES)?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
-            if !status_of(&r)?.is_live() {
+            let r = draw_head(db, id)?;
+            if !r.status.is_live() {
                 return Err(wrong_status(&r));
             }
             if r.room_opened_at.is_none() {
@@ -236,7 +234,7 @@ impl Service {
     /// Where a draw stands (readers).
     pub fn draw_status(&mut self, actor: &Actor, id: i64) -> Result<Status> {
         actor.require(super::READERS)?;
-        self.store.read(|db| status_of(&draw_row(db, id)?))
+        self.store.read(|db| Ok(draw_head(db, id)?.status))
     }
 
     /// The live draw whose room this user joined most recently, to land back in after a
@@ -284,8 +282,8 @@ impl Service {
         let at = self.stamp();
         let now = self.now();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
-            if status_of(&r)? != Status::Revealed {
+            let r = draw_head(db, id)?;
+            if r.status != Status::Revealed {
                 return Err(wrong_status(&r));
             }
             let row = AnswerRow {
@@ -316,7 +314,7 @@ impl Service {
                     .summary(&r.label)
                     .after(Some(&after)),
             )?;
-            let mut cert = certificate(&r)?;
+            let mut cert = certificate(db, &r)?;
             if declined.is_none() {
                 cert.confirmed.push(Signoff {
                     by: login.clone(),
@@ -327,14 +325,14 @@ impl Service {
                 }
             }
             if declined.is_some() {
-                if !db.move_draw(id, "revealed", "disputed", &at)? {
+                if !db.move_draw(id, Status::Revealed, Status::Disputed, &at)? {
                     return Err(wrong_status(&r));
                 }
             } else if ceremony::sealed_by(
                 &entropy_witnesses(db, id)?,
                 &answers(&db.draw_answers(id)?),
             ) {
-                seal(db, &at, actor, &r, "revealed")?;
+                seal(db, &at, actor, &r, Status::Revealed)?;
             }
             Ok(())
         })
@@ -345,11 +343,11 @@ impl Service {
         actor.require(&[Role::Leader])?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
+            let r = draw_head(db, id)?;
             match d {
                 Decision::Accept { note } => {
                     let note = reason_text(note)?;
-                    if status_of(&r)? != Status::Disputed {
+                    if r.status != Status::Disputed {
                         return Err(wrong_status(&r));
                     }
                     db.set_draw_decision(id, &actor.name, &at, &note)?;
@@ -362,7 +360,7 @@ impl Service {
                             .summary(&r.label)
                             .after(Some(&note)),
                     )?;
-                    seal(db, &at, actor, &r, "disputed")
+                    seal(db, &at, actor, &r, Status::Disputed)
                 }
                 Decision::Cancel { reason } => cancel(db, &at, actor, &r, reason),
             }
@@ -375,8 +373,8 @@ impl Service {
         actor.require(&[Role::Admin, Role::Leader])?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
-            if status_of(&r)? != Status::Prepared && !actor.has(Role::Leader) {
+            let r = draw_head(db, id)?;
+            if r.status != Status::Prepared && !actor.has(Role::Leader) {
                 return Err(ServiceError::Forbidden(Role::Leader));
             }
             cancel(db, &at, actor, &r, reason)
@@ -388,11 +386,11 @@ impl Service {
         actor.require(&[Role::Admin])?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
+            let r = draw_head(db, id)?;
             if !db.release_draw(id, &at)? {
                 return Err(wrong_status(&r));
             }
-            super::results::release_assignments(db, id, &r.quarter, &at, &certificate(&r)?)?;
+            super::results::release_assignments(db, id, &r.quarter, &at, &certificate(db, &r)?)?;
             audit(
                 db,
                 &at,
@@ -411,8 +409,8 @@ impl Service {
         let note = reason_text(note)?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let r = draw_row(db, id)?;
-            if !matches!(status_of(&r)?, Status::Sealed | Status::Cancelled) {
+            let r = draw_head(db, id)?;
+            if !matches!(r.status, Status::Sealed | Status::Cancelled) {
                 return Err(wrong_status(&r));
             }
             db.insert_draw_note(
@@ -441,7 +439,7 @@ impl Service {
         actor.require(ROOM_ROLES)?;
         let at = self.stamp();
         self.write(Change::Audit, |db| {
-            let r = draw_row(db, id)?;
+            let r = draw_head(db, id)?;
             audit(
                 db,
                 &at,
@@ -460,8 +458,7 @@ impl Service {
     pub fn draw_record(&mut self, actor: &Actor, id: i64, lang: Lang) -> Result<super::Files> {
         actor.require(&[Role::Admin, Role::Leader])?;
         let st = self.room(actor, id)?;
-        let r = self.store.read(|db| draw_row(db, id))?;
-        let cert = certificate(&r)?;
+        let cert = self.store.read(|db| certificate(db, &draw_head(db, id)?))?;
         let names = self.store.read(super::draws::names)?;
         let items = self.items_in_force(self.today())?;
         let bureau = self.bureau_name()?;
@@ -479,45 +476,8 @@ impl Service {
             })
             .collect();
         let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
-        let fallback = cert.revealed_at;
-        let people: Vec<RecordPerson> = st
-            .members
-            .iter()
-            .map(|m| RecordPerson {
-                name: m.name.clone(),
-                login: m.login.clone(),
-                role: m
-                    .roles
-                    .iter()
-                    .map(|r| lang.t(r.zh(), r.en()))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                joined_at: time(&m.joined_at)
-                    .or_else(|| m.entropy.as_ref().and_then(|e| time(&e.1)))
-                    .unwrap_or(fallback),
-                entropy_sha256: m.entropy.as_ref().map(|e| e.0.clone()),
-                confirmed_at: m.answer.as_ref().and_then(|a| time(&a.at)),
-                declined: m
-                    .answer
-                    .as_ref()
-                    .filter(|a| !a.confirmed)
-                    .map(|a| a.reason.clone()),
-            })
-            .collect();
-        let log: Vec<RecordLogLine> = st
-            .log
-            .iter()
-            .filter_map(|s| {
-                let mut text = format!("{} {}", s.actor, room_strings::step(&s.action, lang));
-                if let Some(n) = &s.note {
-                    text.push_str(&format!("：{n}"));
-                }
-                Some(RecordLogLine {
-                    at: time(&s.at)?,
-                    text,
-                })
-            })
-            .collect();
+        let people = record_people(&st, cert.revealed_at, lang);
+        let log = record_log(&st, lang);
         let late = self
             .store
             .read(|db| db.late_reason(id))?
@@ -577,8 +537,59 @@ impl Service {
     }
 }
 
+/// Everyone in the room as the record lists them: roles, when they joined (else when their
+/// entropy came, else the reveal), their entropy's hash and their answer.
+fn record_people(
+    st: &RoomState,
+    fallback: chrono::DateTime<chrono::FixedOffset>,
+    lang: Lang,
+) -> Vec<RecordPerson> {
+    let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    st.members
+        .iter()
+        .map(|m| RecordPerson {
+            name: m.name.clone(),
+            login: m.login.clone(),
+            role: m
+                .roles
+                .iter()
+                .map(|r| lang.t(r.zh(), r.en()))
+                .collect::<Vec<_>>()
+                .join("、"),
+            joined_at: time(&m.joined_at)
+                .or_else(|| m.entropy.as_ref().and_then(|e| time(&e.1)))
+                .unwrap_or(fallback),
+            entropy_sha256: m.entropy.as_ref().map(|e| e.0.clone()),
+            confirmed_at: m.answer.as_ref().and_then(|a| time(&a.at)),
+            declined: m
+                .answer
+                .as_ref()
+                .filter(|a| !a.confirmed)
+                .map(|a| a.reason.clone()),
+        })
+        .collect()
+}
+
+/// The ceremony's steps as the record prints them.
+fn record_log(st: &RoomState, lang: Lang) -> Vec<RecordLogLine> {
+    let time = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    st.log
+        .iter()
+        .filter_map(|s| {
+            let mut text = format!("{} {}", s.actor, room_strings::step(&s.action, lang));
+            if let Some(n) = &s.note {
+                text.push_str(&format!("：{n}"));
+            }
+            Some(RecordLogLine {
+                at: time(&s.at)?,
+                text,
+            })
+        })
+        .collect()
+}
+
 /// Records `actor` as a member of the room (audited the first time).
-fn join(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow) -> Result<()> {
+fn join(db: Db<'_>, at: &str, actor: &Actor, r: &DrawHead) -> Result<()> {
     let roles: Vec<&str> = actor.roles.iter().map(|r| r.code()).collect();
     let m = MemberRow {
         login: actor.name.clone(),
@@ -603,8 +614,8 @@ fn join(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow) -> Result<()> {
     Ok(())
 }
 
-fn seal(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, from: &str) -> Result<()> {
-    if !db.move_draw(r.id, from, "sealed", at)? {
+fn seal(db: Db<'_>, at: &str, actor: &Actor, r: &DrawHead, from: Status) -> Result<()> {
+    if !db.move_draw(r.id, from, Status::Sealed, at)? {
         return Err(wrong_status(r));
     }
     audit(
@@ -617,10 +628,10 @@ fn seal(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, from: &str) -> Result<
     )
 }
 
-fn cancel(db: Db<'_>, at: &str, actor: &Actor, r: &DrawRow, reason: &str) -> Result<()> {
+fn cancel(db: Db<'_>, at: &str, actor: &Actor, r: &DrawHead, reason: &str) -> Result<()> {
     let reason = reason_text(reason)?;
-    let from = status_of(r)?;
-    if !from.is_live() || !db.move_draw(r.id, from.code(), "cancelled", at)? {
+    let from = r.status;
+    if !from.is_live() || !db.move_draw(r.id, from, Status::Cancelled, at)? {
         return Err(wrong_status(r));
     }
     db.set_draw_decision(r.id, &actor.name, at, &reason)?;

@@ -8,11 +8,16 @@ pub(super) fn room_state(
     id: i64,
     names: &crate::service::DrawNames,
 ) -> Result<RoomState> {
-    let r = draw_row(db, id)?;
-    let status = status_of(&r)?;
-    let snapshot: Snapshot =
-        serde_json::from_str(&r.snapshot).map_err(|e| corrupt("snapshot", e))?;
-    let params: Params = serde_json::from_str(&r.params).map_err(|e| corrupt("params", e))?;
+    let crate::store::DrawRow {
+        head: r,
+        snapshot,
+        certificate,
+        ..
+    } = db
+        .draw(id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+    let status = r.status;
+    let params = r.params.clone();
     let hashes = crate::domain::draw::hashes(&snapshot, &params);
     let strata = params
         .quota
@@ -28,65 +33,11 @@ pub(super) fn room_state(
         })
         .collect();
     let entropy = db.entropy_of(id)?;
-    let answers = db.draw_answers(id)?;
-    let mut members: Vec<Member> = db
-        .draw_members(id)?
-        .into_iter()
-        .map(|m| Member {
-            roles: m.roles.split(',').filter_map(Role::from_code).collect(),
-            entropy: entropy
-                .iter()
-                .find(|e| e.witness == m.login)
-                .map(|e| (entropy_hash(&e.text), e.at.clone())),
-            answer: answers.iter().find(|a| a.login == m.login).cloned(),
-            login: m.login,
-            name: m.name,
-            joined_at: m.joined_at,
-        })
-        .collect();
-    // Entropy or answers recorded for witnesses who were not in the room (a scripted draw).
-    let mut others: Vec<String> = entropy.iter().map(|e| e.witness.clone()).collect();
-    others.extend(answers.iter().map(|a| a.login.clone()));
-    for w in others {
-        if members.iter().any(|m| m.login == w) {
-            continue;
-        }
-        members.push(Member {
-            login: w.clone(),
-            name: w.clone(),
-            roles: [Role::Witness].into(),
-            joined_at: String::new(),
-            entropy: entropy
-                .iter()
-                .find(|e| e.witness == w)
-                .map(|e| (entropy_hash(&e.text), e.at.clone())),
-            answer: answers.iter().find(|a| a.login == w).cloned(),
-        });
-    }
-    let log = db
-        .audit_of("draw", id)?
-        .into_iter()
-        .filter(|a| STEPS.contains(&a.action.as_str()))
-        .map(|a| {
-            let note = match a.action.as_str() {
-                "decline" => a
-                    .after
-                    .as_deref()
-                    .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok())
-                    .and_then(|v| v["reason"].as_str().map(str::to_string)),
-                "accept" | "cancel" | "annotate" => a.after.clone(),
-                _ => None,
-            };
-            Step {
-                at: a.at,
-                actor: a.actor,
-                action: a.action,
-                note,
-            }
-        })
-        .collect();
+    let members = members(db, id, &entropy)?;
+    let log = ceremony_log(db, id)?;
     let result = if status.has_result() {
-        Some(shown(&certificate(&r)?, names))
+        let c = certificate.ok_or_else(|| wrong_status(&r))?;
+        Some(shown(&c.value, names))
     } else {
         None
     };
@@ -123,6 +74,73 @@ pub(super) fn room_state(
         decision,
         notes: db.draw_notes(id)?,
     })
+}
+
+/// Who joined the room with their entropy and answer, then the witnesses whose entropy or
+/// answer was recorded without their joining (a scripted draw).
+fn members(db: Db<'_>, id: i64, entropy: &[crate::store::EntropyRow]) -> Result<Vec<Member>> {
+    let answers = db.draw_answers(id)?;
+    let mut members: Vec<Member> = db
+        .draw_members(id)?
+        .into_iter()
+        .map(|m| Member {
+            roles: m.roles.split(',').filter_map(Role::from_code).collect(),
+            entropy: entropy
+                .iter()
+                .find(|e| e.witness == m.login)
+                .map(|e| (entropy_hash(&e.text), e.at.clone())),
+            answer: answers.iter().find(|a| a.login == m.login).cloned(),
+            login: m.login,
+            name: m.name,
+            joined_at: m.joined_at,
+        })
+        .collect();
+    // Entropy or answers recorded for witnesses who were not in the room (a scripted draw).
+    let mut others: Vec<String> = entropy.iter().map(|e| e.witness.clone()).collect();
+    others.extend(answers.iter().map(|a| a.login.clone()));
+    for w in others {
+        if members.iter().any(|m| m.login == w) {
+            continue;
+        }
+        members.push(Member {
+            login: w.clone(),
+            name: w.clone(),
+            roles: [Role::Witness].into(),
+            joined_at: String::new(),
+            entropy: entropy
+                .iter()
+                .find(|e| e.witness == w)
+                .map(|e| (entropy_hash(&e.text), e.at.clone())),
+            answer: answers.iter().find(|a| a.login == w).cloned(),
+        });
+    }
+    Ok(members)
+}
+
+/// The ceremony's steps from the audit trail, with the note each step carries.
+fn ceremony_log(db: Db<'_>, id: i64) -> Result<Vec<Step>> {
+    Ok(db
+        .audit_of("draw", id)?
+        .into_iter()
+        .filter(|a| STEPS.contains(&a.action.as_str()))
+        .map(|a| {
+            let note = match a.action.as_str() {
+                "decline" => a
+                    .after
+                    .as_deref()
+                    .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+                    .and_then(|v| v["reason"].as_str().map(str::to_string)),
+                "accept" | "cancel" | "annotate" => a.after.clone(),
+                _ => None,
+            };
+            Step {
+                at: a.at,
+                actor: a.actor,
+                action: a.action,
+                note,
+            }
+        })
+        .collect())
 }
 
 /// The result with names.
