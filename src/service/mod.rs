@@ -361,6 +361,16 @@ impl Service {
         Ok(trail::lines(self.store.read(|db| db.audit_recent(limit))?))
     }
 
+    /// One entry of the audit trail by its id (the readers of the trail).
+    pub fn audit_entry(&mut self, actor: &Actor, id: i64) -> Result<AuditLine> {
+        actor.require(&[Role::Admin, Role::Leader, Role::Auditor])?;
+        let row = self.store.read(|db| db.audit_entry(id))?;
+        let missing = || ServiceError::NotFound(format!("audit {id}"));
+        trail::lines(row.into_iter().collect())
+            .pop()
+            .ok_or_else(missing)
+    }
+
     /// Checks the audit trail's hash chain, and `anchor` (an id and hash noted earlier) when
     /// given (administrators, auditors). Every problem names its rows; see `domain::audit`.
     pub fn verify_audit(&mut self, actor: &Actor, anchor: Option<Anchor>) -> Result<ChainReport> {

@@ -12,8 +12,8 @@ use crate::domain::audit::{
     file_digest, imported_file, link,
 };
 use crate::domain::draw::H256;
-use rusqlite::Connection;
 use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::cell::Cell;
 
@@ -301,6 +301,13 @@ impl Db<'_> {
             .query_map(rusqlite::params![entity, id], row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+
+    /// One entry by its id.
+    pub fn audit_entry(&self, id: i64) -> Result<Option<AuditRow>> {
+        let sql = format!("SELECT {COLS} FROM audit WHERE id = ?1");
+        let mut st = self.0.prepare_cached(&sql)?;
+        Ok(st.query_row([id], row).optional()?)
     }
 
     /// The newest `limit` entries, newest first.

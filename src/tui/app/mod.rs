@@ -4,16 +4,17 @@
 //! chrome (tab bar, hint bar, status line) around what the screen and modals draw.
 
 mod probe;
+mod refresh;
 mod session;
 mod tabs;
 mod view;
 
 use super::keymap::{self, Action};
 use super::modal::{ConfirmQuit, Help, Password};
-use super::screen::{Cmd, Flow, Found, Keys, Modal, Msg, Screen, Touch};
+use super::screen::{Cmd, Flow, Found, Keys, Modal, Msg, Screen};
 use crate::domain::quarter::Quarter;
+use crate::service::Service;
 use crate::service::hub::{Hub, Notice};
-use crate::service::{Change, Service};
 use crate::strings::{self, Lang};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use session::Env;
@@ -271,37 +272,5 @@ impl App {
         self.modals.retain(|m| m.sticky());
         self.tab = i;
         self.tabs[i].1.load(&mut self.env.cx())
-    }
-
-    /// A change committed anywhere: every screen forgets what it makes stale; the one shown
-    /// reloads, and says so unless this session made it a moment ago.
-    fn refresh(&mut self, c: Change) {
-        let mut touch = Touch::No;
-        for (i, (_, screen)) in self.tabs.iter_mut().enumerate() {
-            let t = screen.changed(c);
-            if i == self.tab {
-                touch = t;
-            }
-        }
-        if touch == Touch::No {
-            return;
-        }
-        let before = self.tabs[self.tab].1.fingerprint();
-        let mut flow = vec![Cmd::Reload];
-        let mut cx = self.env.cx();
-        for m in &mut self.modals {
-            flow.extend(m.changed(c, &mut cx));
-        }
-        self.run(flow);
-        let after = self.tabs[self.tab].1.fingerprint();
-        if touch == Touch::Loud && (before.is_none() || before != after) {
-            self.run(vec![Cmd::Updated]);
-        }
-    }
-
-    /// Whether this session saved a moment ago (its own change notice needs no message).
-    fn own_change(&self) -> bool {
-        self.saved_at
-            .is_some_and(|t| t.elapsed() < Duration::from_secs(2))
     }
 }

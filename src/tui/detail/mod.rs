@@ -339,11 +339,7 @@ impl Detail {
         _lang: Lang,
         lines: &mut Vec<Line<'static>>,
     ) -> Result<(), ServiceError> {
-        let a = svc
-            .audit_recent(actor, 2000)?
-            .into_iter()
-            .find(|a| a.id == self.id)
-            .ok_or_else(|| ServiceError::NotFound(format!("audit {}", self.id)))?;
+        let a = svc.audit_entry(actor, self.id)?;
         self.title = format!("#{}", a.id);
         for (k, v) in [
             ("time", &a.at),
