@@ -191,6 +191,9 @@ impl ListView {
         }
         self.offset = self.offset.min(self.view.len().saturating_sub(self.page));
         let rows = &self.listing.rows;
+        let spacing = self.listing.columns.len() as u16 + 1;
+        let avail = area.width.saturating_sub(2 + 1 + spacing);
+        let widths = fit_widths(&self.listing, avail);
         let visible = self
             .view
             .iter()
@@ -200,9 +203,9 @@ impl ListView {
             .map(|(n, &i)| {
                 let selected = n == self.cursor;
                 let mark = if selected { theme.mark() } else { " " };
-                let cells = std::iter::once(Cell::from(mark))
-                    .chain(rows[i].cells.iter().map(|c| Cell::from(c.as_str())));
-                let row = Row::new(cells);
+                let cells = (rows[i].cells.iter().zip(&widths))
+                    .map(|(c, w)| Cell::from(clip(c, usize::from(*w))));
+                let row = Row::new(std::iter::once(Cell::from(mark)).chain(cells));
                 if selected {
                     row.style(theme.selected())
                 } else {
@@ -220,14 +223,8 @@ impl ListView {
             }),
         ))
         .style(theme.header());
-        let widths =
-            std::iter::once(Constraint::Length(1)).chain(self.listing.columns.iter().map(|c| {
-                if c.width == 0 {
-                    Constraint::Fill(1)
-                } else {
-                    Constraint::Length(c.width)
-                }
-            }));
+        let widths = std::iter::once(Constraint::Length(1))
+            .chain(widths.iter().map(|w| Constraint::Length(*w)));
         let table = Table::new(visible, widths)
             .header(header)
             .block(block)
@@ -246,6 +243,65 @@ impl ListView {
             f.render_widget(p, r);
         }
     }
+}
+
+/// Each column as wide as its content (measured once per listing); when they do not all fit,
+/// the widest give way first, none below its declared width (or 8 cells), and the main column (the one
+/// declared flexible, width 0: the name) last; room left over goes to it, so the table spans
+/// the screen.
+fn fit_widths(l: &Listing, avail: u16) -> Vec<u16> {
+    let n = l.columns.len();
+    let mut w: Vec<u16> = (0..n)
+        .map(|i| match l.natural.get(i) {
+            Some(&w) => w,
+            None => l.columns[i].width.max(8),
+        })
+        .collect();
+    // A declared width is the least a column keeps (a code is never cut); others keep 8.
+    let floor: Vec<u16> = (0..n)
+        .map(|i| match l.columns[i].width {
+            0 => w[i].min(8),
+            d => w[i].min(d),
+        })
+        .collect();
+    let flexible = l.columns.iter().position(|c| c.width == 0);
+    let mut total: u16 = w.iter().sum();
+    while total > avail {
+        let shrinkable = |i: &usize| w[*i] > floor[*i];
+        let others = (0..n).filter(|i| Some(*i) != flexible).filter(shrinkable);
+        let widest = others.max_by_key(|&i| (w[i], i));
+        let Some(i) = widest.or(flexible.filter(shrinkable)) else {
+            break;
+        };
+        w[i] -= 1;
+        total -= 1;
+    }
+    if total < avail {
+        if let Some(i) = flexible.or(n.checked_sub(1)) {
+            w[i] += avail - total;
+        }
+    }
+    w
+}
+
+/// `s` cut to `w` terminal cells, ending with `…` when it was longer.
+fn clip(s: &str, w: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -267,6 +323,38 @@ mod tests {
             })
             .collect();
         Arc::new(Listing::new(columns, rows))
+    }
+
+    #[test]
+    fn columns_fit_their_content_and_cut_values_end_with_an_ellipsis() {
+        let columns = vec![
+            Column {
+                title: "名称".into(),
+                width: 0,
+            },
+            Column {
+                title: "人员".into(),
+                width: 14,
+            },
+        ];
+        let row = |id, a: &str, b: &str| LRow {
+            id,
+            cells: vec![a.into(), b.into()],
+            key: SearchKey::new(a, &[]),
+        };
+        let rows = vec![
+            row(1, "唐山", "黄志强(13023000101)、李明(13023000102)"),
+            row(2, "唐山钢铁有限公司", "王(1)"),
+        ];
+        let l = Listing::new(columns, rows);
+        assert_eq!(l.natural, vec![16, 38]);
+        // Room for both: each as wide as its content, the rest to the flexible one.
+        assert_eq!(fit_widths(&l, 60), vec![22, 38]);
+        // Too narrow: the others give way before the main (flexible) column.
+        assert_eq!(fit_widths(&l, 40), vec![16, 24]);
+        assert_eq!(fit_widths(&l, 22), vec![8, 14]);
+        assert_eq!(clip("黄志强(13023000101)", 10), "黄志强(13…");
+        assert_eq!(clip("唐山", 4), "唐山");
     }
 
     #[test]

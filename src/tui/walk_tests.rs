@@ -139,6 +139,24 @@ fn screen(app: &mut App) -> (String, String) {
     (all, line(22))
 }
 
+/// The screen at `w`×`h`, as text.
+fn screen_at(app: &mut App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.view(f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += (unicode_width::UnicodeWidthStr::width(sym) as u16).max(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Every key of every binding offered now (not quit: it ends the walk's session).
 fn offered(app: &mut App) -> Vec<KeyEvent> {
     let mut keys = Vec::new();
@@ -487,4 +505,19 @@ fn a_fields_error_goes_once_it_is_fixed() {
     }
     let (shown, _) = screen(&mut a);
     assert!(!shown.contains('⚠'), "fixed: no mark left\n{shown}");
+}
+
+#[test]
+fn at_120_columns_no_worklist_value_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&[Role::Leader], dir.path());
+    press(&mut a, ch('6'));
+    let shown = screen_at(&mut a, 120, 35);
+    let rows: Vec<&str> = shown.lines().skip(3).take(2).collect();
+    assert!(rows.iter().all(|r| !r.contains('…')), "{shown}");
+    let narrow = screen(&mut a).0;
+    assert!(
+        narrow.lines().nth(3).is_some_and(|r| r.contains('…')),
+        "80 columns cut, marked\n{narrow}"
+    );
 }
