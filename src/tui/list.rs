@@ -276,10 +276,10 @@ fn fit_widths(l: &Listing, avail: u16) -> Vec<u16> {
         w[i] -= 1;
         total -= 1;
     }
-    if total < avail {
-        if let Some(i) = flexible.or(n.checked_sub(1)) {
-            w[i] += avail - total;
-        }
+    if total < avail
+        && let Some(i) = flexible.or(n.checked_sub(1))
+    {
+        w[i] += avail - total;
     }
     w
 }
