@@ -285,7 +285,7 @@ fn fit_widths(l: &Listing, avail: u16) -> Vec<u16> {
 }
 
 /// `s` cut to `w` terminal cells, ending with `…` when it was longer.
-fn clip(s: &str, w: usize) -> String {
+pub(crate) fn clip(s: &str, w: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     if s.width() <= w {
         return s.to_string();

@@ -456,34 +456,15 @@ impl Text {
 
 /// `s` padded or cut (with `…`) to exactly `w` cells.
 pub(super) fn fit(s: &str, w: usize) -> String {
-    let mut out = cut_to(s, w);
+    let mut out = crate::tui::list::clip(s, w);
     let pad = w.saturating_sub(out.width());
     out.push_str(&" ".repeat(pad));
     out
 }
 
 pub(super) fn fit_right(s: &str, w: usize) -> String {
-    let out = cut_to(s, w);
+    let out = crate::tui::list::clip(s, w);
     format!("{}{out}", " ".repeat(w.saturating_sub(out.width())))
-}
-
-/// `s` cut to at most `w` cells, ending in `…` when cut.
-fn cut_to(s: &str, w: usize) -> String {
-    if s.width() <= w {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if used + cw + 1 > w {
-            break;
-        }
-        out.push(c);
-        used += cw;
-    }
-    out.push('…');
-    out
 }
 
 /// A line cut to the width of the screen (no mark: tables are read by column).
