@@ -1,0 +1,98 @@
+//! Texts of the office's work in the terminal UI (issue 17): the audit chain check on the audit
+//! tab, and conflicts of interest (回避, N2) declared and withdrawn from a detail.
+
+use super::Lang;
+
+/// The title of the chain check's popup.
+pub fn verify_title(lang: Lang) -> &'static str {
+    lang.t("审计链校验", "Audit chain check")
+}
+
+/// Below an intact chain: what to do with the last id and hash.
+pub fn verify_note(lang: Lang) -> &'static str {
+    lang.t(
+        "末尾被删除的记录无法仅凭数据库发现：请把最后编号和哈希记入备份日志，日后核对。",
+        "Rows removed from the end cannot be seen in the database alone: note the last id and hash (e.g. in the backup log) to compare later.",
+    )
+}
+
+/// Said on the status line after the check.
+pub fn verify_said(ok: bool, problems: usize, lang: Lang) -> String {
+    match (ok, lang) {
+        (true, Lang::Zh) => "审计链校验通过（OK）".into(),
+        (true, Lang::En) => "Audit chain intact (OK)".into(),
+        (false, Lang::Zh) => format!("审计链校验未通过：{problems} 处问题，见弹窗"),
+        (false, Lang::En) => {
+            format!("Audit chain broken: {problems} problem(s), listed in the popup")
+        }
+    }
+}
+
+/// The title of the list to choose the other side of a conflict from.
+pub fn pick_other(choose_inspector: bool, lang: Lang) -> &'static str {
+    match choose_inspector {
+        true => lang.t(
+            "登记回避：选择检查人员（输入姓名或证号筛选）",
+            "Declare a conflict: choose the inspector (type a name or certificate to filter)",
+        ),
+        false => lang.t(
+            "登记回避：选择检查对象（输入名称或代码筛选）",
+            "Declare a conflict: choose the enterprise (type a name or code to filter)",
+        ),
+    }
+}
+
+/// No candidate matches the filter typed.
+pub fn no_match(lang: Lang) -> &'static str {
+    lang.t("（没有匹配的记录）", "(nothing matches)")
+}
+
+/// The line asking for the conflict's reason.
+pub fn reason_question(who: &str, firm: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{who} ↔ {firm}：回避原因（如亲属关系、曾任职），Enter 登记"),
+        Lang::En => {
+            format!("{who} ↔ {firm}: reason (e.g. a relative works there), Enter declares")
+        }
+    }
+}
+
+/// After a declaration.
+pub fn declared(who: &str, firm: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已登记回避：{who} 不会被抽中检查 {firm}"),
+        Lang::En => format!("Conflict declared: {who} will not be drawn to inspect {firm}"),
+    }
+}
+
+/// The title of the list of conflicts to withdraw.
+pub fn pick_withdraw(lang: Lang) -> &'static str {
+    lang.t(
+        "撤销回避：选择要撤销的登记（Enter 撤销，记录保留）",
+        "Withdraw a conflict: choose one (Enter withdraws; it stays on record)",
+    )
+}
+
+/// `w` with no conflict in force on the record shown.
+pub fn none_to_withdraw(lang: Lang) -> &'static str {
+    lang.t(
+        "此记录没有生效的回避登记可撤销。",
+        "This record has no declared conflict in force to withdraw.",
+    )
+}
+
+/// After a withdrawal.
+pub fn withdrawn(who: &str, firm: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已撤销回避：{who} ↔ {firm}（登记保留在记录中）"),
+        Lang::En => format!("Conflict withdrawn: {who} ↔ {firm} (kept on record)"),
+    }
+}
+
+/// Nobody left to choose (every one is inactive or already declared).
+pub fn nobody_to_choose(lang: Lang) -> &'static str {
+    lang.t(
+        "没有可选的记录：都已停用或已登记回避。",
+        "Nobody to choose: every record is inactive or already declared.",
+    )
+}

@@ -1,0 +1,89 @@
+//! Keys of the office's own work in the UI (issue 17): the audit chain check, and declaring and
+//! withdrawing conflicts of interest (回避) from a detail.
+
+use super::*;
+
+/// The audit tab: check the hash chain (administrators, auditors).
+pub const AUDIT_VERIFY: &[Binding] = &[Binding {
+    keys: &[ch('v')],
+    action: Action::Verify,
+    label: "verify_chain",
+    shown: "v",
+    in_bar: true,
+}];
+
+/// An enterprise's or an inspector's detail: declare (`c`) or withdraw (`w`) a conflict
+/// (administrators; the service checks again).
+pub const CONFLICTS: &[Binding] = &[
+    Binding {
+        keys: &[ch('c')],
+        action: Action::Conflict,
+        label: "declare_conflict",
+        shown: "c",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('w')],
+        action: Action::Withdraw,
+        label: "withdraw_conflict",
+        shown: "w",
+        in_bar: true,
+    },
+];
+
+/// A list chosen from while a filter is typed: arrows only (letters are typed), `Enter` picks.
+pub const TYPED_PICK: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N)],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N)],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Open,
+        label: "pick",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "close",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
+
+/// A report shown in a popup (the chain check): scroll, `Esc` closes.
+pub const REPORT_POPUP: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "scroll",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "scroll",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N), Key(KeyCode::Enter, N)],
+        action: Action::Back,
+        label: "close",
+        shown: "Esc",
+        in_bar: true,
+    },
+];
