@@ -96,3 +96,45 @@ pub fn nobody_to_choose(lang: Lang) -> &'static str {
         "Nobody to choose: every record is inactive or already declared.",
     )
 }
+
+/// The title of the plan's ratios popup.
+pub fn plan_title(quarter: &str, own: bool, lang: Lang) -> String {
+    match (own, lang) {
+        (true, Lang::Zh) => format!("{quarter} 抽查比例（本季度已单独设定）"),
+        (false, Lang::Zh) => format!("{quarter} 抽查比例（沿用默认值）"),
+        (true, Lang::En) => format!("{quarter} ratios (set for this quarter)"),
+        (false, Lang::En) => format!("{quarter} ratios (the defaults)"),
+    }
+}
+
+/// The column heads of the plan's ratios.
+pub fn plan_heads(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => ["项目", "本季度", "默认"],
+        Lang::En => ["ratio", "quarter", "default"],
+    }
+}
+
+/// What the plan's ratios do, under the list.
+pub fn plan_help(lang: Lang) -> &'static str {
+    lang.t(
+        "Enter 修改所选比例（百分比，如 25 或 3.5%），只影响该季度；其他季度沿用默认值。每次修改记入审计日志。",
+        "Enter changes the ratio chosen (a percentage, e.g. 25 or 3.5%) for this quarter only; other quarters keep the defaults. Every change is in the audit trail.",
+    )
+}
+
+/// The line asking for a new percentage.
+pub fn plan_ask(what: &str, quarter: &str, now: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{quarter} {what}（现为 {now}），输入新的百分比，Enter 保存："),
+        Lang::En => format!("{quarter} {what} (now {now}): the new percentage, Enter saves:"),
+    }
+}
+
+/// After a ratio is set.
+pub fn plan_set(what: &str, quarter: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已将 {quarter} 的“{what}”设为 {value}（已记入审计日志）"),
+        Lang::En => format!("{quarter}: {what} set to {value} (recorded in the audit trail)"),
+    }
+}

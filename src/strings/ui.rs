@@ -161,6 +161,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "verify_chain" => ("校验审计链", "check the audit chain"),
         "declare_conflict" => ("登记回避", "declare a conflict"),
         "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
+        "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
         "next_step" => ("下一步", "next"),
         "reload_inbox" => ("刷新", "reload"),
         "import_now" => ("导入", "import"),

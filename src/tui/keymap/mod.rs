@@ -81,6 +81,8 @@ pub enum Action {
     Conflict,
     /// Withdraw a declared conflict of interest.
     Withdraw,
+    /// Open the quarter's plan ratios.
+    Plan,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -87,3 +87,59 @@ pub const REPORT_POPUP: &[Binding] = &[
         in_bar: true,
     },
 ];
+
+/// The home tab: the quarter's plan ratios (leaders and administrators; the service checks
+/// again).
+pub const HOME_PLAN: &[Binding] = &[Binding {
+    keys: &[ch('p')],
+    action: Action::Plan,
+    label: "plan_ratios",
+    shown: "p",
+    in_bar: true,
+}];
+
+/// The plan's ratios: move, `Enter` edits the one chosen, `< >` another quarter, `Esc` closes.
+pub const PLAN_RATIOS: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N)],
+        action: Action::Edit,
+        label: "edit",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('<'), ch(',')],
+        action: Action::PrevQuarter,
+        label: "quarter",
+        shown: "< >",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('>'), ch('.')],
+        action: Action::NextQuarter,
+        label: "quarter",
+        shown: ">",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "close",
+        shown: "Esc",
+        in_bar: true,
+    },
+];

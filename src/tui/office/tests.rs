@@ -286,3 +286,81 @@ fn only_administrators_declare_conflicts() {
         assert!(said(&l).contains("管理员"), "{}", said(&l));
     }
 }
+
+fn clear_line(a: &mut App) {
+    for _ in 0..8 {
+        press(a, key(KeyCode::Backspace));
+    }
+}
+
+#[test]
+fn a_leader_sets_one_ratio_of_the_quarter_with_the_defaults_beside_it() {
+    use crate::domain::quarter::Quarter;
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    let q: Quarter = "2024Q2".parse().unwrap();
+    let mut a = app(&path, &[Role::Leader]);
+    let (_, bar) = screen(&mut a);
+    assert!(bar.contains("p 本季度抽查比例"), "{bar}");
+    press(&mut a, ch('p'));
+    assert_eq!(a.depth(), 1);
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains("2024Q2 抽查比例（沿用默认值）"), "{shown}");
+    assert!(shown.contains("65%"), "the default special ratio\n{shown}");
+    press(&mut a, key(KeyCode::Down));
+    press(&mut a, key(KeyCode::Enter));
+    // Bad input is said in words and changes nothing.
+    clear_line(&mut a);
+    typed(&mut a, "120");
+    press(&mut a, key(KeyCode::Enter));
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains('⚠') && shown.contains("百分比"), "{shown}");
+    let mut svc = Service::open(&path).unwrap();
+    assert!(!svc.plan_ratios(q).unwrap().1, "nothing set");
+    clear_line(&mut a);
+    typed(&mut a, "70");
+    press(&mut a, key(KeyCode::Enter));
+    assert!(said(&a).contains("设为 70%"), "{}", said(&a));
+    let (r, own) = svc.plan_ratios(q).unwrap();
+    assert!(own);
+    assert_eq!((r.special, r.key), (7000, 2500), "the others kept");
+    assert_eq!(svc.ratios().unwrap().special, 6500, "the defaults kept");
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains("本季度已单独设定"), "{shown}");
+    let h = svc.audit_recent(&Actor::console(), 3).unwrap();
+    let e = h.iter().find(|e| e.entity == "plan").unwrap();
+    assert_eq!(
+        (e.actor.as_str(), e.summary.as_str()),
+        ("wang", "2024Q2 special")
+    );
+    // The next quarter still has the defaults.
+    press(&mut a, ch('>'));
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains("2024Q3 抽查比例（沿用默认值）"), "{shown}");
+}
+
+#[test]
+fn only_leaders_and_administrators_set_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    for roles in [[Role::Inspector], [Role::Auditor], [Role::Witness]] {
+        let mut a = app(&path, &roles);
+        let (_, bar) = screen(&mut a);
+        assert!(!bar.contains("抽查比例"), "{bar}");
+        press(&mut a, ch('p'));
+        assert_eq!(a.depth(), 0);
+        assert!(said(&a).contains("领导"), "{roles:?}: {}", said(&a));
+    }
+    let mut svc = Service::open(&path).unwrap();
+    let me = Actor {
+        user_id: None,
+        name: "x".into(),
+        roles: [Role::Auditor].into(),
+    };
+    let q = "2024Q2".parse().unwrap();
+    let refused = svc.set_quarter_ratio(&me, q, crate::service::plan_ratio::PlanRatio::Key, 100);
+    assert!(matches!(
+        refused,
+        Err(crate::service::ServiceError::Forbidden(_))
+    ));
+}
