@@ -111,3 +111,29 @@ async fn a_conflict_declared_in_the_ui_is_frozen_into_the_next_draw() {
     let gone = now.iter().find(|c| c.id == new.id).expect("kept");
     assert!(gone.withdrawn.is_some());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_leader_sets_a_quarters_ratio_from_the_home_tab() {
+    let srv = start_server().await;
+    let mut svc = srv.service();
+    let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
+    let mut t = Term::connect(srv.addr(), "leader", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("p 本季度抽查比例").await, "{}", t.screen());
+    t.send(b"p").await;
+    assert!(t.wait_for("沿用默认值").await, "{}", t.screen());
+    t.send(b"\r").await; // the first ratio: key firms
+    assert!(t.wait_for("输入新的百分比").await, "{}", t.screen());
+    t.send(b"\x7f\x7f\x7f\x7f30\r").await;
+    assert!(t.wait_for("设为 30%").await, "{}", t.screen());
+    assert!(t.wait_for("本季度已单独设定").await, "{}", t.screen());
+    let (r, own) = svc.plan_ratios(quarter).expect("plan");
+    assert!(own);
+    assert_eq!(r.key, 3000);
+    let audited = svc.audit_recent(&Actor::console(), 3).expect("audit");
+    assert!(
+        audited
+            .iter()
+            .any(|a| a.entity == "plan" && a.actor == "leader"),
+        "{audited:?}"
+    );
+}
