@@ -138,3 +138,53 @@ pub fn plan_set(what: &str, quarter: &str, value: &str, lang: Lang) -> String {
         Lang::En => format!("{quarter}: {what} set to {value} (recorded in the audit trail)"),
     }
 }
+
+/// The title of the user's own settings.
+pub fn prefs_title(lang: Lang) -> &'static str {
+    lang.t("我的设置", "My settings")
+}
+
+/// The rows of 我的设置: language, borders, password; with the values now.
+pub fn prefs_rows(lang: Lang, ascii: bool) -> [String; 3] {
+    let now = lang.t("中文", "English");
+    let borders = match (ascii, lang) {
+        (true, Lang::Zh) => "ASCII 字符（+-|）",
+        (false, Lang::Zh) => "制表符（┌─┐）",
+        (true, Lang::En) => "ASCII (+-|)",
+        (false, Lang::En) => "box drawing (┌─┐)",
+    };
+    match lang {
+        Lang::Zh => [
+            format!("界面语言：{now}（Enter 切换为 English）"),
+            format!("边框：{borders}（方框字符显示错位时用 ASCII）"),
+            "修改密码…".to_string(),
+        ],
+        Lang::En => [
+            format!("Language: {now} (Enter switches to 中文)"),
+            format!("Borders: {borders} (ASCII if boxes look broken)"),
+            "Change password…".to_string(),
+        ],
+    }
+}
+
+/// After a preference is saved.
+pub fn prefs_saved(lang: Lang) -> &'static str {
+    lang.t(
+        "已保存，立即生效，下次登录也沿用。",
+        "Saved: in effect now and at your next login.",
+    )
+}
+
+/// Asking for the new password, then for it again.
+pub fn new_password(again: bool, lang: Lang) -> &'static str {
+    match again {
+        false => lang.t(
+            "新密码（至少 8 个字符），Enter 继续：",
+            "New password (at least 8 characters), Enter to go on:",
+        ),
+        true => lang.t(
+            "再输入一次新密码，Enter 保存：",
+            "The new password again, Enter saves:",
+        ),
+    }
+}

@@ -162,6 +162,8 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "declare_conflict" => ("登记回避", "declare a conflict"),
         "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
         "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
+        "my_settings" => ("我的设置", "my settings"),
+        "change" => ("修改", "change"),
         "next_step" => ("下一步", "next"),
         "reload_inbox" => ("刷新", "reload"),
         "import_now" => ("导入", "import"),

@@ -443,6 +443,7 @@ impl Screen for HomeScreen {
             .when(plan, keymap::HOME_PLAN, || {
                 super::screen::needs(Role::Leader, cx.lang())
             })
+            .on(keymap::HOME_PREFS)
     }
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
@@ -452,6 +453,7 @@ impl Screen for HomeScreen {
                 vec![Cmd::Push(Box::new(f))]
             }
             Action::Plan => super::office::plan::PlanRatios::open(cx.quarter, cx),
+            Action::Prefs => vec![Cmd::Push(Box::<super::office::prefs::Prefs>::default())],
             a => vec![Cmd::Ignored(a)],
         }
     }

@@ -83,6 +83,8 @@ pub enum Action {
     Withdraw,
     /// Open the quarter's plan ratios.
     Plan,
+    /// Open the user's own settings (我的设置).
+    Prefs,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -143,3 +143,44 @@ pub const PLAN_RATIOS: &[Binding] = &[
         in_bar: true,
     },
 ];
+
+/// The home tab: the user's own settings (我的设置), for everyone.
+pub const HOME_PREFS: &[Binding] = &[Binding {
+    keys: &[ch('m')],
+    action: Action::Prefs,
+    label: "my_settings",
+    shown: "m",
+    in_bar: true,
+}];
+
+/// 我的设置: move, `Enter` changes the setting chosen, `Esc` closes.
+pub const PREFS: &[Binding] = &[
+    Binding {
+        keys: &[Key(KeyCode::Up, N), ch('k')],
+        action: Action::Up,
+        label: "move",
+        shown: "↑↓",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Down, N), ch('j')],
+        action: Action::Down,
+        label: "move",
+        shown: "↓",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Enter, N), ch(' ')],
+        action: Action::Toggle,
+        label: "change",
+        shown: "Enter",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[Key(KeyCode::Esc, N)],
+        action: Action::Back,
+        label: "close",
+        shown: "Esc",
+        in_bar: true,
+    },
+];

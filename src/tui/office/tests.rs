@@ -364,3 +364,91 @@ fn only_leaders_and_administrators_set_the_plan() {
         Err(crate::service::ServiceError::Forbidden(_))
     ));
 }
+
+/// An app for a real account `name` (its own preferences and password are saved).
+fn own_app(path: &Path, name: &str) -> App {
+    let mut svc = Service::open(path).unwrap().with_clock(clock());
+    let nu = crate::service::NewUser {
+        name: name.into(),
+        roles: [Role::Inspector].into(),
+        password: Some("a-long-password-1".into()),
+        ..Default::default()
+    };
+    let id = svc.add_user(&Actor::console(), &nu).unwrap();
+    let actor = Actor {
+        user_id: Some(id),
+        name: name.into(),
+        roles: [Role::Inspector].into(),
+    };
+    let session = Session {
+        actor,
+        lang: Lang::Zh,
+        theme: Theme { ascii: false },
+        must_change_password: false,
+    };
+    App::new(session, svc, Hub::new())
+}
+
+#[test]
+fn my_settings_change_language_and_borders_at_once_and_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    let mut a = own_app(&path, "zhao");
+    let (_, bar) = screen(&mut a);
+    assert!(bar.contains("m 我的设置"), "{bar}");
+    press(&mut a, ch('m'));
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains("界面语言：中文"), "{shown}");
+    press(&mut a, key(KeyCode::Enter));
+    let (shown, bar) = screen(&mut a);
+    assert!(shown.contains("Language: English"), "at once\n{shown}");
+    assert!(
+        bar.contains("change") && shown.contains("Home"),
+        "{bar}\n{shown}"
+    );
+    press(&mut a, key(KeyCode::Down));
+    press(&mut a, key(KeyCode::Enter));
+    let (shown, _) = screen(&mut a);
+    assert!(
+        shown.contains("Borders: ASCII") && shown.contains('+'),
+        "{shown}"
+    );
+    assert!(!shown.contains('┌'), "no box characters left\n{shown}");
+    let mut svc = Service::open(&path).unwrap();
+    let u = svc.user("zhao").unwrap().unwrap();
+    assert_eq!((u.lang.as_deref(), u.ascii), (Some("en"), true));
+    let h = svc.audit_recent(&Actor::console(), 3).unwrap();
+    assert!(
+        h.iter()
+            .any(|e| e.action == "set_preferences" && e.actor == "zhao")
+    );
+
+    // The password: too short, then two entries that differ, are refused in words.
+    press(&mut a, key(KeyCode::Down));
+    press(&mut a, key(KeyCode::Enter));
+    typed(&mut a, "short");
+    press(&mut a, key(KeyCode::Enter));
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains('⚠'), "{shown}");
+    typed(&mut a, "a-new-password-2");
+    press(&mut a, key(KeyCode::Enter));
+    let (shown, _) = screen(&mut a);
+    assert!(
+        !shown.contains('⚠') && !shown.contains("a-new"),
+        "never echoed\n{shown}"
+    );
+    typed(&mut a, "a-new-password-3");
+    press(&mut a, key(KeyCode::Enter));
+    assert!(screen(&mut a).0.contains("differ"));
+    typed(&mut a, "a-new-password-2");
+    press(&mut a, key(KeyCode::Enter));
+    typed(&mut a, "a-new-password-2");
+    press(&mut a, key(KeyCode::Enter));
+    assert!(said(&a).contains("new password saved"), "{}", said(&a));
+    let h = svc.audit_recent(&Actor::console(), 3).unwrap();
+    assert!(
+        h.iter()
+            .any(|e| e.actor == "zhao" && e.action.contains("password")),
+        "{h:?}"
+    );
+}
