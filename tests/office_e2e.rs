@@ -137,3 +137,29 @@ async fn a_leader_sets_a_quarters_ratio_from_the_home_tab() {
         "{audited:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn my_settings_switch_the_language_at_once_and_for_the_next_login() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "inspector", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("m 我的设置").await, "{}", t.screen());
+    t.send(b"m").await;
+    assert!(t.wait_for("界面语言：中文").await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(t.wait_for("Language: English").await, "{}", t.screen());
+    assert!(
+        t.wait_for("1 Home").await,
+        "the tabs at once: {}",
+        t.screen()
+    );
+    t.send(b"\x1b").await;
+    t.pump(Duration::from_millis(300), |_| false).await;
+    let mut again = Term::connect(srv.addr(), "inspector", Cred::Password(PASSWORD)).await;
+    assert!(again.wait_for("1 Home").await, "{}", again.screen());
+    let u = srv
+        .service()
+        .user("inspector")
+        .expect("read")
+        .expect("user");
+    assert_eq!(u.lang.as_deref(), Some("en"));
+}
