@@ -31,8 +31,8 @@ pub const CONFLICTS: &[Binding] = &[
     },
 ];
 
-/// A list chosen from while a filter is typed: arrows only (letters are typed), `Enter` picks.
-pub const TYPED_PICK: &[Binding] = &[
+/// Moving in a short list by the arrows only (letters may be typed into it).
+pub const ARROWS: &[Binding] = &[
     Binding {
         keys: &[Key(KeyCode::Up, N)],
         action: Action::Up,
@@ -47,46 +47,16 @@ pub const TYPED_PICK: &[Binding] = &[
         shown: "↓",
         in_bar: false,
     },
-    Binding {
-        keys: &[Key(KeyCode::Enter, N)],
-        action: Action::Open,
-        label: "pick",
-        shown: "Enter",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Esc, N)],
-        action: Action::Back,
-        label: "close",
-        shown: "Esc",
-        in_bar: true,
-    },
 ];
 
-/// A report shown in a popup (the chain check): scroll, `Esc` closes.
-pub const REPORT_POPUP: &[Binding] = &[
-    Binding {
-        keys: &[Key(KeyCode::Up, N), ch('k')],
-        action: Action::Up,
-        label: "scroll",
-        shown: "↑↓",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Down, N), ch('j')],
-        action: Action::Down,
-        label: "scroll",
-        shown: "↓",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Esc, N), Key(KeyCode::Enter, N)],
-        action: Action::Back,
-        label: "close",
-        shown: "Esc",
-        in_bar: true,
-    },
-];
+/// Closing a popup (with ARROWS or SCROLL).
+pub const CLOSE: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Esc, N)],
+    action: Action::Back,
+    label: "close",
+    shown: "Esc",
+    in_bar: true,
+}];
 
 /// The home tab: the quarter's plan ratios (leaders and administrators; the service checks
 /// again).
@@ -98,22 +68,9 @@ pub const HOME_PLAN: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
-/// The plan's ratios: move, `Enter` edits the one chosen, `< >` another quarter, `Esc` closes.
-pub const PLAN_RATIOS: &[Binding] = &[
-    Binding {
-        keys: &[Key(KeyCode::Up, N), ch('k')],
-        action: Action::Up,
-        label: "move",
-        shown: "↑↓",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Down, N), ch('j')],
-        action: Action::Down,
-        label: "move",
-        shown: "↓",
-        in_bar: false,
-    },
+/// The plan's ratios (with ARROWS and CLOSE): `Enter` edits the one chosen, `< >` another
+/// quarter.
+pub const PLAN_EDIT: &[Binding] = &[
     Binding {
         keys: &[Key(KeyCode::Enter, N)],
         action: Action::Edit,
@@ -135,13 +92,6 @@ pub const PLAN_RATIOS: &[Binding] = &[
         shown: ">",
         in_bar: false,
     },
-    Binding {
-        keys: &[Key(KeyCode::Esc, N)],
-        action: Action::Back,
-        label: "close",
-        shown: "Esc",
-        in_bar: true,
-    },
 ];
 
 /// The home tab: the user's own settings (我的设置), for everyone.
@@ -153,34 +103,11 @@ pub const HOME_PREFS: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
-/// 我的设置: move, `Enter` changes the setting chosen, `Esc` closes.
-pub const PREFS: &[Binding] = &[
-    Binding {
-        keys: &[Key(KeyCode::Up, N), ch('k')],
-        action: Action::Up,
-        label: "move",
-        shown: "↑↓",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Down, N), ch('j')],
-        action: Action::Down,
-        label: "move",
-        shown: "↓",
-        in_bar: false,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Enter, N), ch(' ')],
-        action: Action::Toggle,
-        label: "change",
-        shown: "Enter",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Esc, N)],
-        action: Action::Back,
-        label: "close",
-        shown: "Esc",
-        in_bar: true,
-    },
-];
+/// 我的设置 (with ARROWS and CLOSE): `Enter` changes the setting chosen.
+pub const PREFS_CHANGE: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Enter, N), ch(' ')],
+    action: Action::Toggle,
+    label: "change",
+    shown: "Enter",
+    in_bar: true,
+}];

@@ -219,7 +219,7 @@ fn enterprise_options(both: &Both) -> Vec<(i64, String, String)> {
 impl Modal for Declare {
     fn keys(&self, _: &Ctx) -> Keys {
         match self.chosen {
-            None => Keys::new().on(keymap::TYPED_PICK),
+            None => Keys::new().on(keymap::PROMPT).on(keymap::ARROWS),
             Some(_) => Keys::new().on(keymap::PROMPT),
         }
     }
@@ -231,7 +231,7 @@ impl Modal for Declare {
             (Action::Down, None) => {
                 self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1))
             }
-            (Action::Open, None) => match shown.get(self.cursor) {
+            (Action::Save, None) => match shown.get(self.cursor) {
                 Some(i) => self.chosen = Some(*i),
                 None => return one(Cmd::Say(o::no_match(cx.lang()).to_string())),
             },

@@ -115,7 +115,9 @@ impl PlanRatios {
 impl Modal for PlanRatios {
     fn keys(&self, _: &Ctx) -> Keys {
         match self.editing {
-            None => Keys::new().on(keymap::PLAN_RATIOS),
+            None => (Keys::new().on(keymap::PLAN_EDIT))
+                .on(keymap::ARROWS)
+                .on(keymap::CLOSE),
             Some(_) => Keys::new().on(keymap::PROMPT),
         }
     }

@@ -99,7 +99,9 @@ impl Prefs {
 impl Modal for Prefs {
     fn keys(&self, _: &Ctx) -> Keys {
         match self.password {
-            None => Keys::new().on(keymap::PREFS),
+            None => (Keys::new().on(keymap::PREFS_CHANGE))
+                .on(keymap::ARROWS)
+                .on(keymap::CLOSE),
             Some(_) => Keys::new().on(keymap::PROMPT),
         }
     }

@@ -62,7 +62,7 @@ pub fn run(cx: &mut Ctx) -> Flow {
 
 impl Modal for ChainCheck {
     fn keys(&self, _: &Ctx) -> Keys {
-        Keys::new().on(keymap::REPORT_POPUP)
+        Keys::new().on(keymap::SCROLL).on(keymap::CLOSE)
     }
 
     fn act(&mut self, a: Action, _: &mut Ctx) -> Flow {
@@ -71,6 +71,11 @@ impl Modal for ChainCheck {
             Action::Down => {
                 let last = self.lines.len().saturating_sub(1) as u16;
                 self.scroll = (self.scroll + 1).min(last);
+            }
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => {
+                let last = self.lines.len().saturating_sub(1) as u16;
+                self.scroll = (self.scroll + 10).min(last);
             }
             Action::Back => return vec![Cmd::Pop],
             a => return vec![Cmd::Ignored(a)],
