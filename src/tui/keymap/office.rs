@@ -49,6 +49,24 @@ pub const ARROWS: &[Binding] = &[
     },
 ];
 
+/// Picking the row chosen (with ARROWS and CLOSE).
+pub const PICK: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Enter, N)],
+    action: Action::Open,
+    label: "pick",
+    shown: "Enter",
+    in_bar: true,
+}];
+
+/// Withdrawing the conflict chosen (with ARROWS and CLOSE).
+pub const WITHDRAW_PICKED: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Enter, N)],
+    action: Action::Open,
+    label: "withdraw_conflict",
+    shown: "Enter",
+    in_bar: true,
+}];
+
 /// Closing a popup (with ARROWS or SCROLL).
 pub const CLOSE: &[Binding] = &[Binding {
     keys: &[Key(KeyCode::Esc, N)],

@@ -219,7 +219,9 @@ fn enterprise_options(both: &Both) -> Vec<(i64, String, String)> {
 impl Modal for Declare {
     fn keys(&self, _: &Ctx) -> Keys {
         match self.chosen {
-            None => Keys::new().on(keymap::PROMPT).on(keymap::ARROWS),
+            None => (Keys::new().on(keymap::PICK))
+                .on(keymap::ARROWS)
+                .on(keymap::CLOSE),
             Some(_) => Keys::new().on(keymap::PROMPT),
         }
     }
@@ -231,7 +233,7 @@ impl Modal for Declare {
             (Action::Down, None) => {
                 self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1))
             }
-            (Action::Save, None) => match shown.get(self.cursor) {
+            (Action::Open, None) => match shown.get(self.cursor) {
                 Some(i) => self.chosen = Some(*i),
                 None => return one(Cmd::Say(o::no_match(cx.lang()).to_string())),
             },
@@ -366,7 +368,9 @@ impl Withdraw {
 
 impl Modal for Withdraw {
     fn keys(&self, _: &Ctx) -> Keys {
-        Keys::new().on(keymap::POPUP)
+        (Keys::new().on(keymap::WITHDRAW_PICKED))
+            .on(keymap::ARROWS)
+            .on(keymap::CLOSE)
     }
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
