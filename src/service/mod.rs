@@ -14,6 +14,7 @@ mod files;
 mod followups;
 pub mod hub;
 mod import;
+pub mod plan_ratio;
 mod registry;
 mod results;
 mod room;

@@ -652,6 +652,7 @@ pub mod backup;
 pub mod draw;
 pub mod evidence;
 pub mod followup;
+pub mod office;
 pub mod publish;
 pub mod record;
 pub mod refusal;

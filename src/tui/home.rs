@@ -435,7 +435,13 @@ impl Screen for HomeScreen {
     }
 
     fn keys(&self, cx: &Ctx) -> Keys {
-        Keys::new().only(cx.has(Role::Admin), keymap::HOME_ADMIN)
+        let plan = cx.any(crate::service::plan_ratio::PLAN_ROLES);
+        Keys::new()
+            .only(cx.has(Role::Admin), keymap::HOME_ADMIN)
+            .when(plan, keymap::HOME_PLAN, || {
+                super::screen::needs(Role::Leader, cx.lang())
+            })
+            .on(keymap::HOME_PREFS)
     }
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
@@ -444,6 +450,8 @@ impl Screen for HomeScreen {
                 let f = super::form::Form::calendar_day(cx.svc.today());
                 vec![Cmd::Push(Box::new(f))]
             }
+            Action::Plan => super::office::plan::PlanRatios::open(cx.quarter, cx),
+            Action::Prefs => vec![Cmd::Push(Box::<super::office::prefs::Prefs>::default())],
             a => vec![Cmd::Ignored(a)],
         }
     }

@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod modal;
+pub mod office;
 pub mod pane;
 pub mod registry;
 pub mod reports;

@@ -8,6 +8,7 @@ use super::detail::{self, Detail};
 use super::form::Form;
 use super::keymap::{self, Action};
 use super::modal::Prompt;
+use super::office;
 use super::pane::Pane;
 use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, needs, one};
 use super::wizard::Wizard;
@@ -202,6 +203,12 @@ impl Screen for Registry {
         if !self.kinds().is_empty() {
             keys = keys.when(admin, keymap::IMPORT, why);
         }
+        if self.source == Source::Audit {
+            let may = cx.any(office::verify::ROLES);
+            keys = keys.when(may, keymap::AUDIT_VERIFY, || {
+                needs(Role::Auditor, cx.lang())
+            });
+        }
         keys.on(keymap::EXPORT)
     }
 
@@ -218,6 +225,7 @@ impl Screen for Registry {
                 &cx.s.actor,
             )))),
             Action::Export => self.export(cx),
+            Action::Verify if self.source == Source::Audit => office::verify::run(cx),
             a => one(Cmd::Ignored(a)),
         }
     }

@@ -97,6 +97,12 @@ pub enum Cmd {
     PrevTab,
     Redraw,
     Quit,
+    /// The user's own preferences changed (saved by the service): the session takes the
+    /// language and the border style at once.
+    Prefs {
+        lang: Lang,
+        ascii: bool,
+    },
     /// An offered key whose action nothing handled: a bug (the key walk test fails on it).
     Ignored(Action),
 }

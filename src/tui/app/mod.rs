@@ -209,6 +209,12 @@ impl App {
                     out = Outcome::Redraw;
                     Vec::new()
                 }
+                Cmd::Prefs { lang, ascii } => {
+                    self.env.s.lang = lang;
+                    self.env.s.theme.ascii = ascii;
+                    out = Outcome::Redraw;
+                    self.tabs[self.tab].1.load(&mut self.env.cx())
+                }
                 c => self.carry(c),
             };
             for c in more.into_iter().rev() {
@@ -254,7 +260,7 @@ impl App {
                 return self.switch((self.tab + self.tabs.len() - 1) % self.tabs.len());
             }
             Cmd::Ignored(a) => self.ignored.push(a),
-            Cmd::Quit | Cmd::Redraw => {}
+            Cmd::Quit | Cmd::Redraw | Cmd::Prefs { .. } => {}
         }
         Vec::new()
     }

@@ -10,6 +10,7 @@ use crate::service::Change;
 use crate::strings::{self, evidence as ev};
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::Picker;
+use crate::tui::office::conflicts::{self, Side};
 use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Modal, Msg, Paint, Pick, done, one};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -70,11 +71,16 @@ impl Detail {
 
 impl Modal for Detail {
     fn keys(&self, cx: &Ctx) -> Keys {
-        let keys = Keys::new().on(keymap::SCROLL).on(keymap::DETAIL);
+        let lang = cx.lang();
+        let mut keys = Keys::new().on(keymap::SCROLL).on(keymap::DETAIL);
+        if Side::of(self.source, self.id).is_some() {
+            keys = keys.when(cx.has(Role::Admin), keymap::CONFLICTS, || {
+                crate::tui::screen::needs(Role::Admin, lang)
+            });
+        }
         if self.result.is_none() {
             return keys;
         }
-        let lang = cx.lang();
         let may_attach = cx.any(&[Role::Admin, Role::Inspector]);
         keys.when(!self.evidence.is_empty(), keymap::EVIDENCE, || {
             ev::no_files(lang).to_string()
@@ -92,6 +98,10 @@ impl Modal for Detail {
             (Action::PageDown, _) => self.scroll = self.scroll.saturating_add(10),
             (Action::Back, _) => return one(Cmd::Pop),
             (Action::Attach | Action::Export, Some(r)) => return self.evidence_picker(a, r, cx),
+            (Action::Conflict | Action::Withdraw, _) => match Side::of(self.source, self.id) {
+                Some(on) => return conflicts::open(a, on, cx),
+                None => return one(Cmd::Ignored(a)),
+            },
             (a, _) => return one(Cmd::Ignored(a)),
         }
         Vec::new()
@@ -104,6 +114,11 @@ impl Modal for Detail {
                 choice,
                 option,
             } => self.evidence_picked(purpose, choice, &option, cx),
+            // A conflict declared or withdrawn from here: show the record again.
+            Msg::Saved(_) => match self.reload(cx.svc, &cx.s.actor, cx.lang()) {
+                Ok(()) => Vec::new(),
+                Err(e) => vec![Cmd::Pop, Cmd::Fail(e)],
+            },
             _ => Vec::new(),
         }
     }

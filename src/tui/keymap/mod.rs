@@ -75,6 +75,16 @@ pub enum Action {
     Attach,
     /// Write the quarter's evidence bundle (ZIP) to the outbox.
     Bundle,
+    /// Check the audit trail's hash chain.
+    Verify,
+    /// Declare a conflict of interest (回避) from a detail.
+    Conflict,
+    /// Withdraw a declared conflict of interest.
+    Withdraw,
+    /// Open the quarter's plan ratios.
+    Plan,
+    /// Open the user's own settings (我的设置).
+    Prefs,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
@@ -508,9 +518,11 @@ pub fn lookup(bindings: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {
 }
 
 mod files;
+mod office;
 mod room;
 mod work;
 pub use files::*;
+pub use office::*;
 pub use room::*;
 pub use work::*;
 
