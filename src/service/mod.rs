@@ -335,24 +335,35 @@ impl Service {
         self.store.read(|db| plan_ratios(db, quarter))
     }
 
-    /// Sets a quarter's own ratios (administrators); the defaults stay as they are.
+    /// Sets a quarter's own ratios (administrators, leaders); the defaults stay as they are.
     pub fn set_plan_ratios(&mut self, actor: &Actor, quarter: Quarter, r: Ratios) -> Result<()> {
-        actor.require(&[Role::Admin])?;
+        actor.require(plan_ratio::PLAN_ROLES)?;
+        self.write_plan(actor, quarter, &quarter.to_string(), |_| r)?;
+        Ok(())
+    }
+
+    /// Changes a quarter's own ratios with `change` (given the ratios in force for it) in one
+    /// transaction, audited with `summary`; the ratios now.
+    fn write_plan(
+        &mut self,
+        actor: &Actor,
+        quarter: Quarter,
+        summary: &str,
+        change: impl FnOnce(Ratios) -> Ratios,
+    ) -> Result<Ratios> {
         let at = self.stamp();
         let q = quarter.to_string();
         self.write(Change::Settings, |db| {
             let before = db.plan_ratios(&q)?;
+            let r = change(plan_ratios(db, quarter)?.0);
             let after = json(&r);
             db.set_plan_ratios(&q, &after, &actor.name, &at)?;
-            audit(
-                db,
-                &at,
-                actor,
-                Event::new(Action::upsert(&before), Entity::Plan)
-                    .summary(&q)
-                    .before(before.as_deref())
-                    .after(Some(&after)),
-            )
+            let event = Event::new(Action::upsert(&before), Entity::Plan)
+                .summary(summary)
+                .before(before.as_deref())
+                .after(Some(&after));
+            audit(db, &at, actor, event)?;
+            Ok(r)
         })
     }
 

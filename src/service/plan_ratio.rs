@@ -2,7 +2,7 @@
 //! administrators, one ratio at a time, audited like `plan set` (entity `plan`, the quarter's
 //! ratios before and after). The other quarters keep the defaults.
 
-use super::{Actor, Change, FieldIssue, Result, Service, ServiceError, audit, json};
+use super::{Actor, FieldIssue, Result, Service, ServiceError};
 use crate::domain::fields::Problem;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Ratios;
@@ -82,28 +82,10 @@ impl Service {
                 },
             }]));
         }
-        let (mut r, _) = self.plan_ratios(quarter)?;
-        *which.slot(&mut r) = bp;
-        let at = self.stamp();
-        let q = quarter.to_string();
-        self.write(Change::Settings, |db| {
-            let before = db.plan_ratios(&q)?;
-            let after = json(&r);
-            db.set_plan_ratios(&q, &after, &actor.name, &at)?;
-            let action = if before.is_some() { "update" } else { "create" };
-            let summary = format!("{q} {}", which.name());
-            audit(
-                db,
-                &at,
-                actor,
-                action,
-                "plan",
-                None,
-                &summary,
-                before.as_deref(),
-                Some(&after),
-            )
-        })?;
-        Ok(r)
+        let summary = format!("{quarter} {}", which.name());
+        self.write_plan(actor, quarter, &summary, |mut r| {
+            *which.slot(&mut r) = bp;
+            r
+        })
     }
 }

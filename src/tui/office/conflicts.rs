@@ -7,7 +7,7 @@ use crate::domain::enterprise::Enterprise;
 use crate::domain::inspector::{Conflict, Inspector};
 use crate::service::hub::Source;
 use crate::service::{Actor, Service, ServiceError};
-use crate::strings::{self, display, office as o};
+use crate::strings::{display, office as o};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::popup_area;
@@ -184,7 +184,7 @@ impl Declare {
                 ]
             }
             Err(e) => {
-                self.error = Some(strings::service_error(&e, None, lang));
+                self.error = Some(e.say(None, lang));
                 Vec::new()
             }
         }

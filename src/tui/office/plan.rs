@@ -7,7 +7,7 @@ use crate::domain::quarter::Quarter;
 use crate::domain::quota::{Group, Ratios, format_percent, parse_percent};
 use crate::service::plan_ratio::PlanRatio;
 use crate::service::{Change, ServiceError};
-use crate::strings::{self, Lang, cli, display, office as o};
+use crate::strings::{Lang, cli, display, office as o};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::popup_area;
@@ -92,7 +92,7 @@ impl PlanRatios {
                 vec![Cmd::Saved, Cmd::Say(said)]
             }
             Err(e) => {
-                self.error = Some(strings::service_error(&e, None, lang));
+                self.error = Some(e.say(None, lang));
                 Vec::new()
             }
         }
