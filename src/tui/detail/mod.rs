@@ -59,16 +59,6 @@ pub(super) fn field(label: &str, value: &str) -> Line<'static> {
 }
 
 impl Detail {
-    /// The result shown (worklist details with a result).
-    pub fn result(&self) -> Option<i64> {
-        self.result
-    }
-
-    /// The evidence files of the result shown: id and name.
-    pub fn evidence(&self) -> &[(i64, String)] {
-        &self.evidence
-    }
-
     /// The result's evidence files (shown above the pre-visit view).
     fn evidence_lines(
         &mut self,

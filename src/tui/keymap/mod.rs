@@ -508,7 +508,8 @@ pub const HELP_KEY: &[Binding] = &[Binding {
     in_bar: false,
 }];
 
-/// The action of a key among bindings.
+/// The action of a key among bindings (the tables' tests; screens use `screen::Keys`).
+#[cfg(test)]
 pub fn lookup(bindings: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {
     bindings
         .iter()
