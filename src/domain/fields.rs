@@ -56,6 +56,8 @@ pub enum Problem {
     BadNumber { min: i64, max: i64 },
     #[error("the same key already appears in row {first_row}")]
     DuplicateInFile { first_row: usize },
+    #[error("already declared on {0} and still in force")]
+    AlreadyDeclared(NaiveDate),
     #[error("no enterprise with this credit code in the registry")]
     UnknownEnterprise,
     #[error("the date lies in the future")]

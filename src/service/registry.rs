@@ -309,6 +309,12 @@ impl Service {
         self.write(Change::Inspectors, |db| {
             db.inspector(inspector)?.ok_or_else(|| ServiceError::NotFound(format!("inspector {inspector}")))?;
             db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            // The same declaration twice is refused: one in force is enough (withdrawn ones may
+            // be declared again).
+            let same = |c: &&Conflict| c.inspector_id == inspector && c.enterprise_id == enterprise;
+            if let Some(c) = db.conflicts()?.iter().filter(|c| c.withdrawn.is_none()).find(same) {
+                return Err(invalid("enterprise", &enterprise.to_string(), Problem::AlreadyDeclared(c.declared_on)));
+            }
             let id = db.insert_conflict(inspector, enterprise, &reason, on)?;
             let after = serde_json::json!({"inspector_id": inspector, "enterprise_id": enterprise, "reason": reason, "declared_on": on});
             audit(db, &at, actor, Event::new(Action::Create, Entity::Conflict).id(id).summary(&reason).after(Some(&after.to_string())))?;
@@ -474,6 +480,32 @@ mod tests {
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_same_conflict_is_declared_once_while_in_force() {
+        let mut s = service();
+        crate::demo::fill(&mut s, &admin(), 40).unwrap();
+        let c = (s.conflicts(&admin()).unwrap().into_iter())
+            .find(|c| c.withdrawn.is_none())
+            .expect("the demo declares conflicts");
+        let again =
+            s.declare_conflict(&admin(), c.inspector_id, c.enterprise_id, "又一次", d(4, 2));
+        match again {
+            Err(ServiceError::Invalid(i)) => {
+                assert_eq!(i[0].problem, Problem::AlreadyDeclared(c.declared_on))
+            }
+            other => panic!("{other:?}"),
+        }
+        s.withdraw_conflict(&admin(), c.id, d(4, 3)).unwrap();
+        s.declare_conflict(
+            &admin(),
+            c.inspector_id,
+            c.enterprise_id,
+            "重新声明",
+            d(4, 4),
+        )
+        .expect("a withdrawn declaration may be made again");
     }
 
     #[test]

@@ -179,6 +179,10 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             Lang::Zh => format!("与第 {first_row} 行重复，同一文件中只能出现一次"),
             Lang::En => format!("repeats row {first_row}; each record may appear once per file"),
         },
+        Problem::AlreadyDeclared(d) => match lang {
+            Lang::Zh => format!("该检查人员对该单位的回避已于 {d} 声明且仍有效，无需重复声明"),
+            Lang::En => format!("this officer's conflict with this enterprise was declared on {d} and is still in force"),
+        },
         Problem::UnknownEnterprise => lang.t("检查对象名录中没有此统一社会信用代码，请先导入该单位", "no enterprise with this credit code; import it first").into(),
         Problem::FutureDate => lang.t("日期不能晚于今天", "the date cannot be in the future").into(),
         Problem::BeforeDraw(d) => match lang {
