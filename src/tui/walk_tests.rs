@@ -101,19 +101,7 @@ fn app(roles: &[Role], dir: &Path) -> App {
     } else {
         "wang"
     };
-    let actor = Actor {
-        user_id: Some(1),
-        name: name.into(),
-        roles: roles.iter().copied().collect(),
-    };
-    let session = Session {
-        actor,
-        lang: Lang::Zh,
-        theme: Theme { ascii: false },
-        must_change_password: false,
-    };
-    let svc = Service::open(&path).unwrap().with_clock(clock());
-    App::new(session, svc, Hub::new())
+    app_on(&path, roles, name)
 }
 
 fn press(app: &mut App, k: KeyEvent) {
@@ -122,21 +110,9 @@ fn press(app: &mut App, k: KeyEvent) {
 
 /// The screen at 80×24, and the hint bar (its 23rd line).
 fn screen(app: &mut App) -> (String, String) {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| app.view(f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    let line = |y: u16| {
-        let mut out = String::new();
-        let mut x = 0;
-        while x < 80 {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += (unicode_width::UnicodeWidthStr::width(sym) as u16).max(1);
-        }
-        out
-    };
-    let all = (0..24).map(line).collect::<Vec<_>>().join("\n");
-    (all, line(22))
+    let all = screen_at(app, 80, 24);
+    let bar = all.lines().nth(22).unwrap_or_default().to_string();
+    (all, bar)
 }
 
 /// The screen at `w`×`h`, as text.
