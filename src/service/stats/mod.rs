@@ -324,7 +324,7 @@ pub(crate) mod tests {
     use crate::domain::draw::{Certificate, Quota};
     use crate::domain::inspector::InspectorKind;
     use crate::domain::quota::Group;
-    use crate::domain::result::{Offsite, OffsiteMethod, ResultData};
+    use crate::domain::result::{Offsite, OffsiteMethod};
     use crate::service::DrawRequest;
     use crate::service::tests::{admin, service};
     use std::collections::BTreeSet;
@@ -356,24 +356,11 @@ pub(crate) mod tests {
         s.release_draw(&me, id).unwrap();
         let work = s.worklist(&me).unwrap();
         let today = s.today();
-        let base = |a: &crate::store::AssignmentRow| ResultData {
-            inspected_on: today,
-            present: a.team.iter().cloned().collect(),
-            items: a.items.iter().cloned().collect(),
-            category: "no_problem".into(),
-            findings: String::new(),
-            rectify_by: None,
-            case_no: String::new(),
-            mobile_no: String::new(),
-            signature: Signature::Signed,
-            signature_reason: String::new(),
-            evidence: String::new(),
-            typical: false,
-            typical_note: String::new(),
-        };
+        let base = crate::service::results::tests::typical;
         let a: Vec<_> = work.iter().map(|w| w.a.clone()).collect();
-        s.save_result(&me, a[0].id, None, &base(&a[0])).unwrap();
-        let mut d = base(&a[1]);
+        let d = base(s, &a[0]);
+        s.save_result(&me, a[0].id, None, &d).unwrap();
+        let mut d = base(s, &a[1]);
         d.category = "case_filed".into();
         d.case_no = "唐高环立〔2024〕12号".into();
         d.signature = Signature::Refused;
@@ -382,7 +369,7 @@ pub(crate) mod tests {
         d.typical_note = "未运行废气治理设施".into();
         d.findings = "废气治理设施未运行".into();
         s.save_result(&me, a[1].id, None, &d).unwrap();
-        let mut d = base(&a[2]);
+        let mut d = base(s, &a[2]);
         d.category = "corrected".into();
         d.rectify_by = Some(today + chrono::Days::new(30));
         d.signature = Signature::Unobtainable;

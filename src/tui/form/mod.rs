@@ -227,7 +227,7 @@ impl Form {
         if self.confirm_discard {
             vec![keymap::CONFIRM]
         } else if self.picker.is_some() {
-            vec![keymap::PICKER]
+            vec![keymap::ARROWS, keymap::PICKER]
         } else if matches!(self.target, Target::Result(_)) {
             vec![keymap::SAVE_NEXT, keymap::FORM]
         } else {

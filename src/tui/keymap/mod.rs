@@ -309,21 +309,8 @@ pub const FORM: &[Binding] = &[
     },
 ];
 
+/// A form's choice list (with `ARROWS`: letters filter it).
 pub const PICKER: &[Binding] = &[
-    Binding {
-        keys: &[Key(KeyCode::Up, N)],
-        action: Action::Up,
-        label: "move",
-        shown: "↑↓",
-        in_bar: true,
-    },
-    Binding {
-        keys: &[Key(KeyCode::Down, N)],
-        action: Action::Down,
-        label: "move",
-        shown: "↓",
-        in_bar: false,
-    },
     Binding {
         keys: &[ch(' ')],
         action: Action::Toggle,

@@ -104,7 +104,7 @@ fn no_screen_binds_a_key_twice() {
         &[PROMPT],
         &[CONFIRM],
         &[POPUP],
-        &[PICKER],
+        &[ARROWS, PICKER],
         &[SEARCHING],
     ];
     for set in screens {
