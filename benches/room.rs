@@ -48,6 +48,7 @@ fn main() {
         let mut labels = Vec::new();
         for _ in 0..rounds {
             let mut r = DrawRequest::new(quarter);
+            r.items = vec!["HB-STHJ-02".into()];
             r.quota = Some(Quota::Classified {
                 key: 3,
                 special: 3,

@@ -631,7 +631,8 @@ mod tests {
             .collect();
         assert_eq!(names.len(), n.inspectors, "every name unique");
         // The plan's default draw of this quarter (every class's required number).
-        let req = crate::service::DrawRequest::new(Quarter::of(svc.today()));
+        let mut req = crate::service::DrawRequest::new(Quarter::of(svc.today()));
+        req.items = vec!["HB-STHJ-02".into()];
         let p = svc.prepare_draw(&admin(), &req);
         assert!(p.is_ok(), "{:?}", p.err());
     }

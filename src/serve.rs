@@ -47,6 +47,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
         say!("{}", strings::cli::demo_filled(&n, lang));
         // A prepared draw of this quarter, so that the draw room can be tried at once.
         let mut req = DrawRequest::new(Quarter::of(svc.today()));
+        req.items = vec!["HB-STHJ-02".into()];
         req.quota = Some(Quota::Classified {
             key: 2,
             special: 2,

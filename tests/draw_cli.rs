@@ -25,6 +25,8 @@ fn whole_draw_from_the_command_line_verifies() {
     let prepare = [
         "draw",
         "prepare",
+        "--items",
+        "HB-STHJ-02",
         "--quarter",
         "2024Q2",
         "--key",
@@ -242,6 +244,8 @@ fn bad_draw_input_is_refused_in_chinese() {
     let r = env.run(&[
         "draw",
         "prepare",
+        "--items",
+        "HB-STHJ-02",
         "--quarter",
         &live,
         "--key",
@@ -258,6 +262,13 @@ fn bad_draw_input_is_refused_in_chinese() {
     assert_eq!(r.0.status.code(), Some(1));
     let list = env.ok(&["draw", "list"]);
     assert_eq!(list.lines().count(), 1, "nothing was stored: {list}");
+    let r = env.run(&["draw", "prepare", "--quarter", &live, "--unclassified", "1"]);
+    assert_eq!(r.0.status.code(), Some(1));
+    assert!(
+        r.stderr().contains("抽取须指定检查事项") && r.stderr().contains("HB-STHJ-02"),
+        "a draw names its items (issue 21): {}",
+        r.stderr()
+    );
     let r = env.run(&["draw", "prepare", "--quarter", &live, "--key", "1"]);
     assert_eq!(r.0.status.code(), Some(1));
     assert!(r.stderr().contains("--unclassified"), "{}", r.stderr());
@@ -331,6 +342,8 @@ fn suspended_candidates_are_summarised_then_listed_in_full() {
     let out = env.ok(&[
         "draw",
         "prepare",
+        "--items",
+        "HB-STHJ-02",
         "--quarter",
         &live,
         "--key",

@@ -17,6 +17,7 @@ fn prepare(srv: &TestServer) -> (i64, String) {
     let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
     let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
     let mut r = DrawRequest::new(quarter);
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Classified {
         key: 1,
         special: 1,

@@ -63,12 +63,17 @@ fn registry(env: &Env) -> BTreeMap<String, String> {
     let people = "姓名,执法证号,科室\n张一,13020001,大气科\n张二,13020002,大气科\n李一,13020003,水土科\n李二,13020004,水土科\n";
     let f = env.file("people.csv", people);
     env.ok(&["import", "inspectors", &f.to_string_lossy()]);
+    let f = env.file(
+        "items.csv",
+        "事项编码,事项名称,检查方式\nHB-01,排污检查,现场检查\n",
+    );
+    env.ok(&["import", "items", &f.to_string_lossy()]);
     firms().into_iter().map(|(n, c)| (c, n)).collect()
 }
 
 /// Prepares, reveals, confirms and releases a draw; returns `draw show`'s text.
 fn draw(env: &Env, quarter: &str, quota: &[&str]) -> String {
-    let mut args = vec!["draw", "prepare", "--quarter", quarter];
+    let mut args = vec!["draw", "prepare", "--quarter", quarter, "--items", "HB-01"];
     args.extend_from_slice(quota);
     let out = env.ok(&args);
     let id: String = out

@@ -95,6 +95,60 @@ pub enum BadName {
     Trailing,
 }
 
+/// Pasted text made fit to type: `\r\n` and `\r` become `\n`, Tab a space; escape sequences
+/// (CSI `ESC [ … final`, OSC `ESC ] … BEL` or `ESC \\`), other controls and bidirectional marks
+/// are removed. Returns the text and how many pieces were removed (a sequence counts once), so
+/// the user can be told.
+pub fn clean_paste(raw: &str) -> (String, usize) {
+    let mut text = String::with_capacity(raw.len());
+    let mut removed = 0;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                text.push('\n');
+                chars.next_if_eq(&'\n');
+            }
+            '\n' => text.push('\n'),
+            '\t' => text.push(' '),
+            '\u{1b}' => {
+                skip_sequence(&mut chars);
+                removed += 1;
+            }
+            c if is_forbidden(c, false) => removed += 1,
+            c => text.push(c),
+        }
+    }
+    (text, removed)
+}
+
+/// Skips what follows an ESC: a CSI up to its final byte, an OSC up to its terminator, or
+/// nothing (a lone ESC). A sequence cut short ends where it stops being one.
+fn skip_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            while chars
+                .next_if(|c| matches!(c, '\u{20}'..='\u{3f}'))
+                .is_some()
+            {}
+            chars.next_if(|c| matches!(c, '\u{40}'..='\u{7e}'));
+        }
+        Some(']') => {
+            chars.next();
+            while let Some(c) = chars.next_if(|&c| c != '\u{1b}') {
+                if c == '\u{7}' {
+                    return;
+                }
+            }
+            if chars.next_if_eq(&'\u{1b}').is_some() {
+                chars.next_if_eq(&'\\');
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +192,23 @@ mod tests {
             sanitize_for_display("x\x1b]0;t\x07"),
             "x\u{FFFD}]0;t\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn pasted_text_loses_its_controls_and_says_how_many() {
+        let cases: &[(&str, &str, usize)] = &[
+            ("hello", "hello", 0),
+            ("a\r\nb\rc\nd\r\r\n", "a\nb\nc\nd\n\n", 0),
+            ("a\tb\u{0}c\u{7}d\u{1b}\u{7f}e", "a bcde", 4),
+            ("x\u{1b}[31my\u{1b}[0m", "xy", 2),
+            // Issue 21 item 15: a screen clear and a title change in a pasted remark.
+            ("现场\u{1b}[2J\u{1b}]0;pwn\u{7}OK", "现场OK", 2),
+            ("\u{1b}]0;t\u{1b}\\z", "z", 1),
+            ("\u{1b}[20\u{1b}[201\u{1b}", "", 3),
+            ("\u{202e}abc", "abc", 1),
+        ];
+        for (raw, text, n) in cases {
+            assert_eq!(clean_paste(raw), (text.to_string(), *n), "{raw:?}");
+        }
     }
 }

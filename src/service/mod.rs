@@ -40,7 +40,8 @@ pub use followups::{FollowUpLine, FollowUpProblem};
 pub use import::{ImportError, ImportOutcome, ImportPreview, PREVIEW_ROWS, TablePreview};
 pub use results::{
     Deadline, OFFSITE_READERS, OffsiteLine, PreVisit, Published, QuarterDeadlines, REVIEWERS,
-    WorkCounts, WorkItem, WorkState, publication_deadline, quarter_deadlines, state_of,
+    WORK_READERS, WorkCounts, WorkItem, WorkState, publication_deadline, quarter_deadlines,
+    state_of,
 };
 pub use room::{Decision, Member, ROOM_ROLES, RoomState, Shown, ShownTarget, ShownTeam, Step};
 pub use stats::STATS_READERS;

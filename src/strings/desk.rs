@@ -1,5 +1,5 @@
 //! Texts of the daily desk: the hint bar's "more", hidden tabs, an empty registry, a
-//! remembered search, results already entered.
+//! remembered search, results already entered, controls removed from a paste.
 
 use super::Lang;
 
@@ -35,4 +35,14 @@ pub fn entered_read_only(lang: Lang) -> &'static str {
         "该检查结果已录入（未被退回），以只读方式打开。",
         "This result is entered (and not returned): opened read-only.",
     )
+}
+
+/// Control characters or escape sequences were removed from pasted text (issue 21).
+pub fn controls_removed(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已从粘贴的文本中移除 {n} 处控制字符或终端控制序列。"),
+        Lang::En => format!(
+            "{n} control characters or terminal sequences were removed from the pasted text."
+        ),
+    }
 }

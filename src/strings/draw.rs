@@ -218,6 +218,18 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         (DrawProblem::UnknownItem { code }, Lang::En) => {
             format!("check item {code} does not exist or is not in force")
         }
+        (DrawProblem::NoItems { in_force }, Lang::Zh) => {
+            format!(
+                "抽取须指定检查事项；现行检查事项：{}",
+                super::record::join(in_force, Lang::Zh)
+            )
+        }
+        (DrawProblem::NoItems { in_force }, Lang::En) => {
+            format!(
+                "a draw must name its check items; in force: {}",
+                super::record::join(in_force, Lang::En)
+            )
+        }
         (DrawProblem::BadText { field }, Lang::Zh) => {
             format!("{field}：不能为空、不能含控制字符、最多 200 字")
         }

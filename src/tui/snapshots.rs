@@ -191,6 +191,7 @@ fn draw_room_before_and_after_the_reveal() {
         .with_secrets(Box::new(|| [7u8; 32]));
     crate::demo::fill(&mut other, &admin, 40).unwrap();
     let mut req = DrawRequest::new("2024Q2".parse().unwrap());
+    req.items = vec!["HB-STHJ-02".into()];
     req.quota = Some(Quota::Classified {
         key: 1,
         special: 1,
@@ -507,6 +508,19 @@ fn a_leader_evaluates_an_inspector_from_the_reports_tab() {
     let mut b = admin_app();
     keys(&mut b, "7g");
     assert!(!screen(&mut b).contains("检查人员综合评估"));
+}
+
+/// Issue 21 item 15: pasted escape sequences are removed and the user is told so.
+#[test]
+fn a_paste_with_controls_says_they_were_removed() {
+    let mut a = app_with(&[Role::Admin, Role::Leader], false, false);
+    keys(&mut a, "7g");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    a.update(Event::Paste("现场\u{1b}[2J\u{1b}]0;pwn\u{7}OK".into()));
+    let s = screen(&mut a);
+    assert!(s.contains("现场OK") && !s.contains("pwn"), "{s}");
+    assert!(s.contains("已从粘贴的文本中移除 2 处控制字符"), "{s}");
 }
 
 /// Issue 14 items 7 and 9 on the home screen of 2026-12-06 (2026Q4): the deadlines after the

@@ -451,6 +451,25 @@ fn an_entered_result_opens_read_only_and_reviewers_see_it_first() {
     );
 }
 
+/// Issue 21 item 6: the auditor reads everyone's results, opens them, and is told why `e` is
+/// not for them.
+#[test]
+fn an_auditor_reads_every_result_and_enters_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&[Role::Auditor], dir.path());
+    press(&mut a, ch('6'));
+    let rows = a.listing(super::app::Tab::Results).unwrap().rows.len();
+    let (shown, bar) = screen(&mut a);
+    assert!(rows > 0, "the released draw's assignments\n{shown}");
+    assert!(!bar.contains("e 录入"), "{bar}");
+    press(&mut a, ch('e'));
+    assert_eq!(a.depth(), 0, "nothing opens");
+    let said = a.message().unwrap_or_default().to_string();
+    assert!(said.contains("检查人员"), "{said}");
+    press(&mut a, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(a.depth(), 1, "the detail opens: {:?}", a.message());
+}
+
 #[test]
 fn a_fields_error_goes_once_it_is_fixed() {
     let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,7 @@ use super::form::Form;
 use super::keymap::{self, Action};
 use super::modal::Prompt;
 use super::pane::Pane;
-use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, one};
+use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, needs, one};
 use super::work;
 use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
@@ -146,7 +146,9 @@ impl Screen for Worklist {
         if self.pane.searching {
             return self.pane.keys();
         }
-        let keys = Keys::new().on(keymap::WORK);
+        // Auditors read everyone's results; entering one is for the team or an administrator.
+        let enters = cx.any(&[Role::Admin, Role::Inspector]);
+        let keys = Keys::new().when(enters, keymap::WORK, || needs(Role::Inspector, cx.lang()));
         let mut keys = keys.on(keymap::LIST);
         keys = keys.only(cx.actor().require(REVIEWERS).is_ok(), keymap::REVIEW);
         keys = keys.only(cx.has(Role::Admin), keymap::PUBLISH);

@@ -53,6 +53,10 @@ pub enum DrawProblem {
     UnknownItem {
         code: String,
     },
+    /// A draw must name its check items (issue 21); the codes in force, to choose from.
+    NoItems {
+        in_force: Vec<String>,
+    },
     BadText {
         field: &'static str,
     },

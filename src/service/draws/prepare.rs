@@ -44,6 +44,13 @@ impl Service {
             .collect();
         let mut items = Vec::new();
         let mut item_expertise = BTreeSet::new();
+        if codes.iter().all(|c| c.trim().is_empty()) {
+            let in_force = in_force.keys().cloned().collect::<BTreeSet<_>>();
+            return Err(DrawProblem::NoItems {
+                in_force: in_force.into_iter().collect(),
+            }
+            .into());
+        }
         for code in codes {
             let c = code.trim().to_string();
             let Some(e) = in_force.get(&c) else {

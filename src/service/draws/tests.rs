@@ -18,6 +18,7 @@ fn filled() -> Service {
 
 fn small(s: &mut Service) -> PreparedDraw {
     let mut r = DrawRequest::new(q());
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Classified {
         key: 1,
         special: 1,
@@ -79,6 +80,7 @@ fn double_reveal_is_refused() {
 fn refusals_change_nothing() {
     let mut s = filled();
     let mut r = DrawRequest::new(q());
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Classified {
         key: 0,
         special: 0,
@@ -104,6 +106,12 @@ fn refusals_change_nothing() {
         problem(s.prepare_draw(&admin(), &r)),
         DrawProblem::UnknownItem { .. }
     ));
+    // Issue 21: a draw names its items; the refusal lists those in force.
+    r.items = vec![" ".into()];
+    match problem(s.prepare_draw(&admin(), &r)) {
+        DrawProblem::NoItems { in_force } => assert!(in_force.contains(&"HB-STHJ-02".into())),
+        other => panic!("{other:?}"),
+    }
     assert!(s.draw_list(&admin()).unwrap().is_empty());
     assert!(matches!(
         s.prepare_draw(&inspector(), &DrawRequest::new(q())),
@@ -136,6 +144,7 @@ fn refusals_change_nothing() {
 fn public_value_alone_allows_reveal() {
     let mut s = filled();
     let mut r = DrawRequest::new(q());
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Unclassified { count: 3 });
     r.public_source = Some("福利彩票 2024-04-10 开奖号码".into());
     let p = s.prepare_draw(&admin(), &r).unwrap();
@@ -384,6 +393,7 @@ fn a_draw_for_an_ended_quarter_needs_a_leaders_reason() {
     let mut s = filled();
     let ended: Quarter = "2024Q1".parse().unwrap();
     let mut r = DrawRequest::new(ended);
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Unclassified { count: 1 });
     let before = s.draw_list(&admin()).unwrap().len();
     assert!(matches!(
@@ -434,6 +444,7 @@ fn a_draw_for_an_ended_quarter_needs_a_leaders_reason() {
     );
     // The live quarter needs nothing.
     let mut live = DrawRequest::new(q());
+    live.items = vec!["HB-STHJ-02".into()];
     live.quota = Some(Quota::Unclassified { count: 1 });
     let p = s.prepare_draw(&admin(), &live).unwrap();
     assert_eq!(s.store.read(|db| db.late_reason(p.id)).unwrap(), None);

@@ -3,7 +3,7 @@
 //! open or overdue. Reviewers see everyone's work, so theirs is counted once per change and
 //! shared (`service::derived`); an inspector's own is counted when asked.
 
-use super::super::{Actor, REVIEWERS, Result, Service, WorkState};
+use super::super::{Actor, Result, Service, WORK_READERS, WorkState};
 use crate::domain::followup::Status;
 use std::sync::Arc;
 
@@ -24,9 +24,9 @@ pub struct WorkCounts {
 }
 
 impl Service {
-    /// The work waiting for `actor` (everyone's, for reviewers).
+    /// The work waiting for `actor` (everyone's, for reviewers and auditors).
     pub fn work_counts(&mut self, actor: &Actor) -> Result<WorkCounts> {
-        if actor.require(REVIEWERS).is_err() {
+        if actor.require(WORK_READERS).is_err() {
             return self.count_work(actor);
         }
         let mark = self.mark()?;

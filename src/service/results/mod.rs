@@ -21,6 +21,8 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Who reviews results: section chiefs sit in the leadership group; the office reviews too.
 pub const REVIEWERS: &[Role] = &[Role::Admin, Role::Leader];
+/// Who sees everyone's assignments and results: the reviewers and auditors (read-only).
+pub const WORK_READERS: &[Role] = &[Role::Admin, Role::Leader, Role::Auditor];
 
 pub use crate::domain::result::WorkState;
 
@@ -170,11 +172,12 @@ impl Service {
         })
     }
 
-    /// The worklist: an inspector's own assignments, or (administrators, leaders) everyone's;
+    /// The worklist: an inspector's own assignments, or (administrators, leaders, auditors)
+    /// everyone's;
     /// the most urgent first (returned, then pending by deadline, then awaiting review).
     pub fn worklist(&mut self, actor: &Actor) -> Result<Vec<WorkItem>> {
         let me = self.my_inspector_id(actor)?;
-        let all_of_them = actor.require(REVIEWERS).is_ok();
+        let all_of_them = actor.require(WORK_READERS).is_ok();
         if !all_of_them && me.is_none() {
             return Ok(Vec::new());
         }
@@ -246,13 +249,13 @@ impl Service {
         Ok(out)
     }
 
-    /// One assignment, for someone in its team or a reviewer.
+    /// One assignment, for someone in its team, a reviewer or an auditor.
     pub fn assignment(&mut self, actor: &Actor, id: i64) -> Result<AssignmentRow> {
         let a = self
             .store
             .read(|db| db.assignment(id))?
             .ok_or_else(|| ServiceError::NotFound(format!("assignment {id}")))?;
-        if actor.require(REVIEWERS).is_err() {
+        if actor.require(WORK_READERS).is_err() {
             let me = self.my_inspector_id(actor)?;
             if !me.is_some_and(|m| a.team.contains(&m)) {
                 return Err(ServiceError::Forbidden(Role::Inspector));

@@ -32,6 +32,7 @@ fn problem<T: std::fmt::Debug>(r: Result<T>) -> DrawProblem {
 fn ready(s: &mut Service) -> i64 {
     crate::demo::fill(s, &admin(), 60).unwrap();
     let mut r = DrawRequest::new("2024Q2".parse().unwrap());
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Classified {
         key: 1,
         special: 1,
@@ -178,6 +179,7 @@ fn a_cancelled_draw_draws_nothing() {
     assert!(plan.iter().all(|l| l.drawn == 0));
     // Before the reveal an administrator may cancel (e.g. after a crash).
     let mut r = DrawRequest::new("2024Q2".parse().unwrap());
+    r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Unclassified { count: 1 });
     let id2 = s.prepare_draw(&admin(), &r).unwrap().id;
     s.cancel_draw(&admin(), id2, "服务器重启，重新准备")

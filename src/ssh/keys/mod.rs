@@ -15,8 +15,8 @@
 //! - ESC + key is that key with `ALT`; ESC ESC + sequence is the sequence with `ALT` (PuTTY);
 //! - unknown or malformed sequences are swallowed, never typed as text; one that runs past
 //!   [`MAX_SEQUENCE`] bytes is skipped up to its final byte without being stored;
-//! - a bracketed paste becomes one [`Input::Paste`]: `\r\n`/`\r` → `\n`, Tab → space, other
-//!   control characters (ESC included) removed, at most [`PASTE_LIMIT`] bytes kept. A paste only
+//! - a bracketed paste becomes one [`Input::Paste`], as typed (the app removes controls and
+//!   says so), at most [`PASTE_LIMIT`] bytes kept. A paste only
 //!   ends at `ESC[201~`: the timeout does not end it, and [`Parser::pending`] is false meanwhile.
 
 use std::time::Duration;
@@ -40,7 +40,7 @@ const PASTE_END: &[u8] = b"\x1b[201~";
 pub enum Input {
     /// A key press.
     Key(KeyEvent),
-    /// A bracketed paste, normalised (see the module docs).
+    /// A bracketed paste, decoded (see the module docs).
     Paste(String),
 }
 
@@ -172,7 +172,7 @@ impl Parser {
                 self.paste_matched = 0;
                 self.mode = Mode::Normal;
                 let raw = std::mem::take(&mut self.paste);
-                let text = clean_paste(&raw, self.paste_truncated);
+                let text = decode_paste(&raw, self.paste_truncated);
                 if !text.is_empty() {
                     out.push(Input::Paste(text));
                 }
@@ -605,32 +605,16 @@ fn decode_utf8(b: &[u8], eof: bool) -> Option<(char, usize)> {
     Some((c, len))
 }
 
-/// Turns raw pasted bytes into text: lossy UTF-8 (a character cut by the size limit is
-/// dropped), `\r\n` and `\r` → `\n`, Tab → space, other control characters removed.
-fn clean_paste(raw: &[u8], truncated: bool) -> String {
+/// Turns raw pasted bytes into text: lossy UTF-8, a character cut by the size limit dropped.
+/// Controls are left for the app, which removes them and says so
+/// ([`crate::domain::text::clean_paste`]).
+fn decode_paste(raw: &[u8], truncated: bool) -> String {
     let raw = if truncated {
         without_partial_tail(raw)
     } else {
         raw
     };
-    let decoded = String::from_utf8_lossy(raw);
-    let mut text = String::with_capacity(decoded.len());
-    let mut chars = decoded.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                text.push('\n');
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-            }
-            '\n' => text.push('\n'),
-            '\t' => text.push(' '),
-            c if c.is_control() => {}
-            c => text.push(c),
-        }
-    }
-    text
+    String::from_utf8_lossy(raw).into_owned()
 }
 
 /// `raw` without a trailing UTF-8 character that lacks continuation bytes.

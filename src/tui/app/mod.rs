@@ -83,6 +83,21 @@ impl App {
         self.message = Some((msg, Instant::now()));
     }
 
+    /// Pasted text, without controls, to the top of the stack; the user is told what was
+    /// removed (issue 21).
+    fn paste(&mut self, raw: &str) {
+        let (text, removed) = crate::domain::text::clean_paste(raw);
+        if !text.is_empty() {
+            match self.modals.last_mut() {
+                Some(m) => m.paste(&text),
+                None => self.tabs[self.tab].1.paste(&text),
+            }
+        }
+        if removed > 0 {
+            self.say(strings::desk::controls_removed(removed, self.lang()));
+        }
+    }
+
     /// Handles one event.
     pub fn update(&mut self, ev: Event) -> Outcome {
         if self
@@ -102,11 +117,8 @@ impl App {
                 self.refresh(c);
                 Outcome::Continue
             }
-            Event::Paste(text) => {
-                match self.modals.last_mut() {
-                    Some(m) => m.paste(&text),
-                    None => self.tabs[self.tab].1.paste(&text),
-                }
+            Event::Paste(raw) => {
+                self.paste(&raw);
                 Outcome::Continue
             }
             Event::Key(k) => self.key(k),

@@ -12,30 +12,30 @@ fn bracketed_paste() {
         ),
         (
             b"\x1b[200~a\r\nb\rc\nd\r\r\n\x1b[201~",
-            vec![paste("a\nb\nc\nd\n\n")],
+            vec![paste("a\r\nb\rc\nd\r\r\n")],
         ),
         (
             b"\x1b[200~a\tb\x00c\x07d\x1b\x7fe\x1b[201~",
-            vec![paste("a bcde")],
+            vec![paste("a\tb\x00c\x07d\x1b\x7fe")],
         ),
         (
             b"\x1b[200~x\x1b[31my\x1b[0m\x1b[201~",
-            vec![paste("x[31my[0m")],
+            vec![paste("x\x1b[31my\x1b[0m")],
         ),
         // Near-misses of the end marker are text.
         (
             b"\x1b[200~\x1b[20\x1b[201\x1b\x1b[201~",
-            vec![paste("[20[201")],
+            vec![paste("\x1b[20\x1b[201\x1b")],
         ),
-        (b"\x1b[200~\x1b[202~\x1b[201~", vec![paste("[202~")]),
+        (b"\x1b[200~\x1b[202~\x1b[201~", vec![paste("\x1b[202~")]),
         // Keys around a paste; Enter inside is text, not a key.
         (
             b"a\x1b[200~b\rc\x1b[201~\rd",
-            vec![c('a'), paste("b\nc"), k(KeyCode::Enter, NONE), c('d')],
+            vec![c('a'), paste("b\rc"), k(KeyCode::Enter, NONE), c('d')],
         ),
-        // Empty (or all-control) pastes produce nothing.
+        // An empty paste produces nothing; controls are the app's to remove.
         (b"\x1b[200~\x1b[201~", vec![]),
-        (b"\x1b[200~\x1b\x01\x1b[201~", vec![]),
+        (b"\x1b[200~\x1b\x01\x1b[201~", vec![paste("\x1b\x01")]),
         // Invalid UTF-8 inside a paste.
         (b"\x1b[200~\xffa\x1b[201~", vec![paste("\u{fffd}a")]),
         // Alt-prefixed paste start.
@@ -46,7 +46,7 @@ fn bracketed_paste() {
 #[test]
 fn paste_split_across_packets() {
     let whole = "\x1b[200~环境监测\r\n双随机 一公开\x1b[201~\x1b[A".as_bytes();
-    let want = vec![paste("环境监测\n双随机 一公开"), k(KeyCode::Up, NONE)];
+    let want = vec![paste("环境监测\r\n双随机 一公开"), k(KeyCode::Up, NONE)];
     assert_eq!(show(&parse_all_splits(whole)), show(&want));
 
     let mut p = Parser::default();
@@ -55,7 +55,7 @@ fn paste_split_across_packets() {
     assert!(p.feed(&"\n监测".as_bytes()[..3]).is_empty());
     assert!(p.feed(&"\n监测".as_bytes()[3..]).is_empty());
     assert!(p.feed(b"\x1b[2").is_empty());
-    assert_eq!(show(&p.feed(b"01~")), show(&[paste("环境\n监测")]));
+    assert_eq!(show(&p.feed(b"01~")), show(&[paste("环境\r\n监测")]));
     assert!(!p.pending());
 }
 
