@@ -60,33 +60,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
         return Ok(());
     }
     if demo {
-        let officer = svc
-            .inspectors(&me)
-            .map_err(|e| human(e, lang))?
-            .into_iter()
-            .find(|i| i.data.kind == InspectorKind::Officer && i.data.active);
-        say!(
-            "{}",
-            lang.t(
-                "演示账号（密码只显示这一次）：",
-                "Demo accounts (passwords are shown only now):"
-            )
-        );
-        for role in Role::ALL {
-            let password = random_password();
-            let nu = NewUser {
-                name: role.code().to_string(),
-                display_name: lang.t(role.zh(), role.en()).to_string(),
-                roles: [*role].into(),
-                password: Some(password.clone()),
-                inspector_cert: (*role == Role::Inspector)
-                    .then(|| officer.as_ref().map(|o| o.data.cert_no.clone()))
-                    .flatten(),
-                ..Default::default()
-            };
-            svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
-            say!("  {:<10} {password}", role.code());
-        }
+        demo_accounts(svc, lang, &mut std::io::stdout())?;
     } else {
         let password = random_password();
         let nu = NewUser {
@@ -98,6 +72,39 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
         };
         svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
         say!("{}", strings::cli::first_admin(&password, lang));
+    }
+    Ok(())
+}
+
+/// One account per role with a random password, printed once; the inspector is the demo's
+/// first active officer. Used by `serve --demo` and `demo-data`, so both give the same demo.
+pub fn demo_accounts(
+    svc: &mut Service,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    let me = Actor::console();
+    let officer = svc
+        .inspectors(&me)
+        .map_err(|e| human(e, lang))?
+        .into_iter()
+        .find(|i| i.data.kind == InspectorKind::Officer && i.data.active);
+    // A closed standard output (a service without a console) is not an error.
+    let _ = writeln!(out, "{}", strings::cli::demo_accounts(lang));
+    for role in Role::ALL {
+        let password = random_password();
+        let nu = NewUser {
+            name: role.code().to_string(),
+            display_name: lang.t(role.zh(), role.en()).to_string(),
+            roles: [*role].into(),
+            password: Some(password.clone()),
+            inspector_cert: (*role == Role::Inspector)
+                .then(|| officer.as_ref().map(|o| o.data.cert_no.clone()))
+                .flatten(),
+            ..Default::default()
+        };
+        svc.add_user(&me, &nu).map_err(|e| human(e, lang))?;
+        let _ = writeln!(out, "  {:<10} {password}", role.code());
     }
     Ok(())
 }

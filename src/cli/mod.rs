@@ -330,6 +330,9 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
             let n = shuangsui::demo::fill(&mut svc, &me, enterprises)
                 .map_err(|e| human(e, None, lang))?;
             writeln!(out, "{}", s::demo_filled(&n, lang))?;
+            if svc.users(&me).map_err(|e| human(e, None, lang))?.is_empty() {
+                crate::serve::demo_accounts(&mut svc, lang, out)?;
+            }
         }
     }
     Ok(())

@@ -84,6 +84,14 @@ pub fn days(n: u32, lang: Lang) -> String {
     }
 }
 
+/// Heads the demo accounts' one-time passwords.
+pub fn demo_accounts(lang: Lang) -> &'static str {
+    lang.t(
+        "演示账号（密码只显示这一次）：",
+        "Demo accounts (passwords are shown only now):",
+    )
+}
+
 pub fn demo_draw(label: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
