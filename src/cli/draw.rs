@@ -299,15 +299,27 @@ pub fn draw_cmd(
         }
         DrawCmd::Cancel { draw_id, reason } => {
             svc.cancel_draw(me, draw_id, &reason).map_err(h)?;
-            writeln!(out, "{}", ds::done(draw_id, "cancelled", lang))?;
+            writeln!(
+                out,
+                "{}",
+                ds::done(&label(svc, me, draw_id), "cancelled", lang)
+            )?;
         }
         DrawCmd::Release { draw_id } => {
             svc.release_draw(me, draw_id).map_err(h)?;
-            writeln!(out, "{}", ds::done(draw_id, "released", lang))?;
+            writeln!(
+                out,
+                "{}",
+                ds::done(&label(svc, me, draw_id), "released", lang)
+            )?;
         }
         DrawCmd::Annotate { draw_id, note } => {
             svc.annotate_draw(me, draw_id, &note).map_err(h)?;
-            writeln!(out, "{}", ds::done(draw_id, "annotated", lang))?;
+            writeln!(
+                out,
+                "{}",
+                ds::done(&label(svc, me, draw_id), "annotated", lang)
+            )?;
         }
         DrawCmd::Record { draw_id, file } => write_record(svc, me, draw_id, &file, lang, out)?,
         DrawCmd::Show { draw_id } => show(svc, me, draw_id, lang, out)?,
@@ -315,7 +327,8 @@ pub fn draw_cmd(
         DrawCmd::ExportCertificate { draw_id, file } => {
             let json = svc.draw_certificate(me, draw_id).map_err(h)?;
             std::fs::write(&file, json.as_bytes()).with_context(|| s::cannot_open(&file, lang))?;
-            writeln!(out, "{}", ds::exported(draw_id, &file, lang))?;
+            let draw = label(svc, me, draw_id);
+            writeln!(out, "{}", ds::exported(&draw, false, &file, lang))?;
         }
         DrawCmd::Announce {
             draw_id,
@@ -333,6 +346,12 @@ pub fn draw_cmd(
 }
 
 /// `draw prepare`: the request from the arguments, and what the preparation found.
+/// A draw's label as users know it (`2024Q2-1`), or its number when it cannot be read.
+fn label(svc: &mut Service, me: &Actor, id: i64) -> String {
+    svc.draw_summary(me, id)
+        .map_or_else(|_| id.to_string(), |d| d.label)
+}
+
 fn prepare(
     svc: &mut Service,
     me: &Actor,
@@ -482,7 +501,8 @@ fn write_record(
         let p = file.with_file_name(name);
         std::fs::write(&p, bytes).with_context(|| s::cannot_open(&p, lang))?;
     }
-    writeln!(out, "{}", ds::exported(draw_id, file, lang))?;
+    let draw = label(svc, me, draw_id);
+    writeln!(out, "{}", ds::exported(&draw, true, file, lang))?;
     Ok(())
 }
 
@@ -503,7 +523,14 @@ fn show(
     writeln!(
         out,
         "{}",
-        f("prepared", &format!("{} {}", d.prepared_by, d.prepared_at))
+        f(
+            "prepared",
+            &format!(
+                "{} {}",
+                strings::audit::actor(&d.prepared_by, lang),
+                d.prepared_at
+            )
+        )
     )?;
     writeln!(out, "{}", ds::hash_line("commitment", &d.commitment, lang))?;
     if let Some(src) = &d.public_source {
@@ -556,7 +583,7 @@ fn list(svc: &mut Service, me: &Actor, lang: Lang, out: &mut impl Write) -> anyh
                 d.label,
                 ds::status_label(&d.status, lang),
                 d.entropy.len().to_string(),
-                d.prepared_by,
+                strings::audit::actor(&d.prepared_by, lang),
                 d.prepared_at,
                 d.revealed_at.unwrap_or_default(),
             ]

@@ -71,7 +71,7 @@ pub enum Problem {
     #[error("not a case number")]
     BadCaseNumber,
     #[error("calendar: {0}")]
-    Calendar(String),
+    Calendar(crate::domain::calendar::EntryError),
     #[error("not on the positive list this quarter")]
     NotOnPositiveList,
     #[error("outside the quarter {0}")]

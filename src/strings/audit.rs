@@ -132,3 +132,120 @@ pub fn bad_anchor(s: &str) -> String {
         "“{s}”不是有效的锚点，应写成 编号:64位十六进制哈希 (not an anchor; write ID:HASH, the hash in 64 hex digits)"
     )
 }
+
+/// What an audit entry's action code means, in words; an unknown code as it is.
+pub fn action(code: &str, lang: Lang) -> String {
+    use crate::domain::audit::Action as A;
+    let Some(a) = A::from_name(code) else {
+        return code.to_string();
+    };
+    let (zh, en) = match a {
+        A::Create => ("新建", "create"),
+        A::Update => ("修改", "update"),
+        A::Revise => ("修订", "revise"),
+        A::Deactivate => ("停用", "deactivate"),
+        A::Withdraw => ("撤回", "withdraw"),
+        A::Retire => ("废止", "retire"),
+        A::Import => ("导入", "import"),
+        A::Restore => ("恢复", "restore"),
+        A::Publish => ("公示", "publish"),
+        A::Offsite => ("非现场监管", "off-site record"),
+        A::Approve => ("审核通过", "approve"),
+        A::Return => ("退回", "return"),
+        A::Recheck => ("复查", "re-check"),
+        A::Disable => ("停用账号", "disable"),
+        A::Enable => ("启用账号", "enable"),
+        A::SetPreferences => ("修改个人设置", "change preferences"),
+        A::SetPassword => ("修改密码", "change password"),
+        A::Login => ("登录", "log in"),
+        A::LoginRefused => ("拒绝登录", "login refused"),
+        A::LoginFailed => ("登录失败", "login failed"),
+        A::Logout => ("退出", "log out"),
+        A::Prepare => ("准备", "prepare"),
+        A::OverrideEndedQuarter => ("补抽已结束季度", "override ended quarter"),
+        A::Announce => ("发布公告", "announce"),
+        A::AddEntropy => ("输入随机字符串", "add entropy"),
+        A::PublicValue => ("录入公开随机值", "enter public value"),
+        A::Reveal => ("揭晓", "reveal"),
+        A::OpenRoom => ("开启摇号室", "open room"),
+        A::Join => ("进入摇号室", "join room"),
+        A::Seal => ("封存", "seal"),
+        A::Cancel => ("取消", "cancel"),
+        A::Confirm => ("确认", "confirm"),
+        A::Decline => ("不予确认", "decline"),
+        A::Accept => ("裁定有效", "accept"),
+        A::Release => ("下发任务", "release"),
+        A::Annotate => ("添加备注", "annotate"),
+        A::View => ("查看", "view"),
+    };
+    lang.t(zh, en).to_string()
+}
+
+/// What an audit entry's entity code names, in words; an unknown code as it is.
+pub fn entity(code: &str, lang: Lang) -> String {
+    use crate::domain::audit::Entity as E;
+    let Some(e) = E::from_name(code) else {
+        return code.to_string();
+    };
+    let (zh, en) = match e {
+        E::Enterprise => ("检查对象", "enterprise"),
+        E::Inspector => ("检查人员", "inspector"),
+        E::Penalty => ("行政处罚", "penalty"),
+        E::Complaint => ("举报", "complaint"),
+        E::Conflict => ("回避关系", "conflict of interest"),
+        E::Item => ("抽查事项", "check item"),
+        E::User => ("用户", "user"),
+        E::Session => ("会话", "session"),
+        E::Draw => ("抽取", "draw"),
+        E::Result => ("检查结果", "result"),
+        E::Evidence => ("佐证材料", "evidence"),
+        E::Inspection => ("检查记录", "inspection"),
+        E::Evaluation => ("综合评估", "evaluation"),
+        E::JointInspection => ("部门联合抽查", "joint inspection"),
+        E::JointTargets => ("联合抽查目标", "joint targets"),
+        E::Quarter => ("季度计划", "quarter"),
+        E::Category => ("结果类别", "result category"),
+        E::Calendar => ("工作日历", "calendar"),
+        E::Settings => ("系统设置", "settings"),
+        E::Plan => ("抽查计划", "plan"),
+        E::File => ("文件", "file"),
+        E::Database => ("数据库", "database"),
+    };
+    lang.t(zh, en).to_string()
+}
+
+/// Who did it: an account's name, or the server's console (`console:USER`) in words.
+pub fn actor(name: &str, lang: Lang) -> String {
+    match (name.strip_prefix("console:"), lang) {
+        (Some(who), Lang::Zh) => format!("服务器控制台（{who}）"),
+        (Some(who), Lang::En) => format!("server console ({who})"),
+        (None, _) => name.to_string(),
+    }
+}
+
+/// The name of a record's field as a change history shows it: the form's label for an
+/// enterprise, inspector, item or user field, a few stored-only user fields, else the key.
+pub fn field(entity: &str, key: &str, lang: Lang) -> String {
+    use crate::domain::forms::{ENTERPRISE, INSPECTOR, ITEM, USER};
+    let specs = match entity {
+        "enterprise" => ENTERPRISE,
+        "inspector" => INSPECTOR,
+        "item" => ITEM,
+        "user" => USER,
+        _ => &[],
+    };
+    if let Some(s) = specs.iter().find(|s| s.key == key) {
+        return lang.t(s.zh, s.en).to_string();
+    }
+    let stored = match (entity, key) {
+        ("user", "name") => ("用户名", "user name"),
+        ("user", "inspector_id") => ("关联检查人员", "linked inspector"),
+        ("user", "keys") => ("公钥", "public keys"),
+        ("user", "disabled") => ("停用", "disabled"),
+        ("user", "must_change_password") => ("须修改密码", "must change password"),
+        ("user", "lang") => ("语言", "language"),
+        ("user", "ascii") => ("ASCII 边框", "ASCII borders"),
+        _ => return key.to_string(),
+    };
+    lang.t(stored.0, stored.1).to_string()
+}

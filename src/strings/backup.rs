@@ -105,7 +105,7 @@ pub enum BackupRefusal<'a> {
     Sql(&'a dyn Display),
     Io {
         path: &'a Path,
-        source: &'a dyn Display,
+        source: &'a std::io::Error,
     },
     Missing(&'a Path),
     NotADatabase(&'a Path),
@@ -163,7 +163,11 @@ pub fn backup_error(e: BackupRefusal<'_>, lang: Lang) -> String {
             format!("{} 一直被其他连接锁住，未能完成；请稍后再试", p.display())
         }
         (B::Io { path, source }, Lang::Zh) => {
-            format!("无法读写 {}：{source}", path.display())
+            format!(
+                "无法读写 {}：{}",
+                path.display(),
+                super::io_reason(source, lang)
+            )
         }
         (B::Sql(m), Lang::Zh) => format!("数据库错误：{m}"),
         (e, Lang::En) => backup_error_plain(e),

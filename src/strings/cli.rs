@@ -133,7 +133,7 @@ pub fn cannot_open(p: &Path, lang: Lang) -> String {
 
 pub fn cannot_read(p: &Path, e: &std::io::Error, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("无法读取 {}：{e}", p.display()),
+        Lang::Zh => format!("无法读取 {}：{}", p.display(), super::io_reason(e, lang)),
         Lang::En => format!("cannot read {}: {e}", p.display()),
     }
 }

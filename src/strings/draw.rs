@@ -185,13 +185,26 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
     match (p, lang) {
         (DrawProblem::Refused { refusals: rs }, _) => refusals(rs, lang),
         (DrawProblem::Failed { error }, _) => draw_error(error, lang),
-        (DrawProblem::Status { id, status: st }, Lang::Zh) => format!(
+        (
+            DrawProblem::Status {
+                draw: id,
+                status: st,
+            },
+            Lang::Zh,
+        ) => format!(
             "抽取 {id} 当前状态为“{}”，不能执行此操作；未作任何改动",
             status(st, lang)
         ),
-        (DrawProblem::Status { id, status: st }, Lang::En) => {
-            format!("draw {id} is {st}; this cannot be done now; nothing was changed")
-        }
+        (
+            DrawProblem::Status {
+                draw: id,
+                status: st,
+            },
+            Lang::En,
+        ) => format!(
+            "draw {id} is {}; this cannot be done now; nothing was changed",
+            status(st, lang)
+        ),
         (DrawProblem::EntropyTooShort { chars }, Lang::Zh) => format!(
             "见证人输入的随机字符串只有 {chars} 个字符，至少需要 {} 个",
             MIN_ENTROPY_CHARS
@@ -206,10 +219,10 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         (DrawProblem::TooFewWitnesses { have, need }, Lang::En) => {
             format!("entropy from {have} witnesses; at least {need} needed (or a public value)")
         }
-        (DrawProblem::NoPublicSource { id }, Lang::Zh) => {
+        (DrawProblem::NoPublicSource { draw: id }, Lang::Zh) => {
             format!("抽取 {id} 准备时未指定公开随机值来源，不能录入公开值")
         }
-        (DrawProblem::NoPublicSource { id }, Lang::En) => {
+        (DrawProblem::NoPublicSource { draw: id }, Lang::En) => {
             format!("draw {id} named no public source when prepared")
         }
         (DrawProblem::UnknownItem { code }, Lang::Zh) => {
@@ -236,22 +249,22 @@ pub fn problem(p: &DrawProblem, lang: Lang) -> String {
         (DrawProblem::BadText { field }, Lang::En) => {
             format!("{field}: must be non-empty, without control characters, at most 200")
         }
-        (DrawProblem::RoomClosed { id }, Lang::Zh) => {
+        (DrawProblem::RoomClosed { draw: id }, Lang::Zh) => {
             format!("抽取 {id} 的摇号室尚未由管理员开启，请稍候")
         }
-        (DrawProblem::RoomClosed { id }, Lang::En) => {
+        (DrawProblem::RoomClosed { draw: id }, Lang::En) => {
             format!("the room of draw {id} is not open yet; an administrator opens it")
         }
-        (DrawProblem::AlreadyAnswered { id }, Lang::Zh) => {
+        (DrawProblem::AlreadyAnswered { draw: id }, Lang::Zh) => {
             format!("您已对抽取 {id} 的结果作出确认或提出异议，不能重复")
         }
-        (DrawProblem::AlreadyAnswered { id }, Lang::En) => {
+        (DrawProblem::AlreadyAnswered { draw: id }, Lang::En) => {
             format!("you already confirmed or declined the result of draw {id}")
         }
-        (DrawProblem::AlreadyEntered { id }, Lang::Zh) => {
+        (DrawProblem::AlreadyEntered { draw: id }, Lang::Zh) => {
             format!("您已为抽取 {id} 输入过随机字符串，每位见证人只能输入一次")
         }
-        (DrawProblem::AlreadyEntered { id }, Lang::En) => {
+        (DrawProblem::AlreadyEntered { draw: id }, Lang::En) => {
             format!("you already added entropy to draw {id}; once per witness")
         }
         (DrawProblem::ReasonRequired, Lang::Zh) => {
@@ -289,7 +302,7 @@ pub fn mismatch(m: &Mismatch, lang: Lang) -> String {
         Mismatch::Selected { .. } => lang.t("抽中的检查对象不符", "a drawn target differs"),
         Mismatch::Team { .. } => lang.t("检查组不符", "a team differs"),
     };
-    format!("{what}：{detail}")
+    super::labelled(what, &detail, lang)
 }
 
 pub fn invalid_certificate(n: usize, lang: Lang) -> String {
@@ -389,7 +402,7 @@ pub fn hash_line(name: &str, hex: &str, lang: Lang) -> String {
         "secret" => lang.t("服务器密钥（已公开）", "secret (revealed)"),
         other => other,
     };
-    format!("  {label}：{hex}")
+    format!("  {}", super::labelled(label, hex, lang))
 }
 
 pub fn quota_line(s: Stratum, k: u32, lang: Lang) -> String {
@@ -451,10 +464,14 @@ pub fn team_headers(lang: Lang) -> Vec<String> {
     .collect()
 }
 
-pub fn exported(id: i64, p: &Path, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("抽取 {id} 的证书已写入 {}", p.display()),
-        Lang::En => format!("certificate of draw {id} written to {}", p.display()),
+/// A draw's certificate (`record` false) or its record for the file (`record` true) was
+/// written to `p`; `draw` is its label.
+pub fn exported(draw: &str, record: bool, p: &Path, lang: Lang) -> String {
+    match (record, lang) {
+        (false, Lang::Zh) => format!("抽取 {draw} 的证书已写入 {}", p.display()),
+        (false, Lang::En) => format!("certificate of draw {draw} written to {}", p.display()),
+        (true, Lang::Zh) => format!("抽取 {draw} 的抽取记录已写入 {}", p.display()),
+        (true, Lang::En) => format!("record of draw {draw} written to {}", p.display()),
     }
 }
 
@@ -491,7 +508,7 @@ pub fn show_field(name: &str, value: &str, lang: Lang) -> String {
         "entropy" => lang.t("见证人熵值（SHA-256）", "entropy (SHA-256)"),
         other => other,
     };
-    format!("{label}：{value}")
+    super::labelled(label, value, lang)
 }
 
 pub fn plan_title(q: Quarter, lang: Lang) -> String {
@@ -508,15 +525,16 @@ pub fn answered(id: i64, witness: &str, status: &str, lang: Lang) -> String {
     }
 }
 
-pub fn done(id: i64, what: &str, lang: Lang) -> String {
+/// What was done to a draw (`draw` is its label).
+pub fn done(draw: &str, what: &str, lang: Lang) -> String {
     let (zh, en) = match what {
         "cancelled" => ("已作废", "cancelled"),
         "released" => ("任务已下发检查人员", "released to the inspectors"),
         _ => ("备注已添加", "annotated"),
     };
     match lang {
-        Lang::Zh => format!("抽取 {id}：{zh}"),
-        Lang::En => format!("draw {id}: {en}"),
+        Lang::Zh => format!("抽取 {draw}：{zh}"),
+        Lang::En => format!("draw {draw}: {en}"),
     }
 }
 

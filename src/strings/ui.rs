@@ -58,6 +58,8 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         ("action", "操作", "Action"),
         ("record", "对象", "Record"),
         ("summary", "摘要", "Summary"),
+        ("before", "变更前", "Before"),
+        ("after", "变更后", "After"),
         ("verified", "查实", "verified"),
         ("not_verified", "未查实", "not verified"),
         ("user_2", "用户名", "user"),

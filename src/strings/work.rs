@@ -166,7 +166,7 @@ pub fn deadline_line(what: &str, date: &str, lang: Lang) -> String {
             "record forms handed in (7 working days after)",
         ),
     };
-    format!("{}：{date}", lang.t(zh, en))
+    super::labelled(lang.t(zh, en), date, lang)
 }
 
 pub fn deadlines_title(lang: Lang) -> &'static str {

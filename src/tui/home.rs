@@ -375,9 +375,9 @@ fn recent_lines(h: &Home, theme: Theme, lang: Lang, lines: &mut Vec<Line<'static
         lines.push(Line::from(strings::display(&format!(
             "  {}  {}  {} {}  {}",
             a.at.get(5..16).unwrap_or(&a.at).replace('T', " "),
-            a.actor,
-            a.action,
-            a.entity,
+            strings::audit::actor(&a.actor, lang),
+            strings::audit::action(&a.action, lang),
+            strings::audit::entity(&a.entity, lang),
             a.summary.chars().take(30).collect::<String>()
         ))));
     }

@@ -73,7 +73,7 @@ fn template() -> &'static Path {
             svc.decline_draw(&admin, id, "wrong list", Some("li"))
                 .unwrap();
         });
-        draw(&|svc, id| svc.cancel_draw(&admin, id, "a test").unwrap());
+        draw(&|svc, id| svc.cancel_draw(&admin, id, "测试用").unwrap());
         svc.add_user(
             &admin,
             &NewUser {
@@ -155,7 +155,17 @@ fn replay(roles: &[Role], dir: &Path, path: &[KeyEvent]) -> App {
     a
 }
 
+/// The walk's accounts, which are data.
+const ACCOUNTS: &[&str] = &["admin", "zhang", "wang"];
+
+thread_local! {
+    /// English words seen on the walk's Chinese screens, each with where it was first seen.
+    static FOREIGN: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
+        Default::default();
+}
+
 /// Visits the states `roles` reach within `depth` keys of each tab; returns how many.
+/// Every screen visited is in one language.
 fn walk(roles: &[Role], depth: usize) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let tabs = app(roles, dir.path()).tab_count();
@@ -168,9 +178,21 @@ fn walk(roles: &[Role], depth: usize) -> usize {
         .collect();
     while let Some(path) = queue.pop_front() {
         let mut a = replay(roles, dir.path(), &path);
-        let (_, bar) = screen(&mut a);
+        let (shown, bar) = screen(&mut a);
         if !seen.insert((a.current(), bar.clone(), a.depth())) {
             continue;
+        }
+        let chinese = a.language() == Lang::Zh;
+        for line in shown.lines().filter(|_| chinese) {
+            for w in crate::strings::words::english_in_chinese(line, ACCOUNTS) {
+                FOREIGN.with(|f| {
+                    let keys: String = path.iter().map(|k| format!("{:?} ", k.code)).collect();
+                    f.borrow_mut()
+                        .entry(w)
+                        .or_insert_with(|| format!("{roles:?} after {keys}: {}", line.trim()))
+                        .len()
+                });
+            }
         }
         for k in offered(&mut a) {
             let mut b = replay(roles, dir.path(), &path);
@@ -204,6 +226,15 @@ fn every_offered_key_is_handled_in_every_state_for_every_role() {
         eprintln!("{roles:?}: {states} states");
         assert!(states >= 5, "{roles:?}: only {states} states visited");
     }
+    let foreign = FOREIGN.with(|f| f.take());
+    assert!(
+        foreign.is_empty(),
+        "English words on Chinese screens:\n{}",
+        foreign
+            .iter()
+            .map(|(w, at)| format!("{w}: {at}\n"))
+            .collect::<String>()
+    );
 }
 
 /// Opens draw `n` (1-based in the list) on the draws tab.

@@ -278,25 +278,30 @@ fn assignment_lines(
 ) {
     let a = &pv.assignment;
     lines.push(heading(ws::section("assignment", lang)));
-    lines.push(field(ws::column("draw", lang), &a.draw));
+    lines.push(field(ws::column("draw", lang), &a.draw, lang));
     lines.push(field(
         ws::column("state", lang),
         ws::state(state_of(a), lang),
+        lang,
     ));
-    lines.push(field(ws::label("lead", lang), &person(&a.lead)));
+    lines.push(field(ws::label("lead", lang), &person(&a.lead), lang));
     let team = a.team.iter().map(person).collect::<Vec<_>>().join("、");
-    lines.push(field(ws::column("team", lang), &team));
-    lines.push(field(ws::label("items", lang), &a.items.join("、")));
+    lines.push(field(ws::column("team", lang), &team, lang));
+    lines.push(field(ws::label("items", lang), &a.items.join("、"), lang));
     let Some(r) = &a.result else { return };
     lines.push(heading(ws::section("result", lang)));
     let on = r.data.inspected_on.to_string();
-    lines.push(field(ws::label("inspected_on", lang), &on));
-    lines.push(field(ws::label("category", lang), &r.data.category));
-    lines.push(field(ws::label("findings", lang), &r.data.findings));
+    lines.push(field(ws::label("inspected_on", lang), &on, lang));
+    lines.push(field(ws::label("category", lang), &r.data.category, lang));
+    lines.push(field(ws::label("findings", lang), &r.data.findings, lang));
     let signature = lang.t(r.data.signature.zh(), r.data.signature.en());
-    lines.push(field(ws::label("signature", lang), signature));
+    lines.push(field(ws::label("signature", lang), signature, lang));
     if !r.review_comment.is_empty() {
-        lines.push(field(ws::label("review_comment", lang), &r.review_comment));
+        lines.push(field(
+            ws::label("review_comment", lang),
+            &r.review_comment,
+            lang,
+        ));
     }
 }
 
@@ -308,7 +313,7 @@ fn profile_lines(pv: &PreVisit, lang: Lang, lines: &mut Vec<Line<'static>>) {
             .iter()
             .zip(forms::enterprise_texts(&e.data))
         {
-            lines.push(field(strings::field(spec, lang), &value));
+            lines.push(field(strings::field(spec, lang), &value, lang));
         }
     }
     if let Some(c) = &pv.classification {

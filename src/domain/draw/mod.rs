@@ -37,7 +37,8 @@ pub enum DrawProblem {
     },
     /// The draw is not in the status the use case needs.
     Status {
-        id: i64,
+        /// The draw\'s label (`2024Q2-1`), as users know it.
+        draw: String,
         status: String,
     },
     EntropyTooShort {
@@ -48,7 +49,8 @@ pub enum DrawProblem {
         need: u32,
     },
     NoPublicSource {
-        id: i64,
+        /// The draw\'s label (`2024Q2-1`), as users know it.
+        draw: String,
     },
     UnknownItem {
         code: String,
@@ -62,15 +64,18 @@ pub enum DrawProblem {
     },
     /// The room of a prepared draw is not open yet.
     RoomClosed {
-        id: i64,
+        /// The draw\'s label (`2024Q2-1`), as users know it.
+        draw: String,
     },
     /// This witness already answered (confirmed or declined).
     AlreadyAnswered {
-        id: i64,
+        /// The draw\'s label (`2024Q2-1`), as users know it.
+        draw: String,
     },
     /// This witness already added entropy.
     AlreadyEntered {
-        id: i64,
+        /// The draw\'s label (`2024Q2-1`), as users know it.
+        draw: String,
     },
     /// A reason or note is required (one line, at most 200 characters).
     ReasonRequired,

@@ -344,7 +344,10 @@ impl Service {
         self.write(Change::Draws, |db| {
             let r = prepared_head(db, id)?;
             if db.entropy_of(id)?.iter().any(|e| e.witness == witness) {
-                return Err(DrawProblem::AlreadyEntered { id }.into());
+                return Err(DrawProblem::AlreadyEntered {
+                    draw: r.label.clone(),
+                }
+                .into());
             }
             db.insert_entropy(
                 id,
@@ -376,11 +379,14 @@ impl Service {
         self.write(Change::Draws, |db| {
             let r = prepared_head(db, id)?;
             if r.public_source.is_none() {
-                return Err(DrawProblem::NoPublicSource { id }.into());
+                return Err(DrawProblem::NoPublicSource {
+                    draw: r.label.clone(),
+                }
+                .into());
             }
             if !db.set_draw_public_value(id, &value)? {
                 return Err(DrawProblem::Status {
-                    id,
+                    draw: r.label.clone(),
                     status: r.status.code().to_string(),
                 }
                 .into());
@@ -455,7 +461,7 @@ impl Service {
         let r = r.ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
         let Some(c) = c else {
             return Err(DrawProblem::Status {
-                id,
+                draw: r.label.clone(),
                 status: r.status.code().to_string(),
             }
             .into());
@@ -497,7 +503,7 @@ fn prepared_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
         .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
     if r.status != Status::Prepared {
         return Err(DrawProblem::Status {
-            id,
+            draw: r.label.clone(),
             status: r.status.code().to_string(),
         }
         .into());

@@ -28,7 +28,7 @@ impl Service {
                 })?;
             if !db.reveal_draw(id, &at, &cert.to_json())? {
                 return Err(DrawProblem::Status {
-                    id,
+                    draw: r.label.clone(),
                     status: r.status.code().to_string(),
                 }
                 .into());

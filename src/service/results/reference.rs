@@ -323,7 +323,7 @@ impl Service {
                         return Err(ServiceError::Invalid(vec![FieldIssue {
                             field: "day",
                             value: day.to_string(),
-                            problem: Problem::Calendar(e.to_string()),
+                            problem: Problem::Calendar(e),
                         }]));
                     }
                     db.set_calendar_day(day, k, &note)?;

@@ -132,7 +132,7 @@ fn draw_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
 
 fn wrong_status(r: &DrawHead) -> ServiceError {
     DrawProblem::Status {
-        id: r.id,
+        draw: r.label.clone(),
         status: r.status.code().to_string(),
     }
     .into()
@@ -225,7 +225,10 @@ impl Service {
                 return Err(wrong_status(&r));
             }
             if r.room_opened_at.is_none() {
-                return Err(DrawProblem::RoomClosed { id }.into());
+                return Err(DrawProblem::RoomClosed {
+                    draw: r.label.clone(),
+                }
+                .into());
             }
             join(db, &at, actor, &r)
         })
@@ -293,7 +296,10 @@ impl Service {
                 at: at.clone(),
             };
             if !db.insert_draw_answer(id, &row)? {
-                return Err(DrawProblem::AlreadyAnswered { id }.into());
+                return Err(DrawProblem::AlreadyAnswered {
+                    draw: r.label.clone(),
+                }
+                .into());
             }
             let (action, after) = match &declined {
                 None => (
@@ -578,7 +584,7 @@ fn record_log(st: &RoomState, lang: Lang) -> Vec<RecordLogLine> {
         .filter_map(|s| {
             let mut text = format!("{} {}", s.actor, room_strings::step(&s.action, lang));
             if let Some(n) = &s.note {
-                text.push_str(&format!("：{n}"));
+                text.push_str(&format!("{}{n}", crate::strings::colon(lang)));
             }
             Some(RecordLogLine {
                 at: time(&s.at)?,

@@ -108,7 +108,7 @@ fn a_whole_ceremony_seals_when_every_witness_confirms() {
     // Sealed: nothing changes, only annotations.
     assert!(
         problem(s.cancel_draw(&leader(), id, "too late")).eq(&DrawProblem::Status {
-            id,
+            draw: "2024Q2-1".into(),
             status: "sealed".into()
         })
     );

@@ -36,6 +36,11 @@ impl App {
         self.message.as_ref().map(|(m, _)| m.as_str())
     }
 
+    /// The language the session speaks now (a user may switch it).
+    pub fn language(&self) -> crate::strings::Lang {
+        self.lang()
+    }
+
     /// Offered keys whose action nothing handled since the last call (for the key walk test).
     pub fn take_ignored(&mut self) -> Vec<Action> {
         std::mem::take(&mut self.ignored)

@@ -178,16 +178,18 @@ fn audit(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, Servic
         .map(|a| {
             let what = format!(
                 "{}{}",
-                a.entity,
+                strings::audit::entity(&a.entity, lang),
                 a.entity_id.map(|i| format!("#{i}")).unwrap_or_default()
             );
+            let action = strings::audit::action(&a.action, lang);
+            let codes = [&a.actor, &a.action, &a.entity, &action, &what, &a.at];
             Row {
                 id: a.id,
-                key: SearchKey::new(&a.summary, &[&a.actor, &a.action, &what, &a.at]),
+                key: SearchKey::new(&a.summary, &codes.map(String::as_str)),
                 cells: vec![
                     a.at.chars().take(19).collect::<String>().replace('T', " "),
-                    display(&a.actor),
-                    a.action.clone(),
+                    display(&strings::audit::actor(&a.actor, lang)),
+                    action,
                     what,
                     display(&a.summary),
                 ],

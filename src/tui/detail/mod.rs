@@ -51,9 +51,12 @@ pub(super) fn heading(text: &str) -> Line<'static> {
     ))
 }
 
-pub(super) fn field(label: &str, value: &str) -> Line<'static> {
+pub(super) fn field(label: &str, value: &str, lang: Lang) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{label}："), Theme::default().dim()),
+        Span::styled(
+            format!("{label}{}", strings::colon(lang)),
+            Theme::default().dim(),
+        ),
         Span::raw(display(value)),
     ])
 }
@@ -142,10 +145,14 @@ impl Detail {
             let what = match (&a.before, &a.after) {
                 // Created by an import: the kept file holds the fields.
                 (None, None) => display(&a.summary),
-                _ => changed_fields(a.before.as_deref(), a.after.as_deref()),
+                _ => changed_fields(entity, a.before.as_deref(), a.after.as_deref(), lang),
             };
             let at = a.at.chars().take(19).collect::<String>().replace('T', " ");
-            let line = format!("{at}  {}  {}  {what}", display(&a.actor), a.action);
+            let line = format!(
+                "{at}  {}  {}  {what}",
+                display(&strings::audit::actor(&a.actor, lang)),
+                strings::audit::action(&a.action, lang)
+            );
             lines.push(Line::from(line));
         }
         Ok(())
@@ -183,7 +190,7 @@ impl Detail {
             .iter()
             .zip(forms::enterprise_texts(&e.data))
         {
-            lines.push(field(strings::field(spec, lang), &value));
+            lines.push(field(strings::field(spec, lang), &value, lang));
         }
         let (pens, comps) = svc.enterprise_events(actor, self.id)?;
         let quarter = Quarter::of(svc.today());
@@ -250,7 +257,7 @@ impl Detail {
         self.title = display(&i.data.name);
         lines.push(heading(ui::section("fields", lang)));
         for (spec, value) in forms::INSPECTOR.iter().zip(forms::inspector_texts(&i.data)) {
-            lines.push(field(strings::field(spec, lang), &value));
+            lines.push(field(strings::field(spec, lang), &value, lang));
         }
         self.conflicts(svc, actor, lang, lines, |c| c.inspector_id == self.id)?;
         self.history(svc, actor, lang, "inspector", lines)?;
@@ -277,7 +284,7 @@ impl Detail {
             .iter()
             .zip(forms::item_texts(&v.data, v.effective_from))
         {
-            lines.push(field(strings::field(spec, lang), &value));
+            lines.push(field(strings::field(spec, lang), &value, lang));
         }
         lines.push(heading(ui::section("history", lang)));
         for o in all.iter().filter(|o| o.data.code == v.data.code) {
@@ -301,8 +308,8 @@ impl Detail {
         let u = svc.user_by_id(actor, self.id)?;
         self.title = u.name.clone();
         lines.push(heading(ui::section("fields", lang)));
-        lines.push(field(ui::label("user_2", lang), &u.name));
-        lines.push(field(ui::label("name_3", lang), &u.display_name));
+        lines.push(field(ui::label("user_2", lang), &u.name, lang));
+        lines.push(field(ui::label("name_3", lang), &u.display_name, lang));
         lines.push(field(
             ui::label("roles_2", lang),
             &u.roles
@@ -310,11 +317,17 @@ impl Detail {
                 .map(|r| lang.t(r.zh(), r.en()))
                 .collect::<Vec<_>>()
                 .join("、"),
+            lang,
         ));
-        lines.push(field(ui::label("keys", lang), &u.key_count.to_string()));
+        lines.push(field(
+            ui::label("keys", lang),
+            &u.key_count.to_string(),
+            lang,
+        ));
         lines.push(field(
             ui::label("status_2", lang),
             strings::cli::enabled(!u.disabled, lang),
+            lang,
         ));
         self.history(svc, actor, lang, "user", lines)?;
         logins(svc, actor, self.id, lang, lines)?;
@@ -326,22 +339,25 @@ impl Detail {
         &mut self,
         svc: &mut Service,
         actor: &Actor,
-        _lang: Lang,
+        lang: Lang,
         lines: &mut Vec<Line<'static>>,
     ) -> Result<(), ServiceError> {
         let a = svc.audit_entry(actor, self.id)?;
         self.title = format!("#{}", a.id);
+        let what = match a.entity_id {
+            Some(id) => format!("{} #{id}", strings::audit::entity(&a.entity, lang)),
+            None => strings::audit::entity(&a.entity, lang),
+        };
         for (k, v) in [
-            ("time", &a.at),
-            ("actor", &a.actor),
-            ("action", &a.action),
-            ("entity", &a.entity),
-            ("summary", &a.summary),
+            ("time", a.at.clone()),
+            ("actor", strings::audit::actor(&a.actor, lang)),
+            ("action", strings::audit::action(&a.action, lang)),
+            ("record", what),
+            ("summary", a.summary.clone()),
+            ("before", a.before.unwrap_or_default()),
+            ("after", a.after.unwrap_or_default()),
         ] {
-            lines.push(field(k, v));
-        }
-        for (k, v) in [("before", &a.before), ("after", &a.after)] {
-            lines.push(field(k, v.as_deref().unwrap_or("")));
+            lines.push(field(ui::label(k, lang), &v, lang));
         }
         Ok(())
     }
@@ -380,8 +396,10 @@ impl Detail {
                 .map(|d| format!("（{} {d}）", ui::label("withdrawn", lang)))
                 .unwrap_or_default();
             lines.push(Line::from(display(&format!(
-                "{who} ↔ {firm}：{}  {}{withdrawn}",
-                c.reason, c.declared_on
+                "{who} ↔ {firm}{}{}  {}{withdrawn}",
+                strings::colon(lang),
+                c.reason,
+                c.declared_on
             ))));
         }
         Ok(())
@@ -402,7 +420,7 @@ impl Detail {
 }
 
 /// The top-level keys whose values differ between two JSON objects.
-fn changed_fields(before: Option<&str>, after: Option<&str>) -> String {
+fn changed_fields(entity: &str, before: Option<&str>, after: Option<&str>, lang: Lang) -> String {
     let parse = |s: Option<&str>| {
         s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
             .and_then(|v| v.as_object().cloned())
@@ -416,13 +434,11 @@ fn changed_fields(before: Option<&str>, after: Option<&str>) -> String {
         .collect();
     keys.sort();
     keys.dedup();
-    display(
-        &keys
-            .iter()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    )
+    let names: Vec<String> = keys
+        .iter()
+        .map(|k| strings::audit::field(entity, k, lang))
+        .collect();
+    display(&names.join(lang.t("、", ", ")))
 }
 
 /// A user's last logins, failures and refusals by the rate limit, newest first.

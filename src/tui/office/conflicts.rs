@@ -388,7 +388,7 @@ impl Modal for Withdraw {
         let theme = p.theme();
         let lines: Vec<Line> = (self.rows.iter().enumerate())
             .map(|(n, (_, who, firm, when))| {
-                let text = format!("{who} ↔ {firm}：{when}");
+                let text = format!("{who} ↔ {firm}{}{when}", crate::strings::colon(p.lang()));
                 match n == self.cursor {
                     true => Line::from(format!("{} {text}", theme.mark())).style(theme.selected()),
                     false => Line::from(format!("  {text}")),

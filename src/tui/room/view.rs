@@ -40,7 +40,7 @@ impl Draws {
                 d.label,
                 d.quarter,
                 pad(&ds::status_label(&d.status, lang), 24),
-                d.prepared_by,
+                strings::audit::actor(&d.prepared_by, lang),
                 d.prepared_at.get(..16).unwrap_or(&d.prepared_at)
             );
             let line = Line::from(text);
@@ -124,7 +124,11 @@ fn footer_lines(st: &RoomState, hub: &Hub, theme: Theme, lang: Lang) -> Vec<Line
     let rule = format!("── {} ──", rs::log_title(lang));
     let mut lines = vec![
         Line::from(Span::styled(rule, theme.dim())),
-        Line::from(format!("{}：{}", rs::people_title(lang), people.join(" "))),
+        Line::from(strings::labelled(
+            rs::people_title(lang),
+            &people.join(" "),
+            lang,
+        )),
     ];
     let last = st.log.iter().rev().take(3).collect::<Vec<_>>();
     for s in last.into_iter().rev() {
@@ -244,14 +248,19 @@ fn log_lines(st: &RoomState, theme: Theme, lang: Lang, lines: &mut Vec<Line<'sta
         let step = rs::step(&s.action, lang);
         let mut text = format!("  {}  {}  {step}", time(&s.at), pad(&s.actor, 8));
         if let Some(n) = &s.note {
-            text.push_str(&format!("：{}", strings::display(n)));
+            text.push_str(&format!("{}{}", strings::colon(lang), strings::display(n)));
         }
         lines.push(Line::from(text));
     }
     for n in &st.notes {
         let step = rs::step("annotate", lang);
         let note = strings::display(&n.note);
-        let text = format!("  {}  {}  {step}：{note}", time(&n.at), pad(&n.by, 8));
+        let text = format!(
+            "  {}  {}  {}",
+            time(&n.at),
+            pad(&n.by, 8),
+            strings::labelled(step, &note, lang)
+        );
         lines.push(Line::from(text));
     }
 }
