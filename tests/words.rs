@@ -70,22 +70,6 @@ const DATA: &[&str] = &[
     "verify",
 ];
 
-/// Chinese punctuation right after Latin text: English text with a Chinese colon or comma
-/// (such a mark after Chinese characters is Chinese data, e.g. a reason, quoted whole).
-fn punctuation_after_latin(line: &str) -> String {
-    let mut prev = ' ';
-    let mut bad = String::new();
-    for c in line.chars() {
-        if !chinese_punctuation(&c.to_string()).is_empty() && prev.is_ascii() {
-            bad.push(c);
-        }
-        if !c.is_whitespace() {
-            prev = c;
-        }
-    }
-    bad
-}
-
 #[test]
 fn every_command_speaks_one_language() {
     let env = Env::new();
@@ -101,7 +85,7 @@ fn every_command_speaks_one_language() {
             for line in text.lines() {
                 let bad = match lang {
                     "zh" => english_in_chinese(line, DATA).join(" "),
-                    _ => punctuation_after_latin(line),
+                    _ => chinese_punctuation(line),
                 };
                 if !bad.is_empty() {
                     found.push(format!("{lang} {}: [{bad}] {line}", args.join(" ")));

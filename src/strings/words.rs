@@ -51,12 +51,20 @@ pub fn english_in_chinese(text: &str, data: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Full-width punctuation in English text (a Chinese colon, comma, full stop, semicolon,
-/// parenthesis, enumeration comma, question or exclamation mark).
-pub fn chinese_punctuation(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| "：，。；（）、？！".contains(*c))
-        .collect()
+/// Chinese punctuation in English text: a Chinese colon, comma, full stop, semicolon,
+/// parenthesis, enumeration comma, question or exclamation mark with no Chinese character on
+/// either side (next to one, it belongs to Chinese data such as a name list or a reason).
+pub fn chinese_punctuation(text: &str) -> String {
+    let cjk = |c: Option<&char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut bad = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        if "：，。；（）、？！".contains(*c) && !cjk(before) && !cjk(chars.get(i + 1)) {
+            bad.push(*c);
+        }
+    }
+    bad
 }
 
 #[cfg(test)]
@@ -81,7 +89,9 @@ mod tests {
             english_in_chinese("“abc”不是天数", &[]).is_empty(),
             "quoted input"
         );
-        assert_eq!(chinese_punctuation("candidates hash：ab"), vec!['：']);
-        assert!(chinese_punctuation("candidates hash: ab “x”").is_empty());
+        assert_eq!(chinese_punctuation("candidates hash：ab"), "：");
+        assert_eq!(chinese_punctuation("air、monitoring"), "、");
+        assert!(chinese_punctuation("candidates hash: ab “x” 离职未满三年，配偶").is_empty());
+        assert!(chinese_punctuation("present 李宏伟(13023000211)、何志强(13023000248)").is_empty());
     }
 }

@@ -92,6 +92,11 @@ fn template() -> &'static Path {
 
 /// A fresh app on a copy of the template, for `roles`.
 fn app(roles: &[Role], dir: &Path) -> App {
+    app_in(roles, dir, Lang::Zh)
+}
+
+/// The same, speaking `lang`.
+fn app_in(roles: &[Role], dir: &Path, lang: Lang) -> App {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = dir.join(format!("walk-{n}.sqlite3"));
@@ -101,7 +106,7 @@ fn app(roles: &[Role], dir: &Path) -> App {
     } else {
         "wang"
     };
-    app_on(&path, roles, name)
+    app_on_in(&path, roles, name, lang)
 }
 
 fn press(app: &mut App, k: KeyEvent) {
@@ -147,8 +152,8 @@ fn offered(app: &mut App) -> Vec<KeyEvent> {
     keys
 }
 
-fn replay(roles: &[Role], dir: &Path, path: &[KeyEvent]) -> App {
-    let mut a = app(roles, dir);
+fn replay(roles: &[Role], lang: Lang, dir: &Path, path: &[KeyEvent]) -> App {
+    let mut a = app_in(roles, dir, lang);
     for k in path {
         press(&mut a, *k);
     }
@@ -166,7 +171,7 @@ thread_local! {
 
 /// Visits the states `roles` reach within `depth` keys of each tab; returns how many.
 /// Every screen visited is in one language.
-fn walk(roles: &[Role], depth: usize) -> usize {
+fn walk(roles: &[Role], lang: Lang, depth: usize) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let tabs = app(roles, dir.path()).tab_count();
     let mut seen = HashSet::new();
@@ -177,14 +182,20 @@ fn walk(roles: &[Role], depth: usize) -> usize {
         })
         .collect();
     while let Some(path) = queue.pop_front() {
-        let mut a = replay(roles, dir.path(), &path);
+        let mut a = replay(roles, lang, dir.path(), &path);
         let (shown, bar) = screen(&mut a);
         if !seen.insert((a.current(), bar.clone(), a.depth())) {
             continue;
         }
-        let chinese = a.language() == Lang::Zh;
-        for line in shown.lines().filter(|_| chinese) {
-            for w in crate::strings::words::english_in_chinese(line, ACCOUNTS) {
+        for line in shown.lines() {
+            let words = match a.language() {
+                Lang::Zh => crate::strings::words::english_in_chinese(line, ACCOUNTS),
+                Lang::En => crate::strings::words::chinese_punctuation(line)
+                    .chars()
+                    .map(String::from)
+                    .collect(),
+            };
+            for w in words {
                 FOREIGN.with(|f| {
                     let keys: String = path.iter().map(|k| format!("{:?} ", k.code)).collect();
                     f.borrow_mut()
@@ -195,7 +206,7 @@ fn walk(roles: &[Role], depth: usize) -> usize {
             }
         }
         for k in offered(&mut a) {
-            let mut b = replay(roles, dir.path(), &path);
+            let mut b = replay(roles, lang, dir.path(), &path);
             press(&mut b, k);
             let ignored = b.take_ignored();
             assert!(
@@ -222,14 +233,17 @@ fn every_offered_key_is_handled_in_every_state_for_every_role() {
         &[Role::Inspector],
         &[Role::Auditor],
     ] {
-        let states = walk(roles, 3);
+        let states = walk(roles, Lang::Zh, 3);
         eprintln!("{roles:?}: {states} states");
         assert!(states >= 5, "{roles:?}: only {states} states visited");
     }
+    // In English, two keys deep for the widest role.
+    let states = walk(&[Role::Admin], Lang::En, 2);
+    eprintln!("[Admin] in English: {states} states");
     let foreign = FOREIGN.with(|f| f.take());
     assert!(
         foreign.is_empty(),
-        "English words on Chinese screens:\n{}",
+        "English words on Chinese screens, or Chinese punctuation in English:\n{}",
         foreign
             .iter()
             .map(|(w, at)| format!("{w}: {at}\n"))
@@ -420,6 +434,10 @@ fn an_empty_registry_says_how_to_fill_it() {
 
 /// An app on an existing database file.
 fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
+    app_on_in(path, roles, name, Lang::Zh)
+}
+
+fn app_on_in(path: &Path, roles: &[Role], name: &str, lang: Lang) -> App {
     let actor = Actor {
         user_id: Some(1),
         name: name.into(),
@@ -427,7 +445,7 @@ fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
     };
     let session = Session {
         actor,
-        lang: Lang::Zh,
+        lang,
         theme: Theme { ascii: false },
         must_change_password: false,
     };

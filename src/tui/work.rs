@@ -76,7 +76,7 @@ fn row(w: &WorkItem, follow: Option<&(Status, chrono::NaiveDate)>, lang: Lang) -
         ),
         None => (state, due),
     };
-    let team = w.team_names.join("、");
+    let team = w.team_names.join(lang.t("、", ", "));
     Row {
         id: w.a.id,
         key: SearchKey::new(&w.a.name, &[&w.a.code, &w.a.draw, &team]),
@@ -86,7 +86,7 @@ fn row(w: &WorkItem, follow: Option<&(Status, chrono::NaiveDate)>, lang: Lang) -
             display(&w.a.name),
             display(&team),
             w.a.draw.clone(),
-            display(&w.sections.join("、")),
+            display(&w.sections.join(lang.t("、", ", "))),
         ],
     }
 }
@@ -364,7 +364,7 @@ fn record_lines(
                 person(&v.lead)
             };
             let items: Vec<&str> = v.items.iter().map(String::as_str).collect();
-            format!("{}  {}  {lead}", v.date, items.join("、"))
+            format!("{}  {}  {lead}", v.date, items.join(lang.t("、", ", ")))
         })
         .collect();
     section(ws::section("visits", lang), visits, lang, lines);

@@ -83,7 +83,7 @@ impl Worklist {
         done(files, |(n, files)| {
             let said = move |names: &[String], lang| {
                 let done = ws::published(n, &q.to_string(), lang);
-                format!("{done} {}", names.join("、"))
+                format!("{done} {}", names.join(lang.t("、", ", ")))
             };
             vec![Cmd::Outbox(files, Box::new(said)), Cmd::Reload]
         })

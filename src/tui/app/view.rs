@@ -118,7 +118,7 @@ impl App {
                 let roles = (s.actor.roles.iter())
                     .map(|r| lang.t(r.zh(), r.en()))
                     .collect::<Vec<_>>()
-                    .join("、");
+                    .join(lang.t("、", ", "));
                 ui::status(
                     &s.actor.name,
                     &roles,

@@ -77,7 +77,7 @@ fn inspectors(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, S
                 .iter()
                 .map(|x| lang.t(x.zh(), x.en()))
                 .collect::<Vec<_>>()
-                .join("、");
+                .join(lang.t("、", ", "));
             Row {
                 id: i.id,
                 key: SearchKey::new(&d.name, &[&d.cert_no, &d.section, &d.unit]),
@@ -154,7 +154,7 @@ fn users(svc: &mut Service, actor: &Actor, lang: Lang) -> Result<Listing, Servic
                     .iter()
                     .map(|r| lang.t(r.zh(), r.en()))
                     .collect::<Vec<_>>()
-                    .join("、"),
+                    .join(lang.t("、", ", ")),
                 strings::cli::enabled(!u.disabled, lang).to_string(),
             ],
         })

@@ -316,7 +316,7 @@ impl Detail {
                 .iter()
                 .map(|r| lang.t(r.zh(), r.en()))
                 .collect::<Vec<_>>()
-                .join("、"),
+                .join(lang.t("、", ", ")),
             lang,
         ));
         lines.push(field(
