@@ -26,6 +26,7 @@ pub mod quarter;
 pub mod quota;
 pub mod result;
 pub mod search;
+pub mod setting;
 pub mod stats;
 pub mod text;
 pub mod user;

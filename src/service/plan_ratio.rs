@@ -11,55 +11,7 @@ use crate::domain::user::Role;
 /// Who sets a quarter's ratios in the UI.
 pub const PLAN_ROLES: &[Role] = &[Role::Admin, Role::Leader];
 
-/// One ratio of a plan, in the order `plan show` lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanRatio {
-    Key,
-    Special,
-    General,
-    Positive,
-    InternalJoint,
-    Classified,
-}
-
-impl PlanRatio {
-    pub const ALL: [PlanRatio; 6] = [
-        PlanRatio::Key,
-        PlanRatio::Special,
-        PlanRatio::General,
-        PlanRatio::Positive,
-        PlanRatio::InternalJoint,
-        PlanRatio::Classified,
-    ];
-
-    /// The name `plan set` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            PlanRatio::Key => "key",
-            PlanRatio::Special => "special",
-            PlanRatio::General => "general",
-            PlanRatio::Positive => "positive",
-            PlanRatio::InternalJoint => "internal-joint",
-            PlanRatio::Classified => "classified",
-        }
-    }
-
-    /// Its value in `r`, in basis points.
-    pub fn of(self, r: &Ratios) -> u32 {
-        *self.slot(&mut r.clone())
-    }
-
-    fn slot(self, r: &mut Ratios) -> &mut u32 {
-        match self {
-            PlanRatio::Key => &mut r.key,
-            PlanRatio::Special => &mut r.special,
-            PlanRatio::General => &mut r.general,
-            PlanRatio::Positive => &mut r.positive_offsite,
-            PlanRatio::InternalJoint => &mut r.internal_joint,
-            PlanRatio::Classified => &mut r.classified_share,
-        }
-    }
-}
+pub use crate::domain::setting::PlanRatio;
 
 impl Service {
     /// Sets one ratio of `quarter`'s own plan to `bp` basis points (0–10000); the quarter's
@@ -84,7 +36,7 @@ impl Service {
         }
         let summary = format!("{quarter} {}", which.name());
         self.write_plan(actor, quarter, &summary, |mut r| {
-            *which.slot(&mut r) = bp;
+            which.set(&mut r, bp);
             r
         })
     }
