@@ -666,6 +666,7 @@ pub mod draw;
 pub mod evidence;
 pub mod followup;
 pub mod office;
+pub mod prepare;
 pub mod publish;
 pub mod record;
 pub mod refusal;

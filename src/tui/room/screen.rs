@@ -7,7 +7,7 @@ use super::{Draws, Prompt, Reply, Room};
 use crate::domain::ceremony::Status;
 use crate::domain::user::Role;
 use crate::service::Change;
-use crate::strings::{Lang, refusal as no, room as rs, ui};
+use crate::strings::{Lang, prepare as ps, refusal as no, room as rs, ui};
 use crate::tui::keymap::{self, Action};
 use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Paint, Screen, Touch, needs, one};
 use ratatui::Frame;
@@ -33,7 +33,7 @@ fn room_keys(r: &Room, cx: &Ctx) -> Keys {
         }
     };
     let released = st.released_at.is_some();
-    let offers: [(&'static [_], Option<String>); 9] = [
+    let offers: [(&'static [_], Option<String>); 10] = [
         (
             keymap::ROOM_ENTROPY,
             role(cx.has(Role::Witness), Role::Witness)()
@@ -81,6 +81,12 @@ fn room_keys(r: &Room, cx: &Ctx) -> Keys {
                 no::annotate_open,
             )),
         ),
+        (
+            keymap::ROOM_PUBLIC,
+            role(admin, Role::Admin)()
+                .or_else(state(status == Status::Prepared, ps::public_value_closed))
+                .or_else(state(st.public_source.is_some(), ps::no_public_source)),
+        ),
         (keymap::ROOM_RECORD, role(admin || leader, Role::Admin)()),
     ];
     let keys = Keys::new().on(keymap::SCROLL).on(keymap::ROOM);
@@ -103,10 +109,14 @@ impl Screen for Draws {
 
     fn keys(&self, cx: &Ctx) -> Keys {
         match &self.room {
-            None => Keys::new().on(keymap::DRAWS),
+            None => {
+                let admin = cx.has(Role::Admin);
+                (Keys::new().on(keymap::DRAWS))
+                    .when(admin, keymap::DRAWS_NEW, || needs(Role::Admin, cx.lang()))
+            }
             Some(r) => match &r.prompt {
                 Some(Prompt::Text { .. }) => Keys::new().on(keymap::PROMPT),
-                Some(Prompt::Sure(_)) => Keys::new().on(keymap::CONFIRM),
+                Some(Prompt::Sure(_) | Prompt::SureCancel(_)) => Keys::new().on(keymap::CONFIRM),
                 None => room_keys(r, cx),
             },
         }
@@ -114,6 +124,9 @@ impl Screen for Draws {
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
         let lang = cx.lang();
+        if a == Action::New && self.room.is_none() {
+            return crate::tui::prepare::Prepare::open(cx);
+        }
         let reply = self.handle(a, cx.svc, &cx.s.actor, cx.hub, lang);
         let mut flow = match reply {
             Reply::Nothing => Vec::new(),
