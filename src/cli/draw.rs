@@ -86,7 +86,8 @@ pub enum DrawCmd {
     },
     /// Release a sealed draw's assignments to the inspectors drawn
     Release { draw_id: i64 },
-    /// Add a note to a sealed or cancelled draw (nothing else can change)
+    /// Add a note to a draw before its reveal, or once sealed or cancelled (nothing else about
+    /// a sealed draw can change)
     Annotate {
         draw_id: i64,
         #[arg(long)]

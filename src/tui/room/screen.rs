@@ -77,7 +77,10 @@ fn room_keys(r: &Room, cx: &Ctx) -> Keys {
         (
             keymap::ROOM_ANNOTATE,
             role(admin || leader, Role::Admin)().or_else(state(
-                matches!(status, Status::Sealed | Status::Cancelled),
+                matches!(
+                    status,
+                    Status::Prepared | Status::Sealed | Status::Cancelled
+                ),
                 no::annotate_open,
             )),
         ),

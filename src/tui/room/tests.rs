@@ -1,6 +1,6 @@
 //! The room's keys added for the office's work (issue 17): the public value entered by an
-//! administrator where the draw named a source (refused, saying why, where it did not), and
-//! cancelling a prepared draw with a reason and a confirmation.
+//! administrator where the draw named a source (refused, saying why, where it did not), a
+//! preparation note, and cancelling a prepared draw with a reason and a confirmation.
 
 use crate::domain::draw::Quota;
 use crate::domain::user::Role;
@@ -75,12 +75,25 @@ fn an_administrator_enters_the_public_value_of_a_draw_that_named_a_source() {
 }
 
 #[test]
-fn cancelling_a_prepared_draw_asks_for_the_reason_then_to_confirm() {
+fn a_prepared_draw_takes_a_note_and_its_cancel_asks_for_the_reason_then_to_confirm() {
     let dir = tempfile::tempdir().unwrap();
     let (path, id) = with_source(dir.path());
     let mut a = app_on(&path, &[Role::Admin], "wang");
     press(&mut a, ch('5'));
     press(&mut a, enter());
+    // A preparation note first: kept with who and when.
+    press(&mut a, ch('n'));
+    for c in "公开来源以开奖公告为准".chars() {
+        press(&mut a, ch(c));
+    }
+    press(&mut a, enter());
+    let mut svc = Service::open(&path).unwrap().with_clock(clock());
+    let notes = svc.room(&Actor::console(), id).unwrap().notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        (notes[0].by.as_str(), notes[0].note.as_str()),
+        ("wang", "公开来源以开奖公告为准")
+    );
     press(&mut a, ch('z'));
     for c in "参数有误".chars() {
         press(&mut a, ch(c));
