@@ -237,8 +237,12 @@ impl Modal for Prepare {
                 .when(check.refusals.is_empty(), keymap::PREPARE_FREEZE, || {
                     ps::freeze_refused(lang)
                 })
-                .on(keymap::PREPARE_BACK),
-            Step::Done { .. } => Keys::new().on(keymap::SCROLL).on(keymap::CLOSE),
+                .on(keymap::PREPARE_BACK)
+                .on(keymap::FORM_HELP)
+                .on(keymap::HELP_KEY),
+            Step::Done { .. } => (Keys::new().on(keymap::SCROLL).on(keymap::CLOSE))
+                .on(keymap::FORM_HELP)
+                .on(keymap::HELP_KEY),
         }
     }
 

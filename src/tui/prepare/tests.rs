@@ -183,6 +183,15 @@ fn the_check_shows_what_prepare_prints_then_ctrl_s_freezes_it() {
     assert!(shown.contains("重点监管对象：候选"), "{shown}");
     assert!(shown.contains("本季度已抽中的"), "{shown}");
     assert!(shown.contains("检查通过"), "{shown}");
+    let (_, bar) = screen(&mut a);
+    assert!(bar.contains("Ctrl-S 冻结快照"), "{bar}");
+    press(&mut a, KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE));
+    let (help, _) = screen(&mut a);
+    assert!(
+        help.contains("冻结快照") && help.contains("返回修改"),
+        "{help}"
+    );
+    press(&mut a, key(KeyCode::Esc));
     let mut svc = Service::open(&path).unwrap().with_clock(clock());
     assert_eq!(
         svc.draw_list(&Actor::console()).unwrap().len(),
@@ -227,6 +236,7 @@ fn a_refused_check_lists_what_is_missing_and_does_not_freeze() {
     assert!(shown.contains("要求抽取"), "{shown}");
     let (_, bar) = screen(&mut a);
     assert!(!bar.contains("冻结快照"), "{bar}");
+    assert!(bar.contains("Esc 返回修改"), "{bar}");
     press(&mut a, ctrl_s());
     assert!(said(&a).contains("不能冻结"), "{}", said(&a));
     let mut svc = Service::open(&path).unwrap().with_clock(clock());
