@@ -397,6 +397,11 @@ fn an_empty_registry_says_how_to_fill_it() {
 
 /// An app on an existing database file.
 pub(super) fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
+    app_in(path, roles, name, Lang::Zh)
+}
+
+/// An app on an existing database file, in `lang`.
+pub(super) fn app_in(path: &Path, roles: &[Role], name: &str, lang: Lang) -> App {
     let actor = Actor {
         user_id: Some(1),
         name: name.into(),
@@ -404,7 +409,7 @@ pub(super) fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
     };
     let session = Session {
         actor,
-        lang: Lang::Zh,
+        lang,
         theme: Theme { ascii: false },
         must_change_password: false,
     };

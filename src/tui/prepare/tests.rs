@@ -5,7 +5,9 @@
 use crate::domain::user::Role;
 use crate::service::{Actor, DrawRequest, Service};
 use crate::tui::app::App;
-use crate::tui::walk_tests::{app_on, ch, clock, press, screen, screen_at, template, walk_from};
+use crate::tui::walk_tests::{
+    app_in, app_on, ch, clock, press, screen, screen_at, template, walk_from,
+};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
@@ -254,4 +256,22 @@ fn every_key_the_wizard_offers_is_handled() {
         let depth = start.len() + 2;
         assert!(walk_from(&[Role::Admin], vec![start], depth) > 2);
     }
+}
+
+#[test]
+fn an_english_user_prepares_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    let mut a = app_in(&path, &[Role::Admin], "wang", crate::strings::Lang::En);
+    run(&mut a, &to_check());
+    let shown = screen_at(&mut a, 100, 40);
+    assert!(shown.contains("feasibility check"), "{shown}");
+    assert!(shown.contains("candidates, 1 to draw"), "{shown}");
+    assert!(shown.contains("The check passes"), "{shown}");
+    assert!(!shown.contains("检查通过"), "{shown}");
+    let mut b = app_in(&path, &[Role::Admin], "wang", crate::strings::Lang::En);
+    run(&mut b, &[ch('5'), ch('n'), ctrl_s()]);
+    let shown = screen_at(&mut b, 100, 40);
+    assert!(shown.contains("a draw names at least one item"), "{shown}");
+    assert!(shown.contains("plan"), "{shown}");
 }
