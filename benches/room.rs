@@ -57,7 +57,7 @@ fn main() {
             let p = svc.prepare_draw(&me, &r).expect("prepare");
             svc.add_entropy(&me, p.id, "bench", "entropy typed before the round")
                 .expect("entropy");
-            labels.push(p.label);
+            labels.push(p.check.label);
         }
         labels
     };

@@ -54,7 +54,7 @@ fn bootstrap(svc: &mut Service, demo: bool, lang: Lang) -> anyhow::Result<()> {
             general: 3,
         });
         let p = svc.prepare_draw(&me, &req).map_err(|e| human(e, lang))?;
-        say!("{}", strings::cli::demo_draw(&p.label, lang));
+        say!("{}", strings::cli::demo_draw(&p.check.label, lang));
     }
     if has_users {
         return Ok(());

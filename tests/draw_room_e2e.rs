@@ -25,7 +25,7 @@ fn prepare(srv: &TestServer) -> (i64, String) {
     });
     r.min_witnesses = 2;
     let p = svc.prepare_draw(&Actor::console(), &r).expect("prepared");
-    (p.id, p.label)
+    (p.id, p.check.label)
 }
 
 /// Logs in and enters the room of the newest draw from the draws tab (the fifth tab for

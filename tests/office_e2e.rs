@@ -92,7 +92,7 @@ async fn a_conflict_declared_in_the_ui_is_frozen_into_the_next_draw() {
     });
     let in_force = after.iter().filter(|c| c.withdrawn.is_none()).count();
     let prepared = svc.prepare_draw(&me, &r).expect("prepared");
-    assert_eq!(prepared.conflicts, in_force);
+    assert_eq!(prepared.check.conflicts, in_force);
 
     // Withdrawn from the same detail: it stays on record, no longer in force.
     t.send(b"w").await;

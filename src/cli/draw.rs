@@ -86,7 +86,8 @@ pub enum DrawCmd {
     },
     /// Release a sealed draw's assignments to the inspectors drawn
     Release { draw_id: i64 },
-    /// Add a note to a sealed or cancelled draw (nothing else can change)
+    /// Add a note to a draw before its reveal, or once sealed or cancelled (nothing else about
+    /// a sealed draw can change)
     Annotate {
         draw_id: i64,
         #[arg(long)]
@@ -391,31 +392,17 @@ fn prepare(
             reason,
         });
     let p = svc.prepare_draw(me, &req).map_err(h)?;
-    writeln!(out, "{}", ds::prepared(p.id, &p.label, lang))?;
-    writeln!(
-        out,
-        "{}",
-        ds::sizes(p.candidates, p.inspectors, p.conflicts, lang)
-    )?;
-    if !p.no_section.is_empty() {
-        writeln!(out, "{}", ds::no_section(&p.no_section, lang))?;
+    writeln!(out, "{}", ds::prepared(p.id, &p.check.label, lang))?;
+    let (lines, cut) = p.check.lines(lang);
+    for l in lines {
+        writeln!(out, "{l}")?;
     }
-    let notes = PreparationNotes {
-        repeat_excluded: p.repeat_excluded.clone(),
-        suspended: p.suspended.clone(),
-    };
-    write_notes(out, &notes, Some(p.id), lang)?;
-    for (st, k) in p.quota.strata() {
-        writeln!(out, "{}", ds::quota_line(st, k, lang))?;
+    if cut {
+        writeln!(out, "{}", ds::full_lists(p.id, lang))?;
     }
-    for (part, hash) in p.hashes.parts() {
-        writeln!(out, "{}", ds::hash_line(part.code(), &hash.to_hex(), lang))?;
+    for l in p.hash_lines(lang) {
+        writeln!(out, "{l}")?;
     }
-    writeln!(
-        out,
-        "{}",
-        ds::hash_line("commitment", &p.commitment.to_hex(), lang)
-    )?;
     Ok(())
 }
 
@@ -543,7 +530,7 @@ fn show(
     }
     writeln!(out, "{}", f("min_witnesses", &d.min_witnesses.to_string()))?;
     let notes = svc.draw_preparation_notes(me, draw_id).map_err(h)?;
-    write_notes(out, &notes, None, lang)?;
+    write_notes(out, &notes, lang)?;
     for (w, hash) in &d.entropy {
         writeln!(out, "{}", f("entropy", &format!("{w} {hash}")))?;
     }
@@ -673,41 +660,10 @@ fn print_outcome(
     Ok(())
 }
 
-/// Candidates shown at most this many at a time after `draw prepare`; `draw show` lists all.
-const NOTES_SHOWN: usize = 5;
-
-/// Who the preparation left out (N4) and who is suspended: in full, or with `summary_of` (the
-/// draw just prepared) the first few and where to find the rest.
-fn write_notes(
-    out: &mut dyn Write,
-    notes: &PreparationNotes,
-    summary_of: Option<i64>,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    let shown = |n: usize| summary_of.map_or(n, |_| n.min(NOTES_SHOWN));
-    let ex = &notes.repeat_excluded;
-    if !ex.is_empty() {
-        writeln!(out, "{}", ds::repeat_excluded(ex.len(), lang))?;
-        for x in ex.iter().take(shown(ex.len())) {
-            let visit = ds::repeat_visit(x.visit.date, &x.visit.items, lang);
-            writeln!(
-                out,
-                "    {}  {}  {visit}",
-                x.code,
-                strings::display(&x.name)
-            )?;
-        }
-    }
-    let sus = &notes.suspended;
-    if !sus.is_empty() {
-        writeln!(out, "{}", ds::suspended(sus.len(), lang))?;
-        for name in sus.iter().take(shown(sus.len())) {
-            writeln!(out, "    {}", strings::display(name))?;
-        }
-    }
-    let cut = ex.len() > shown(ex.len()) || sus.len() > shown(sus.len());
-    if let (Some(id), true) = (summary_of, cut) {
-        writeln!(out, "{}", ds::full_lists(id, lang))?;
+/// Who the preparation left out (N4) and who is suspended, in full (`draw show`).
+fn write_notes(out: &mut dyn Write, notes: &PreparationNotes, lang: Lang) -> anyhow::Result<()> {
+    for l in notes.lines(None, lang).0 {
+        writeln!(out, "{l}")?;
     }
     Ok(())
 }

@@ -92,6 +92,10 @@ pub enum Problem {
     ShortPassword(usize),
     #[error("must be after {0}")]
     MustBeAfter(NaiveDate),
+    #[error("not a quarter (like 2026Q4)")]
+    BadQuarter,
+    #[error("a draw names at least one check item")]
+    NoItem,
 }
 
 /// A problem with one field.

@@ -51,6 +51,11 @@ impl ItemVersion {
     pub fn in_force_on(&self, d: NaiveDate) -> bool {
         self.effective_from <= d && self.effective_until.is_none_or(|u| d < u)
     }
+
+    /// The item as a choice in a form: `code name` (the code is read back as the first word).
+    pub fn choice(&self) -> String {
+        format!("{} {}", self.data.code, self.data.name)
+    }
 }
 
 #[cfg(test)]

@@ -30,8 +30,9 @@ pub use backup::{
 pub use classify::QuarterClassification;
 pub use derived::Derived;
 pub use draws::{
-    DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride, MIN_ENTROPY_CHARS,
-    PlanLine, PreparationNotes, PreparedDraw, RepeatExcluded, entropy_hash, is_revealed,
+    DrawCheck, DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride,
+    MIN_ENTROPY_CHARS, PlanLine, PreparationNotes, PreparedDraw, RepeatExcluded, entropy_hash,
+    is_revealed,
 };
 pub use evaluations::{Evaluee, REMARK_MAX};
 pub use evidence::EvidenceProblem;

@@ -337,6 +337,25 @@ pub fn sizes(candidates: usize, inspectors: usize, conflicts: usize, lang: Lang)
     }
 }
 
+/// Targets of the quarter an earlier draw already drew: not candidates again.
+pub fn already_drawn(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("  本季度已抽中的 {n} 家不再参加本次抽取"),
+        Lang::En => format!("  {n} targets already drawn this quarter are left out"),
+    }
+}
+
+/// One stratum of a draw being prepared: its candidates and the number to draw.
+pub fn stratum_line(s: Stratum, candidates: usize, k: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("  {}：候选 {candidates} 家，抽取 {k} 家", stratum(s, lang)),
+        Lang::En => format!(
+            "  {}: {candidates} candidates, {k} to draw",
+            stratum(s, lang)
+        ),
+    }
+}
+
 pub fn repeat_excluded(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => {

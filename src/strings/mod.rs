@@ -220,6 +220,15 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             Lang::Zh => format!("生效日期须晚于当前版本的生效日期 {d}"),
             Lang::En => format!("must be after the current version's date {d}"),
         },
+        Problem::BadQuarter => lang
+            .t("季度写作 2026Q4 这样的形式", "write the quarter like 2026Q4")
+            .into(),
+        Problem::NoItem => lang
+            .t(
+                "抽取须至少选一项检查事项：Enter 打开清单，空格选中",
+                "a draw names at least one item: Enter opens the list, Space picks",
+            )
+            .into(),
     }
 }
 
@@ -757,6 +766,7 @@ pub mod draw;
 pub mod evidence;
 pub mod followup;
 pub mod office;
+pub mod prepare;
 pub mod publish;
 pub mod record;
 pub mod refusal;

@@ -67,8 +67,8 @@ pub fn cancel_after_reveal(lang: Lang) -> &'static str {
 
 pub fn annotate_open(lang: Lang) -> &'static str {
     lang.t(
-        "备注在抽取封存或作废后添加。",
-        "Notes are added once the draw is sealed or cancelled.",
+        "备注在揭晓前，或抽取封存、作废后添加；见证人确认期间不能添加。",
+        "Notes are added before the reveal, or once the draw is sealed or cancelled; not while the witnesses answer.",
     )
 }
 

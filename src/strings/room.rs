@@ -252,6 +252,10 @@ pub fn ask_title(ask: &str, lang: Lang) -> &'static str {
             "作废理由（将记入抽取记录），回车提交：",
             "Reason for cancelling (goes into the record), Enter:",
         ),
+        "public_value" => (
+            "公开随机值（准备时指定的来源公布的值），回车提交：",
+            "The public value (as the source named at preparation published it), Enter:",
+        ),
         _ => ("备注内容，回车提交：", "Note, Enter submits:"),
     };
     lang.t(zh, en)

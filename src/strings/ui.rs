@@ -160,12 +160,6 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "bundle" => ("季度佐证材料包", "quarter's evidence bundle"),
         "export_evidence" => ("佐证材料复制到发件箱", "copy evidence to outbox"),
         "attach_evidence" => ("从收件箱添加佐证材料", "attach evidence from inbox"),
-        "verify_chain" => ("校验审计链", "check the audit chain"),
-        "declare_conflict" => ("登记回避", "declare a conflict"),
-        "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
-        "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
-        "my_settings" => ("我的设置", "my settings"),
-        "change" => ("修改", "change"),
         "next_step" => ("下一步", "next"),
         "reload_inbox" => ("刷新", "reload"),
         "import_now" => ("导入", "import"),
@@ -173,9 +167,26 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
             "导入（文件有误时不可用）",
             "import (not while the file has problems)",
         ),
-        _ => ("", ""),
+        _ => office_key(action).unwrap_or(("", "")),
     };
     lang.t(zh, en)
+}
+
+/// Hint labels of the office's work in the UI (issue 17).
+fn office_key(action: &str) -> Option<(&'static str, &'static str)> {
+    Some(match action {
+        "verify_chain" => ("校验审计链", "check the audit chain"),
+        "declare_conflict" => ("登记回避", "declare a conflict"),
+        "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
+        "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
+        "my_settings" => ("我的设置", "my settings"),
+        "change" => ("修改", "change"),
+        "prepare_draw" => ("准备抽取", "prepare a draw"),
+        "freeze" => ("冻结快照", "freeze the snapshot"),
+        "back_to_form" => ("返回修改", "back to the form"),
+        "public_value" => ("录入公开随机值", "enter the public value"),
+        _ => return None,
+    })
 }
 
 pub fn rejoined(lang: Lang) -> &'static str {

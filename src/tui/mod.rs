@@ -12,6 +12,7 @@ pub mod list;
 pub mod modal;
 pub mod office;
 pub mod pane;
+pub mod prepare;
 pub mod registry;
 pub mod reports;
 pub mod room;

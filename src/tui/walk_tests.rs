@@ -17,7 +17,7 @@ use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn clock() -> crate::service::Clock {
+pub(super) fn clock() -> crate::service::Clock {
     Box::new(|| Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap())
 }
 
@@ -31,7 +31,7 @@ fn admin() -> Actor {
 
 /// A demo registry with draws in each state: prepared, revealed, disputed, sealed and
 /// released, cancelled; an inspector account for a team lead of the released one.
-fn template() -> &'static Path {
+pub(super) fn template() -> &'static Path {
     static DB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = DB.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
@@ -91,12 +91,12 @@ fn template() -> &'static Path {
 }
 
 /// A fresh app on a copy of the template, for `roles`.
-fn app(roles: &[Role], dir: &Path) -> App {
-    app_in(roles, dir, Lang::Zh)
+pub(super) fn app(roles: &[Role], dir: &Path) -> App {
+    fresh_app(roles, dir, Lang::Zh)
 }
 
 /// The same, speaking `lang`.
-fn app_in(roles: &[Role], dir: &Path, lang: Lang) -> App {
+fn fresh_app(roles: &[Role], dir: &Path, lang: Lang) -> App {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = dir.join(format!("walk-{n}.sqlite3"));
@@ -106,22 +106,22 @@ fn app_in(roles: &[Role], dir: &Path, lang: Lang) -> App {
     } else {
         "wang"
     };
-    app_on_in(&path, roles, name, lang)
+    app_in(&path, roles, name, lang)
 }
 
-fn press(app: &mut App, k: KeyEvent) {
+pub(super) fn press(app: &mut App, k: KeyEvent) {
     app.update(Event::Key(k));
 }
 
 /// The screen at 80×24, and the hint bar (its 23rd line).
-fn screen(app: &mut App) -> (String, String) {
+pub(super) fn screen(app: &mut App) -> (String, String) {
     let all = screen_at(app, 80, 24);
     let bar = all.lines().nth(22).unwrap_or_default().to_string();
     (all, bar)
 }
 
 /// The screen at `w`×`h`, as text.
-fn screen_at(app: &mut App, w: u16, h: u16) -> String {
+pub(super) fn screen_at(app: &mut App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| app.view(f)).unwrap();
     let buf = term.backend().buffer().clone();
@@ -153,7 +153,7 @@ fn offered(app: &mut App) -> Vec<KeyEvent> {
 }
 
 fn replay(roles: &[Role], lang: Lang, dir: &Path, path: &[KeyEvent]) -> App {
-    let mut a = app_in(roles, dir, lang);
+    let mut a = fresh_app(roles, dir, lang);
     for k in path {
         press(&mut a, *k);
     }
@@ -174,13 +174,27 @@ thread_local! {
 fn walk(roles: &[Role], lang: Lang, depth: usize) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let tabs = app(roles, dir.path()).tab_count();
-    let mut seen = HashSet::new();
-    let mut queue: VecDeque<Vec<KeyEvent>> = (0..tabs)
+    let starts = (0..tabs)
         .map(|i| {
             let d = char::from_digit(i as u32 + 1, 10).unwrap();
             vec![KeyEvent::new(KeyCode::Char(d), KeyModifiers::NONE)]
         })
         .collect();
+    walk_from(roles, lang, starts, depth)
+}
+
+/// Visits the states `roles` reach from each path in `starts` by paths of up to `depth` keys
+/// in all, pressing every key each offers; returns how many. Screens in the other language are
+/// noted in `FOREIGN`.
+pub(super) fn walk_from(
+    roles: &[Role],
+    lang: Lang,
+    starts: Vec<Vec<KeyEvent>>,
+    depth: usize,
+) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seen = HashSet::new();
+    let mut queue: VecDeque<Vec<KeyEvent>> = starts.into();
     while let Some(path) = queue.pop_front() {
         let mut a = replay(roles, lang, dir.path(), &path);
         let (shown, bar) = screen(&mut a);
@@ -265,7 +279,7 @@ fn room(roles: &[Role], dir: &Path, n: usize) -> App {
     a
 }
 
-fn ch(c: char) -> KeyEvent {
+pub(super) fn ch(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
@@ -433,11 +447,12 @@ fn an_empty_registry_says_how_to_fill_it() {
 }
 
 /// An app on an existing database file.
-fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
-    app_on_in(path, roles, name, Lang::Zh)
+pub(super) fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
+    app_in(path, roles, name, Lang::Zh)
 }
 
-fn app_on_in(path: &Path, roles: &[Role], name: &str, lang: Lang) -> App {
+/// An app on an existing database file, in `lang`.
+pub(super) fn app_in(path: &Path, roles: &[Role], name: &str, lang: Lang) -> App {
     let actor = Actor {
         user_id: Some(1),
         name: name.into(),

@@ -149,7 +149,7 @@ impl Choices {
     fn items<'a>(&self, codes: impl IntoIterator<Item = &'a String>) -> String {
         let label = |code: &String| {
             (self.in_force.iter().find(|v| &v.data.code == code))
-                .map_or_else(|| code.clone(), |v| format!("{code} {}", v.data.name))
+                .map_or_else(|| code.clone(), |v| v.choice())
         };
         codes.into_iter().map(label).collect::<Vec<_>>().join("、")
     }
@@ -238,9 +238,7 @@ pub fn result_form(
         Some(d) => ch.texts(d),
         None => ch.defaults(svc.today(), &a.team, &a.items),
     };
-    let items = (ch.in_force.iter())
-        .map(|v| format!("{} {}", v.data.code, v.data.name))
-        .collect();
+    let items = ch.in_force.iter().map(|v| v.choice()).collect();
     let target = ResultTarget {
         assignment: a.id,
         revision,

@@ -187,14 +187,9 @@ pub fn joint_targets<'a>(
         get,
         iss: Issues::default(),
     };
-    let number = |min, max| {
-        move |r: &Raw<'_>| {
-            f::number(r, min, max)?.ok_or(Problem::Text(crate::domain::text::TextError::Empty))
-        }
-    };
-    let year = b.required("year", number(2000, 2100), None);
-    let ins = b.required("target_inspections", number(0, 100_000), None);
-    let subj = b.required("target_subjects", number(0, 1_000_000), None);
+    let year = b.required("year", whole(2000, 2100), None);
+    let ins = b.required("target_inspections", whole(0, 100_000), None);
+    let subj = b.required("target_subjects", whole(0, 1_000_000), None);
     let built = (|| Some((year? as i32, ins? as u32, subj? as u32)))();
     b.finish(built)
 }

@@ -12,10 +12,12 @@ use super::item::{ItemData, Method};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
+mod draw;
 mod entered;
 mod keys;
 mod specs;
 mod texts;
+pub use draw::{DRAW, DrawFields, draw};
 pub use entered::*;
 pub use keys::{EnterpriseField, InspectorField, ItemField};
 pub use specs::*;
@@ -131,6 +133,11 @@ impl<'a, G: Fn(&str) -> Option<Raw<'a>>> Builder<G> {
             _ => Err(self.iss.0),
         }
     }
+}
+
+/// A required whole number in `min..=max`.
+fn whole(min: i64, max: i64) -> impl Fn(&Raw<'_>) -> Result<i64, Problem> {
+    move |r| f::number(r, min, max)?.ok_or(Problem::Text(super::text::TextError::Empty))
 }
 
 fn choice_of<T: Copy + 'static>(

@@ -147,3 +147,77 @@ fn texts_follow_the_specs_by_field() {
     }
     assert_eq!(texts[0], e.name);
 }
+
+/// Issue 17: the draw wizard's fields are the builder's, and what it reads.
+#[test]
+fn a_draw_as_typed_names_its_items_and_each_problem_its_field() {
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v.dedup();
+        v
+    };
+    assert_eq!(
+        sorted(keys_read(|g| draw(g))),
+        sorted(spec_keys(DRAW)),
+        "every field read"
+    );
+    let typed = |over: &[(&str, &'static str)]| {
+        let mut v: Vec<(&str, &'static str)> = vec![
+            ("quarter", "2026q4"),
+            ("draw_items", "HB-01 排污许可、HB-02 大气 污染"),
+            ("key_count", "2"),
+            ("special_count", "1"),
+            ("general_count", "0"),
+            ("team_size", "2"),
+            ("auxiliaries", "0"),
+            ("workload_cap", "10"),
+            ("public_source", " "),
+            ("witnesses", "1"),
+        ];
+        for (k, t) in over {
+            if let Some(x) = v.iter_mut().find(|(key, _)| key == k) {
+                x.1 = t;
+            }
+        }
+        draw(|k| {
+            v.iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, t)| Raw::Text(t))
+        })
+    };
+    let d = typed(&[]).unwrap();
+    assert_eq!(d.quarter.to_string(), "2026Q4");
+    assert_eq!(d.items, ["HB-01", "HB-02"]);
+    assert_eq!(
+        d.quota,
+        crate::domain::draw::Quota::Classified {
+            key: 2,
+            special: 1,
+            general: 0
+        }
+    );
+    assert_eq!(d.public_source, None, "blank is none");
+    let bad = typed(&[
+        ("quarter", "2026Q5"),
+        ("draw_items", ""),
+        ("key_count", "-1"),
+        ("team_size", "两"),
+    ])
+    .unwrap_err();
+    let problems: Vec<(&str, &Problem)> = bad.iter().map(|i| (i.field, &i.problem)).collect();
+    assert_eq!(
+        problems,
+        [
+            ("quarter", &Problem::BadQuarter),
+            ("draw_items", &Problem::NoItem),
+            (
+                "key_count",
+                &Problem::BadNumber {
+                    min: 0,
+                    max: 1_000_000
+                }
+            ),
+            ("team_size", &Problem::BadNumber { min: 1, max: 99 }),
+        ]
+    );
+}

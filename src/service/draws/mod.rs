@@ -112,22 +112,37 @@ pub struct PreparationNotes {
     pub suspended: Vec<String>,
 }
 
-/// A prepared draw as shown to the room.
+/// What preparing a draw freezes and what the feasibility check says of it: the answer of
+/// the dry run ([`Service::check_draw`]), and of a prepared draw (with no refusals).
 #[derive(Debug, Clone)]
-pub struct PreparedDraw {
-    pub id: i64,
+pub struct DrawCheck {
+    /// The draw's code (`2026Q4-1`); before it is prepared, the code it would get.
     pub label: String,
     pub quota: Quota,
+    /// Per stratum of the quota: the candidates in it and the number to draw.
+    pub strata: Vec<(draw::Stratum, usize, u32)>,
     pub candidates: usize,
     pub inspectors: usize,
     pub conflicts: usize,
     /// Active inspectors left out because no section (科室) is recorded for them.
     pub no_section: Vec<String>,
+    /// Targets of the quarter left out because an earlier draw of it drew them.
+    pub already_drawn: usize,
     /// Targets left out by the N4 repeat window.
     pub repeat_excluded: Vec<RepeatExcluded>,
     /// Candidates whose production is suspended (停产): drawn like the others, flagged so the
     /// team calls ahead.
     pub suspended: Vec<String>,
+    /// What the feasibility check refuses, each with what is missing; empty: it passes.
+    pub refusals: Vec<draw::Refusal>,
+}
+
+/// A prepared draw as shown to the room.
+#[derive(Debug, Clone)]
+pub struct PreparedDraw {
+    pub id: i64,
+    /// What was frozen (the code is `check.label`).
+    pub check: DrawCheck,
     pub hashes: Hashes,
     pub commitment: H256,
 }
@@ -234,6 +249,7 @@ pub(super) fn clean_line(s: &str, field: &'static str) -> Result<String> {
 
 mod announce;
 mod prepare;
+mod report;
 mod reveal;
 
 impl Service {

@@ -1,8 +1,10 @@
 //! Preparing a draw: the candidates (not drawn this quarter, outside the N4 window, with their
 //! previous lead), the eligible inspectors and conflicts frozen into a snapshot, checked, and
-//! committed to with a fresh secret.
+//! committed to with a fresh secret; and the same path as a dry run that stores nothing
+//! (`check_draw`, what the UI shows before `Ctrl-S`).
 
 use super::*;
+use crate::domain::draw::Refusal;
 use crate::domain::eligibility;
 use crate::service::QuarterClassification;
 
@@ -62,9 +64,10 @@ impl Service {
         Ok((items, item_expertise))
     }
 
-    /// Prepares a draw (administrators): freezes the snapshot, checks it, commits to a fresh
-    /// secret. Nothing is stored when the check refuses.
-    pub fn prepare_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<PreparedDraw> {
+    /// What is read before the transaction, the same for prepare and its dry run: the role,
+    /// the public source, the quarter still live (or the leader's override), the items in
+    /// force, the quarter's classification and the quota (the plan's remaining by default).
+    fn draw_inputs(&mut self, actor: &Actor, req: &DrawRequest) -> Result<Inputs> {
         actor.require(&[Role::Admin])?;
         let public_source = public_source(req)?;
         let today = self.today();
@@ -73,71 +76,164 @@ impl Service {
         // One classification serves the plan's remaining counts and the snapshot.
         let (cq, facts) = self.quarter_facts(actor, req.quarter)?;
         let quota = req.quota.unwrap_or_else(|| remaining_quota(&cq, &facts));
+        Ok(Inputs {
+            public_source,
+            today,
+            late,
+            items,
+            cq,
+            quota,
+        })
+    }
+
+    /// The dry run of [`Service::prepare_draw`] (administrators): the same inputs, snapshot
+    /// and check, nothing stored. Refusals of the check are in the answer (with what the
+    /// snapshot would hold); a refusal before it (role, an ended quarter, an unknown item, bad
+    /// text) is the same error prepare gives.
+    pub fn check_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<DrawCheck> {
+        let inputs = self.draw_inputs(actor, req)?;
+        let staged = self.store.read(|db| stage(db, req, &inputs))?;
+        let refusals = draw::check(&staged.frozen.snapshot, &staged.params).err();
+        Ok(staged.report(refusals.unwrap_or_default()))
+    }
+
+    /// Prepares a draw (administrators): freezes the snapshot, checks it, commits to a fresh
+    /// secret. Nothing is stored when the check refuses.
+    pub fn prepare_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<PreparedDraw> {
+        let inputs = self.draw_inputs(actor, req)?;
         let secret = self.secret();
         let commit = commitment(&secret);
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let rules = draw_rules(db)?;
-            let frozen = freeze(db, &cq, req.quarter, today, &items.0, &rules)?;
-            let snapshot = &frozen.snapshot;
-            let n = db.count_draws_of_quarter(&req.quarter.to_string())? + 1;
-            let label = format!("{}-{n}", req.quarter);
-            let joint = cq.ratios.internal_joint;
-            let params = draw_params(req, label.clone(), quota, &rules, joint, items);
-            draw::check(snapshot, &params).map_err(|refusals| DrawProblem::Refused { refusals })?;
-            let h = hashes(snapshot, &params);
+            let staged = stage(db, req, &inputs)?;
+            let (snapshot, params) = (&staged.frozen.snapshot, &staged.params);
+            draw::check(snapshot, params).map_err(|refusals| DrawProblem::Refused { refusals })?;
+            let h = hashes(snapshot, params);
             let commitment = commit.to_hex();
             let row = NewDraw {
                 quarter: &req.quarter.to_string(),
-                label: &label,
+                label: &staged.label,
                 status: Status::Prepared,
                 snapshot,
-                params: &params,
+                params,
                 secret: &secret,
                 commitment: &commitment,
-                public_source: public_source.as_deref(),
+                public_source: inputs.public_source.as_deref(),
                 public_value: None,
                 min_witnesses: i64::from(req.min_witnesses),
                 prepared_by: &actor.name,
                 prepared_at: &at,
             };
             let id = db.insert_draw(&row)?;
-            let after = json(&serde_json::json!({
-                "label": label,
-                "params": params,
-                "hashes": h,
-                "commitment": commit,
-                "public_source": public_source,
-                "repeat_excluded": frozen.repeat_excluded,
-                "suspended": frozen.suspended,
-            }));
-            audit(
-                db,
-                &at,
-                actor,
-                Event::new(Action::Prepare, Entity::Draw)
-                    .id(id)
-                    .summary(&label)
-                    .after(Some(&after)),
-            )?;
-            if let Some(late) = &late {
-                record_late(db, &at, id, &label, late)?;
+            let public = inputs.public_source.as_deref();
+            audit_prepare(db, (&at, actor, id), &staged, (&h, &commit), public)?;
+            if let Some(late) = &inputs.late {
+                record_late(db, &at, id, &staged.label, late)?;
             }
             Ok(PreparedDraw {
                 id,
-                label,
-                quota,
-                candidates: snapshot.candidates.len(),
-                inspectors: snapshot.inspectors.len(),
-                conflicts: snapshot.conflicts.len(),
-                no_section: frozen.no_section,
-                repeat_excluded: frozen.repeat_excluded,
-                suspended: frozen.suspended,
+                check: staged.report(Vec::new()),
                 hashes: h,
                 commitment: commit,
             })
         })
     }
+}
+
+/// What prepare and its dry run read before the transaction.
+struct Inputs {
+    public_source: Option<String>,
+    today: chrono::NaiveDate,
+    late: Option<(Actor, String)>,
+    items: (Vec<String>, BTreeSet<Expertise>),
+    cq: QuarterClassification,
+    quota: Quota,
+}
+
+/// The snapshot frozen and the parameters, with the label the draw gets.
+struct Staged {
+    frozen: Frozen,
+    params: Params,
+    label: String,
+}
+
+/// Freezes the snapshot and sets the parameters inside a transaction: the one path of
+/// prepare and its dry run.
+fn stage(db: Db<'_>, req: &DrawRequest, inputs: &Inputs) -> Result<Staged> {
+    let rules = draw_rules(db)?;
+    let frozen = freeze(
+        db,
+        &inputs.cq,
+        req.quarter,
+        inputs.today,
+        &inputs.items.0,
+        &rules,
+    )?;
+    let n = db.count_draws_of_quarter(&req.quarter.to_string())? + 1;
+    let label = format!("{}-{n}", req.quarter);
+    let joint = inputs.cq.ratios.internal_joint;
+    let items = inputs.items.clone();
+    let params = draw_params(req, label.clone(), inputs.quota, &rules, joint, items);
+    Ok(Staged {
+        frozen,
+        params,
+        label,
+    })
+}
+
+impl Staged {
+    /// What the snapshot holds, as `draw prepare` shows it, with the check's refusals.
+    fn report(&self, refusals: Vec<Refusal>) -> DrawCheck {
+        let s = &self.frozen.snapshot;
+        let strata = (self.params.quota.strata().into_iter())
+            .map(|(st, k)| {
+                let n = s.candidates.iter().filter(|c| st.contains(c.group)).count();
+                (st, n, k)
+            })
+            .collect();
+        DrawCheck {
+            label: self.label.clone(),
+            quota: self.params.quota,
+            strata,
+            candidates: s.candidates.len(),
+            inspectors: s.inspectors.len(),
+            conflicts: s.conflicts.len(),
+            no_section: self.frozen.no_section.clone(),
+            already_drawn: self.frozen.already_drawn,
+            repeat_excluded: self.frozen.repeat_excluded.clone(),
+            suspended: self.frozen.suspended.clone(),
+            refusals,
+        }
+    }
+}
+
+/// The `prepare` audit entry: the parameters, hashes and commitment, and the candidates the
+/// preparation left out or flagged (read back by `draw_preparation_notes`).
+fn audit_prepare(
+    db: Db<'_>,
+    (at, actor, id): (&str, &Actor, i64),
+    staged: &Staged,
+    (h, commit): (&Hashes, &H256),
+    public_source: Option<&str>,
+) -> Result<()> {
+    let after = json(&serde_json::json!({
+        "label": staged.label,
+        "params": staged.params,
+        "hashes": h,
+        "commitment": commit,
+        "public_source": public_source,
+        "repeat_excluded": staged.frozen.repeat_excluded,
+        "suspended": staged.frozen.suspended,
+    }));
+    audit(
+        db,
+        at,
+        actor,
+        Event::new(Action::Prepare, Entity::Draw)
+            .id(id)
+            .summary(&staged.label)
+            .after(Some(&after)),
+    )
 }
 
 /// The public source the request names, checked.
@@ -195,6 +291,8 @@ struct Frozen {
     repeat_excluded: Vec<RepeatExcluded>,
     suspended: Vec<String>,
     no_section: Vec<String>,
+    /// Targets of the quarter left out because a draw of it already drew them.
+    already_drawn: usize,
 }
 
 /// Freezes the snapshot: the candidates the rules leave, the inspectors with a section, the
@@ -208,7 +306,7 @@ fn freeze(
     rules: &DrawRules,
 ) -> Result<Frozen> {
     let item_set: BTreeSet<String> = items.iter().cloned().collect();
-    let pool = candidate_pool(db, cq, quarter, today, &item_set, rules)?;
+    let (pool, already_drawn) = candidate_pool(db, cq, quarter, today, &item_set, rules)?;
     let team = snapshot_inspectors(db)?;
     let conflicts = open_conflicts(db, cq, &team.ids, &pool.candidates)?;
     Ok(Frozen {
@@ -220,6 +318,7 @@ fn freeze(
         repeat_excluded: pool.repeat_excluded,
         suspended: pool.suspended,
         no_section: team.no_section,
+        already_drawn,
     })
 }
 
@@ -239,7 +338,7 @@ fn remaining_quota(cq: &QuarterClassification, facts: &Facts) -> Quota {
 }
 
 /// The quarter's targets not drawn in it yet, sorted by the N4 window
-/// ([`eligibility::pool`]), each with its previous lead.
+/// ([`eligibility::pool`]), each with its previous lead; and how many were drawn already.
 fn candidate_pool(
     db: Db<'_>,
     cq: &QuarterClassification,
@@ -247,32 +346,31 @@ fn candidate_pool(
     today: chrono::NaiveDate,
     items: &BTreeSet<String>,
     rules: &DrawRules,
-) -> Result<eligibility::Pool> {
+) -> Result<(eligibility::Pool, usize)> {
     let drawn: HashSet<String> = drawn_in(db, quarter)?.into_iter().map(|d| d.code).collect();
     let window = rules.repeat_window_days;
     let visits = db.visits_since(eligibility::window_start(today, window))?;
     let leads = db.latest_leads()?;
-    let targets = cq
-        .items
-        .iter()
-        .filter(|(e, _)| !drawn.contains(e.data.credit_code.as_str()))
-        .map(|(e, c)| {
-            let group = Group::of(c);
-            eligibility::Target {
-                candidate: draw::Candidate {
-                    code: e.data.credit_code.to_string(),
-                    group,
-                    pollutants: e.data.pollutants.clone(),
-                    previous_lead: leads.get(&e.id).cloned(),
-                },
-                name: e.data.name.clone(),
-                status: e.data.status,
-                recent: visits
-                    .get(&e.id)
-                    .and_then(|v| recent_visit(v, group, items, today, window)),
-            }
-        });
-    Ok(eligibility::pool(targets))
+    let fresh =
+        |e: &crate::domain::enterprise::Enterprise| !drawn.contains(e.data.credit_code.as_str());
+    let already_drawn = cq.items.iter().filter(|(e, _)| !fresh(e)).count();
+    let targets = cq.items.iter().filter(|(e, _)| fresh(e)).map(|(e, c)| {
+        let group = Group::of(c);
+        eligibility::Target {
+            candidate: draw::Candidate {
+                code: e.data.credit_code.to_string(),
+                group,
+                pollutants: e.data.pollutants.clone(),
+                previous_lead: leads.get(&e.id).cloned(),
+            },
+            name: e.data.name.clone(),
+            status: e.data.status,
+            recent: visits
+                .get(&e.id)
+                .and_then(|v| recent_visit(v, group, items, today, window)),
+        }
+    });
+    Ok((eligibility::pool(targets), already_drawn))
 }
 
 /// The active inspectors as the snapshot names them, with their snapshot ids by record id,

@@ -16,7 +16,8 @@ fn filled() -> Service {
     s
 }
 
-fn small(s: &mut Service) -> PreparedDraw {
+/// A draw of 1 key, 1 special and 2 general targets.
+fn small_request() -> DrawRequest {
     let mut r = DrawRequest::new(q());
     r.items = vec!["HB-STHJ-02".into()];
     r.quota = Some(Quota::Classified {
@@ -24,7 +25,23 @@ fn small(s: &mut Service) -> PreparedDraw {
         special: 1,
         general: 2,
     });
-    s.prepare_draw(&admin(), &r).unwrap()
+    r
+}
+
+fn small(s: &mut Service) -> PreparedDraw {
+    s.prepare_draw(&admin(), &small_request()).unwrap()
+}
+
+/// A draw of more general targets than there are.
+fn too_many() -> DrawRequest {
+    let mut r = DrawRequest::new(q());
+    r.items = vec!["HB-STHJ-02".into()];
+    r.quota = Some(Quota::Classified {
+        key: 0,
+        special: 0,
+        general: 100_000,
+    });
+    r
 }
 
 fn problem<T: std::fmt::Debug>(r: Result<T>) -> DrawProblem {
@@ -38,7 +55,7 @@ fn problem<T: std::fmt::Debug>(r: Result<T>) -> DrawProblem {
 fn prepare_entropy_reveal_and_the_certificate_verifies() {
     let mut s = filled();
     let p = small(&mut s);
-    assert_eq!(p.label, "2024Q2-1");
+    assert_eq!(p.check.label, "2024Q2-1");
     let h = s.add_entropy(&admin(), p.id, "w1", "abcdefgh-123").unwrap();
     assert_eq!(h, entropy_hash("abcdefgh-123"));
     let cert = s.reveal_draw(&admin(), p.id).unwrap();
@@ -79,13 +96,7 @@ fn double_reveal_is_refused() {
 #[test]
 fn refusals_change_nothing() {
     let mut s = filled();
-    let mut r = DrawRequest::new(q());
-    r.items = vec!["HB-STHJ-02".into()];
-    r.quota = Some(Quota::Classified {
-        key: 0,
-        special: 0,
-        general: 100_000,
-    });
+    let mut r = too_many();
     match problem(s.prepare_draw(&admin(), &r)) {
         DrawProblem::Refused { refusals } => assert!(
             refusals
@@ -174,8 +185,8 @@ fn drawn_targets_are_excluded_from_the_next_draw_of_the_quarter() {
     assert_eq!(total(&before), 0);
     assert_eq!(total(&after), 4);
     let p2 = small(&mut s);
-    assert_eq!(p2.label, "2024Q2-2");
-    assert_eq!(p2.candidates + 4, p.candidates);
+    assert_eq!(p2.check.label, "2024Q2-2");
+    assert_eq!(p2.check.candidates + 4, p.check.candidates);
     let snap: Snapshot = s.store.read(|db| db.draw(p2.id)).unwrap().unwrap().snapshot;
     assert!(snap.candidates.iter().all(|c| !drawn.contains(&c.code)));
 }
@@ -249,8 +260,8 @@ fn repeat_window_previous_lead_and_item_expertise_reach_the_snapshot() {
     });
     let p = s.prepare_draw(&admin(), &r).unwrap();
     // The general target was inspected for the same item within a year: left out, named.
-    assert_eq!(p.repeat_excluded.len(), 1);
-    assert_eq!(p.repeat_excluded[0].code, general);
+    assert_eq!(p.check.repeat_excluded.len(), 1);
+    assert_eq!(p.check.repeat_excluded[0].code, general);
     let (snap, params) = snapshot_of(&mut s, p.id);
     assert!(snap.candidates.iter().all(|c| c.code != general));
     // The special target stays, with its previous lead.
@@ -262,7 +273,7 @@ fn repeat_window_previous_lead_and_item_expertise_reach_the_snapshot() {
     // Another item: N4 does not apply; a shorter window lets the general target back too.
     r.items = vec!["HB-STHJ-03".into()];
     let p = s.prepare_draw(&admin(), &r).unwrap();
-    assert!(p.repeat_excluded.is_empty());
+    assert!(p.check.repeat_excluded.is_empty());
     r.items = vec!["HB-STHJ-02".into()];
     s.set_draw_rules(
         &admin(),
@@ -273,7 +284,7 @@ fn repeat_window_previous_lead_and_item_expertise_reach_the_snapshot() {
     )
     .unwrap();
     let p = s.prepare_draw(&admin(), &r).unwrap();
-    assert!(p.repeat_excluded.is_empty());
+    assert!(p.check.repeat_excluded.is_empty());
     let (snap, params) = snapshot_of(&mut s, p.id);
     assert!(snap.candidates.iter().any(|c| c.code == general));
     assert!(params.previous_lead_may_lead);
@@ -448,4 +459,64 @@ fn a_draw_for_an_ended_quarter_needs_a_leaders_reason() {
     live.quota = Some(Quota::Unclassified { count: 1 });
     let p = s.prepare_draw(&admin(), &live).unwrap();
     assert_eq!(s.store.read(|db| db.late_reason(p.id)).unwrap(), None);
+}
+
+/// Issue 17: the dry run shows what prepare would freeze, the same path, and stores nothing.
+#[test]
+fn the_dry_run_agrees_with_prepare_and_stores_nothing() {
+    let mut s = filled();
+    let mut r = small_request();
+    r.items = vec!["HB-STHJ-02".into()];
+    let audited = s.audit_recent(&admin(), 1).unwrap();
+    let c = s.check_draw(&admin(), &r).unwrap();
+    assert!(c.refusals.is_empty(), "{:?}", c.refusals);
+    assert_eq!(c.label, "2024Q2-1");
+    assert_eq!(c.strata.len(), 3);
+    let per_stratum: usize = c.strata.iter().map(|(_, n, _)| n).sum();
+    // Positive-list firms are candidates of no stratum (they are supervised off-site).
+    assert!(per_stratum > 0 && per_stratum <= c.candidates);
+    assert!(c.strata.iter().all(|(_, n, k)| *n >= *k as usize));
+    assert!(s.draw_list(&admin()).unwrap().is_empty(), "nothing stored");
+    assert_eq!(
+        s.audit_recent(&admin(), 1).unwrap(),
+        audited,
+        "nothing audited"
+    );
+    let p = s.prepare_draw(&admin(), &r).unwrap();
+    assert_eq!(p.check.label, c.label);
+    assert_eq!(
+        (p.check.candidates, p.check.inspectors, p.check.conflicts),
+        (c.candidates, c.inspectors, c.conflicts)
+    );
+    assert_eq!(p.check.strata, c.strata);
+    // The next dry run names the next code and leaves out what a revealed draw drew.
+    s.add_entropy(&admin(), p.id, "w1", "abcdefgh-123").unwrap();
+    s.reveal_draw(&admin(), p.id).unwrap();
+    let next = s.check_draw(&admin(), &r).unwrap();
+    assert_eq!(next.label, "2024Q2-2");
+    assert_eq!(next.already_drawn, 4);
+    assert_eq!(next.candidates + 4, c.candidates);
+}
+
+#[test]
+fn the_dry_run_lists_refusals_and_refuses_as_prepare_does() {
+    let mut s = filled();
+    let mut r = too_many();
+    let c = s.check_draw(&admin(), &r).unwrap();
+    let DrawProblem::Refused { refusals } = problem(s.prepare_draw(&admin(), &r)) else {
+        panic!("prepare refuses");
+    };
+    assert_eq!(c.refusals, refusals, "the same check");
+    assert!(c.refusal_lines(crate::strings::Lang::Zh)[0].contains("只有"));
+    assert!(s.draw_list(&admin()).unwrap().is_empty());
+    // What prepare refuses before the check, the dry run refuses in the same words.
+    r.quarter = "2024Q1".parse().unwrap();
+    let said = |e: ServiceError| e.say(None, crate::strings::Lang::Zh);
+    let dry = said(s.check_draw(&admin(), &r).unwrap_err());
+    assert_eq!(dry, said(s.prepare_draw(&admin(), &r).unwrap_err()));
+    assert!(dry.contains("已于 2024-03-31 结束"), "{dry}");
+    assert!(matches!(
+        s.check_draw(&inspector(), &DrawRequest::new(q())),
+        Err(ServiceError::Forbidden(Role::Admin))
+    ));
 }

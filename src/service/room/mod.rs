@@ -408,15 +408,19 @@ impl Service {
         })
     }
 
-    /// Adds a note to a sealed or cancelled draw (administrators, leaders); nothing else about
-    /// it can change.
+    /// Adds a note to a draw (administrators, leaders): a preparation note before the reveal,
+    /// or a note on a sealed or cancelled draw, where nothing else about it can change. Notes
+    /// are not hashed; during the answers after the reveal none is taken.
     pub fn annotate_draw(&mut self, actor: &Actor, id: i64, note: &str) -> Result<()> {
         actor.require(&[Role::Admin, Role::Leader])?;
         let note = reason_text(note)?;
         let at = self.stamp();
         self.write(Change::Draws, |db| {
             let r = draw_head(db, id)?;
-            if !matches!(r.status, Status::Sealed | Status::Cancelled) {
+            if !matches!(
+                r.status,
+                Status::Prepared | Status::Sealed | Status::Cancelled
+            ) {
                 return Err(wrong_status(&r));
             }
             db.insert_draw_note(

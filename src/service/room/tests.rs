@@ -120,6 +120,30 @@ fn a_whole_ceremony_seals_when_every_witness_confirms() {
     assert_eq!(s.room(&admin(), id).unwrap().notes.len(), 1);
 }
 
+/// Issue 17: a note on a prepared draw (a preparation note), none while the witnesses answer.
+#[test]
+fn a_prepared_draw_takes_a_note_but_not_while_the_witnesses_answer() {
+    let mut s = service();
+    let id = ready(&mut s);
+    s.annotate_draw(&admin(), id, "公开来源另行通知").unwrap();
+    assert!(matches!(
+        s.annotate_draw(&w(1), id, "a witness"),
+        Err(ServiceError::Forbidden(_))
+    ));
+    s.reveal_draw(&admin(), id).unwrap();
+    assert!(matches!(
+        problem(s.annotate_draw(&admin(), id, "a note")),
+        DrawProblem::Status { .. }
+    ));
+    let notes = s.room(&admin(), id).unwrap().notes;
+    let notes: Vec<(&str, &str)> = (notes.iter())
+        .map(|n| (n.by.as_str(), n.note.as_str()))
+        .collect();
+    assert_eq!(notes, [("admin", "公开来源另行通知")]);
+    let audit = s.audit_recent(&admin(), 3).unwrap();
+    assert!(audit.iter().any(|a| a.action == "annotate"), "{audit:?}");
+}
+
 #[test]
 fn a_decline_blocks_sealing_until_a_leader_decides() {
     let mut s = service();

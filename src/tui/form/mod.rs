@@ -119,6 +119,9 @@ pub enum Target {
     JointTargets,
     /// A leader's evaluation of an inspector for the quarter (S9).
     Evaluation(crate::domain::quarter::Quarter),
+    /// A draw's preparation: checked and frozen by the preparation wizard
+    /// (`tui::prepare`), never saved by the form itself.
+    Draw,
 }
 
 /// The assignment a result form is for.
@@ -214,6 +217,7 @@ impl Form {
                 | Target::CalendarDay
                 | Target::Offsite
                 | Target::Joint
+                | Target::Draw
         )
     }
 

@@ -179,6 +179,33 @@ impl Form {
         Form::build(Target::JointTargets, forms::JOINT_TARGETS, texts)
     }
 
+    /// A draw's preparation for `req`'s quarter and settings: `items` are the labels
+    /// `code name` of the items in force to choose from, `counts` the plan's remaining per
+    /// class (key, special, general). The items have focus: a draw must name them.
+    pub fn draw(req: &crate::service::DrawRequest, items: Vec<String>, counts: [u64; 3]) -> Form {
+        let [key, special, general] = counts.map(|n| n.to_string());
+        let texts = vec![
+            req.quarter.to_string(),
+            String::new(),
+            key,
+            special,
+            general,
+            req.team_size.to_string(),
+            req.auxiliaries.to_string(),
+            req.workload_cap.to_string(),
+            String::new(),
+            req.min_witnesses.to_string(),
+        ];
+        let mut f = Form::build(Target::Draw, forms::DRAW, texts);
+        for fld in &mut f.fields {
+            if fld.spec.key == "draw_items" {
+                fld.widget = Widget::Multi(items.clone());
+            }
+        }
+        f.focus = 1;
+        f
+    }
+
     pub(super) fn save(&mut self, svc: &mut Service, actor: &Actor, lang: Lang) -> FormOutcome {
         for f in &mut self.fields {
             f.error = None;
@@ -207,7 +234,11 @@ impl Form {
     }
 
     /// Puts each issue beside its field and focuses the first.
-    fn show_issues(&mut self, issues: Vec<crate::domain::fields::FieldIssue>, lang: Lang) {
+    pub(crate) fn show_issues(
+        &mut self,
+        issues: Vec<crate::domain::fields::FieldIssue>,
+        lang: Lang,
+    ) {
         let n = issues.len();
         for i in issues {
             if let Some(f) = self.fields.iter_mut().find(|f| f.spec.key == i.field) {

@@ -27,6 +27,7 @@ impl Form {
             Target::Joint => ui::label("joint", lang),
             Target::JointTargets => ui::label("joint_targets", lang),
             Target::Evaluation(_) => ui::label("evaluation", lang),
+            Target::Draw => return format!(" {} ", strings::prepare::title(lang)),
         };
         format!(" {} ", ui::form_title(self.is_new(), what, lang))
     }

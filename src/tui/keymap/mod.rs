@@ -46,6 +46,8 @@ pub enum Action {
     Record,
     /// Write the announcement of a prepared draw (JSON and HTML).
     Announce,
+    /// Enter the public random value of a prepared draw.
+    PublicValue,
     /// Save and open the next record to enter.
     SaveNext,
     /// Worklist: enter the result of the selected assignment.

@@ -27,6 +27,33 @@ pub const DRAWS: &[Binding] = &[
     },
 ];
 
+/// The list of draws: prepare a new draw (administrators; the service checks again).
+pub const DRAWS_NEW: &[Binding] = &[Binding {
+    keys: &[ch('n')],
+    action: Action::New,
+    label: "prepare_draw",
+    shown: "n",
+    in_bar: true,
+}];
+
+/// The preparation's feasibility check, passed: `Ctrl-S` freezes the snapshot.
+pub const PREPARE_FREEZE: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Char('s'), C)],
+    action: Action::Save,
+    label: "freeze",
+    shown: "Ctrl-S",
+    in_bar: true,
+}];
+
+/// From the preparation's check back to its form.
+pub const PREPARE_BACK: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Esc, N)],
+    action: Action::Back,
+    label: "back_to_form",
+    shown: "Esc",
+    in_bar: true,
+}];
+
 /// In a draw room, for everyone.
 pub const ROOM: &[Binding] = &[Binding {
     keys: &[Key(KeyCode::Esc, N)],
@@ -115,6 +142,16 @@ pub const ROOM_ANNOTATE: &[Binding] = &[Binding {
     label: "annotate",
     shown: "n",
     in_bar: false,
+}];
+
+/// The public random value of the source named at preparation (administrators, before the
+/// reveal).
+pub const ROOM_PUBLIC: &[Binding] = &[Binding {
+    keys: &[ch('v')],
+    action: Action::PublicValue,
+    label: "public_value",
+    shown: "v",
+    in_bar: true,
 }];
 
 /// Writing the draw record (administrators, leaders).

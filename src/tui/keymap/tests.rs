@@ -47,6 +47,12 @@ fn every_binding_has_a_label() {
         EVIDENCE,
         EVIDENCE_ADD,
         REPORTS_BUNDLE,
+        DRAWS_NEW,
+        PREPARE_FREEZE,
+        PREPARE_BACK,
+        ROOM_PUBLIC,
+        ROOM_CANCEL,
+        ROOM_ANNOTATE,
     ] {
         for b in set {
             assert!(
@@ -95,10 +101,13 @@ fn no_screen_binds_a_key_twice() {
             ROOM_ACCEPT,
             ROOM_CANCEL,
             ROOM_ANNOTATE,
+            ROOM_PUBLIC,
             ROOM_RECORD,
             GLOBAL,
         ],
-        &[DRAWS, GLOBAL],
+        &[DRAWS, DRAWS_NEW, GLOBAL],
+        &[SCROLL, PREPARE_FREEZE, PREPARE_BACK, FORM_HELP, HELP_KEY],
+        &[SCROLL, CLOSE, FORM_HELP, HELP_KEY],
         &[HOME_ADMIN, GLOBAL],
         &[SAVE_NEXT, FORM],
         &[PROMPT],

@@ -15,6 +15,8 @@ use crate::strings::{Lang, room as rs};
 use std::sync::Arc;
 
 mod screen;
+#[cfg(test)]
+mod tests;
 mod view;
 
 /// What a one-line prompt asks for.
@@ -25,6 +27,7 @@ pub enum Ask {
     Accept,
     Cancel,
     Annotate,
+    PublicValue,
 }
 
 impl Ask {
@@ -35,6 +38,7 @@ impl Ask {
             Ask::Accept => "accept",
             Ask::Cancel => "cancel",
             Ask::Annotate => "annotate",
+            Ask::PublicValue => "public_value",
         }
     }
 }
@@ -47,6 +51,8 @@ pub enum Prompt {
     },
     /// A yes/no question before an irreversible step.
     Sure(Action),
+    /// Cancel the draw with this reason? (yes/no)
+    SureCancel(String),
 }
 
 /// One open room in this session.
@@ -234,6 +240,7 @@ impl Room {
             Action::Accept => self.prompt = text(Ask::Accept),
             Action::CancelDraw => self.prompt = text(Ask::Cancel),
             Action::Annotate => self.prompt = text(Ask::Annotate),
+            Action::PublicValue => self.prompt = text(Ask::PublicValue),
             Action::Reveal | Action::Confirm | Action::Release => {
                 self.prompt = Some(Prompt::Sure(a))
             }
@@ -261,9 +268,18 @@ impl Room {
                     self.prompt = Some(Prompt::Text { ask, input });
                     return Reply::Say(rs::entropy_short(MIN_ENTROPY_CHARS, lang));
                 }
+                if ask == Ask::Cancel {
+                    // Cancelling cannot be undone: asked once more, with the reason.
+                    self.prompt = Some(Prompt::SureCancel(text));
+                    return Reply::Nothing;
+                }
                 submit(ask, &text, id, svc, actor, lang)
             }
-            (Prompt::Text { .. }, Action::Back) | (Prompt::Sure(_), Action::No) => {
+            (Prompt::SureCancel(reason), Action::Yes) => {
+                submit(Ask::Cancel, &reason, id, svc, actor, lang)
+            }
+            (Prompt::Text { .. }, Action::Back)
+            | (Prompt::Sure(_) | Prompt::SureCancel(_), Action::No) => {
                 return Reply::Nothing;
             }
             (Prompt::Sure(what), Action::Yes) => match what {
@@ -313,5 +329,7 @@ fn submit(
         }
         Ask::Cancel => (svc.cancel_draw(actor, id, text)).map(|()| rs::cancelled(lang).into()),
         Ask::Annotate => (svc.annotate_draw(actor, id, text)).map(|()| rs::annotated(lang).into()),
+        Ask::PublicValue => (svc.set_public_value(actor, id, text))
+            .map(|()| crate::strings::prepare::public_value_done(lang).into()),
     }
 }

@@ -273,7 +273,7 @@ fn render_prompt(p: &Prompt, f: &mut Frame, area: Rect, theme: Theme, lang: Lang
             } else {
                 format!("> {}", strings::display(&input.value()))
             };
-            (rs::ask_title(ask.code(), lang), shown)
+            (rs::ask_title(ask.code(), lang).to_string(), shown)
         }
         Prompt::Sure(a) => {
             let what = match a {
@@ -281,8 +281,12 @@ fn render_prompt(p: &Prompt, f: &mut Frame, area: Rect, theme: Theme, lang: Lang
                 Action::Confirm => "confirm",
                 _ => "release",
             };
-            (rs::sure_title(what, lang), "(y/n)".to_string())
+            (rs::sure_title(what, lang).to_string(), "(y/n)".to_string())
         }
+        Prompt::SureCancel(reason) => (
+            crate::strings::prepare::sure_cancel(&strings::display(reason), lang),
+            "(y/n)".to_string(),
+        ),
     };
     let w = 72u16.min(area.width.saturating_sub(4));
     let pr = Rect {
