@@ -163,3 +163,53 @@ async fn my_settings_switch_the_language_at_once_and_for_the_next_login() {
         .expect("user");
     assert_eq!(u.lang.as_deref(), Some("en"));
 }
+
+/// Issue 17 item 4: the bureau's name set from the settings screen (`s` on the home tab) is
+/// printed on the next draw record.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bureau_name_set_in_the_ui_is_printed_on_the_draw_record() {
+    let srv = start_server().await;
+    let mut svc = srv.service();
+    let me = Actor::console();
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("s 系统设置").await, "{}", t.screen());
+    t.send(b"s").await;
+    assert!(t.wait_for("系统设置（仅管理员）").await, "{}", t.screen());
+    for _ in 0..8 {
+        t.send(b"\x1b[B").await; // ↓ to the bureau's name
+        t.pump(Duration::from_millis(50), |_| false).await;
+    }
+    t.send(b"\r").await;
+    assert!(t.wait_for("[bureau-name]").await, "{}", t.screen());
+    t.send("唐山市生态环境局端到端分局\r".as_bytes()).await;
+    assert!(t.wait_for("已保存").await, "{}", t.screen());
+    assert_eq!(
+        svc.bureau_name().expect("name"),
+        "唐山市生态环境局端到端分局"
+    );
+
+    let mut r = DrawRequest::new(shuangsui::domain::quarter::Quarter::of(svc.today()));
+    r.items = vec!["HB-STHJ-02".into()];
+    r.quota = Some(Quota::Classified {
+        key: 1,
+        special: 0,
+        general: 1,
+    });
+    let id = svc.prepare_draw(&me, &r).expect("prepared").id;
+    svc.open_room(&me, id).expect("room");
+    svc.add_entropy(&me, id, "w1", "typed by the witness at the table")
+        .expect("entropy");
+    svc.reveal_draw(&me, id).expect("revealed");
+    let files = svc
+        .draw_record(&me, id, shuangsui::strings::Lang::Zh)
+        .expect("record");
+    let html = files
+        .iter()
+        .find(|(n, _)| n.ends_with(".html") && !n.ends_with("-verify.html"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("the HTML record");
+    assert!(
+        html.contains("唐山市生态环境局端到端分局"),
+        "the record names the bureau"
+    );
+}

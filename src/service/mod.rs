@@ -19,6 +19,7 @@ mod registry;
 mod results;
 mod room;
 mod say;
+pub mod setting;
 mod stats;
 mod trail;
 mod users;
@@ -132,6 +133,8 @@ pub enum ServiceError {
     Evidence(EvidenceProblem),
     #[error("re-check refused: {0:?}")]
     FollowUp(FollowUpProblem),
+    #[error("setting refused: {0:?}")]
+    Setting(crate::domain::setting::SettingProblem),
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]

@@ -772,6 +772,7 @@ pub mod record;
 pub mod refusal;
 pub mod report;
 pub mod room;
+pub mod setting;
 pub mod sftp;
 pub mod wizard;
 pub mod words;

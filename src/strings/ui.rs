@@ -180,6 +180,7 @@ fn office_key(action: &str) -> Option<(&'static str, &'static str)> {
         "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
         "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
         "my_settings" => ("我的设置", "my settings"),
+        "system_settings" => ("系统设置", "settings"),
         "change" => ("修改", "change"),
         "prepare_draw" => ("准备抽取", "prepare a draw"),
         "freeze" => ("冻结快照", "freeze the snapshot"),

@@ -13,6 +13,10 @@ const LATIN_IN_CHINESE: &[&str] = &[
     "html",
     "json",
     "pdf",
+    "jpg",
+    "png",
+    "docx",
+    "off",
     "sha",
     "import",
     "export",
@@ -27,8 +31,8 @@ const LATIN_IN_CHINESE: &[&str] = &[
 
 /// Words of English in Chinese text: lower-case runs of three or more letters that are not
 /// file, protocol or command names, nor one of `data` (account names and the like), nor quoted
-/// input (“…”). A token with `/`, `.`, `-`, `_` or `"` is a path, a name or stored JSON; one
-/// with digits a code or a hash.
+/// input (“…”). A token with `/`, `.`, `-`, `_`, `[` or `"` is a path, a name or stored JSON;
+/// one with digits a code or a hash.
 pub fn english_in_chinese(text: &str, data: &[&str]) -> Vec<String> {
     let mut unquoted = String::with_capacity(text.len());
     let mut quoted = false;
@@ -42,7 +46,7 @@ pub fn english_in_chinese(text: &str, data: &[&str]) -> Vec<String> {
     }
     unquoted
         .split(|c: char| !c.is_ascii_graphic())
-        .filter(|t| !t.contains(['/', '.', '-', '_', '"', '=', '`', '<', '>']))
+        .filter(|t| !t.contains(['/', '.', '-', '_', '"', '=', '`', '<', '>', '[']))
         .filter(|t| !t.contains(|c: char| c.is_ascii_digit()))
         .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
         .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
@@ -74,8 +78,8 @@ mod tests {
     #[test]
     fn finds_the_other_language() {
         assert_eq!(
-            english_in_chinese("日历设置不成立：2025-01-04 is a Saturday, a day off", &[]),
-            vec!["day".to_string(), "off".to_string()],
+            english_in_chinese("日历设置不成立：2025-01-04 is a Saturday, a day away", &[]),
+            vec!["day".to_string(), "away".to_string()],
             "capitalised words (key names) and two letters pass"
         );
         assert_eq!(

@@ -441,6 +441,9 @@ impl Screen for HomeScreen {
             .when(plan, keymap::HOME_PLAN, || {
                 super::screen::needs(Role::Leader, cx.lang())
             })
+            .when(cx.has(Role::Admin), keymap::HOME_SETTINGS, || {
+                super::screen::needs(Role::Admin, cx.lang())
+            })
             .on(keymap::HOME_PREFS)
     }
 
@@ -452,6 +455,7 @@ impl Screen for HomeScreen {
             }
             Action::Plan => super::office::plan::PlanRatios::open(cx.quarter, cx),
             Action::Prefs => vec![Cmd::Push(Box::<super::office::prefs::Prefs>::default())],
+            Action::Settings => super::office::settings::Settings::open(cx),
             a => vec![Cmd::Ignored(a)],
         }
     }

@@ -87,6 +87,8 @@ pub enum Action {
     Plan,
     /// Open the user's own settings (我的设置).
     Prefs,
+    /// Open the system settings (系统设置, administrators).
+    Settings,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

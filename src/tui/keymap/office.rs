@@ -86,16 +86,18 @@ pub const HOME_PLAN: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
-/// The plan's ratios (with ARROWS and CLOSE): `Enter` edits the one chosen, `< >` another
-/// quarter.
-pub const PLAN_EDIT: &[Binding] = &[
-    Binding {
-        keys: &[Key(KeyCode::Enter, N)],
-        action: Action::Edit,
-        label: "edit",
-        shown: "Enter",
-        in_bar: true,
-    },
+/// A list of values (the plan's ratios, the settings; with ARROWS and CLOSE): `Enter` edits
+/// the one chosen.
+pub const EDIT_CHOSEN: &[Binding] = &[Binding {
+    keys: &[Key(KeyCode::Enter, N)],
+    action: Action::Edit,
+    label: "edit",
+    shown: "Enter",
+    in_bar: true,
+}];
+
+/// The plan's ratios (with EDIT_CHOSEN, ARROWS and CLOSE): `< >` another quarter.
+pub const PLAN_QUARTERS: &[Binding] = &[
     Binding {
         keys: &[ch('<'), ch(',')],
         action: Action::PrevQuarter,
@@ -111,6 +113,15 @@ pub const PLAN_EDIT: &[Binding] = &[
         in_bar: false,
     },
 ];
+
+/// The home tab: the system settings (系统设置), administrators.
+pub const HOME_SETTINGS: &[Binding] = &[Binding {
+    keys: &[ch('s')],
+    action: Action::Settings,
+    label: "system_settings",
+    shown: "s",
+    in_bar: true,
+}];
 
 /// The home tab: the user's own settings (我的设置), for everyone.
 pub const HOME_PREFS: &[Binding] = &[Binding {

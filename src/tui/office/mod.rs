@@ -2,11 +2,14 @@
 //! chain check on the audit tab (`v`, [`verify`]) and conflicts of interest (回避, N2) declared
 //! and withdrawn from an enterprise's or an inspector's detail (`c`, `w`, [`conflicts`]), and
 //! a quarter's plan ratios from the home tab (`p`, [`plan`]), and each user's own settings
-//! (我的设置, `m` on the home tab, [`prefs`]).
+//! (我的设置, `m` on the home tab, [`prefs`]), and the system settings (系统设置, `s` on the home
+//! tab, administrators, [`settings`]).
 
 pub mod conflicts;
+pub mod edit;
 pub mod plan;
 pub mod prefs;
+pub mod settings;
 pub mod verify;
 
 #[cfg(test)]

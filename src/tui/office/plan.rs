@@ -3,12 +3,12 @@
 //! same `parse_percent` as `shuangsui plan set`, through the service (which checks the role and
 //! writes the audit entry); `< >` shows another quarter.
 
+use super::edit::ValueEdit;
 use crate::domain::quarter::Quarter;
-use crate::domain::quota::{Group, Ratios, format_percent, parse_percent};
+use crate::domain::quota::{Ratios, format_percent, parse_percent};
 use crate::service::plan_ratio::PlanRatio;
 use crate::service::{Change, ServiceError};
-use crate::strings::{Lang, cli, display, office as o};
-use crate::tui::input::TextInput;
+use crate::strings::{cli, display, office as o};
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::popup_area;
 use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Modal, Paint, done, one};
@@ -19,18 +19,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-/// What a ratio means, as `plan show` says it.
-pub fn meaning(r: PlanRatio, lang: Lang) -> String {
-    match r {
-        PlanRatio::Key => cli::group_label(Group::Key, lang),
-        PlanRatio::Special => cli::group_label(Group::Special, lang),
-        PlanRatio::General => cli::group_label(Group::General, lang),
-        PlanRatio::Positive => cli::group_label(Group::PositiveList, lang),
-        PlanRatio::InternalJoint => cli::internal_joint(lang).to_string(),
-        PlanRatio::Classified => cli::classified_share(lang).to_string(),
-    }
-}
-
 /// The popup of a quarter's ratios.
 pub struct PlanRatios {
     quarter: Quarter,
@@ -39,8 +27,7 @@ pub struct PlanRatios {
     defaults: Ratios,
     cursor: usize,
     /// The percentage being typed for the ratio under the cursor.
-    editing: Option<TextInput>,
-    error: Option<String>,
+    edit: ValueEdit,
 }
 
 impl PlanRatios {
@@ -52,8 +39,7 @@ impl PlanRatios {
             own: false,
             defaults: Ratios::default(),
             cursor: 0,
-            editing: None,
-            error: None,
+            edit: ValueEdit::default(),
         };
         done(p.load(cx), |()| one(Cmd::Push(Box::new(p))))
     }
@@ -71,13 +57,9 @@ impl PlanRatios {
     /// Sets the ratio chosen to the percentage typed; bad input is said and changes nothing.
     fn save(&mut self, cx: &mut Ctx) -> Flow {
         let lang = cx.lang();
-        let typed = self
-            .editing
-            .as_ref()
-            .map(TextInput::value)
-            .unwrap_or_default();
+        let typed = self.edit.value();
         let Some(bp) = parse_percent(&typed) else {
-            self.error = Some(cli::bad_percent(&display(&typed), lang));
+            self.edit.error = Some(cli::bad_percent(&display(&typed), lang));
             return Vec::new();
         };
         let which = self.chosen();
@@ -86,13 +68,19 @@ impl PlanRatios {
             .set_quarter_ratio(&cx.s.actor, self.quarter, which, bp);
         match r {
             Ok(r) => {
-                (self.ratios, self.own, self.editing, self.error) = (r, true, None, None);
+                (self.ratios, self.own) = (r, true);
+                self.edit.stop();
                 let q = self.quarter.to_string();
-                let said = o::plan_set(&meaning(which, lang), &q, &format_percent(bp), lang);
+                let said = o::plan_set(
+                    &crate::strings::setting::ratio_meaning(which, lang),
+                    &q,
+                    &format_percent(bp),
+                    lang,
+                );
                 vec![Cmd::Saved, Cmd::Say(said)]
             }
             Err(e) => {
-                self.error = Some(e.say(None, lang));
+                self.edit.error = Some(e.say(None, lang));
                 Vec::new()
             }
         }
@@ -114,51 +102,45 @@ impl PlanRatios {
 
 impl Modal for PlanRatios {
     fn keys(&self, _: &Ctx) -> Keys {
-        match self.editing {
-            None => (Keys::new().on(keymap::PLAN_EDIT))
-                .on(keymap::ARROWS)
-                .on(keymap::CLOSE),
-            Some(_) => Keys::new().on(keymap::PROMPT),
-        }
+        let idle = Keys::new()
+            .on(keymap::EDIT_CHOSEN)
+            .on(keymap::PLAN_QUARTERS);
+        self.edit.keys(idle.on(keymap::ARROWS).on(keymap::CLOSE))
     }
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
         let last = PlanRatio::ALL.len() - 1;
-        match (a, self.editing.is_some()) {
+        match (a, self.edit.on()) {
             (Action::Up, false) => self.cursor = self.cursor.saturating_sub(1),
             (Action::Down, false) => self.cursor = (self.cursor + 1).min(last),
             (Action::Edit, false) => {
                 let now = format_percent(self.chosen().of(&self.ratios));
-                self.editing = Some(TextInput::new(now.trim_end_matches('%')));
+                self.edit.start(now.trim_end_matches('%'));
             }
             (Action::PrevQuarter, false) => return self.show(self.quarter.prev(), cx),
             (Action::NextQuarter, false) => return self.show(self.quarter.next(), cx),
             (Action::Back, false) => return one(Cmd::Pop),
             (Action::Save, true) => return self.save(cx),
-            (Action::Back, true) => (self.editing, self.error) = (None, None),
+            (Action::Back, true) => self.edit.stop(),
             (a, _) => return one(Cmd::Ignored(a)),
         }
         Vec::new()
     }
 
     fn text(&mut self, k: &KeyEvent, _: &mut Ctx) -> Option<Flow> {
-        let input = self.editing.as_mut()?;
-        self.error = None;
-        input.key(k).then(Vec::new)
+        self.edit.key(k)
     }
 
     fn paste(&mut self, s: &str) {
-        if let Some(input) = self.editing.as_mut() {
-            input.insert_str(s.lines().next().unwrap_or_default());
-        }
+        self.edit.paste(s);
     }
 
     fn unsaved(&self) -> bool {
-        self.editing.is_some()
+        self.edit.on()
     }
 
     fn changed(&mut self, c: Change, cx: &mut Ctx) -> Flow {
-        match (c, self.editing.is_none()) {
+        match (c, !self.edit.on()) {
             (Change::Settings, true) => done(self.load(cx), |()| Vec::new()),
             _ => Vec::new(),
         }
@@ -185,7 +167,10 @@ impl PlanRatios {
     /// The table of ratios, then the prompt or the help line.
     fn lines(&self, p: &Paint) -> Vec<Line<'static>> {
         let (lang, theme) = (p.lang(), p.theme());
-        let names: Vec<String> = PlanRatio::ALL.iter().map(|r| meaning(*r, lang)).collect();
+        let names: Vec<String> = PlanRatio::ALL
+            .iter()
+            .map(|r| crate::strings::setting::ratio_meaning(*r, lang))
+            .collect();
         let wide = names.iter().map(|n| n.width()).max().unwrap_or(0) + 2;
         let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
         let [h0, h1, h2] = o::plan_heads(lang);
@@ -207,19 +192,14 @@ impl PlanRatios {
             });
         }
         lines.push(Line::from(""));
-        match &self.editing {
-            Some(input) => {
-                let q = self.quarter.to_string();
-                let now = format_percent(self.chosen().of(&self.ratios));
-                let what = meaning(self.chosen(), lang);
-                lines.push(Line::from(o::plan_ask(&what, &q, &now, lang)));
-                lines.push(Line::from(format!("> {}", display(&input.value()))));
-            }
-            None => lines.push(Line::from(o::plan_help(lang))),
+        if !self.edit.on() {
+            lines.push(Line::from(o::plan_help(lang)));
         }
-        if let Some(e) = &self.error {
-            lines.push(Line::from(Span::styled(format!("⚠ {e}"), theme.warn())));
-        }
+        let q = self.quarter.to_string();
+        let now = format_percent(self.chosen().of(&self.ratios));
+        let what = crate::strings::setting::ratio_meaning(self.chosen(), lang);
+        let ask = Line::from(o::plan_ask(&what, &q, &now, lang));
+        lines.extend(self.edit.lines(ask, theme));
         lines
     }
 }

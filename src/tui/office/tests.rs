@@ -455,3 +455,56 @@ fn my_settings_change_language_and_borders_at_once_and_the_password() {
         "{h:?}"
     );
 }
+
+/// Issue 17 item 4: the system settings from the home tab (`s`), by keys, for administrators;
+/// a bad value is said and changes nothing; others are told why not.
+#[test]
+fn an_administrator_changes_settings_and_a_bad_value_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    let mut a = app(&path, &[Role::Admin]);
+    press(&mut a, ch('s'));
+    let (shown, _) = screen(&mut a);
+    assert!(
+        shown.contains("系统设置") && shown.contains("365 天"),
+        "{shown}"
+    );
+    // Down to the bureau's name (the ninth setting), which the demo leaves empty.
+    for _ in 0..8 {
+        press(&mut a, key(KeyCode::Down));
+    }
+    press(&mut a, key(KeyCode::Enter));
+    typed(&mut a, "唐山市生态环境局高新区分局");
+    press(&mut a, key(KeyCode::Enter));
+    assert!(said(&a).contains("已保存"), "{}", said(&a));
+    let mut svc = Service::open(&path).unwrap();
+    assert_eq!(svc.bureau_name().unwrap(), "唐山市生态环境局高新区分局");
+    // Up to the N4 window: a word is refused beside it.
+    press(&mut a, key(KeyCode::Up));
+    press(&mut a, key(KeyCode::Up));
+    press(&mut a, key(KeyCode::Enter));
+    for _ in 0..3 {
+        press(&mut a, key(KeyCode::Backspace));
+    }
+    typed(&mut a, "abc");
+    press(&mut a, key(KeyCode::Enter));
+    let (shown, _) = screen(&mut a);
+    assert!(shown.contains("“abc”不是 0–3660 之间的天数"), "{shown}");
+    assert_eq!(svc.draw_rules().unwrap().repeat_window_days, 365);
+    press(&mut a, key(KeyCode::Esc));
+    press(&mut a, key(KeyCode::Esc));
+    assert_eq!(a.depth(), 0);
+    let h = svc.audit_recent(&Actor::console(), 5).unwrap();
+    assert!(
+        h.iter()
+            .any(|e| e.entity == "settings" && e.actor == "wang"),
+        "audited"
+    );
+
+    let mut l = app(&path, &[Role::Leader]);
+    let (_, bar) = screen(&mut l);
+    assert!(!bar.contains("系统设置"), "{bar}");
+    press(&mut l, ch('s'));
+    assert_eq!(l.depth(), 0);
+    assert!(said(&l).contains("管理员"), "{}", said(&l));
+}
