@@ -62,6 +62,10 @@ impl Decision {
         }
     }
 
+    pub fn from_code(s: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.code() == s)
+    }
+
     /// By code or Chinese name (`维持`, `更正`).
     pub fn parse(s: &str) -> Option<Decision> {
         let s = s.trim();

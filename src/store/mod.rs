@@ -7,6 +7,7 @@
 mod audit;
 mod backup;
 mod columns;
+mod corrections;
 mod draws;
 mod enterprises;
 mod evaluations;
@@ -22,6 +23,7 @@ mod settings;
 mod users;
 
 pub use audit::{AuditEntry, AuditRow};
+pub use corrections::{CaseRow, VersionRow};
 pub use backup::{BackupError, FileCheck, LIVE_WAIT, Liveness};
 pub use draws::{
     AnswerRow, DrawHead, DrawRow, EntropyRow, MemberRow, NewDraw, NoteRow, QuarterDraw,

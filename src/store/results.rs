@@ -419,6 +419,29 @@ impl Db<'_> {
         Ok(n == 1)
     }
 
+    /// Replaces a published result by its corrected version (the version it replaces is kept
+    /// in `result_versions` by the caller); false when it is not published or someone else
+    /// changed it since `revision`.
+    pub fn correct_result(
+        &self,
+        id: i64,
+        revision: i64,
+        d: &ResultData,
+        by: &str,
+        at: &str,
+    ) -> Result<bool> {
+        let sql = sql!(format!(
+            "UPDATE results SET {}, revision = revision + 1
+             WHERE id = :id AND revision = :revision AND status = 'approved'
+               AND published_at IS NOT NULL",
+            RESULTS.assignments()
+        ));
+        let mut st = self.0.prepare_cached(sql)?;
+        let n =
+            data_values(d, by, at).execute(&mut st, &[(":id", &id), (":revision", &revision)])?;
+        Ok(n == 1)
+    }
+
     /// Marks approved results as published (those not yet published); returns how many.
     pub fn mark_published(&self, ids: &[i64], at: &str) -> Result<usize> {
         let mut st = self.0.prepare_cached(
