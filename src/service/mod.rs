@@ -5,6 +5,7 @@
 mod backup;
 mod bundle;
 mod classify;
+mod corrections;
 pub mod derived;
 mod draws;
 mod evaluations;
@@ -28,6 +29,7 @@ pub use backup::{
     scheduled_name,
 };
 pub use classify::QuarterClassification;
+pub use corrections::{CaseLine, CorrectionProblem, Decide};
 pub use derived::Derived;
 pub use draws::{
     DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride, MIN_ENTROPY_CHARS,
@@ -130,6 +132,8 @@ pub enum ServiceError {
     Evidence(EvidenceProblem),
     #[error("re-check refused: {0:?}")]
     FollowUp(FollowUpProblem),
+    #[error("correction refused: {0:?}")]
+    Correction(CorrectionProblem),
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]

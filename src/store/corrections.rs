@@ -106,7 +106,9 @@ fn case_row(r: &Row<'_>) -> rusqlite::Result<CaseRow> {
         None => None,
         Some(decision) => Some(Decided {
             decision,
-            reason: r.get::<_, Option<String>>(col!(T, reason))?.unwrap_or_default(),
+            reason: r
+                .get::<_, Option<String>>(col!(T, reason))?
+                .unwrap_or_default(),
             on: r.get(col!(T, decided_on))?,
             changes: match r.get::<_, Option<String>>(col!(T, changes))? {
                 Some(s) => from_json(&s)?,
@@ -226,15 +228,12 @@ impl Db<'_> {
 
     /// Stamps corrections as carried by a correction notice (those not yet); how many.
     pub fn mark_cases_published(&self, ids: &[i64], at: &str) -> Result<usize> {
-        let mut st = self.0.prepare_cached(
+        self.stamp_each(
             "UPDATE objections SET published_at = ?2
              WHERE id = ?1 AND decision = 'correct' AND published_at IS NULL",
-        )?;
-        let mut n = 0;
-        for id in ids {
-            n += st.execute(params![id, at])?;
-        }
-        Ok(n)
+            ids,
+            at,
+        )
     }
 
     /// Keeps the version of a result a correction replaces.

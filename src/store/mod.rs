@@ -23,8 +23,8 @@ mod settings;
 mod users;
 
 pub use audit::{AuditEntry, AuditRow};
-pub use corrections::{CaseRow, VersionRow};
 pub use backup::{BackupError, FileCheck, LIVE_WAIT, Liveness};
+pub use corrections::{CaseRow, VersionRow};
 pub use draws::{
     AnswerRow, DrawHead, DrawRow, EntropyRow, MemberRow, NewDraw, NoteRow, QuarterDraw,
     StoredCertificate,

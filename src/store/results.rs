@@ -382,14 +382,25 @@ impl Db<'_> {
         id: i64,
         revision: i64,
         d: &ResultData,
-        by: &str,
-        at: &str,
+        (by, at): (&str, &str),
     ) -> Result<bool> {
         let sql = sql!(format!(
             "UPDATE results SET {}, revision = revision + 1, status = 'submitted'
              WHERE id = :id AND revision = :revision AND status = 'returned'",
             RESULTS.assignments()
         ));
+        self.update_data(sql, (id, revision), d, (by, at))
+    }
+
+    /// Runs an UPDATE of a result's data where `:id` is at `:revision`; false when no row
+    /// matched.
+    fn update_data(
+        &self,
+        sql: &str,
+        (id, revision): (i64, i64),
+        d: &ResultData,
+        (by, at): (&str, &str),
+    ) -> Result<bool> {
         let mut st = self.0.prepare_cached(sql)?;
         let n =
             data_values(d, by, at).execute(&mut st, &[(":id", &id), (":revision", &revision)])?;
@@ -427,8 +438,7 @@ impl Db<'_> {
         id: i64,
         revision: i64,
         d: &ResultData,
-        by: &str,
-        at: &str,
+        (by, at): (&str, &str),
     ) -> Result<bool> {
         let sql = sql!(format!(
             "UPDATE results SET {}, revision = revision + 1
@@ -436,23 +446,17 @@ impl Db<'_> {
                AND published_at IS NOT NULL",
             RESULTS.assignments()
         ));
-        let mut st = self.0.prepare_cached(sql)?;
-        let n =
-            data_values(d, by, at).execute(&mut st, &[(":id", &id), (":revision", &revision)])?;
-        Ok(n == 1)
+        self.update_data(sql, (id, revision), d, (by, at))
     }
 
     /// Marks approved results as published (those not yet published); returns how many.
     pub fn mark_published(&self, ids: &[i64], at: &str) -> Result<usize> {
-        let mut st = self.0.prepare_cached(
+        self.stamp_each(
             "UPDATE results SET published_at = ?2
              WHERE id = ?1 AND status = 'approved' AND published_at IS NULL",
-        )?;
-        let mut n = 0;
-        for id in ids {
-            n += st.execute(params![id, at])?;
-        }
-        Ok(n)
+            ids,
+            at,
+        )
     }
 
     /// The result categories, in their order, with whether each is in use.

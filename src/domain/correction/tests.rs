@@ -1,26 +1,11 @@
 use super::*;
-use crate::domain::result::Signature;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 fn result() -> ResultData {
-    ResultData {
-        inspected_on: d("2024-04-10"),
-        present: ["A1", "A2"].map(String::from).into(),
-        items: ["I1"].map(String::from).into(),
-        category: "none".into(),
-        findings: String::new(),
-        rectify_by: None,
-        case_no: String::new(),
-        mobile_no: String::new(),
-        signature: Signature::Signed,
-        signature_reason: String::new(),
-        evidence: String::new(),
-        typical: false,
-        typical_note: String::new(),
-    }
+    crate::domain::result::tests::typical()
 }
 
 fn objection() -> Filing {
@@ -133,7 +118,7 @@ fn a_decision_needs_a_reason_and_a_correction_must_change_something() {
         Err(vec![Problem::ReasonRequired, Problem::NothingToCorrect])
     );
     let unchanged = Changes {
-        category: Some("none".into()),
+        category: Some("no_problem".into()),
         ..Changes::default()
     };
     assert_eq!(

@@ -63,16 +63,38 @@ fn a_case_reads_back_is_decided_once_and_one_is_pending_at_a_time() {
         None
     );
     let row = s.read(|db| db.case(id)).unwrap().unwrap();
-    assert_eq!((row.case.filing.clone(), row.case.decided), (filing(), None));
-    assert!(s.write(|db| db.decide_case(id, &decided(), Some(2), "leader", "t3")).unwrap());
-    assert!(!s.write(|db| db.decide_case(id, &decided(), Some(3), "leader", "t4")).unwrap());
+    assert_eq!(
+        (row.case.filing.clone(), row.case.decided),
+        (filing(), None)
+    );
+    assert!(
+        s.write(|db| db.decide_case(id, &decided(), Some(2), "leader", "t3"))
+            .unwrap()
+    );
+    assert!(
+        !s.write(|db| db.decide_case(id, &decided(), Some(3), "leader", "t4"))
+            .unwrap()
+    );
     let row = s.read(|db| db.case(id)).unwrap().unwrap();
     assert_eq!(row.case.decided, Some(decided()));
-    assert_eq!((row.version, row.decided_by.as_deref()), (Some(2), Some("leader")));
-    assert_eq!(s.write(|db| db.mark_cases_published(&[id], "t5")).unwrap(), 1);
-    assert_eq!(s.write(|db| db.mark_cases_published(&[id], "t6")).unwrap(), 0);
+    assert_eq!(
+        (row.version, row.decided_by.as_deref()),
+        (Some(2), Some("leader"))
+    );
+    assert_eq!(
+        s.write(|db| db.mark_cases_published(&[id], "t5")).unwrap(),
+        1
+    );
+    assert_eq!(
+        s.write(|db| db.mark_cases_published(&[id], "t6")).unwrap(),
+        0
+    );
     // Decided, a new case may be filed.
-    assert!(s.write(|db| db.insert_case(1, &filing(), "admin", "t7")).unwrap().is_some());
+    assert!(
+        s.write(|db| db.insert_case(1, &filing(), "admin", "t7"))
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(s.read(|db| db.cases()).unwrap().len(), 2);
 }
 
