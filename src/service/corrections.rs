@@ -119,7 +119,7 @@ fn new_version(
 
 impl Service {
     /// The assignment of a result the actor may see; an unknown result says so.
-    fn result_assignment(&mut self, actor: &Actor, result: i64) -> Result<AssignmentRow> {
+    pub fn result_assignment(&mut self, actor: &Actor, result: i64) -> Result<AssignmentRow> {
         let a = self.visible_result(actor, result).map_err(|e| match e {
             ServiceError::Evidence(_) => CorrectionProblem::UnknownResult(result).into(),
             e => e,

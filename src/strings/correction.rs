@@ -170,3 +170,27 @@ fn refusal(p: &Problem, lang: Lang) -> String {
         (Problem::ReasonRequired, Lang::En) => "give the reason for the decision".into(),
     }
 }
+
+pub fn heading_cases(lang: Lang) -> &'static str {
+    lang.t("异议与更正", "Objections and corrections")
+}
+
+pub fn current_version(lang: Lang) -> &'static str {
+    lang.t("当前版本", "current version")
+}
+
+/// A version a correction replaced.
+pub fn version_line(v: i64, inspected_on: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{v}版（已被更正）：{inspected_on}"),
+        Lang::En => format!("version {v} (corrected): {inspected_on}"),
+    }
+}
+
+/// The title of the objection form and of the decision form.
+pub fn form_title(decision: bool, lang: Lang) -> &'static str {
+    match decision {
+        false => lang.t("登记异议/更正", "Objection or correction"),
+        true => lang.t("决定维持/更正", "Decide: uphold or correct"),
+    }
+}

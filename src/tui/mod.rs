@@ -3,6 +3,7 @@
 //! It talks to the data only through `service`, which checks every permission again.
 
 pub mod app;
+pub mod cases;
 pub mod detail;
 pub mod form;
 pub mod home;

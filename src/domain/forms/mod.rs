@@ -12,10 +12,12 @@ use super::item::{ItemData, Method};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
+mod cases;
 mod entered;
 mod keys;
 mod specs;
 mod texts;
+pub use cases::*;
 pub use entered::*;
 pub use keys::{EnterpriseField, InspectorField, ItemField};
 pub use specs::*;

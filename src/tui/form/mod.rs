@@ -119,6 +119,21 @@ pub enum Target {
     JointTargets,
     /// A leader's evaluation of an inspector for the quarter (S9).
     Evaluation(crate::domain::quarter::Quarter),
+    /// The re-check (复查) that closes a result's follow-up, with the form's title.
+    Recheck {
+        result: i64,
+        title: String,
+    },
+    /// An objection to a published result or its correction (category codes and names).
+    Objection {
+        result: i64,
+        categories: Vec<(String, String)>,
+    },
+    /// A leader's decision of a case (category codes and names).
+    Decision {
+        case: i64,
+        categories: Vec<(String, String)>,
+    },
 }
 
 /// The assignment a result form is for.
@@ -214,6 +229,9 @@ impl Form {
                 | Target::CalendarDay
                 | Target::Offsite
                 | Target::Joint
+                | Target::Recheck { .. }
+                | Target::Objection { .. }
+                | Target::Decision { .. }
         )
     }
 

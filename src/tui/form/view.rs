@@ -27,6 +27,9 @@ impl Form {
             Target::Joint => ui::label("joint", lang),
             Target::JointTargets => ui::label("joint_targets", lang),
             Target::Evaluation(_) => ui::label("evaluation", lang),
+            Target::Recheck { ref title, .. } => title.as_str(),
+            Target::Objection { .. } => crate::strings::correction::form_title(false, lang),
+            Target::Decision { .. } => crate::strings::correction::form_title(true, lang),
         };
         format!(" {} ", ui::form_title(self.is_new(), what, lang))
     }

@@ -85,6 +85,12 @@ pub enum Action {
     Plan,
     /// Open the user's own settings (我的设置).
     Prefs,
+    /// Worklist: record the re-check (复查) of the selected follow-up.
+    Recheck,
+    /// A result's detail: record an objection or start a correction (异议 / 更正).
+    Object,
+    /// A result's detail: a leader decides its objection or correction.
+    Decide,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -152,3 +152,30 @@ pub const EVIDENCE_ADD: &[Binding] = &[Binding {
     shown: "i",
     in_bar: true,
 }];
+
+/// The worklist, for a follow-up still open (its team, administrators): the re-check.
+pub const RECHECK: &[Binding] = &[Binding {
+    keys: &[ch('c')],
+    action: Action::Recheck,
+    label: "recheck",
+    shown: "c",
+    in_bar: true,
+}];
+
+/// A published result's detail, for administrators: an objection or a correction.
+pub const OBJECT: &[Binding] = &[Binding {
+    keys: &[ch('o')],
+    action: Action::Object,
+    label: "objection",
+    shown: "o",
+    in_bar: true,
+}];
+
+/// A result's detail, for leaders, with a case awaiting decision: 维持 or 更正.
+pub const DECIDE: &[Binding] = &[Binding {
+    keys: &[ch('d')],
+    action: Action::Decide,
+    label: "decide",
+    shown: "d",
+    in_bar: true,
+}];
