@@ -19,11 +19,16 @@ pub struct CaseState {
 fn case_line(l: &CaseLine, lang: Lang) -> String {
     let c = &l.row;
     let f = &c.case.filing;
+    let status = cs::status(c.case.status(), lang);
     let state = match &c.case.decided {
-        None => cs::status(c.case.status(), lang).to_string(),
+        None => status.to_string(),
         Some(d) => {
             let by = c.decided_by.as_deref().unwrap_or("");
-            cs::decided(d.decision, &d.reason, &d.on.to_string(), by, lang)
+            let on = d.on.to_string();
+            format!(
+                "{status}：{}",
+                cs::decided(d.decision, &d.reason, &on, by, lang)
+            )
         }
     };
     format!(
@@ -60,11 +65,14 @@ pub fn lines(
     }
     let current = 1 + versions.len();
     lines.push(field(cs::current_version(lang), &current.to_string()));
+    let names = super::work::category_choices(svc, lang)?;
     for v in &versions {
         let text = cs::version_line(v.version, &v.data.inspected_on.to_string(), lang);
+        let category = (names.iter().find(|c| c.0 == v.data.category))
+            .map_or(v.data.category.as_str(), |c| c.1.as_str());
         lines.push(Line::from(display(&format!(
-            "{text} {} {}",
-            v.data.category, v.data.findings
+            "{text} {category} {}",
+            v.data.findings
         ))));
     }
     let pending = (cases.iter())
