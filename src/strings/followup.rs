@@ -131,3 +131,29 @@ pub fn open_count(n: usize, lang: Lang) -> String {
         Lang::En => format!("follow-ups to re-check: {n} (shuangsui followup list)"),
     }
 }
+
+/// The follow-ups of the quarter in a sentence, for the summary draft.
+pub fn summary(c: &crate::domain::figures::FollowUpCounts, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "责令整改的 {} 项中，已复查 {} 项（已整改 {} 项，未整改立案 {} 项，其他 {} 项），待复查 {} 项，整改逾期未复查 {} 项。",
+            c.opened,
+            c.closed(),
+            c.rectified,
+            c.case_filed,
+            c.other,
+            c.open,
+            c.overdue
+        ),
+        Lang::En => format!(
+            "Of {} follow-ups, {} were re-checked ({} rectified, {} not rectified with a case filed, {} other), {} are to re-check and {} are overdue.",
+            c.opened,
+            c.closed(),
+            c.rectified,
+            c.case_filed,
+            c.other,
+            c.open,
+            c.overdue
+        ),
+    }
+}

@@ -291,6 +291,12 @@ fn results_table(s: &QuarterStats, lang: Lang) -> Table {
     rows.extend([
         count(L::Cases, r.cases, Unit::Cases),
         count(L::Rectifications, r.rectifications, Unit::Times),
+        count(L::FollowUps, s.followups.opened, Unit::Times),
+        count(L::FollowUpsOpen, s.followups.open, Unit::Times),
+        count(L::FollowUpsOverdue, s.followups.overdue, Unit::Times),
+        count(L::RecheckRectified, s.followups.rectified, Unit::Times),
+        count(L::RecheckCaseFiled, s.followups.case_filed, Unit::Cases),
+        count(L::RecheckOther, s.followups.other, Unit::Times),
         count(L::Approved, r.approved, Unit::Times),
         count(L::Published, r.published, Unit::Times),
         count(L::PublishedOnTime, r.published_on_time, Unit::Times),
@@ -462,6 +468,9 @@ fn assessment_table(input: &ReportInput, lang: Lang) -> Table {
             (L::Problems, U::Times),
             (L::CasesFiled, U::Cases),
             (L::Returned, U::Times),
+            (L::Rectifications, U::Times),
+            (L::Rechecked, U::Times),
+            (L::Overdue, U::Times),
         ]
         .map(|(l, u)| rs::with_unit(l, u, lang)),
     );
@@ -479,6 +488,9 @@ fn assessment_table(input: &ReportInput, lang: Lang) -> Table {
             a.problems,
             a.cases,
             a.returned,
+            a.followups,
+            a.rechecked,
+            a.overdue,
         ]
     };
     let grade = |e: Option<&Evaluation>| e.map_or(V::Blank, |e| V::Mark(rs::grade(e.grade, lang)));
@@ -508,8 +520,9 @@ fn assessment_table(input: &ReportInput, lang: Lang) -> Table {
         V::Text(rs::people(input.assessment.len(), lang)),
         V::Blank,
     ];
-    total.extend((0..7).map(|i| V::Num(input.assessment.iter().map(|a| counts(a)[i]).sum())));
-    total.extend((10..head.len()).map(|_| V::Blank));
+    let n = counts(&Assessment::default()).len();
+    total.extend((0..n).map(|i| V::Num(input.assessment.iter().map(|a| counts(a)[i]).sum())));
+    total.extend((3 + n..head.len()).map(|_| V::Blank));
     rows.push(total);
     Table {
         title: None,
