@@ -96,6 +96,17 @@ pub fn status(
     }
 }
 
+/// Key hint labels of the work after the visit: re-check, objection, decision.
+fn after_visit_label(action: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match action {
+        "recheck" => ("复查", "re-check"),
+        "objection" => ("登记异议/更正", "objection or correction"),
+        "decide" => ("决定维持/更正", "decide: uphold or correct"),
+        _ => ("", ""),
+    };
+    lang.t(zh, en)
+}
+
 /// Key hint labels: (key text, zh, en).
 pub fn key_label(action: &str, lang: Lang) -> &'static str {
     let (zh, en) = match action {
@@ -158,9 +169,6 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
         "bundle" => ("季度佐证材料包", "quarter's evidence bundle"),
         "export_evidence" => ("佐证材料复制到发件箱", "copy evidence to outbox"),
         "attach_evidence" => ("从收件箱添加佐证材料", "attach evidence from inbox"),
-        "recheck" => ("复查", "re-check"),
-        "objection" => ("登记异议/更正", "objection or correction"),
-        "decide" => ("决定维持/更正", "decide: uphold or correct"),
         "verify_chain" => ("校验审计链", "check the audit chain"),
         "declare_conflict" => ("登记回避", "declare a conflict"),
         "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
@@ -174,7 +182,7 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
             "导入（文件有误时不可用）",
             "import (not while the file has problems)",
         ),
-        _ => ("", ""),
+        k => return after_visit_label(k, lang),
     };
     lang.t(zh, en)
 }

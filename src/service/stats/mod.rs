@@ -155,24 +155,8 @@ impl Service {
                     });
                     e.assignments += 1;
                     let Some(r) = &a.result else { continue };
-                    let d = &r.data;
-                    let cat = cats
-                        .iter()
-                        .find(|(c, _)| c.code == d.category)
-                        .map(|(c, _)| c);
-                    e.completed += 1;
-                    e.on_time += u64::from(d.inspected_on <= due);
-                    e.signatures += u64::from(d.signature == Signature::Signed);
-                    e.problems += u64::from(cat.is_some_and(|c| c.problem));
-                    e.cases +=
-                        u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
-                    e.returned += u64::try_from(r.returns).unwrap_or(0);
-                    if let Some(f) = followup_of(r, &cats, &rechecks) {
-                        let status = f.status(today);
-                        e.followups += 1;
-                        e.rechecked += u64::from(status == Status::Closed);
-                        e.overdue += u64::from(status == Status::Overdue);
-                    }
+                    let follow = followup_of(r, &cats, &rechecks).map(|f| f.status(today));
+                    tally(e, r, &cats, due, follow);
                 }
             }
         }
@@ -276,6 +260,33 @@ impl Service {
             ),
         };
         Ok((stats, assessment, self.bureau_name()?))
+    }
+}
+
+/// Counts result `r` for a person of its team: completed, on time (by `due`), signature,
+/// problem, case, returns, and its follow-up's state (`follow`), if it opened one.
+fn tally(
+    e: &mut Assessment,
+    r: &crate::store::ResultRow,
+    cats: &[(Category, bool)],
+    due: NaiveDate,
+    follow: Option<Status>,
+) {
+    let d = &r.data;
+    let cat = cats
+        .iter()
+        .find(|(c, _)| c.code == d.category)
+        .map(|(c, _)| c);
+    e.completed += 1;
+    e.on_time += u64::from(d.inspected_on <= due);
+    e.signatures += u64::from(d.signature == Signature::Signed);
+    e.problems += u64::from(cat.is_some_and(|c| c.problem));
+    e.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
+    e.returned += u64::try_from(r.returns).unwrap_or(0);
+    if let Some(status) = follow {
+        e.followups += 1;
+        e.rechecked += u64::from(status == Status::Closed);
+        e.overdue += u64::from(status == Status::Overdue);
     }
 }
 
