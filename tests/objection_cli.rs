@@ -79,10 +79,32 @@ fn an_objection_leads_to_a_correction_notice_and_the_notice_shows_the_version() 
         "--category",
         "corrected",
     ];
+    let last = || {
+        let mut svc = Service::open(&env.db()).expect("open");
+        svc.audit_recent(&Actor::console(), 1).expect("audit")[0].id
+    };
+    let before = last();
     refused(&decide, "无权执行此操作");
+    refused(
+        &[
+            &decide[..3],
+            &["--decision", "改", "--reason", "x", "--as", "lead"],
+        ]
+        .concat(),
+        "无法识别的决定",
+    );
+    refused(
+        &[&decide[..7], &["--category", "nonsense", "--as", "lead"]].concat(),
+        "检查结果：",
+    );
+    assert_eq!(last(), before, "a refusal changes nothing");
     let out = env.ok(&[&decide[..], &["--as", "lead"]].concat());
     assert!(out.contains("更正为第 2 版"), "{out}");
     refused(&[&decide[..], &["--as", "lead"]].concat(), "已经决定");
+    refused(
+        &[&["--lang", "en"][..], &decide[..], &["--as", "lead"]].concat(),
+        "already decided",
+    );
     let list = env.ok(&["objection", "list"]);
     assert!(
         list.contains("已更正") && list.contains("唐山某公司"),

@@ -8,7 +8,7 @@ use anyhow::anyhow;
 use clap::{Args, Subcommand};
 use shuangsui::domain::correction::{Changes, Decision, Filing, Kind};
 use shuangsui::domain::quarter::Quarter;
-use shuangsui::service::{Actor, Decide, Service};
+use shuangsui::service::{Actor, Decide, Service, ServiceError};
 use shuangsui::strings::{Lang, correction as cs};
 use std::io::Write;
 
@@ -115,7 +115,7 @@ pub fn objection(
     lang: Lang,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let h = |e| human(e, None, lang);
+    let h = |e| say(e, lang);
     match cmd {
         ObjectionCmd::Add(a) => add(svc, me, a, lang, out)?,
         ObjectionCmd::Decide {
@@ -148,6 +148,14 @@ pub fn objection(
     Ok(())
 }
 
+/// A refusal in words; invalid input names the fields as the forms do.
+fn say(e: ServiceError, lang: Lang) -> anyhow::Error {
+    match &e {
+        ServiceError::Invalid(issues) => anyhow!(cs::invalid(issues, lang)),
+        _ => human(e, None, lang),
+    }
+}
+
 fn add(
     svc: &mut Service,
     me: &Actor,
@@ -173,7 +181,7 @@ fn add(
     };
     let id = svc
         .file_case(&who, a.result, &f)
-        .map_err(|e| human(e, None, lang))?;
+        .map_err(|e| say(e, lang))?;
     writeln!(out, "{}", cs::filed(id, kind, lang))?;
     Ok(())
 }

@@ -134,7 +134,7 @@ impl Service {
         let a = self.result_assignment(actor, result)?;
         let r = result_of(&a, result)?.clone();
         let mut f = f.clone();
-        f.from = text("from", &f.from, 200, false)?;
+        f.from = text("raised_by", &f.from, 200, false)?;
         f.content = text("content", &f.content, 2000, true)?;
         let published = (r.status == ReviewStatus::Approved)
             .then(|| r.published_at.as_deref().and_then(day_of))

@@ -3,6 +3,8 @@
 
 use super::Lang;
 use crate::domain::correction::{CorrectionProblem, Decision, Field, Kind, Problem, Status};
+use crate::domain::fields::FieldIssue;
+use crate::domain::forms;
 
 pub fn kind(k: Kind, lang: Lang) -> &'static str {
     match k {
@@ -193,4 +195,26 @@ pub fn form_title(decision: bool, lang: Lang) -> &'static str {
         false => lang.t("登记异议/更正", "Objection or correction"),
         true => lang.t("决定维持/更正", "Decide: uphold or correct"),
     }
+}
+
+/// Refused input of a case or of the result it corrects, one `field：problem` per line, the
+/// fields named as the forms name them.
+pub fn invalid(issues: &[FieldIssue], lang: Lang) -> String {
+    let specs = || {
+        forms::OBJECTION
+            .iter()
+            .chain(forms::DECISION)
+            .chain(forms::RESULT)
+    };
+    issues
+        .iter()
+        .map(|i| {
+            let name = (specs().find(|s| s.key == i.field)).map_or_else(
+                || i.field.to_string(),
+                |s| super::field(s, lang).to_string(),
+            );
+            format!("{name}：{}", super::problem(&i.problem, lang))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
