@@ -25,6 +25,8 @@ pub mod worklist;
 pub use app::{App, Event, Outcome, Session};
 
 #[cfg(test)]
+mod cases_tests;
+#[cfg(test)]
 mod files_tests;
 #[cfg(test)]
 mod snapshots;

@@ -30,8 +30,10 @@ fn admin() -> Actor {
 }
 
 /// A demo registry with draws in each state: prepared, revealed, disputed, sealed and
-/// released, cancelled; an inspector account for a team lead of the released one.
-fn template() -> &'static Path {
+/// released, cancelled; an inspector account for a team lead of the released one; the released
+/// draw's second target published with a follow-up still open and an objection awaiting a
+/// decision.
+pub(super) fn template() -> &'static Path {
     static DB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = DB.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
@@ -85,6 +87,7 @@ fn template() -> &'static Path {
             },
         )
         .unwrap();
+        super::cases_tests::published_with_objection(&mut svc, &admin);
         (dir, path)
     });
     path
@@ -104,7 +107,7 @@ fn app(roles: &[Role], dir: &Path) -> App {
     app_on(&path, roles, name)
 }
 
-fn press(app: &mut App, k: KeyEvent) {
+pub(super) fn press(app: &mut App, k: KeyEvent) {
     app.update(Event::Key(k));
 }
 
@@ -220,7 +223,7 @@ fn room(roles: &[Role], dir: &Path, n: usize) -> App {
     a
 }
 
-fn ch(c: char) -> KeyEvent {
+pub(super) fn ch(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
@@ -388,7 +391,7 @@ fn an_empty_registry_says_how_to_fill_it() {
 }
 
 /// An app on an existing database file.
-fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
+pub(super) fn app_on(path: &Path, roles: &[Role], name: &str) -> App {
     let actor = Actor {
         user_id: Some(1),
         name: name.into(),
