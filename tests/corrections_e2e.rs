@@ -1,7 +1,7 @@
 //! Corrections and objections, and the re-check by keys, over real SSH (issue 18): the
 //! administrator records an objection from a published result's detail (`o`), a leader's
 //! session decides it (`d`, 更正 with the corrected result), the detail shows the kept version
-//! and the correction notice names what changed; a follow-up is re-checked from the worklist
+//! and the correction notice the administrator writes (`P`) names what changed; a follow-up is re-checked from the worklist
 //! (`c`, the form, Ctrl-S) and closes, and a second re-check is refused with the reason.
 
 mod common;
@@ -73,9 +73,13 @@ async fn an_objection_leads_to_a_correction_notice() {
     let r = svc.result_assignment(&me, rid).unwrap().result.unwrap();
     assert_eq!(r.data.category, "corrected");
 
-    let (n, files) = svc.correction_notice(&me, q, Lang::Zh).expect("notice");
-    assert_eq!(n, 1);
-    let html = String::from_utf8(files[0].1.clone()).unwrap();
+    // The administrator writes the correction notice to the outbox (`P` on the worklist).
+    t.send(b"\x1b").await;
+    assert!(t.wait_for("截止日期").await, "{}", t.screen());
+    t.send(b"P").await;
+    assert!(t.wait_for("1 条更正").await, "{}", t.screen());
+    let name = format!("更正公示-{q}.html");
+    let html = std::fs::read_to_string(srv.dir.path().join("outbox/admin").join(&name)).unwrap();
     assert!(
         html.contains("检查结果：未发现问题 → 发现问题已责令改正"),
         "{html}"

@@ -102,6 +102,10 @@ fn after_visit_label(action: &str, lang: Lang) -> &'static str {
         "recheck" => ("复查", "re-check"),
         "objection" => ("登记异议/更正", "objection or correction"),
         "decide" => ("决定维持/更正", "decide: uphold or correct"),
+        "publish_corrections" => (
+            "生成本季度更正公示",
+            "write the quarter's correction notice",
+        ),
         _ => ("", ""),
     };
     lang.t(zh, en)

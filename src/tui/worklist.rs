@@ -1,6 +1,7 @@
 //! The results tab as a screen: the worklist in a [`Pane`]; `e` enters the selected
 //! assignment's result (F2 in the form saves and opens the next one), reviewers approve (`a`)
-//! or return (`r`) a submitted result, administrators write the quarter's public notice (`p`),
+//! or return (`r`) a submitted result, administrators write the quarter's public notice (`p`)
+//! and its correction notice (`P`),
 //! and off-site checks are recorded (`o`); a follow-up still open is re-checked (`c`, its team
 //! and administrators). `Enter` opens the pre-visit view and evidence.
 
@@ -81,12 +82,20 @@ impl Worklist {
         })
     }
 
-    fn publish(&mut self, cx: &mut Ctx) -> Flow {
+    /// Writes the quarter's public notice, or (`corrections`) its correction notice, to the
+    /// outbox.
+    fn publish(&mut self, corrections: bool, cx: &mut Ctx) -> Flow {
         let (lang, q) = (cx.lang(), cx.quarter);
-        let files = cx.svc.publication_files(&cx.s.actor, q, lang);
+        let files = match corrections {
+            false => cx.svc.publication_files(&cx.s.actor, q, lang),
+            true => cx.svc.correction_notice(&cx.s.actor, q, lang),
+        };
         done(files, |(n, files)| {
             let said = move |names: &[String], lang| {
-                let done = ws::published(n, &q.to_string(), lang);
+                let done = match corrections {
+                    false => ws::published(n, &q.to_string(), lang),
+                    true => strings::correction::corrections_published(n, &q.to_string(), lang),
+                };
                 format!("{done} {}", names.join("、"))
             };
             vec![Cmd::Outbox(files, Box::new(said)), Cmd::Reload]
@@ -188,7 +197,8 @@ impl Screen for Worklist {
         let selected = self.pane.view.selected_id();
         match (a, selected) {
             (Action::Offsite, _) => self.offsite(cx),
-            (Action::Publish, _) => self.publish(cx),
+            (Action::Publish, _) => self.publish(false, cx),
+            (Action::PublishCorrections, _) => self.publish(true, cx),
             (Action::EnterResult, Some(id)) => self.enter(id, cx),
             (Action::Recheck, Some(id)) => self.recheck(id, cx),
             (Action::Approve | Action::ReturnResult, Some(id)) => self.review(a, id, cx),

@@ -87,6 +87,8 @@ pub enum Action {
     Prefs,
     /// Worklist: record the re-check (复查) of the selected follow-up.
     Recheck,
+    /// Worklist: write the quarter's correction notice (更正公示).
+    PublishCorrections,
     /// A result's detail: record an objection or start a correction (异议 / 更正).
     Object,
     /// A result's detail: a leader decides its objection or correction.

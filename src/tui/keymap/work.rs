@@ -47,14 +47,23 @@ pub const REVIEW: &[Binding] = &[
     },
 ];
 
-/// The worklist, for administrators.
-pub const PUBLISH: &[Binding] = &[Binding {
-    keys: &[ch('p')],
-    action: Action::Publish,
-    label: "publish",
-    shown: "p",
-    in_bar: false,
-}];
+/// The worklist, for administrators: the quarter's notice, and its correction notice.
+pub const PUBLISH: &[Binding] = &[
+    Binding {
+        keys: &[ch('p')],
+        action: Action::Publish,
+        label: "publish",
+        shown: "p",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('P')],
+        action: Action::PublishCorrections,
+        label: "publish_corrections",
+        shown: "P",
+        in_bar: false,
+    },
+];
 
 /// The home screen, for administrators.
 pub const HOME_ADMIN: &[Binding] = &[Binding {
