@@ -12,7 +12,7 @@ use crate::domain::fields::FieldIssue;
 use crate::domain::quarter::Quarter;
 use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
-use crate::store::{AssignmentRow, CaseRow, ResultRow, VersionRow};
+use crate::store::{AssignmentRow, CaseRow, Replace, ResultRow, VersionRow};
 use chrono::NaiveDate;
 
 pub use crate::domain::correction::CorrectionProblem;
@@ -101,7 +101,12 @@ fn new_version(
         case_id: case,
         superseded_at: at.to_string(),
     })?;
-    if !db.correct_result(r.id, r.revision, &new, (&actor.name, at))? {
+    if !db.replace_result(
+        Replace::Correct,
+        (r.id, r.revision),
+        &new,
+        (&actor.name, at),
+    )? {
         return Err(ServiceError::Stale);
     }
     audit(

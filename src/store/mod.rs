@@ -33,7 +33,7 @@ pub use enterprises::EnterpriseKey;
 pub use evidence::{EvidenceRow, NewEvidence};
 pub use inspections::SOURCE_IMPORT;
 pub use migrate::SCHEMA_VERSION;
-pub use results::{AssignmentRow, NewAssignment, ResultRow};
+pub use results::{AssignmentRow, NewAssignment, Replace, ResultRow};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -31,12 +31,16 @@ fn case_line(l: &CaseLine, lang: Lang) -> String {
             )
         }
     };
+    // A correction the office started names nobody who raised it.
+    let who = match f.from.as_str() {
+        "" => String::new(),
+        from => format!(" {from}"),
+    };
     format!(
-        "#{} {} {} {}：{}  — {state}",
+        "#{} {} {}{who}：{}  — {state}",
         c.id,
         cs::kind(f.kind, lang),
         f.received_on,
-        f.from,
         f.content
     )
 }

@@ -16,21 +16,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// decision.
 pub(super) fn published_with_objection(svc: &mut Service, admin: &Actor) {
     let a = svc.worklist(admin).unwrap()[1].a.clone();
-    let d = crate::domain::result::ResultData {
-        inspected_on: svc.today(),
-        present: a.team.iter().cloned().collect(),
-        items: a.items.iter().cloned().collect(),
-        category: "corrected".into(),
-        findings: "危废台账不全".into(),
-        rectify_by: Some(svc.today() + chrono::Duration::days(10)),
-        case_no: String::new(),
-        mobile_no: String::new(),
-        signature: crate::domain::result::Signature::Signed,
-        signature_reason: String::new(),
-        evidence: String::new(),
-        typical: false,
-        typical_note: String::new(),
-    };
+    let mut d = crate::domain::result::tests::typical();
+    d.inspected_on = svc.today();
+    d.present = a.team.iter().cloned().collect();
+    d.items = a.items.iter().cloned().collect();
+    d.category = "corrected".into();
+    d.findings = "危废台账不全".into();
+    d.rectify_by = Some(svc.today() + chrono::Duration::days(10));
     let id = svc.save_result(admin, a.id, None, &d).unwrap();
     svc.review(admin, id, 1, true, "").unwrap();
     svc.publication_files(admin, "2024Q2".parse().unwrap(), Lang::Zh)

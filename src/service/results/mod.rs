@@ -567,7 +567,7 @@ fn write_result(
             (id, Action::Create, None)
         }
         (Some(r), Some(rev)) if r.status == ReviewStatus::Returned => {
-            if !db.resubmit_result(r.id, rev, d, (by, at))? {
+            if !db.replace_result(crate::store::Replace::Resubmit, (r.id, rev), d, (by, at))? {
                 return Err(ServiceError::Stale);
             }
             (r.id, Action::Update, Some(json(&r.data)))
