@@ -8,6 +8,7 @@ mod config;
 mod draw;
 mod evidence;
 mod followup;
+mod objection;
 mod registry;
 mod results;
 mod settings;
@@ -109,12 +110,16 @@ enum Command {
     #[command(subcommand)]
     Plan(PlanCmd),
     /// Write the public notice of a quarter's approved results (HTML, CSV, XLSX) into a folder
-    /// and mark those results published
+    /// and mark those results published; with --corrections, the quarter's correction notice
+    /// (更正公示) instead
     Publish {
         #[arg(long, value_parser = parse_quarter)]
         quarter: Quarter,
         #[arg(long)]
         out: PathBuf,
+        /// Write the correction notice (更正公示) of the quarter's corrected results
+        #[arg(long)]
+        corrections: bool,
     },
     /// The working-day calendar: holidays and make-up working days
     #[command(subcommand)]
@@ -131,6 +136,9 @@ enum Command {
     /// Rectification follow-ups (整改跟踪): list, and the re-check that closes one
     #[command(subcommand)]
     Followup(followup::FollowUpCmd),
+    /// Objections to published results and their corrections (异议 / 更正): add, decide, list
+    #[command(subcommand)]
+    Objection(objection::ObjectionCmd),
     /// Quarterly statistics report, summary draft, inspector assessment
     #[command(subcommand)]
     Report(stats::ReportCmd),
@@ -305,14 +313,17 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         Command::User(cmd) => user(&mut svc, &me, cmd, lang, out)?,
         Command::Draw(cmd) => draw::draw_cmd(&mut svc, &me, cmd, lang, out)?,
         Command::Plan(cmd) => draw::plan_cmd(&mut svc, &me, cmd, lang, out)?,
-        Command::Publish { quarter, out: dir } => {
-            results::publish(&mut svc, &me, quarter, dir, lang, out)?
-        }
+        Command::Publish {
+            quarter,
+            out: dir,
+            corrections,
+        } => results::publish(&mut svc, &me, (quarter, corrections), dir, lang, out)?,
         Command::Calendar(cmd) => results::calendar(&mut svc, &me, cmd, lang, out)?,
         Command::Category(cmd) => results::category(&mut svc, &me, cmd, lang, out)?,
         Command::Offsite(cmd) => results::offsite(&mut svc, &me, cmd, lang, out)?,
         Command::Evidence(cmd) => evidence::evidence(&mut svc, &me, cmd, lang, out)?,
         Command::Followup(cmd) => followup::followup(&mut svc, &me, cmd, lang, out)?,
+        Command::Objection(cmd) => objection::objection(&mut svc, &me, cmd, lang, out)?,
         Command::Report(cmd) => stats::report(&mut svc, &me, cmd, lang, out)?,
         Command::Joint(cmd) => stats::joint(&mut svc, &me, cmd, lang, out)?,
         Command::Evaluation(cmd) => stats::evaluation(&mut svc, &me, cmd, lang, out)?,

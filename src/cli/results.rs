@@ -88,25 +88,34 @@ pub enum CategoryCmd {
     },
 }
 
-/// `publish --quarter Q --out DIR`.
+/// `publish --quarter Q --out DIR [--corrections]`.
 pub fn publish(
     svc: &mut Service,
     me: &Actor,
-    quarter: Quarter,
+    (quarter, corrections): (Quarter, bool),
     dir: PathBuf,
     lang: Lang,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let (n, files) = svc
-        .publication_files(me, quarter, lang)
-        .map_err(|e| human(e, None, lang))?;
+    let made = if corrections {
+        svc.correction_notice(me, quarter, lang)
+    } else {
+        svc.publication_files(me, quarter, lang)
+    };
+    let (n, files) = made.map_err(|e| human(e, None, lang))?;
     std::fs::create_dir_all(&dir).with_context(|| s::cannot_open(&dir, lang))?;
     for (name, bytes) in files {
         let path = dir.join(&name);
         std::fs::write(&path, bytes).with_context(|| s::cannot_open(&path, lang))?;
         writeln!(out, "{}", path.display())?;
     }
-    writeln!(out, "{}", ws::published(n, &quarter.to_string(), lang))?;
+    let q = quarter.to_string();
+    let done = if corrections {
+        shuangsui::strings::correction::corrections_published(n, &q, lang)
+    } else {
+        ws::published(n, &q, lang)
+    };
+    writeln!(out, "{done}")?;
     Ok(())
 }
 

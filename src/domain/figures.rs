@@ -8,9 +8,13 @@
 //! quarter. An inspection on record of a target no such draw selected (a complaint-driven
 //! visit, an imported record) is a **non-random check** (非随机检查): shown, never counted in a
 //! ratio. Shares are in basis points, rounded half up (2/3 → 6667 = 66.67%); whether a share
-//! meets its target is decided on the exact fraction.
+//! meets its target is decided on the exact fraction. A **follow-up** (整改跟踪) is a result
+//! with a problem and a rectification deadline; it counts as open, overdue or closed (with its
+//! re-check's outcome) on the day the figures are made.
 
+use super::followup::{FollowUp, Outcome, Status};
 use super::quota::{Group, GroupQuota};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -207,6 +211,50 @@ pub fn class_met(l: &PlanLine) -> bool {
 /// Progress towards the required number (the dashboard's bar): inspected over required.
 pub fn progress_bp(l: &PlanLine) -> u32 {
     share_bp(l.inspected, l.required)
+}
+
+/// The rectification follow-ups (整改跟踪) of a quarter's results, by where they stand on a
+/// day: open (to re-check), overdue, or closed by a re-check with its outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct FollowUpCounts {
+    /// Follow-ups opened: results with a problem and a rectification deadline.
+    pub opened: u64,
+    /// Not re-checked, the deadline not past.
+    pub open: u64,
+    /// Not re-checked, the deadline past.
+    pub overdue: u64,
+    /// Closed: 已整改.
+    pub rectified: u64,
+    /// Closed: 未整改, a case filed.
+    pub case_filed: u64,
+    /// Closed: 其他.
+    pub other: u64,
+}
+
+impl FollowUpCounts {
+    /// Closed by a re-check, whatever it found.
+    pub fn closed(&self) -> u64 {
+        self.rectified + self.case_filed + self.other
+    }
+}
+
+/// Counts follow-ups by their state on `today` and, once closed, the re-check's outcome.
+pub fn followup_counts<'a>(
+    fs: impl IntoIterator<Item = &'a FollowUp>,
+    today: NaiveDate,
+) -> FollowUpCounts {
+    let mut c = FollowUpCounts::default();
+    for f in fs {
+        c.opened += 1;
+        match (f.status(today), f.recheck.as_ref().map(|r| r.outcome)) {
+            (Status::Open, _) => c.open += 1,
+            (Status::Overdue, _) => c.overdue += 1,
+            (Status::Closed, Some(Outcome::Rectified)) => c.rectified += 1,
+            (Status::Closed, Some(Outcome::NotRectified)) => c.case_filed += 1,
+            (Status::Closed, _) => c.other += 1,
+        }
+    }
+    c
 }
 
 #[cfg(test)]

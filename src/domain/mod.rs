@@ -8,6 +8,7 @@ pub mod backup;
 pub mod calendar;
 pub mod ceremony;
 pub mod classify;
+pub mod correction;
 pub mod credit_code;
 pub mod demo;
 pub mod draw;

@@ -288,7 +288,7 @@ pub enum WorkState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -299,7 +299,7 @@ mod tests {
         v.iter().map(|s| s.to_string()).collect()
     }
 
-    fn typical() -> ResultData {
+    pub(crate) fn typical() -> ResultData {
         ResultData {
             inspected_on: d(5, 6),
             present: set(&["A", "B"]),

@@ -110,6 +110,8 @@ pub struct QuarterStats {
     pub offsite: Share,
     pub department_joint: JointLine,
     pub results: ResultLine,
+    /// The rectification follow-ups of the quarter's results, by where they stand.
+    pub followups: crate::domain::figures::FollowUpCounts,
     pub typical: Vec<TypicalCase>,
 }
 
@@ -130,6 +132,11 @@ pub struct Assessment {
     pub cases: u64,
     /// Times a result of theirs was returned for rework.
     pub returned: u64,
+    /// Follow-ups (整改跟踪) their results opened, those closed by a re-check, and those past
+    /// their deadline and not re-checked.
+    pub followups: u64,
+    pub rechecked: u64,
+    pub overdue: u64,
     /// The leader's evaluation (S9) of each quarter of the period, in order (`None`: not yet
     /// evaluated).
     pub evaluations: Vec<Option<Evaluation>>,

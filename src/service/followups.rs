@@ -25,6 +25,24 @@ pub struct FollowUpLine {
     pub status: Status,
 }
 
+/// The follow-up a result opens, if any (a problem and a rectification deadline, not returned
+/// for rework), with its re-check once made.
+pub(super) fn followup_of(
+    r: &crate::store::ResultRow,
+    cats: &[(crate::domain::result::Category, bool)],
+    rechecks: &std::collections::HashMap<i64, Recheck>,
+) -> Option<FollowUp> {
+    if r.status == crate::domain::result::ReviewStatus::Returned {
+        return None;
+    }
+    let cat = cats.iter().find(|(c, _)| c.code == r.data.category)?;
+    Some(FollowUp {
+        visited: r.data.inspected_on,
+        deadline: followup::opened_by(&cat.0, &r.data)?,
+        recheck: rechecks.get(&r.id).cloned(),
+    })
+}
+
 impl Service {
     /// The follow-ups of the actor's worklist [of a quarter] [overdue only], overdue first,
     /// then by deadline.
@@ -45,16 +63,7 @@ impl Service {
             .filter(|w| q.as_ref().is_none_or(|q| *q == w.a.quarter))
             .filter_map(|w| {
                 let r = w.a.result.as_ref()?;
-                if r.status == crate::domain::result::ReviewStatus::Returned {
-                    return None;
-                }
-                let cat = cats.iter().find(|(c, _)| c.code == r.data.category)?;
-                let deadline = followup::opened_by(&cat.0, &r.data)?;
-                let f = FollowUp {
-                    visited: r.data.inspected_on,
-                    deadline,
-                    recheck: rechecks.get(&r.id).cloned(),
-                };
+                let f = followup_of(r, &cats, &rechecks)?;
                 Some(FollowUpLine {
                     result_id: r.id,
                     status: f.status(today),

@@ -5,6 +5,7 @@
 mod backup;
 mod bundle;
 mod classify;
+mod corrections;
 pub mod derived;
 mod draws;
 mod evaluations;
@@ -29,6 +30,7 @@ pub use backup::{
     scheduled_name,
 };
 pub use classify::QuarterClassification;
+pub use corrections::{CaseLine, CorrectionProblem, Decide};
 pub use derived::Derived;
 pub use draws::{
     DrawCheck, DrawNames, DrawProblem, DrawRequest, DrawRules, DrawSummary, LateOverride,
@@ -135,6 +137,8 @@ pub enum ServiceError {
     FollowUp(FollowUpProblem),
     #[error("setting refused: {0:?}")]
     Setting(crate::domain::setting::SettingProblem),
+    #[error("correction refused: {0:?}")]
+    Correction(CorrectionProblem),
     #[error(transparent)]
     Record(#[from] crate::exchange::record::RecordError),
     #[error(transparent)]

@@ -22,6 +22,7 @@ impl ServiceError {
             ServiceError::Evidence(p) => strings::evidence::problem(p, lang),
             ServiceError::FollowUp(p) => strings::followup::problem(p, lang),
             ServiceError::Setting(p) => strings::setting::problem(p, lang),
+            ServiceError::Correction(p) => strings::correction::problem(p, lang),
             ServiceError::Record(e) => e.say(lang),
             ServiceError::Publish(e) => e.say(lang),
             ServiceError::Report(e) => e.say(lang),

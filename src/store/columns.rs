@@ -208,6 +208,16 @@ impl Db<'_> {
         Ok(v)
     }
 
+    /// Runs `sql` (`?1` an id, `?2` the time `at`) once per id; how many rows it changed.
+    pub(super) fn stamp_each(&self, sql: &str, ids: &[i64], at: &str) -> Result<usize> {
+        let mut st = self.0.prepare_cached(sql)?;
+        let mut n = 0;
+        for id in ids {
+            n += st.execute(rusqlite::params![id, at])?;
+        }
+        Ok(n)
+    }
+
     /// Runs an [`Table::insert_stamped`] statement; the new row's id.
     pub(super) fn insert_stamped(&self, sql: &str, v: Values, now: &str) -> Result<i64> {
         v.execute(&mut self.0.prepare_cached(sql)?, &[(":now", &now)])?;

@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_evidence",
         include_str!("../../db/migrations/0011_evidence.sql"),
     ),
+    (
+        "0012_corrections",
+        include_str!("../../db/migrations/0012_corrections.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -7,6 +7,7 @@
 mod audit;
 mod backup;
 mod columns;
+mod corrections;
 mod draws;
 mod enterprises;
 mod evaluations;
@@ -23,6 +24,7 @@ mod users;
 
 pub use audit::{AuditEntry, AuditRow};
 pub use backup::{BackupError, FileCheck, LIVE_WAIT, Liveness};
+pub use corrections::{CaseRow, VersionRow};
 pub use draws::{
     AnswerRow, DrawHead, DrawRow, EntropyRow, MemberRow, NewDraw, NoteRow, QuarterDraw,
     StoredCertificate,
@@ -31,7 +33,7 @@ pub use enterprises::EnterpriseKey;
 pub use evidence::{EvidenceRow, NewEvidence};
 pub use inspections::SOURCE_IMPORT;
 pub use migrate::SCHEMA_VERSION;
-pub use results::{AssignmentRow, NewAssignment, ResultRow};
+pub use results::{AssignmentRow, NewAssignment, Replace, ResultRow};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -46,6 +46,15 @@ pub struct ResultRow {
     pub returns: i64,
 }
 
+/// How [`Db::replace_result`] replaces a result's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// A returned result entered again: it goes back to review.
+    Resubmit,
+    /// A published result corrected (更正).
+    Correct,
+}
+
 /// A new assignment.
 pub struct NewAssignment<'a> {
     pub code: &'a str,
@@ -375,21 +384,30 @@ impl Db<'_> {
         Ok(n == 1)
     }
 
-    /// Replaces a returned result (it goes back to review); false when it is not returned or
-    /// someone else changed it since `revision`.
-    pub fn resubmit_result(
+    /// Replaces a result's data: a returned result entered again (it goes back to review), or
+    /// a published one corrected (the version it replaces is kept in `result_versions` by the
+    /// caller). False when it is not in that state or someone else changed it since
+    /// `revision`.
+    pub fn replace_result(
         &self,
-        id: i64,
-        revision: i64,
+        how: Replace,
+        (id, revision): (i64, i64),
         d: &ResultData,
-        by: &str,
-        at: &str,
+        (by, at): (&str, &str),
     ) -> Result<bool> {
-        let sql = sql!(format!(
-            "UPDATE results SET {}, revision = revision + 1, status = 'submitted'
-             WHERE id = :id AND revision = :revision AND status = 'returned'",
-            RESULTS.assignments()
-        ));
+        let sql = match how {
+            Replace::Resubmit => sql!(format!(
+                "UPDATE results SET {}, revision = revision + 1, status = 'submitted'
+                 WHERE id = :id AND revision = :revision AND status = 'returned'",
+                RESULTS.assignments()
+            )),
+            Replace::Correct => sql!(format!(
+                "UPDATE results SET {}, revision = revision + 1
+                 WHERE id = :id AND revision = :revision AND status = 'approved'
+                   AND published_at IS NOT NULL",
+                RESULTS.assignments()
+            )),
+        };
         let mut st = self.0.prepare_cached(sql)?;
         let n =
             data_values(d, by, at).execute(&mut st, &[(":id", &id), (":revision", &revision)])?;
@@ -421,15 +439,12 @@ impl Db<'_> {
 
     /// Marks approved results as published (those not yet published); returns how many.
     pub fn mark_published(&self, ids: &[i64], at: &str) -> Result<usize> {
-        let mut st = self.0.prepare_cached(
+        self.stamp_each(
             "UPDATE results SET published_at = ?2
              WHERE id = ?1 AND status = 'approved' AND published_at IS NULL",
-        )?;
-        let mut n = 0;
-        for id in ids {
-            n += st.execute(params![id, at])?;
-        }
-        Ok(n)
+            ids,
+            at,
+        )
     }
 
     /// The result categories, in their order, with whether each is in use.

@@ -177,6 +177,8 @@ pub fn action(code: &str, lang: Lang) -> String {
         A::Release => ("下发任务", "release"),
         A::Annotate => ("添加备注", "annotate"),
         A::View => ("查看", "view"),
+        A::Decide => ("决定", "decide"),
+        A::Correct => ("更正", "correct"),
     };
     lang.t(zh, en).to_string()
 }
@@ -210,6 +212,7 @@ pub fn entity(code: &str, lang: Lang) -> String {
         E::Plan => ("抽查计划", "plan"),
         E::File => ("文件", "file"),
         E::Database => ("数据库", "database"),
+        E::Objection => ("异议/更正", "objection or correction"),
     };
     lang.t(zh, en).to_string()
 }

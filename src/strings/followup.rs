@@ -131,3 +131,18 @@ pub fn open_count(n: usize, lang: Lang) -> String {
         Lang::En => format!("follow-ups to re-check: {n} (shuangsui followup list)"),
     }
 }
+
+/// The follow-ups of the quarter in a sentence, for the summary draft.
+pub fn summary(c: &crate::domain::figures::FollowUpCounts, lang: Lang) -> String {
+    let (n, closed, fixed, case, other) =
+        (c.opened, c.closed(), c.rectified, c.case_filed, c.other);
+    let (open, overdue) = (c.open, c.overdue);
+    match lang {
+        Lang::Zh => format!(
+            "责令整改的 {n} 项中，已复查 {closed} 项（已整改 {fixed} 项，未整改立案 {case} 项，其他 {other} 项），待复查 {open} 项，整改逾期未复查 {overdue} 项。"
+        ),
+        Lang::En => format!(
+            "Of {n} follow-ups, {closed} were re-checked ({fixed} rectified, {case} not rectified with a case filed, {other} other), {open} are to re-check and {overdue} are overdue."
+        ),
+    }
+}

@@ -762,6 +762,7 @@ pub mod ui;
 
 pub mod announce;
 pub mod backup;
+pub mod correction;
 pub mod draw;
 pub mod evidence;
 pub mod followup;

@@ -29,6 +29,15 @@ pub enum Label {
     Scope,
     ResultsSheet,
     ItemsSheet,
+    /// The column saying a result was corrected.
+    Note,
+    CorrectionIntro,
+    Corrections,
+    NoCorrections,
+    CorrectionsSheet,
+    Changes,
+    Reason,
+    CorrectedOn,
 }
 
 /// The text of a fixed label.
@@ -64,6 +73,21 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         L::Scope => ("检查范围", "Scope"),
         L::ResultsSheet => ("抽查结果", "Results"),
         L::ItemsSheet => ("随机抽查事项清单", "Check items"),
+        L::Note => ("更正情况", "Correction"),
+        L::CorrectionIntro => (
+            "经核实，本单位已公示的下列随机抽查结果有误，现予更正公示；更正后的结果以本公示为准。",
+            "The following published results of random inspections were found to be wrong and \
+             are corrected below; the corrected results stand.",
+        ),
+        L::Corrections => ("更正事项", "Corrections"),
+        L::NoCorrections => (
+            "本季度暂无更正的抽查结果。",
+            "No inspection results were corrected this quarter.",
+        ),
+        L::CorrectionsSheet => ("更正公示", "Corrections"),
+        L::Changes => ("更正内容", "What changed"),
+        L::Reason => ("更正原因", "Reason"),
+        L::CorrectedOn => ("更正日期", "Corrected on"),
     };
     lang.t(zh, en)
 }
@@ -124,6 +148,42 @@ pub fn results_heading(n: usize, lang: Lang) -> String {
 /// The check items of one result in one cell.
 pub fn items(names: &[String], lang: Lang) -> String {
     names.join(lang.t("、", "; "))
+}
+
+/// The correction notice's title.
+pub fn correction_title(bureau: &str, quarter_text: &str, lang: Lang) -> String {
+    let bureau = bureau.trim();
+    match lang {
+        Lang::Zh => format!("{bureau} {quarter_text}“双随机、一公开”抽查结果更正公示")
+            .trim()
+            .to_string(),
+        Lang::En if bureau.is_empty() => {
+            format!("Corrections of random inspection results, {quarter_text}")
+        }
+        Lang::En => format!("{bureau}: corrections of random inspection results, {quarter_text}"),
+    }
+}
+
+/// What a correction changed, one `field: before → after` per line.
+pub fn changes(c: &[(String, String, String)], lang: Lang) -> String {
+    let sep = lang.t("：", ": ");
+    c.iter()
+        .map(|(f, a, b)| format!("{f}{sep}{a} → {b}"))
+        .collect::<Vec<_>>()
+        .join(lang.t("；", "; "))
+}
+
+/// The note of a corrected result in the quarter's notice.
+pub fn corrected_note(version: i64, on: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已更正（第{version}版，{on}）"),
+        Lang::En => format!("corrected (version {version}, {on})"),
+    }
+}
+
+/// The correction notice's file name before the quarter and extension.
+pub fn correction_stem(lang: Lang) -> &'static str {
+    lang.t("更正公示", "result-corrections")
 }
 
 /// The files' name before the quarter and extension.

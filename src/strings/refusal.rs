@@ -78,3 +78,43 @@ pub fn room_gone(lang: Lang) -> &'static str {
         "The room cannot be read just now.",
     )
 }
+
+/// The re-check key on a row without a follow-up.
+pub fn no_followup(lang: Lang) -> &'static str {
+    lang.t(
+        "该结果没有整改跟踪（未发现问题或未设整改期限），无需复查。",
+        "This result has no follow-up (no problem found or no rectification deadline).",
+    )
+}
+
+/// The re-check key on a follow-up already closed.
+pub fn recheck_closed(lang: Lang) -> &'static str {
+    lang.t(
+        "该整改跟踪已复查关闭，不能再次复查。",
+        "This follow-up is already closed by a re-check.",
+    )
+}
+
+/// An objection or correction of a result not published.
+pub fn not_published(lang: Lang) -> &'static str {
+    lang.t(
+        "该结果尚未公示：未公示的结果通过审核退回修改，不作更正。",
+        "This result is not published: it is returned for rework, not corrected.",
+    )
+}
+
+/// A second case while one awaits a decision.
+pub fn case_pending(lang: Lang) -> &'static str {
+    lang.t(
+        "该结果已有待决定的异议或更正，请先由领导决定。",
+        "This result already has an objection or correction awaiting a decision.",
+    )
+}
+
+/// A decision without a case awaiting one.
+pub fn nothing_to_decide(lang: Lang) -> &'static str {
+    lang.t(
+        "该结果没有待决定的异议或更正。",
+        "This result has no objection or correction awaiting a decision.",
+    )
+}

@@ -98,6 +98,21 @@ pub fn status(
     }
 }
 
+/// Key hint labels of the work after the visit: re-check, objection, decision.
+fn after_visit_label(action: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match action {
+        "recheck" => ("复查", "re-check"),
+        "objection" => ("登记异议/更正", "objection or correction"),
+        "decide" => ("决定维持/更正", "decide: uphold or correct"),
+        "publish_corrections" => (
+            "生成本季度更正公示",
+            "write the quarter's correction notice",
+        ),
+        _ => ("", ""),
+    };
+    lang.t(zh, en)
+}
+
 /// Key hint labels: (key text, zh, en).
 pub fn key_label(action: &str, lang: Lang) -> &'static str {
     let (zh, en) = match action {
@@ -167,7 +182,10 @@ pub fn key_label(action: &str, lang: Lang) -> &'static str {
             "导入（文件有误时不可用）",
             "import (not while the file has problems)",
         ),
-        _ => office_key(action).unwrap_or(("", "")),
+        k => match office_key(k) {
+            Some(pair) => pair,
+            None => return after_visit_label(k, lang),
+        },
     };
     lang.t(zh, en)
 }

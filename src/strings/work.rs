@@ -77,6 +77,14 @@ pub fn calendar_hint(year: i32, lang: Lang) -> String {
     }
 }
 
+/// The title of the re-check form (复查) of a target of a draw.
+pub fn recheck_title(draw: &str, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("复查 {draw} {name}"),
+        Lang::En => format!("Re-check {draw} {name}"),
+    }
+}
+
 pub fn form_title(draw: &str, name: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("检查结果 {draw} {name}"),

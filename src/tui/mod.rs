@@ -3,6 +3,7 @@
 //! It talks to the data only through `service`, which checks every permission again.
 
 pub mod app;
+pub mod cases;
 pub mod detail;
 pub mod form;
 pub mod home;
@@ -24,6 +25,8 @@ pub mod worklist;
 
 pub use app::{App, Event, Outcome, Session};
 
+#[cfg(test)]
+mod cases_tests;
 #[cfg(test)]
 mod files_tests;
 #[cfg(test)]

@@ -30,7 +30,9 @@ fn admin() -> Actor {
 }
 
 /// A demo registry with draws in each state: prepared, revealed, disputed, sealed and
-/// released, cancelled; an inspector account for a team lead of the released one.
+/// released, cancelled; an inspector account for a team lead of the released one; the released
+/// draw's second target published with a follow-up still open and an objection awaiting a
+/// decision.
 pub(super) fn template() -> &'static Path {
     static DB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = DB.get_or_init(|| {
@@ -85,6 +87,7 @@ pub(super) fn template() -> &'static Path {
             },
         )
         .unwrap();
+        super::cases_tests::published_with_objection(&mut svc, &admin);
         (dir, path)
     });
     path

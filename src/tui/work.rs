@@ -113,19 +113,27 @@ struct Choices {
     categories: Vec<(String, String)>,
 }
 
+/// The result categories offered by forms: code and name in the user's language.
+pub(super) fn category_choices(
+    svc: &mut Service,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, ServiceError> {
+    Ok((svc.categories()?.into_iter())
+        .map(|c| {
+            let name = match lang {
+                Lang::En if !c.name_en.is_empty() => c.name_en,
+                _ => c.name,
+            };
+            (c.code, name)
+        })
+        .collect())
+}
+
 impl Choices {
     fn load(svc: &mut Service, lang: Lang) -> Result<Choices, ServiceError> {
         let names = svc.inspector_names()?.into_iter().collect();
         let in_force = svc.items_in_force(svc.today())?;
-        let categories = (svc.categories()?.into_iter())
-            .map(|c| {
-                let name = match lang {
-                    Lang::En if !c.name_en.is_empty() => c.name_en,
-                    _ => c.name,
-                };
-                (c.code, name)
-            })
-            .collect();
+        let categories = category_choices(svc, lang)?;
         Ok(Choices {
             names,
             in_force,
@@ -246,6 +254,35 @@ pub fn result_form(
         categories: ch.categories.clone(),
     };
     Ok(Form::result(target, texts, ch.officers(&a.team), items))
+}
+
+/// The re-check form (复查) of an assignment's follow-up: the officers of its team picked to
+/// begin with, today's date, 已整改. A follow-up already closed, or none, is refused.
+pub fn recheck_form(
+    svc: &mut Service,
+    actor: &Actor,
+    assignment: i64,
+    lang: Lang,
+) -> Result<Form, ServiceError> {
+    use crate::domain::followup::{FollowUpProblem, RecheckProblem, Status};
+    let line = svc
+        .followups(actor, None, false)?
+        .into_iter()
+        .find(|l| l.work.a.id == assignment)
+        .ok_or(FollowUpProblem::NotFollowedUp(assignment))?;
+    if line.status == Status::Closed {
+        let closed = FollowUpProblem::Recheck(vec![RecheckProblem::AlreadyClosed]);
+        return Err(ServiceError::FollowUp(closed));
+    }
+    let ch = Choices::load(svc, lang)?;
+    let a = &line.work.a;
+    let title = ws::recheck_title(&a.draw, &display(&a.name), lang);
+    Ok(Form::recheck(
+        (line.result_id, title),
+        ch.officers(&a.team),
+        ch.people(&a.team),
+        svc.today(),
+    ))
 }
 
 /// The pre-visit view (S8): the assignment, the target's profile and class with reasons, its

@@ -1,7 +1,9 @@
 //! The results tab as a screen: the worklist in a [`Pane`]; `e` enters the selected
 //! assignment's result (F2 in the form saves and opens the next one), reviewers approve (`a`)
-//! or return (`r`) a submitted result, administrators write the quarter's public notice (`p`),
-//! and off-site checks are recorded (`o`). `Enter` opens the pre-visit view and evidence.
+//! or return (`r`) a submitted result, administrators write the quarter's public notice (`p`)
+//! and its correction notice (`P`),
+//! and off-site checks are recorded (`o`); a follow-up still open is re-checked (`c`, its team
+//! and administrators). `Enter` opens the pre-visit view and evidence.
 
 use super::detail::Detail;
 use super::form::Form;
@@ -10,11 +12,12 @@ use super::modal::Prompt;
 use super::pane::Pane;
 use super::screen::{Ask, Cmd, Ctx, Flow, Keys, Msg, Paint, Screen, Touch, done, needs, one};
 use super::work;
+use crate::domain::followup::Status;
 use crate::domain::result::ReviewStatus;
 use crate::domain::user::Role;
 use crate::service::hub::{Listing, Source};
 use crate::service::{Change, REVIEWERS, ServiceError};
-use crate::strings::{self, ui, work as ws};
+use crate::strings::{self, refusal, ui, work as ws};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -24,6 +27,8 @@ use std::sync::Arc;
 #[derive(Default)]
 pub struct Worklist {
     pane: Pane,
+    /// Where each assignment's follow-up stands, for the re-check key.
+    followups: std::collections::HashMap<i64, Status>,
 }
 
 impl Worklist {
@@ -77,12 +82,20 @@ impl Worklist {
         })
     }
 
-    fn publish(&mut self, cx: &mut Ctx) -> Flow {
+    /// Writes the quarter's public notice, or (`corrections`) its correction notice, to the
+    /// outbox.
+    fn publish(&mut self, corrections: bool, cx: &mut Ctx) -> Flow {
         let (lang, q) = (cx.lang(), cx.quarter);
-        let files = cx.svc.publication_files(&cx.s.actor, q, lang);
+        let files = match corrections {
+            false => cx.svc.publication_files(&cx.s.actor, q, lang),
+            true => cx.svc.correction_notice(&cx.s.actor, q, lang),
+        };
         done(files, |(n, files)| {
             let said = move |names: &[String], lang| {
-                let done = ws::published(n, &q.to_string(), lang);
+                let done = match corrections {
+                    false => ws::published(n, &q.to_string(), lang),
+                    true => strings::correction::corrections_published(n, &q.to_string(), lang),
+                };
                 format!("{done} {}", names.join(lang.t("、", ", ")))
             };
             vec![Cmd::Outbox(files, Box::new(said)), Cmd::Reload]
@@ -113,6 +126,27 @@ impl Worklist {
         })
     }
 
+    /// Opens the re-check form of the selected follow-up.
+    fn recheck(&mut self, id: i64, cx: &mut Ctx) -> Flow {
+        let f = work::recheck_form(cx.svc, &cx.s.actor, id, cx.lang());
+        done(f, |f| one(Cmd::Push(Box::new(f))))
+    }
+
+    /// The re-check key: offered to the team and administrators on a follow-up still open,
+    /// refused with the reason on any other row.
+    fn recheck_keys(&self, keys: Keys, cx: &Ctx) -> Keys {
+        if !cx.any(&[Role::Admin, Role::Inspector]) {
+            return keys;
+        }
+        let lang = cx.lang();
+        let sel = (self.pane.view.selected_id()).and_then(|id| self.followups.get(&id));
+        let open = matches!(sel, Some(Status::Open | Status::Overdue));
+        keys.when(open, keymap::RECHECK, || match sel {
+            Some(_) => refusal::recheck_closed(lang).into(),
+            None => refusal::no_followup(lang).into(),
+        })
+    }
+
     fn returned(&mut self, result: i64, revision: i64, comment: &str, cx: &mut Ctx) -> Flow {
         let lang = cx.lang();
         let r = cx.svc.review(&cx.s.actor, result, revision, false, comment);
@@ -125,8 +159,10 @@ impl Worklist {
 impl Screen for Worklist {
     fn load(&mut self, cx: &mut Ctx) -> Flow {
         let l = work::listing(cx.svc, &cx.s.actor, cx.lang());
-        done(l, |l| {
+        let f = cx.svc.followups(&cx.s.actor, None, false);
+        done(l.and_then(|l| Ok((l, f?))), |(l, f)| {
             self.pane.view.set_listing(Arc::new(l));
+            self.followups = f.into_iter().map(|f| (f.work.a.id, f.status)).collect();
             Vec::new()
         })
     }
@@ -152,7 +188,8 @@ impl Screen for Worklist {
         let mut keys = keys.on(keymap::LIST);
         keys = keys.only(cx.actor().require(REVIEWERS).is_ok(), keymap::REVIEW);
         keys = keys.only(cx.has(Role::Admin), keymap::PUBLISH);
-        keys.only(cx.any(&[Role::Admin, Role::Inspector]), keymap::OFFSITE)
+        let keys = keys.only(cx.any(&[Role::Admin, Role::Inspector]), keymap::OFFSITE);
+        self.recheck_keys(keys, cx)
     }
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
@@ -162,16 +199,23 @@ impl Screen for Worklist {
         let selected = self.pane.view.selected_id();
         match (a, selected) {
             (Action::Offsite, _) => self.offsite(cx),
-            (Action::Publish, _) => self.publish(cx),
+            (Action::Publish, _) => self.publish(false, cx),
+            (Action::PublishCorrections, _) => self.publish(true, cx),
             (Action::EnterResult, Some(id)) => self.enter(id, cx),
+            (Action::Recheck, Some(id)) => self.recheck(id, cx),
             (Action::Approve | Action::ReturnResult, Some(id)) => self.review(a, id, cx),
             (Action::Open, Some(id)) => {
                 let d = Detail::open(cx.svc, &cx.s.actor, Source::Work, id, cx.lang());
                 done(d, |d| one(Cmd::Push(Box::new(d))))
             }
-            (Action::EnterResult | Action::Approve | Action::ReturnResult | Action::Open, None) => {
-                Vec::new()
-            }
+            (
+                Action::EnterResult
+                | Action::Approve
+                | Action::ReturnResult
+                | Action::Open
+                | Action::Recheck,
+                None,
+            ) => Vec::new(),
             (a, _) => one(Cmd::Ignored(a)),
         }
     }

@@ -81,6 +81,8 @@ named! {
         Release => "release",
         Annotate => "annotate",
         View => "view",
+        Decide => "decide",
+        Correct => "correct",
     }
 }
 
@@ -109,6 +111,7 @@ named! {
         Plan => "plan",
         File => "file",
         Database => "database",
+        Objection => "objection",
     }
 }
 
@@ -220,6 +223,8 @@ mod tests {
             "release",
             "annotate",
             "view",
+            "decide",
+            "correct",
         ];
         let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
         assert_eq!(names, actions);
@@ -246,6 +251,7 @@ mod tests {
             "plan",
             "file",
             "database",
+            "objection",
         ];
         let names: Vec<&str> = Entity::ALL.iter().map(|e| e.name()).collect();
         assert_eq!(names, entities);

@@ -151,3 +151,45 @@ fn internal_joint_is_the_real_share_beside_the_planned_one() {
     assert!(!is_joint(&set(&["大气科", ""])));
     assert_eq!(internal_joint_share(&Facts::default(), 3500).whole, 0);
 }
+
+#[test]
+fn follow_ups_count_by_state_on_the_day_and_by_outcome() {
+    use crate::domain::followup::Recheck;
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let f = |deadline: &str, outcome: Option<Outcome>| FollowUp {
+        visited: d("2024-04-10"),
+        deadline: d(deadline),
+        recheck: outcome.map(|outcome| Recheck {
+            date: d("2024-05-20"),
+            officers: set(&["A1", "A2"]),
+            outcome,
+            case_no: String::new(),
+            remark: String::new(),
+        }),
+    };
+    let all = [
+        f("2024-05-10", None),
+        f("2024-06-30", None),
+        f("2024-06-30", None),
+        f("2024-05-10", Some(Outcome::Rectified)),
+        f("2024-05-10", Some(Outcome::NotRectified)),
+        f("2024-05-10", Some(Outcome::Other)),
+    ];
+    let c = followup_counts(&all, d("2024-06-01"));
+    assert_eq!(
+        (
+            c.opened,
+            c.open,
+            c.overdue,
+            c.rectified,
+            c.case_filed,
+            c.other
+        ),
+        (6, 2, 1, 1, 1, 1)
+    );
+    assert_eq!(c.closed(), 3);
+    // On the deadline itself a follow-up is still open; the day after, overdue.
+    let c = followup_counts(&all[..1], d("2024-05-10"));
+    assert_eq!((c.open, c.overdue), (1, 0));
+    assert_eq!(followup_counts(&all[..1], d("2024-05-11")).overdue, 1);
+}

@@ -354,3 +354,47 @@ pub fn result<'a>(
     })();
     b.finish(built)
 }
+
+/// The re-check (复查) of a rectification follow-up (entered in the system).
+pub const RECHECK: &[FieldSpec] = &[
+    fs("rechecked_on", "复查日期", "re-check date", &[], true),
+    fs("present", "到场执法人员", "officers present", &[], true),
+    fs("outcome", "复查结果", "outcome", &[], true),
+    fs("case_no", "立案编号", "case number", &[], false),
+    fs("remark", "备注", "remark", &[], false),
+];
+
+/// A re-check as typed: officers by the ids their labels carry, the outcome by its name.
+/// Whether it closes the follow-up is checked by the service.
+pub fn recheck<'a>(
+    get: impl Fn(&str) -> Option<Raw<'a>>,
+) -> Result<crate::domain::followup::Recheck, Vec<FieldIssue>> {
+    use crate::domain::followup::{Outcome, Recheck};
+    let mut b = Builder {
+        get,
+        iss: Issues::default(),
+    };
+    let date = b.required("rechecked_on", f::required_date, None);
+    let officers = b.field("present", picked_ids, BTreeSet::new);
+    let outcome = b.required(
+        "outcome",
+        |r| {
+            Outcome::parse(&r.text()).ok_or(Problem::UnknownValue {
+                allowed: Outcome::ALL.iter().map(|o| o.zh()).collect(),
+            })
+        },
+        None,
+    );
+    let case_no = b.field("case_no", |r| f::line(r, 64), String::new);
+    let remark = b.field("remark", |r| f::line(r, 500), String::new);
+    let built = (|| {
+        Some(Recheck {
+            date: date?,
+            officers: officers?,
+            outcome: outcome?,
+            case_no: case_no?,
+            remark: remark?,
+        })
+    })();
+    b.finish(built)
+}

@@ -12,11 +12,13 @@ use super::item::{ItemData, Method};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
+mod cases;
 mod draw;
 mod entered;
 mod keys;
 mod specs;
 mod texts;
+pub use cases::*;
 pub use draw::{DRAW, DrawFields, draw};
 pub use entered::*;
 pub use keys::{EnterpriseField, InspectorField, ItemField};

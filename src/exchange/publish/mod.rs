@@ -24,6 +24,9 @@ pub struct NoticeRow {
     /// The result's category name, already localized.
     pub result: String,
     pub department: String,
+    /// When the result was corrected (更正): which version and when, already localized;
+    /// empty otherwise. The notice shows the column only when some row has one.
+    pub note: String,
 }
 
 /// One check item in force.
@@ -91,16 +94,24 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
+/// One table of a notice with its heading, the sentence shown when it has no rows, and its
+/// sheet's name in the workbook.
+struct Section {
+    heading: String,
+    table: Table,
+    none: &'static str,
+    sheet: &'static str,
+}
+
+/// What a notice (the quarter's notice, a correction notice) says, in order. The CSV holds the
+/// first section; the workbook has a sheet per section.
 struct Layout {
     title: String,
     published: String,
     intro: &'static str,
-    results_heading: String,
-    results: Table,
-    no_results: &'static str,
-    items_heading: &'static str,
-    items: Table,
-    no_items: &'static str,
+    sections: Vec<Section>,
+    /// Verification pages linked at the end (file names).
+    links: Vec<String>,
 }
 
 fn cols(spec: &[(L, Style)], lang: Lang) -> Vec<Column> {
@@ -112,26 +123,28 @@ fn cols(spec: &[(L, Style)], lang: Lang) -> Vec<Column> {
         .collect()
 }
 
-fn layout(input: &NoticeInput, lang: Lang) -> Layout {
-    let results = Table {
-        columns: cols(
-            &[
-                (L::Rank, Style::Rank),
-                (L::Enterprise, Style::Plain),
-                (L::Code, Style::Code),
-                (L::Items, Style::Plain),
-                (L::Date, Style::Date),
-                (L::Result, Style::Plain),
-                (L::Department, Style::Plain),
-            ],
-            lang,
-        ),
-        rows: input
-            .rows
+/// The results table: a note column (更正) only when some result was corrected.
+fn results_table(rows: &[NoticeRow], lang: Lang) -> Table {
+    let noted = rows.iter().any(|r| !r.note.is_empty());
+    let mut spec = vec![
+        (L::Rank, Style::Rank),
+        (L::Enterprise, Style::Plain),
+        (L::Code, Style::Code),
+        (L::Items, Style::Plain),
+        (L::Date, Style::Date),
+        (L::Result, Style::Plain),
+        (L::Department, Style::Plain),
+    ];
+    if noted {
+        spec.push((L::Note, Style::Plain));
+    }
+    Table {
+        columns: cols(&spec, lang),
+        rows: rows
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                vec![
+                let mut v = vec![
                     (i + 1).to_string(),
                     r.name.clone(),
                     r.code.clone(),
@@ -139,10 +152,18 @@ fn layout(input: &NoticeInput, lang: Lang) -> Layout {
                     r.date.format("%Y-%m-%d").to_string(),
                     r.result.clone(),
                     r.department.clone(),
-                ]
+                ];
+                if noted {
+                    v.push(r.note.clone());
+                }
+                v
             })
             .collect(),
-    };
+    }
+}
+
+fn layout(input: &NoticeInput, lang: Lang) -> Layout {
+    let results = results_table(input.rows, lang);
     let items = Table {
         columns: cols(
             &[
@@ -174,16 +195,25 @@ fn layout(input: &NoticeInput, lang: Lang) -> Layout {
         title: ps::title(input.bureau, &ps::quarter(input.quarter, lang), lang),
         published: ps::published(input.published_on, lang),
         intro: label(L::Intro, lang),
-        results_heading: if input.rows.is_empty() {
-            label(L::Results, lang).to_string()
-        } else {
-            ps::results_heading(input.rows.len(), lang)
-        },
-        results,
-        no_results: label(L::NoResults, lang),
-        items_heading: label(L::ItemList, lang),
-        items,
-        no_items: label(L::NoItems, lang),
+        sections: vec![
+            Section {
+                heading: if input.rows.is_empty() {
+                    label(L::Results, lang).to_string()
+                } else {
+                    ps::results_heading(input.rows.len(), lang)
+                },
+                table: results,
+                none: label(L::NoResults, lang),
+                sheet: label(L::ResultsSheet, lang),
+            },
+            Section {
+                heading: label(L::ItemList, lang).to_string(),
+                table: items,
+                none: label(L::NoItems, lang),
+                sheet: label(L::ItemsSheet, lang),
+            },
+        ],
+        links: input.verify_pages.to_vec(),
     }
 }
 
@@ -250,8 +280,13 @@ fn html_section(h: &mut String, heading: &str, t: &Table, none: &str) {
 
 /// The notice as one self-contained HTML page for the portal, printable on A4.
 pub fn notice_html(input: &NoticeInput, lang: Lang) -> String {
-    let lay = layout(input, lang);
-    let mut h = String::with_capacity(8 * 1024 + 256 * lay.results.rows.len());
+    html(&layout(input, lang), lang)
+}
+
+/// A laid-out notice as one self-contained HTML page.
+fn html(lay: &Layout, lang: Lang) -> String {
+    let rows: usize = lay.sections.iter().map(|s| s.table.rows.len()).sum();
+    let mut h = String::with_capacity(8 * 1024 + 256 * rows);
     doc::html_start(&mut h, lang, &lay.title, &[doc::BASE_CSS, CSS]);
     h.push_str(&format!(
         "<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n",
@@ -259,15 +294,16 @@ pub fn notice_html(input: &NoticeInput, lang: Lang) -> String {
         esc(&lay.published)
     ));
     h.push_str(&format!("<p class=\"intro\">{}</p>\n", esc(lay.intro)));
-    html_section(&mut h, &lay.results_heading, &lay.results, lay.no_results);
-    html_section(&mut h, lay.items_heading, &lay.items, lay.no_items);
-    if !input.verify_pages.is_empty() {
+    for s in &lay.sections {
+        html_section(&mut h, &s.heading, &s.table, s.none);
+    }
+    if !lay.links.is_empty() {
         h.push_str(&format!(
             "<h2>{}</h2>\n<p>{}</p>\n<ul>\n",
             esc(ps::verify_heading(lang)),
             esc(crate::strings::announce::verify_page_note(lang))
         ));
-        for p in input.verify_pages {
+        for p in &lay.links {
             h.push_str(&format!("<li><a href=\"{0}\">{0}</a></li>\n", esc(p)));
         }
         h.push_str("</ul>\n");
@@ -292,10 +328,17 @@ fn csv_cell(s: &str) -> String {
 /// The results table as CSV: UTF-8 with BOM, one header row, one row per result. Codes stay
 /// plain text (credit codes hold letters, so Excel keeps them as text).
 pub fn notice_csv(input: &NoticeInput, lang: Lang) -> Vec<u8> {
-    let lay = layout(input, lang);
-    let headers: Vec<&str> = lay.results.columns.iter().map(|c| c.title).collect();
-    let rows: Vec<Vec<String>> = lay
-        .results
+    csv(&layout(input, lang))
+}
+
+/// A laid-out notice's first table as CSV.
+fn csv(lay: &Layout) -> Vec<u8> {
+    let Some(first) = lay.sections.first() else {
+        return super::write::csv_bytes(&[], &[]);
+    };
+    let headers: Vec<&str> = first.table.columns.iter().map(|c| c.title).collect();
+    let rows: Vec<Vec<String>> = first
+        .table
         .rows
         .iter()
         .map(|r| r.iter().map(|v| csv_cell(v)).collect())
@@ -331,18 +374,17 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, title: &str, f: &Formats) -> Resul
 
 /// The notice as an XLSX workbook: sheet 1 the results, sheet 2 the check items in force.
 pub fn notice_xlsx(input: &NoticeInput, lang: Lang) -> Result<Vec<u8>, PublishError> {
-    let lay = layout(input, lang);
+    xlsx(&layout(input, lang))
+}
+
+/// A laid-out notice as an XLSX workbook, a sheet per section.
+fn xlsx(lay: &Layout) -> Result<Vec<u8>, PublishError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
-    {
+    for s in &lay.sections {
         let ws = wb.add_worksheet();
-        ws.set_name(label(L::ResultsSheet, lang))?;
-        table_sheet(ws, &lay.results, &lay.title, &f)?;
-    }
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(label(L::ItemsSheet, lang))?;
-        table_sheet(ws, &lay.items, &lay.title, &f)?;
+        ws.set_name(s.sheet)?;
+        table_sheet(ws, &s.table, &lay.title, &f)?;
     }
     Ok(wb.save_to_buffer()?)
 }
@@ -370,21 +412,37 @@ pub fn notice_files(
     input: &NoticeInput,
     lang: Lang,
 ) -> Result<Vec<(String, Vec<u8>)>, PublishError> {
-    let q = file_quarter(input.quarter);
+    files(
+        &layout(input, lang),
+        ps::file_stem(lang),
+        input.quarter,
+        lang,
+    )
+}
+
+/// A laid-out notice as `STEM-QUARTER.html`, `.csv` and `.xlsx`.
+fn files(
+    lay: &Layout,
+    stem: &str,
+    quarter: &str,
+    lang: Lang,
+) -> Result<Vec<(String, Vec<u8>)>, PublishError> {
+    let q = file_quarter(quarter);
     let stem = if q.is_empty() {
-        ps::file_stem(lang).to_string()
+        stem.to_string()
     } else {
-        format!("{}-{q}", ps::file_stem(lang))
+        format!("{stem}-{q}")
     };
     Ok(vec![
-        (
-            format!("{stem}.html"),
-            notice_html(input, lang).into_bytes(),
-        ),
-        (format!("{stem}.csv"), notice_csv(input, lang)),
-        (format!("{stem}.xlsx"), notice_xlsx(input, lang)?),
+        (format!("{stem}.html"), html(lay, lang).into_bytes()),
+        (format!("{stem}.csv"), csv(lay)),
+        (format!("{stem}.xlsx"), xlsx(lay)?),
     ])
 }
+
+mod correction;
+
+pub use correction::{CorrectionInput, CorrectionRow, correction_files};
 
 #[cfg(test)]
 mod tests;

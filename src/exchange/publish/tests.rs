@@ -20,6 +20,7 @@ fn rows() -> Vec<NoticeRow> {
         date,
         result: result.into(),
         department: "执法一大队".into(),
+        note: String::new(),
     };
     vec![
         row(

@@ -112,6 +112,9 @@ fn results(h: &mut String, s: &QuarterStats, lang: Lang) {
         ],
     );
     para(h, &[rs::publication(r, lang), sep, rs::signatures(r, lang)]);
+    if s.followups.opened > 0 {
+        para(h, &[crate::strings::followup::summary(&s.followups, lang)]);
+    }
 }
 
 /// Section three: the typical cases.

@@ -291,6 +291,12 @@ fn results_table(s: &QuarterStats, lang: Lang) -> Table {
     rows.extend([
         count(L::Cases, r.cases, Unit::Cases),
         count(L::Rectifications, r.rectifications, Unit::Times),
+        count(L::FollowUps, s.followups.opened, Unit::Times),
+        count(L::FollowUpsOpen, s.followups.open, Unit::Times),
+        count(L::FollowUpsOverdue, s.followups.overdue, Unit::Times),
+        count(L::RecheckRectified, s.followups.rectified, Unit::Times),
+        count(L::RecheckCaseFiled, s.followups.case_filed, Unit::Cases),
+        count(L::RecheckOther, s.followups.other, Unit::Times),
         count(L::Approved, r.approved, Unit::Times),
         count(L::Published, r.published, Unit::Times),
         count(L::PublishedOnTime, r.published_on_time, Unit::Times),
@@ -450,37 +456,44 @@ fn stats_sheet(
 
 /// The assessment's table: counts, then the evaluation (a quarter: grade and remark; a year:
 /// the four quarters' grades), then the totals.
+/// The assessment's count columns with their units, in the order of [`counts`].
+const COUNTS: [(L, Unit); 10] = [
+    (L::Assignments, Unit::Times),
+    (L::Completed, Unit::Times),
+    (L::OnTime, Unit::Times),
+    (L::Signatures, Unit::Copies),
+    (L::Problems, Unit::Times),
+    (L::CasesFiled, Unit::Cases),
+    (L::Returned, Unit::Times),
+    (L::Rectifications, Unit::Times),
+    (L::Rechecked, Unit::Times),
+    (L::Overdue, Unit::Times),
+];
+
+/// A person's counts, in the order of [`COUNTS`].
+fn counts(a: &Assessment) -> [u64; 10] {
+    [
+        a.assignments,
+        a.completed,
+        a.on_time,
+        a.signatures,
+        a.problems,
+        a.cases,
+        a.returned,
+        a.followups,
+        a.rechecked,
+        a.overdue,
+    ]
+}
+
 fn assessment_table(input: &ReportInput, lang: Lang) -> Table {
-    use Unit as U;
     let mut head = heads(&[L::InspectorId, L::Name, L::Section], lang);
-    head.extend(
-        [
-            (L::Assignments, U::Times),
-            (L::Completed, U::Times),
-            (L::OnTime, U::Times),
-            (L::Signatures, U::Copies),
-            (L::Problems, U::Times),
-            (L::CasesFiled, U::Cases),
-            (L::Returned, U::Times),
-        ]
-        .map(|(l, u)| rs::with_unit(l, u, lang)),
-    );
+    head.extend(COUNTS.map(|(l, u)| rs::with_unit(l, u, lang)));
     let quarters = input.period.quarters();
     match input.period {
         Period::Quarter(_) => head.extend(heads(&[L::Grade, L::Remark], lang)),
         Period::Year(_) => head.extend(quarters.iter().map(|q| rs::quarter_column(*q, lang))),
     }
-    let counts = |a: &Assessment| {
-        [
-            a.assignments,
-            a.completed,
-            a.on_time,
-            a.signatures,
-            a.problems,
-            a.cases,
-            a.returned,
-        ]
-    };
     let grade = |e: Option<&Evaluation>| e.map_or(V::Blank, |e| V::Mark(rs::grade(e.grade, lang)));
     let mut rows: Vec<Vec<V>> = input
         .assessment
@@ -508,8 +521,9 @@ fn assessment_table(input: &ReportInput, lang: Lang) -> Table {
         V::Text(rs::people(input.assessment.len(), lang)),
         V::Blank,
     ];
-    total.extend((0..7).map(|i| V::Num(input.assessment.iter().map(|a| counts(a)[i]).sum())));
-    total.extend((10..head.len()).map(|_| V::Blank));
+    let n = COUNTS.len();
+    total.extend((0..n).map(|i| V::Num(input.assessment.iter().map(|a| counts(a)[i]).sum())));
+    total.extend((3 + n..head.len()).map(|_| V::Blank));
     rows.push(total);
     Table {
         title: None,

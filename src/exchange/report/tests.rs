@@ -74,6 +74,14 @@ fn stats() -> QuarterStats {
             refused: 1,
             unobtainable: 2,
         },
+        followups: crate::domain::figures::FollowUpCounts {
+            opened: 6,
+            open: 2,
+            overdue: 1,
+            rectified: 2,
+            case_filed: 1,
+            other: 0,
+        },
         typical: vec![
             TypicalCase {
                 name: EVIL.into(),
@@ -108,6 +116,9 @@ fn assessment() -> Vec<Assessment> {
             problems: 3,
             cases: 1,
             returned: 2,
+            followups: 3,
+            rechecked: 2,
+            overdue: 1,
             evaluations: vec![Some(Evaluation {
                 inspector: "13020001".into(),
                 quarter: Quarter::new(2024, 2).unwrap(),
@@ -128,6 +139,9 @@ fn assessment() -> Vec<Assessment> {
             problems: 0,
             cases: 0,
             returned: 0,
+            followups: 0,
+            rechecked: 0,
+            overdue: 0,
             evaluations: vec![None],
         },
     ]
@@ -381,6 +395,9 @@ fn assessment_rows_are_numbers_in_both_workbooks() {
             "发现问题（次）",
             "立案（件）",
             "被退回（次）",
+            "责令整改（次）",
+            "整改已复查（次）",
+            "整改逾期（次）",
             "综合评估",
             "评估意见"
         ]
@@ -398,6 +415,9 @@ fn assessment_rows_are_numbers_in_both_workbooks() {
             n(3),
             n(1),
             n(2),
+            n(3),
+            n(2),
+            n(1),
             s("优秀"),
             s("记录完整")
         ]
@@ -410,6 +430,9 @@ fn assessment_rows_are_numbers_in_both_workbooks() {
             n(8),
             n(8),
             n(7),
+            n(0),
+            n(0),
+            n(0),
             n(0),
             n(0),
             n(0),
@@ -456,7 +479,7 @@ fn the_year_assessment_is_labelled_as_a_year_with_four_quarters_grades() {
         "唐山市生态环境局高新技术产业开发区分局 2024年度检查人员考核表"
     );
     assert!(!text(&rows[0][0]).contains("季度"));
-    let head: Vec<&str> = rows[2][10..].iter().map(text).collect();
+    let head: Vec<&str> = rows[2][13..].iter().map(text).collect();
     assert_eq!(
         head,
         [
@@ -467,7 +490,7 @@ fn the_year_assessment_is_labelled_as_a_year_with_four_quarters_grades() {
         ]
     );
     assert_eq!(
-        rows[3][10..],
+        rows[3][13..],
         [Data::Empty, s("优秀"), Data::Empty, Data::Empty]
     );
     let en = sheet(
@@ -475,7 +498,7 @@ fn the_year_assessment_is_labelled_as_a_year_with_four_quarters_grades() {
         "Inspector assessment",
     );
     assert!(text(&en[0][0]).ends_with("inspector assessment, year 2024"));
-    assert_eq!(text(&en[2][11]), "Q2 Evaluation");
+    assert_eq!(text(&en[2][14]), "Q2 Evaluation");
 }
 
 fn assert_inert(html: &str) {

@@ -84,3 +84,25 @@ fn past_the_deadline_it_is_overdue() {
     s.recheck(&me, id, &r).unwrap();
     assert!(s.followups(&me, None, true).unwrap().is_empty());
 }
+
+#[test]
+fn follow_ups_count_in_the_quarters_figures_and_the_assessment() {
+    let mut s = service();
+    let (me, _) = released(&mut s);
+    let (id, team) = corrected(&mut s, &me);
+    let q: Quarter = "2024Q2".parse().unwrap();
+    let f = s.quarter_stats(&admin(), q).unwrap().followups;
+    assert_eq!((f.opened, f.open, f.closed()), (1, 1, 0));
+    let today = s.today();
+    s.recheck(&me, id, &recheck_by(&team, today, Outcome::Rectified))
+        .unwrap();
+    let f = s.quarter_stats(&admin(), q).unwrap().followups;
+    assert_eq!((f.opened, f.open, f.rectified), (1, 0, 1));
+    let a = s.assessment(&admin(), &[q]).unwrap();
+    let lead = a.iter().find(|x| x.id == team[0]).unwrap();
+    assert_eq!((lead.followups, lead.rechecked, lead.overdue), (1, 1, 0));
+    let html = s
+        .summary_html(&admin(), q, crate::strings::Lang::Zh)
+        .unwrap();
+    assert!(html.contains("已复查 1 项（已整改 1 项"), "{html}");
+}

@@ -432,7 +432,7 @@ pub(super) fn people(db: Db<'_>) -> Result<(BTreeSet<String>, BTreeSet<String>)>
 }
 
 /// Text fields trimmed and checked for control characters and length.
-fn clean(d: &ResultData) -> Result<ResultData> {
+pub(super) fn clean(d: &ResultData) -> Result<ResultData> {
     let mut out = d.clone();
     let mut issues = Vec::new();
     let mut fix = |field: &'static str, v: &mut String, max: usize, multi: bool| {
@@ -507,7 +507,7 @@ pub(super) fn release_assignments(
 
 /// The result checked in full against its assignment's draw (drawn on the reveal's day), the
 /// officers and people, the active categories and the items; the draw it belongs to.
-fn checked(
+pub(super) fn checked(
     db: Db<'_>,
     a: &AssignmentRow,
     d: &ResultData,
@@ -570,7 +570,7 @@ fn write_result(
             (id, Action::Create, None)
         }
         (Some(r), Some(rev)) if r.status == ReviewStatus::Returned => {
-            if !db.resubmit_result(r.id, rev, d, by, at)? {
+            if !db.replace_result(crate::store::Replace::Resubmit, (r.id, rev), d, (by, at))? {
                 return Err(ServiceError::Stale);
             }
             (r.id, Action::Update, Some(json(&r.data)))

@@ -121,9 +121,11 @@ impl Service {
                 scope: v.data.scope,
             })
             .collect();
+        let notes = self.correction_notes(lang)?;
         let rows: Vec<NoticeRow> = published
             .iter()
             .map(|p| NoticeRow {
+                note: notes.get(&p.id).cloned().unwrap_or_default(),
                 name: p.name.clone(),
                 code: p.code.clone(),
                 items: p.items.clone(),

@@ -14,7 +14,7 @@ fn witness() -> Actor {
     }
 }
 
-fn leader() -> Actor {
+pub(crate) fn leader() -> Actor {
     Actor {
         user_id: Some(20),
         name: "lead".into(),

@@ -3,14 +3,17 @@
 //! same numbers.
 
 use super::draws::snapshot_id;
+use super::followups::followup_of;
 use super::results::{publication_deadline, quarter_deadlines};
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
 use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::calendar::Calendar;
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::figures::{
-    PlanLine, classified_share, internal_joint_share, offsite_share, plan_line, planned_joint_share,
+    PlanLine, classified_share, followup_counts, internal_joint_share, offsite_share, plan_line,
+    planned_joint_share,
 };
+use crate::domain::followup::Status;
 use crate::domain::quarter::Quarter;
 use crate::domain::result::{Category, JointInspection, ReviewStatus, Signature};
 use crate::domain::stats::{
@@ -74,6 +77,10 @@ impl Service {
             target_subjects: u64::from(ts),
         };
         let (res, typical) = count_results(&rows, &cats, &cal);
+        let rechecks = self.store.read(|db| db.rechecks())?;
+        let followups: Vec<_> = (rows.iter())
+            .filter_map(|a| followup_of(a.result.as_ref()?, &cats, &rechecks))
+            .collect();
         Ok((
             QuarterStats {
                 quarter,
@@ -85,6 +92,7 @@ impl Service {
                 offsite: offsite_share(&plan, ratios.positive_offsite),
                 department_joint,
                 results: res,
+                followups: followup_counts(&followups, self.today()),
                 typical,
             },
             rows,
@@ -104,9 +112,15 @@ impl Service {
 
     /// The assessment over the assignments of some quarters.
     fn assess(&mut self, per: Vec<(Quarter, Vec<AssignmentRow>)>) -> Result<Vec<Assessment>> {
-        let (people, cats, cal) = self.store.read(|db| {
-            Ok::<_, ServiceError>((db.inspectors()?, db.categories()?, db.calendar()?))
+        let (people, cats, cal, rechecks) = self.store.read(|db| {
+            Ok::<_, ServiceError>((
+                db.inspectors()?,
+                db.categories()?,
+                db.calendar()?,
+                db.rechecks()?,
+            ))
         })?;
+        let today = self.today();
         let mut by: BTreeMap<String, Assessment> = people
             .iter()
             .map(|i| {
@@ -141,18 +155,8 @@ impl Service {
                     });
                     e.assignments += 1;
                     let Some(r) = &a.result else { continue };
-                    let d = &r.data;
-                    let cat = cats
-                        .iter()
-                        .find(|(c, _)| c.code == d.category)
-                        .map(|(c, _)| c);
-                    e.completed += 1;
-                    e.on_time += u64::from(d.inspected_on <= due);
-                    e.signatures += u64::from(d.signature == Signature::Signed);
-                    e.problems += u64::from(cat.is_some_and(|c| c.problem));
-                    e.cases +=
-                        u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
-                    e.returned += u64::try_from(r.returns).unwrap_or(0);
+                    let follow = followup_of(r, &cats, &rechecks).map(|f| f.status(today));
+                    tally(e, r, &cats, due, follow);
                 }
             }
         }
@@ -256,6 +260,33 @@ impl Service {
             ),
         };
         Ok((stats, assessment, self.bureau_name()?))
+    }
+}
+
+/// Counts result `r` for a person of its team: completed, on time (by `due`), signature,
+/// problem, case, returns, and its follow-up's state (`follow`), if it opened one.
+fn tally(
+    e: &mut Assessment,
+    r: &crate::store::ResultRow,
+    cats: &[(Category, bool)],
+    due: NaiveDate,
+    follow: Option<Status>,
+) {
+    let d = &r.data;
+    let cat = cats
+        .iter()
+        .find(|(c, _)| c.code == d.category)
+        .map(|(c, _)| c);
+    e.completed += 1;
+    e.on_time += u64::from(d.inspected_on <= due);
+    e.signatures += u64::from(d.signature == Signature::Signed);
+    e.problems += u64::from(cat.is_some_and(|c| c.problem));
+    e.cases += u64::from(cat.is_some_and(|c| c.needs_case) || !d.case_no.is_empty());
+    e.returned += u64::try_from(r.returns).unwrap_or(0);
+    if let Some(status) = follow {
+        e.followups += 1;
+        e.rechecked += u64::from(status == Status::Closed);
+        e.overdue += u64::from(status == Status::Overdue);
     }
 }
 

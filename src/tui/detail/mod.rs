@@ -1,6 +1,7 @@
 //! Building the registry listings (columns, sanitised cells, search keys) and the detail view of
 //! one record: every field, the quarter's class with its reasons, penalties, complaints,
-//! declared conflicts and the change history.
+//! declared conflicts and the change history; a result's evidence files, objections,
+//! corrections and replaced versions.
 
 use super::theme::Theme;
 use crate::domain::classify::classify;
@@ -37,6 +38,8 @@ pub struct Detail {
     result: Option<i64>,
     /// Its evidence files (id, name), all of them: withdrawn ones can still be read.
     evidence: Vec<(i64, String)>,
+    /// Whether the result is published and its case awaiting a decision (更正 / 异议).
+    cases: super::cases::CaseState,
 }
 
 /// “none” under a heading.
@@ -101,6 +104,7 @@ impl Detail {
             scroll: 0,
             result: None,
             evidence: Vec::new(),
+            cases: Default::default(),
         };
         d.reload(svc, actor, lang)?;
         Ok(d)
@@ -171,6 +175,10 @@ impl Detail {
         // The evidence first: what changes after the visit, visible without scrolling.
         self.result = pv.assignment.result.as_ref().map(|r| r.id);
         self.evidence_lines(svc, actor, lang, lines)?;
+        self.cases = match self.result {
+            Some(r) => super::cases::lines(svc, actor, r, lang, lines)?,
+            None => Default::default(),
+        };
         super::work::previsit_lines(&pv, svc, lang, lines)?;
         Ok(())
     }

@@ -1,13 +1,15 @@
 //! A record's detail on the modal stack: scrolling, `Esc` back to the list, and for a result
 //! its evidence files (issue 18): `i` picks a file of the user's inbox and attaches it, `x`
 //! picks one of the result's files and copies it to the outbox. The service checks who may do
-//! either; a key that cannot work now says why.
+//! either; a key that cannot work now says why. On a published result an administrator
+//! records an objection or starts a correction (`o`), and a leader decides it (`d`).
 
 use super::Detail;
 use crate::domain::user::Role;
 use crate::exchange::inbox;
 use crate::service::Change;
-use crate::strings::{self, evidence as ev};
+use crate::strings::{self, evidence as ev, refusal};
+use crate::tui::cases;
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::Picker;
 use crate::tui::office::conflicts::{self, Side};
@@ -69,6 +71,43 @@ impl Detail {
     }
 }
 
+impl Detail {
+    /// `o` for administrators on a published result without a case awaiting decision; `d`
+    /// for leaders on a result with one. Refused with the reason otherwise.
+    fn case_keys(&self, keys: Keys, cx: &Ctx) -> Keys {
+        let (lang, c) = (cx.lang(), self.cases);
+        let keys = if cx.has(Role::Admin) {
+            keys.when(
+                c.published && c.pending.is_none(),
+                keymap::OBJECT,
+                || match c.published {
+                    false => refusal::not_published(lang).into(),
+                    true => refusal::case_pending(lang).into(),
+                },
+            )
+        } else {
+            keys
+        };
+        if !cx.has(Role::Leader) {
+            return keys;
+        }
+        keys.when(c.pending.is_some(), keymap::DECIDE, || {
+            refusal::nothing_to_decide(lang).into()
+        })
+    }
+
+    /// Opens the objection form (`o`) or the decision form (`d`).
+    fn case_form(&self, a: Action, result: i64, cx: &mut Ctx) -> Flow {
+        let lang = cx.lang();
+        let form = match (a, self.cases.pending) {
+            (Action::Decide, Some(case)) => cases::decision_form(cx.svc, case, lang),
+            (Action::Decide, None) => return Vec::new(),
+            _ => cases::objection_form(cx.svc, result, lang),
+        };
+        done(form, |f| one(Cmd::Push(Box::new(f))))
+    }
+}
+
 impl Modal for Detail {
     fn keys(&self, cx: &Ctx) -> Keys {
         let lang = cx.lang();
@@ -82,12 +121,14 @@ impl Modal for Detail {
             return keys;
         }
         let may_attach = cx.any(&[Role::Admin, Role::Inspector]);
-        keys.when(!self.evidence.is_empty(), keymap::EVIDENCE, || {
-            ev::no_files(lang).to_string()
-        })
-        .when(may_attach, keymap::EVIDENCE_ADD, || {
-            crate::tui::screen::needs(Role::Inspector, lang)
-        })
+        let keys = keys
+            .when(!self.evidence.is_empty(), keymap::EVIDENCE, || {
+                ev::no_files(lang).to_string()
+            })
+            .when(may_attach, keymap::EVIDENCE_ADD, || {
+                crate::tui::screen::needs(Role::Inspector, lang)
+            });
+        self.case_keys(keys, cx)
     }
 
     fn act(&mut self, a: Action, cx: &mut Ctx) -> Flow {
@@ -98,6 +139,7 @@ impl Modal for Detail {
             (Action::PageDown, _) => self.scroll = self.scroll.saturating_add(10),
             (Action::Back, _) => return one(Cmd::Pop),
             (Action::Attach | Action::Export, Some(r)) => return self.evidence_picker(a, r, cx),
+            (Action::Object | Action::Decide, Some(r)) => return self.case_form(a, r, cx),
             (Action::Conflict | Action::Withdraw, _) => match Side::of(self.source, self.id) {
                 Some(on) => return conflicts::open(a, on, cx),
                 None => return one(Cmd::Ignored(a)),

@@ -122,6 +122,21 @@ pub enum Target {
     /// A draw's preparation: checked and frozen by the preparation wizard
     /// (`tui::prepare`), never saved by the form itself.
     Draw,
+    /// The re-check (复查) that closes a result's follow-up, with the form's title.
+    Recheck {
+        result: i64,
+        title: String,
+    },
+    /// An objection to a published result or its correction (category codes and names).
+    Objection {
+        result: i64,
+        categories: Vec<(String, String)>,
+    },
+    /// A leader's decision of a case (category codes and names).
+    Decision {
+        case: i64,
+        categories: Vec<(String, String)>,
+    },
 }
 
 /// The assignment a result form is for.
@@ -218,6 +233,9 @@ impl Form {
                 | Target::Offsite
                 | Target::Joint
                 | Target::Draw
+                | Target::Recheck { .. }
+                | Target::Objection { .. }
+                | Target::Decision { .. }
         )
     }
 

@@ -133,6 +133,85 @@ impl Form {
         f
     }
 
+    /// The re-check of result `result`'s follow-up: `people` are the labels `name(id)` to pick
+    /// the officers present from (the team first), `team` those picked to begin with.
+    pub fn recheck(
+        (result, title): (i64, String),
+        people: Vec<String>,
+        team: String,
+        today: chrono::NaiveDate,
+    ) -> Form {
+        use crate::domain::followup::Outcome;
+        let texts = vec![
+            today.to_string(),
+            team,
+            Outcome::Rectified.zh().into(),
+            String::new(),
+            String::new(),
+        ];
+        let mut f = Form::build(Target::Recheck { result, title }, forms::RECHECK, texts);
+        for fld in &mut f.fields {
+            match fld.spec.key {
+                "present" => fld.widget = Widget::Multi(people.clone()),
+                "outcome" => fld.widget = Widget::Choice(names(&Outcome::ALL, Outcome::zh, false)),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// An objection to result `result` or its correction, received `today`; `categories`
+    /// (code, name) to pick a corrected result from.
+    pub fn objection(
+        result: i64,
+        categories: Vec<(String, String)>,
+        today: chrono::NaiveDate,
+    ) -> Form {
+        let kinds: Vec<String> = forms::CASE_KINDS
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        let texts = vec![kinds[0].clone(), today.to_string()];
+        let texts = texts
+            .into_iter()
+            .chain(std::iter::repeat_n(String::new(), 5));
+        let names = case_categories(&categories);
+        let target = Target::Objection { result, categories };
+        let mut f = Form::build(target, forms::OBJECTION, texts.collect());
+        f.case_widgets(names, Some(kinds));
+        f
+    }
+
+    /// A leader's decision of case `case`: 维持 to begin with.
+    pub fn decision(case: i64, categories: Vec<(String, String)>) -> Form {
+        use crate::domain::correction::Decision;
+        let texts = vec![Decision::Uphold.zh().to_string()];
+        let texts = texts
+            .into_iter()
+            .chain(std::iter::repeat_n(String::new(), 4));
+        let names = case_categories(&categories);
+        let target = Target::Decision { case, categories };
+        let mut f = Form::build(target, forms::DECISION, texts.collect());
+        f.case_widgets(names, None);
+        f
+    }
+
+    /// The widgets of the case forms: kinds, decisions, corrected category, text lines.
+    fn case_widgets(&mut self, categories: Vec<String>, kinds: Option<Vec<String>>) {
+        use crate::domain::correction::Decision;
+        for fld in &mut self.fields {
+            match fld.spec.key {
+                "case_kind" => fld.widget = Widget::Choice(kinds.clone().unwrap_or_default()),
+                "decision" => {
+                    fld.widget = Widget::Choice(names(&Decision::ALL, Decision::zh, false))
+                }
+                "new_category" => fld.widget = Widget::Choice(categories.clone()),
+                "content" | "reason" | "new_findings" => fld.widget = Widget::Lines,
+                _ => {}
+            }
+        }
+    }
+
     /// A department-joint inspection: `firms` are the labels `name(code)` to pick subjects from.
     pub fn joint(firms: Vec<String>, today: chrono::NaiveDate) -> Form {
         let texts = vec![
@@ -339,13 +418,7 @@ impl Form {
             (values.iter().find(|(k, _)| *k == key)).map(|(_, v)| Raw::Text(v.as_str()))
         };
         Some(match &self.target {
-            Target::Result(t) => forms::result(get, |name| {
-                t.categories
-                    .iter()
-                    .find(|c| c.1 == name)
-                    .map(|c| c.0.clone())
-            })
-            .map(|d| {
+            Target::Result(t) => forms::result(get, code_of(&t.categories)).map(|d| {
                 let r = svc
                     .save_result(actor, t.assignment, t.revision, &d)
                     .map(Some);
@@ -372,8 +445,45 @@ impl Form {
                 let r = svc.set_evaluation(actor, &id, *q, g, &remark).map(|_| None);
                 (r, Kind::Inspectors)
             }),
+            Target::Recheck { result, .. } => forms::recheck(get).map(|r| {
+                (
+                    svc.recheck(actor, *result, &r).map(|()| None),
+                    Kind::Inspections,
+                )
+            }),
+            Target::Objection { .. } | Target::Decision { .. } => {
+                return self.save_case(svc, actor, get);
+            }
             _ => return None,
         })
+    }
+}
+
+impl Form {
+    /// Saves an objection or correction, or a leader's decision of one.
+    fn save_case<'a>(
+        &self,
+        svc: &mut Service,
+        actor: &Actor,
+        get: impl Fn(&str) -> Option<Raw<'a>>,
+    ) -> Option<Built> {
+        use crate::exchange::import::Kind;
+        let r = match &self.target {
+            Target::Objection { result, categories } => forms::objection(get, code_of(categories))
+                .map(|f| svc.file_case(actor, *result, &f).map(Some)),
+            Target::Decision { case, categories } => {
+                forms::decision(get, code_of(categories)).map(|(decision, reason, changes)| {
+                    let d = crate::service::Decide {
+                        decision,
+                        reason,
+                        changes,
+                    };
+                    svc.decide_case(actor, *case, &d).map(|_| None)
+                })
+            }
+            _ => return None,
+        };
+        Some(r.map(|r| (r, Kind::Inspections)))
     }
 }
 
@@ -453,4 +563,16 @@ fn user_from(
         password,
         cert,
     })
+}
+
+/// The corrected categories offered: unchanged (empty) first, then every name.
+fn case_categories(categories: &[(String, String)]) -> Vec<String> {
+    std::iter::once(String::new())
+        .chain(categories.iter().map(|c| c.1.clone()))
+        .collect()
+}
+
+/// A category's code by its name, among `categories`.
+fn code_of(categories: &[(String, String)]) -> impl Fn(&str) -> Option<String> + '_ {
+    move |name| categories.iter().find(|c| c.1 == name).map(|c| c.0.clone())
 }

@@ -28,6 +28,9 @@ impl Form {
             Target::JointTargets => ui::label("joint_targets", lang),
             Target::Evaluation(_) => ui::label("evaluation", lang),
             Target::Draw => return format!(" {} ", strings::prepare::title(lang)),
+            Target::Recheck { ref title, .. } => title.as_str(),
+            Target::Objection { .. } => crate::strings::correction::form_title(false, lang),
+            Target::Decision { .. } => crate::strings::correction::form_title(true, lang),
         };
         format!(" {} ", ui::form_title(self.is_new(), what, lang))
     }

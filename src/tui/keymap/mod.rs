@@ -89,6 +89,14 @@ pub enum Action {
     Prefs,
     /// Open the system settings (系统设置, administrators).
     Settings,
+    /// Worklist: record the re-check (复查) of the selected follow-up.
+    Recheck,
+    /// Worklist: write the quarter's correction notice (更正公示).
+    PublishCorrections,
+    /// A result's detail: record an objection or start a correction (异议 / 更正).
+    Object,
+    /// A result's detail: a leader decides its objection or correction.
+    Decide,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -47,14 +47,23 @@ pub const REVIEW: &[Binding] = &[
     },
 ];
 
-/// The worklist, for administrators.
-pub const PUBLISH: &[Binding] = &[Binding {
-    keys: &[ch('p')],
-    action: Action::Publish,
-    label: "publish",
-    shown: "p",
-    in_bar: false,
-}];
+/// The worklist, for administrators: the quarter's notice, and its correction notice.
+pub const PUBLISH: &[Binding] = &[
+    Binding {
+        keys: &[ch('p')],
+        action: Action::Publish,
+        label: "publish",
+        shown: "p",
+        in_bar: false,
+    },
+    Binding {
+        keys: &[ch('P')],
+        action: Action::PublishCorrections,
+        label: "publish_corrections",
+        shown: "P",
+        in_bar: false,
+    },
+];
 
 /// The home screen, for administrators.
 pub const HOME_ADMIN: &[Binding] = &[Binding {
@@ -150,5 +159,32 @@ pub const EVIDENCE_ADD: &[Binding] = &[Binding {
     action: Action::Attach,
     label: "attach_evidence",
     shown: "i",
+    in_bar: true,
+}];
+
+/// The worklist, for a follow-up still open (its team, administrators): the re-check.
+pub const RECHECK: &[Binding] = &[Binding {
+    keys: &[ch('c')],
+    action: Action::Recheck,
+    label: "recheck",
+    shown: "c",
+    in_bar: true,
+}];
+
+/// A published result's detail, for administrators: an objection or a correction.
+pub const OBJECT: &[Binding] = &[Binding {
+    keys: &[ch('o')],
+    action: Action::Object,
+    label: "objection",
+    shown: "o",
+    in_bar: true,
+}];
+
+/// A result's detail, for leaders, with a case awaiting decision: 维持 or 更正.
+pub const DECIDE: &[Binding] = &[Binding {
+    keys: &[ch('d')],
+    action: Action::Decide,
+    label: "decide",
+    shown: "d",
     in_bar: true,
 }];
