@@ -120,15 +120,15 @@ pub fn bad_outcome(v: &str, lang: Lang) -> String {
 
 pub fn overdue_count(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("整改逾期未复查：{n} 项（shuangsui followup list --overdue）"),
-        Lang::En => format!("follow-ups overdue: {n} (shuangsui followup list --overdue)"),
+        Lang::Zh => format!("整改逾期未复查：{n} 项（在“检查结果”页选中后按 c 复查）"),
+        Lang::En => format!("follow-ups overdue: {n} (re-check with c on the results tab)"),
     }
 }
 
 pub fn open_count(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("整改待复查：{n} 项（shuangsui followup list）"),
-        Lang::En => format!("follow-ups to re-check: {n} (shuangsui followup list)"),
+        Lang::Zh => format!("整改待复查：{n} 项（在“检查结果”页选中后按 c 复查）"),
+        Lang::En => format!("follow-ups to re-check: {n} (re-check with c on the results tab)"),
     }
 }
 
