@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::ssh::{Cred, PASSWORD, Term, TestServer, start_server};
+use common::ssh::{Cred, PASSWORD, Term, TestServer, into_room, start_server};
 use shuangsui::domain::ceremony::Status;
 use shuangsui::domain::draw::{Certificate, Quota, verify};
 use shuangsui::service::{Actor, DrawRequest};
@@ -26,22 +26,6 @@ fn prepare(srv: &TestServer) -> (i64, String) {
     r.min_witnesses = 2;
     let p = svc.prepare_draw(&Actor::console(), &r).expect("prepared");
     (p.id, p.check.label)
-}
-
-/// Logs in and enters the room of the newest draw from the draws tab (the fifth tab for
-/// administrators and witnesses).
-async fn into_room(srv: &TestServer, user: &str, label: &str) -> Term {
-    let mut t = Term::connect(srv.addr(), user, Cred::Password(PASSWORD)).await;
-    assert!(t.wait_for("首页").await, "{}", t.screen());
-    t.send(b"5").await;
-    assert!(t.wait_for(label).await, "{}", t.screen());
-    t.send(b"\r").await;
-    assert!(
-        t.wait_for(&format!("摇号室 {label}")).await,
-        "{}",
-        t.screen()
-    );
-    t
 }
 
 async fn entropy(t: &mut Term, text: &str) {

@@ -13,12 +13,7 @@ use std::time::Duration;
 
 const PDF: &[u8] = b"%PDF-1.4\n% scanned record, signed on site\n%%EOF\n";
 
-/// A released draw and one result entered (by the console); the target's code.
-fn with_result(srv: &TestServer) -> String {
-    with_result_of(srv, "no_problem").0
-}
-
-/// Like `with_result`, of a category (a problem gets a rectification deadline in 10 days);
+/// A released draw and one result entered (by the console), of a category (a problem gets a rectification deadline in 10 days);
 /// the code, the result's id and its team.
 fn with_result_of(srv: &TestServer, category: &str) -> (String, i64, Vec<String>) {
     let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
@@ -40,7 +35,7 @@ async fn open_detail(t: &mut Term, code: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scan_is_uploaded_attached_seen_exported_and_downloaded() {
     let srv = start_server().await;
-    let code = with_result(&srv);
+    let (code, result, _) = with_result_of(&srv, "no_problem");
     let pc = tempfile::tempdir().unwrap();
     let key = key_file(&srv.admin_key, &pc.path().join("key"));
     std::fs::write(pc.path().join("scan.pdf"), PDF).unwrap();
@@ -101,7 +96,16 @@ async fn a_scan_is_uploaded_attached_seen_exported_and_downloaded() {
     );
     assert!(out.ok, "{}\n{}", out.stdout, out.stderr);
     assert_eq!(std::fs::read(pc.path().join("back.pdf")).unwrap(), PDF);
+    // A wrong attachment is withdrawn with a reason (`w`) and stays on record.
+    t.send(b"w").await;
+    assert!(t.wait_for("撤回哪个文件").await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(t.wait_for("撤回“scan.pdf”的原因").await, "{}", t.screen());
+    t.send("扫描件页码不全\r".as_bytes()).await;
+    assert!(t.wait_for("佐证材料 1 已撤回").await, "{}", t.screen());
     let mut svc = srv.service();
+    let files = svc.evidence_list(&Actor::console(), result).unwrap();
+    assert!(files[0].withdrawn.is_some(), "withdrawn, kept: {files:?}");
     assert!(svc.verify_audit(&Actor::console(), None).unwrap().is_ok());
     l.pump(Duration::from_millis(100), |_| false).await;
 }

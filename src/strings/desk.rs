@@ -1,5 +1,6 @@
 //! Texts of the daily desk: the hint bar's "more", hidden tabs, an empty registry, a
-//! remembered search, results already entered, controls removed from a paste.
+//! remembered search, results already entered, controls removed from a paste, an account
+//! enabled again.
 
 use super::Lang;
 
@@ -44,5 +45,21 @@ pub fn controls_removed(n: usize, lang: Lang) -> String {
         Lang::En => format!(
             "{n} control characters or terminal sequences were removed from the pasted text."
         ),
+    }
+}
+
+/// An account was enabled again.
+pub fn enabled(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已重新启用用户 {name}"),
+        Lang::En => format!("{name} is enabled again"),
+    }
+}
+
+/// `a` on an account that is not disabled.
+pub fn not_disabled(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("用户 {name} 未被停用，无需启用"),
+        Lang::En => format!("{name} is not disabled"),
     }
 }

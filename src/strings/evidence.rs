@@ -156,6 +156,22 @@ pub fn pick_inbox(lang: Lang) -> &'static str {
     lang.t("从收件箱选择佐证材料", "attach a file from your inbox")
 }
 
+/// The picker of `w` in a result's detail.
+pub fn pick_withdraw(lang: Lang) -> &'static str {
+    lang.t(
+        "撤回哪个文件（仍留存备查）",
+        "withdraw which file (it stays on record)",
+    )
+}
+
+/// The reason asked for when withdrawing an evidence file.
+pub fn withdraw_reason(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("撤回“{name}”的原因："),
+        Lang::En => format!("Why is “{name}” withdrawn:"),
+    }
+}
+
 pub fn pick_export(lang: Lang) -> &'static str {
     lang.t("复制哪个文件到发件箱", "copy which file to your outbox")
 }

@@ -199,6 +199,8 @@ fn office_key(action: &str) -> Option<(&'static str, &'static str)> {
         "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
         "my_settings" => ("我的设置", "my settings"),
         "system_settings" => ("系统设置", "settings"),
+        "enable_user" => ("重新启用", "enable"),
+        "withdraw_evidence" => ("撤回佐证材料", "withdraw a file"),
         "change" => ("修改", "change"),
         "prepare_draw" => ("准备抽取", "prepare a draw"),
         "freeze" => ("冻结快照", "freeze the snapshot"),
@@ -431,9 +433,9 @@ pub fn crashed(lang: Lang) -> &'static str {
 /// Home screen: the bureau's name is not set, and how to set it.
 pub fn bureau_missing(lang: Lang) -> &'static str {
     lang.t(
-        "未设置单位名称：统计表、工作总结、抽取记录等文件将缺少填报单位。请管理员运行 shuangsui settings set bureau-name 单位全称",
+        "未设置单位名称：统计表、工作总结、抽取记录等文件将缺少填报单位。请管理员在首页按 s（系统设置）填写单位名称",
         "The bureau's name is not set: reports, summaries and draw records would go out without \
-         it. An administrator sets it with: shuangsui settings set bureau-name \"FULL NAME\"",
+         it. An administrator sets it with s (settings) on the home tab",
     )
 }
 

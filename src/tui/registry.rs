@@ -134,6 +134,28 @@ impl Registry {
         })
     }
 
+    /// Enables the selected account again (`user enable`); an enabled one is said to be so.
+    fn enable(&mut self, cx: &mut Ctx) -> Flow {
+        let Some(id) = self.pane.view.selected_id() else {
+            return Vec::new();
+        };
+        let (actor, lang) = (cx.s.actor.clone(), cx.lang());
+        let user = match cx.svc.user_by_id(&actor, id) {
+            Ok(u) => u,
+            Err(e) => return one(Cmd::Fail(e)),
+        };
+        if !user.disabled {
+            return one(Cmd::Say(strings::desk::not_disabled(&user.name, lang)));
+        }
+        let r = cx.svc.set_user_disabled(&actor, &user.name, false);
+        done(r, |()| {
+            vec![
+                Cmd::Saved,
+                Cmd::Say(strings::desk::enabled(&user.name, lang)),
+            ]
+        })
+    }
+
     /// Writes the list shown to the outbox: registries as the XLSX `import` reads back, the
     /// users and audit lists as shown.
     fn export(&mut self, cx: &mut Ctx) -> Flow {
@@ -203,6 +225,9 @@ impl Screen for Registry {
         if !self.kinds().is_empty() {
             keys = keys.when(admin, keymap::IMPORT, why);
         }
+        if self.source == Source::Users {
+            keys = keys.when(admin, keymap::USER_ENABLE, why);
+        }
         if self.source == Source::Audit {
             let may = cx.any(office::verify::ROLES);
             keys = keys.when(may, keymap::AUDIT_VERIFY, || {
@@ -226,6 +251,7 @@ impl Screen for Registry {
             )))),
             Action::Export => self.export(cx),
             Action::Verify if self.source == Source::Audit => office::verify::run(cx),
+            Action::Enable if self.source == Source::Users => self.enable(cx),
             a => one(Cmd::Ignored(a)),
         }
     }

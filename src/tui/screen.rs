@@ -137,6 +137,8 @@ pub enum Pick {
     Attach(i64),
     /// An evidence file of the detail shown to copy to the outbox.
     EvidenceOut,
+    /// An evidence file of the detail shown to withdraw (a reason follows).
+    EvidenceWithdraw,
 }
 
 /// What a one-line prompt asks for.
@@ -146,6 +148,8 @@ pub enum Ask {
     Deactivate(i64),
     /// Why a result goes back to the inspectors.
     ReturnComment { result: i64, revision: i64 },
+    /// Why an evidence file is withdrawn.
+    WithdrawEvidence(i64),
 }
 
 /// The key sets offered now: those that work, and those refused with the reason.

@@ -557,5 +557,5 @@ fn the_home_screen_says_what_is_missing_and_how_to_enter_it() {
         s.contains("shuangsui calendar set 2027-01-01 holiday"),
         "{s}"
     );
-    assert!(s.contains("shuangsui settings set bureau-name"), "{s}");
+    assert!(s.contains("按 s（系统设置）"), "{s}");
 }

@@ -302,3 +302,19 @@ impl Term {
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
 }
+
+/// Logs in with the test password and enters the room of the draw `label` from the draws tab
+/// (the fifth tab for administrators, leaders and witnesses).
+pub async fn into_room(srv: &TestServer, user: &str, label: &str) -> Term {
+    let mut t = Term::connect(srv.addr(), user, Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await, "{}", t.screen());
+    t.send(b"5").await;
+    assert!(t.wait_for(label).await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(
+        t.wait_for(&format!("摇号室 {label}")).await,
+        "{}",
+        t.screen()
+    );
+    t
+}

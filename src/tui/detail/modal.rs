@@ -1,7 +1,7 @@
 //! A record's detail on the modal stack: scrolling, `Esc` back to the list, and for a result
 //! its evidence files (issue 18): `i` picks a file of the user's inbox and attaches it, `x`
-//! picks one of the result's files and copies it to the outbox. The service checks who may do
-//! either; a key that cannot work now says why. On a published result an administrator
+//! picks one of the result's files and copies it to the outbox, `w` withdraws one with a
+//! reason. The service checks who may do each; a key that cannot work now says why. On a published result an administrator
 //! records an objection or starts a correction (`o`), and a leader decides it (`d`).
 
 use super::Detail;
@@ -13,13 +13,13 @@ use crate::tui::cases;
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::Picker;
 use crate::tui::office::conflicts::{self, Side};
-use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Modal, Msg, Paint, Pick, done, one};
+use crate::tui::screen::{Ask, Cmd, Ctx, Flow, Keys, Modal, Msg, Paint, Pick, done, one};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
 impl Detail {
-    /// The picker of `Attach` (inbox files) or `Export` (the result's files).
+    /// The picker of `Attach` (inbox files), or `Export` or `Withdraw` (the result's files).
     fn evidence_picker(&self, a: Action, result: i64, cx: &Ctx) -> Flow {
         let lang = cx.lang();
         let (purpose, title, options) = if a == Action::Attach {
@@ -36,7 +36,10 @@ impl Detail {
             let names = (self.evidence.iter())
                 .map(|(id, name)| format!("#{id} {}", strings::display(name)))
                 .collect();
-            (Pick::EvidenceOut, ev::pick_export(lang), names)
+            match a {
+                Action::Withdraw => (Pick::EvidenceWithdraw, ev::pick_withdraw(lang), names),
+                _ => (Pick::EvidenceOut, ev::pick_export(lang), names),
+            }
         };
         let p = Picker::new(purpose, title.to_string(), options, 0);
         one(Cmd::Push(Box::new(p)))
@@ -57,6 +60,14 @@ impl Detail {
                 let (e, _) = svc.evidence_file(actor, id)?;
                 Ok(ev::added(id, &e.name, &e.sha256, lang))
             }),
+            Pick::EvidenceWithdraw => {
+                let Some((id, name)) = self.evidence.get(choice) else {
+                    return Vec::new();
+                };
+                let q = ev::withdraw_reason(&strings::display(name), lang);
+                let p = crate::tui::modal::Prompt::new(Ask::WithdrawEvidence(*id), q);
+                return one(Cmd::Push(Box::new(p)));
+            }
             _ => {
                 let Some((id, _)) = self.evidence.get(choice) else {
                     return Vec::new();
@@ -64,6 +75,24 @@ impl Detail {
                 (svc.export_evidence(actor, *id)).map(|name| ev::copied(&name, lang))
             }
         };
+        self.evidence_done(said, cx)
+    }
+
+    /// Withdraws an evidence file with the reason typed.
+    fn evidence_withdrawn(&mut self, id: i64, reason: &str, cx: &mut Ctx) -> Flow {
+        let lang = cx.lang();
+        let said =
+            (cx.svc.withdraw_evidence(&cx.s.actor, id, reason)).map(|()| ev::withdrawn(id, lang));
+        self.evidence_done(said, cx)
+    }
+
+    /// After a change to the result's files: the detail again and what was done.
+    fn evidence_done(
+        &mut self,
+        said: Result<String, crate::service::ServiceError>,
+        cx: &mut Ctx,
+    ) -> Flow {
+        let lang = cx.lang();
         done(said, |m| match self.reload(cx.svc, &cx.s.actor, lang) {
             Ok(()) => vec![Cmd::Saved, Cmd::Say(m)],
             Err(e) => vec![Cmd::Saved, Cmd::Fail(e)],
@@ -127,7 +156,15 @@ impl Modal for Detail {
             })
             .when(may_attach, keymap::EVIDENCE_ADD, || {
                 crate::tui::screen::needs(Role::Inspector, lang)
-            });
+            })
+            .when(
+                may_attach && !self.evidence.is_empty(),
+                keymap::EVIDENCE_WITHDRAW,
+                || match may_attach {
+                    true => ev::no_files(lang).to_string(),
+                    false => crate::tui::screen::needs(Role::Inspector, lang),
+                },
+            );
         self.case_keys(keys, cx)
     }
 
@@ -139,6 +176,7 @@ impl Modal for Detail {
             (Action::PageDown, _) => self.scroll = self.scroll.saturating_add(10),
             (Action::Back, _) => return one(Cmd::Pop),
             (Action::Attach | Action::Export, Some(r)) => return self.evidence_picker(a, r, cx),
+            (Action::Withdraw, Some(r)) => return self.evidence_picker(a, r, cx),
             (Action::Object | Action::Decide, Some(r)) => return self.case_form(a, r, cx),
             (Action::Conflict | Action::Withdraw, _) => match Side::of(self.source, self.id) {
                 Some(on) => return conflicts::open(a, on, cx),
@@ -152,10 +190,14 @@ impl Modal for Detail {
     fn receive(&mut self, m: Msg, cx: &mut Ctx) -> Flow {
         match m {
             Msg::Picked {
-                purpose: purpose @ (Pick::Attach(_) | Pick::EvidenceOut),
+                purpose: purpose @ (Pick::Attach(_) | Pick::EvidenceOut | Pick::EvidenceWithdraw),
                 choice,
                 option,
             } => self.evidence_picked(purpose, choice, &option, cx),
+            Msg::Typed {
+                purpose: Ask::WithdrawEvidence(id),
+                text,
+            } => self.evidence_withdrawn(id, &text, cx),
             // A conflict declared or withdrawn from here: show the record again.
             Msg::Saved(_) => match self.reload(cx.svc, &cx.s.actor, cx.lang()) {
                 Ok(()) => Vec::new(),

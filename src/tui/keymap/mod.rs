@@ -89,6 +89,8 @@ pub enum Action {
     Prefs,
     /// Open the system settings (系统设置, administrators).
     Settings,
+    /// The users tab: enable a disabled account again.
+    Enable,
     /// Worklist: record the re-check (复查) of the selected follow-up.
     Recheck,
     /// Worklist: write the quarter's correction notice (更正公示).

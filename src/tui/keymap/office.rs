@@ -114,6 +114,15 @@ pub const PLAN_QUARTERS: &[Binding] = &[
     },
 ];
 
+/// The users tab: enable the selected account again (administrators).
+pub const USER_ENABLE: &[Binding] = &[Binding {
+    keys: &[ch('a')],
+    action: Action::Enable,
+    label: "enable_user",
+    shown: "a",
+    in_bar: true,
+}];
+
 /// The home tab: the system settings (系统设置), administrators.
 pub const HOME_SETTINGS: &[Binding] = &[Binding {
     keys: &[ch('s')],

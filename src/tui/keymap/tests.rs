@@ -73,6 +73,7 @@ fn no_screen_binds_a_key_twice() {
         &[LIST, EDIT, GLOBAL],
         &[LIST, EDIT, IMPORT, EXPORT, GLOBAL],
         &[LIST, EDIT, EXPORT, GLOBAL],
+        &[LIST, EDIT, EXPORT, USER_ENABLE, GLOBAL],
         &[LIST, EXPORT, GLOBAL],
         &[WIZARD_PICK],
         &[WIZARD_FILES, WIZARD_PICK],
@@ -80,7 +81,14 @@ fn no_screen_binds_a_key_twice() {
         &[SCROLL, WIZARD_REFUSED, WIZARD_PREVIEW],
         &[SCROLL, WIZARD_DONE],
         &[SCROLL, DETAIL, GLOBAL],
-        &[SCROLL, DETAIL, EVIDENCE, EVIDENCE_ADD, GLOBAL],
+        &[
+            SCROLL,
+            DETAIL,
+            EVIDENCE,
+            EVIDENCE_ADD,
+            EVIDENCE_WITHDRAW,
+            GLOBAL,
+        ],
         &[WORK, LIST, REVIEW, PUBLISH, OFFSITE, GLOBAL],
         &[SCROLL, REPORTS, REPORTS_ADMIN, REPORTS_LEADER, GLOBAL],
         &[

@@ -153,6 +153,16 @@ pub const EVIDENCE: &[Binding] = &[Binding {
     in_bar: true,
 }];
 
+/// A result's detail with evidence files, for its team and administrators: withdraw one with a
+/// reason (it stays on record).
+pub const EVIDENCE_WITHDRAW: &[Binding] = &[Binding {
+    keys: &[ch('w')],
+    action: Action::Withdraw,
+    label: "withdraw_evidence",
+    shown: "w",
+    in_bar: true,
+}];
+
 /// A result's detail, for its team and administrators: attach a file from the inbox.
 pub const EVIDENCE_ADD: &[Binding] = &[Binding {
     keys: &[ch('i')],
