@@ -166,3 +166,47 @@ async fn a_follow_up_shows_until_the_recheck_closes_it() {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     assert!(z.by_name("SHA256SUMS").is_ok());
 }
+
+/// A follow-up past its deadline is overdue on the dashboard (issue 18): the result was entered
+/// on a fixed clock at the start of the quarter with a deadline the next day; the server runs on
+/// today's date. A re-check closes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_past_its_deadline_is_overdue_until_rechecked() {
+    use chrono::TimeZone;
+    let srv = start_server().await;
+    let today = srv.service().today();
+    let quarter = shuangsui::domain::quarter::Quarter::of(today);
+    let start = quarter.start();
+    if today <= start + chrono::Duration::days(1) {
+        eprintln!("the quarter began less than two days ago: no deadline can have passed yet");
+        return;
+    }
+    let at = chrono::Utc
+        .from_local_datetime(&start.and_hms_opt(2, 0, 0).expect("time"))
+        .single()
+        .expect("utc");
+    let me = Actor::console();
+    let mut past = srv
+        .service()
+        .with_clock(Box::new(move || at))
+        .with_notifier(srv.running.hub.notifier());
+    let e = common::results::entered_result_due(&mut past, "corrected", false, 1);
+    past.review(&me, e.result, 1, true, "").expect("approved");
+    (past.publication_files(&me, quarter, shuangsui::strings::Lang::Zh)).expect("published");
+
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("整改逾期未复查：1 项").await, "{}", t.screen());
+    let mut svc = srv.service().with_notifier(srv.running.hub.notifier());
+    let recheck = shuangsui::domain::followup::Recheck {
+        date: svc.today(),
+        officers: e.team.iter().take(2).cloned().collect(),
+        outcome: shuangsui::domain::followup::Outcome::Rectified,
+        case_no: String::new(),
+        remark: String::new(),
+    };
+    svc.recheck(&me, e.result, &recheck).expect("re-checked");
+    let gone = t
+        .pump(Duration::from_secs(3), |s| !s.contains("整改逾期未复查"))
+        .await;
+    assert!(gone, "{}", t.screen());
+}

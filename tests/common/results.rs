@@ -16,6 +16,11 @@ pub struct Entered {
 /// of `category` (a problem gets a rectification deadline in 10 days); `typical` marks it a
 /// typical case.
 pub fn entered_result(svc: &mut Service, category: &str, typical: bool) -> Entered {
+    entered_result_due(svc, category, typical, 10)
+}
+
+/// As [`entered_result`], a problem's rectification deadline `days` after the inspection.
+pub fn entered_result_due(svc: &mut Service, category: &str, typical: bool, days: i64) -> Entered {
     let me = Actor::console();
     let quarter = shuangsui::domain::quarter::Quarter::of(svc.today());
     let mut r = DrawRequest::new(quarter);
@@ -39,7 +44,7 @@ pub fn entered_result(svc: &mut Service, category: &str, typical: bool) -> Enter
         items: a.items.iter().cloned().collect(),
         category: category.into(),
         findings: "台账不全".into(),
-        rectify_by: problem.then(|| svc.today() + chrono::Duration::days(10)),
+        rectify_by: problem.then(|| svc.today() + chrono::Duration::days(days)),
         case_no: String::new(),
         mobile_no: String::new(),
         signature: Signature::Signed,
