@@ -277,12 +277,7 @@ pub fn draw_cmd(
         DrawCmd::Reveal { draw_id } => reveal(svc, me, draw_id, lang, out)?,
         DrawCmd::Confirm { draw_id, witness } => {
             svc.confirm_draw(me, draw_id, Some(&witness)).map_err(h)?;
-            let d = svc.draw_summary(me, draw_id).map_err(h)?;
-            writeln!(
-                out,
-                "{}",
-                ds::answered(draw_id, &witness, &ds::status_label(&d.status, lang), lang)
-            )?;
+            answered(svc, me, draw_id, &witness, lang, out)?;
         }
         DrawCmd::Decline {
             draw_id,
@@ -291,36 +286,19 @@ pub fn draw_cmd(
         } => {
             svc.decline_draw(me, draw_id, &reason, Some(&witness))
                 .map_err(h)?;
-            let d = svc.draw_summary(me, draw_id).map_err(h)?;
-            writeln!(
-                out,
-                "{}",
-                ds::answered(draw_id, &witness, &ds::status_label(&d.status, lang), lang)
-            )?;
+            answered(svc, me, draw_id, &witness, lang, out)?;
         }
         DrawCmd::Cancel { draw_id, reason } => {
             svc.cancel_draw(me, draw_id, &reason).map_err(h)?;
-            writeln!(
-                out,
-                "{}",
-                ds::done(&label(svc, me, draw_id), "cancelled", lang)
-            )?;
+            done(svc, me, draw_id, "cancelled", lang, out)?;
         }
         DrawCmd::Release { draw_id } => {
             svc.release_draw(me, draw_id).map_err(h)?;
-            writeln!(
-                out,
-                "{}",
-                ds::done(&label(svc, me, draw_id), "released", lang)
-            )?;
+            done(svc, me, draw_id, "released", lang, out)?;
         }
         DrawCmd::Annotate { draw_id, note } => {
             svc.annotate_draw(me, draw_id, &note).map_err(h)?;
-            writeln!(
-                out,
-                "{}",
-                ds::done(&label(svc, me, draw_id), "annotated", lang)
-            )?;
+            done(svc, me, draw_id, "annotated", lang, out)?;
         }
         DrawCmd::Record { draw_id, file } => write_record(svc, me, draw_id, &file, lang, out)?,
         DrawCmd::Show { draw_id } => show(svc, me, draw_id, lang, out)?,
@@ -346,13 +324,43 @@ pub fn draw_cmd(
     Ok(())
 }
 
-/// `draw prepare`: the request from the arguments, and what the preparation found.
+/// What was done to a draw, named by its label.
+fn done(
+    svc: &mut Service,
+    me: &Actor,
+    draw_id: i64,
+    what: &str,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    writeln!(out, "{}", ds::done(&label(svc, me, draw_id), what, lang))?;
+    Ok(())
+}
+
+/// A witness's answer was recorded: the draw's status now.
+fn answered(
+    svc: &mut Service,
+    me: &Actor,
+    draw_id: i64,
+    witness: &str,
+    lang: Lang,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let d = svc
+        .draw_summary(me, draw_id)
+        .map_err(|e| human(e, None, lang))?;
+    let status = ds::status_label(&d.status, lang);
+    writeln!(out, "{}", ds::answered(&d.label, witness, &status, lang))?;
+    Ok(())
+}
+
 /// A draw's label as users know it (`2024Q2-1`), or its number when it cannot be read.
 fn label(svc: &mut Service, me: &Actor, id: i64) -> String {
     svc.draw_summary(me, id)
         .map_or_else(|_| id.to_string(), |d| d.label)
 }
 
+/// `draw prepare`: the request from the arguments, and what the preparation found.
 fn prepare(
     svc: &mut Service,
     me: &Actor,

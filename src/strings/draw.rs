@@ -182,106 +182,115 @@ pub fn status_label(s: &str, lang: Lang) -> String {
 }
 
 pub fn problem(p: &DrawProblem, lang: Lang) -> String {
-    match (p, lang) {
-        (DrawProblem::Refused { refusals: rs }, _) => refusals(rs, lang),
-        (DrawProblem::Failed { error }, _) => draw_error(error, lang),
-        (
-            DrawProblem::Status {
-                draw: id,
-                status: st,
-            },
-            Lang::Zh,
-        ) => format!(
-            "抽取 {id} 当前状态为“{}”，不能执行此操作；未作任何改动",
-            status(st, lang)
-        ),
-        (
-            DrawProblem::Status {
-                draw: id,
-                status: st,
-            },
-            Lang::En,
-        ) => format!(
-            "draw {id} is {}; this cannot be done now; nothing was changed",
-            status(st, lang)
-        ),
-        (DrawProblem::EntropyTooShort { chars }, Lang::Zh) => format!(
-            "见证人输入的随机字符串只有 {chars} 个字符，至少需要 {} 个",
-            MIN_ENTROPY_CHARS
-        ),
-        (DrawProblem::EntropyTooShort { chars }, Lang::En) => format!(
-            "the witness text has {chars} characters; at least {} needed",
-            MIN_ENTROPY_CHARS
-        ),
-        (DrawProblem::TooFewWitnesses { have, need }, Lang::Zh) => format!(
-            "见证人熵值来自 {have} 位见证人，至少需要 {need} 位（或录入公开随机值）；未作任何改动"
-        ),
-        (DrawProblem::TooFewWitnesses { have, need }, Lang::En) => {
-            format!("entropy from {have} witnesses; at least {need} needed (or a public value)")
-        }
-        (DrawProblem::NoPublicSource { draw: id }, Lang::Zh) => {
-            format!("抽取 {id} 准备时未指定公开随机值来源，不能录入公开值")
-        }
-        (DrawProblem::NoPublicSource { draw: id }, Lang::En) => {
-            format!("draw {id} named no public source when prepared")
-        }
-        (DrawProblem::UnknownItem { code }, Lang::Zh) => {
-            format!("检查事项 {code} 不存在或已不在有效期内")
-        }
-        (DrawProblem::UnknownItem { code }, Lang::En) => {
-            format!("check item {code} does not exist or is not in force")
-        }
-        (DrawProblem::NoItems { in_force }, Lang::Zh) => {
+    let texts = match p {
+        DrawProblem::Refused { refusals: rs } => return refusals(rs, lang),
+        DrawProblem::Failed { error } => return draw_error(error, lang),
+        p => ceremony_texts(p).or_else(|| input_texts(p)),
+    };
+    let (zh, en) = texts.unwrap_or_default();
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// A refusal by the ceremony's state, in both languages.
+fn ceremony_texts(p: &DrawProblem) -> Option<(String, String)> {
+    match p {
+        DrawProblem::Status { draw, status: st } => Some((
+            format!(
+                "抽取 {draw} 当前状态为“{}”，不能执行此操作；未作任何改动",
+                status(st, Lang::Zh)
+            ),
+            format!(
+                "draw {draw} is {}; this cannot be done now; nothing was changed",
+                status(st, Lang::En)
+            ),
+        )),
+        DrawProblem::NoPublicSource { draw } => Some((
+            format!("抽取 {draw} 准备时未指定公开随机值来源，不能录入公开值"),
+            format!("draw {draw} named no public source when prepared"),
+        )),
+        DrawProblem::RoomClosed { draw } => Some((
+            format!("抽取 {draw} 的摇号室尚未由管理员开启，请稍候"),
+            format!("the room of draw {draw} is not open yet; an administrator opens it"),
+        )),
+        DrawProblem::AlreadyAnswered { draw } => Some((
+            format!("您已对抽取 {draw} 的结果作出确认或提出异议，不能重复"),
+            format!("you already confirmed or declined the result of draw {draw}"),
+        )),
+        DrawProblem::AlreadyEntered { draw } => Some((
+            format!("您已为抽取 {draw} 输入过随机字符串，每位见证人只能输入一次"),
+            format!("you already added entropy to draw {draw}; once per witness"),
+        )),
+        _ => None,
+    }
+}
+
+/// A refusal of what was asked, in both languages.
+fn input_texts(p: &DrawProblem) -> Option<(String, String)> {
+    match p {
+        DrawProblem::EntropyTooShort { chars } => Some((
+            format!("见证人输入的随机字符串只有 {chars} 个字符，至少需要 {MIN_ENTROPY_CHARS} 个"),
+            format!("the witness text has {chars} characters; at least {MIN_ENTROPY_CHARS} needed"),
+        )),
+        DrawProblem::TooFewWitnesses { have, need } => Some((
+            format!(
+                "见证人熵值来自 {have} 位见证人，至少需要 {need} 位（或录入公开随机值）；未作任何改动"
+            ),
+            format!("entropy from {have} witnesses; at least {need} needed (or a public value)"),
+        )),
+        DrawProblem::UnknownItem { code } => Some((
+            format!("检查事项 {code} 不存在或已不在有效期内"),
+            format!("check item {code} does not exist or is not in force"),
+        )),
+        DrawProblem::NoItems { in_force } => Some((
             format!(
                 "抽取须指定检查事项；现行检查事项：{}",
                 super::record::join(in_force, Lang::Zh)
-            )
-        }
-        (DrawProblem::NoItems { in_force }, Lang::En) => {
+            ),
             format!(
                 "a draw must name its check items; in force: {}",
                 super::record::join(in_force, Lang::En)
-            )
-        }
-        (DrawProblem::BadText { field }, Lang::Zh) => {
-            format!("{field}：不能为空、不能含控制字符、最多 200 字")
-        }
-        (DrawProblem::BadText { field }, Lang::En) => {
-            format!("{field}: must be non-empty, without control characters, at most 200")
-        }
-        (DrawProblem::RoomClosed { draw: id }, Lang::Zh) => {
-            format!("抽取 {id} 的摇号室尚未由管理员开启，请稍候")
-        }
-        (DrawProblem::RoomClosed { draw: id }, Lang::En) => {
-            format!("the room of draw {id} is not open yet; an administrator opens it")
-        }
-        (DrawProblem::AlreadyAnswered { draw: id }, Lang::Zh) => {
-            format!("您已对抽取 {id} 的结果作出确认或提出异议，不能重复")
-        }
-        (DrawProblem::AlreadyAnswered { draw: id }, Lang::En) => {
-            format!("you already confirmed or declined the result of draw {id}")
-        }
-        (DrawProblem::AlreadyEntered { draw: id }, Lang::Zh) => {
-            format!("您已为抽取 {id} 输入过随机字符串，每位见证人只能输入一次")
-        }
-        (DrawProblem::AlreadyEntered { draw: id }, Lang::En) => {
-            format!("you already added entropy to draw {id}; once per witness")
-        }
-        (DrawProblem::ReasonRequired, Lang::Zh) => {
-            "请填写理由或说明（一行，1–200 字，不含控制字符）；未作任何改动".into()
-        }
-        (DrawProblem::ReasonRequired, Lang::En) => {
-            "a reason or note is required (one line, 1–200 characters); nothing was changed".into()
-        }
-        (DrawProblem::QuarterEnded { quarter, ended }, Lang::Zh) => format!(
-            "{quarter} 已于 {ended} 结束，抽取应在本季度内进行；确需补充抽取的，须由领导小组成员批准并说明理由（命令行：--late-reason 理由 --leader 领导账号）；未作任何改动"
-        ),
-        (DrawProblem::QuarterEnded { quarter, ended }, Lang::En) => format!(
-            "{quarter} ended on {ended}: draws belong to a live quarter; a leader may allow a late \
-             draw with a reason (command line: --late-reason TEXT --leader ACCOUNT); nothing was \
-             changed"
-        ),
+            ),
+        )),
+        DrawProblem::BadText { field } => Some((
+            format!(
+                "{}：不能为空、不能含控制字符、最多 200 字",
+                text_field(field, Lang::Zh)
+            ),
+            format!(
+                "{}: must be non-empty, without control characters, at most 200",
+                text_field(field, Lang::En)
+            ),
+        )),
+        DrawProblem::ReasonRequired => Some((
+            "请填写理由或说明（一行，1–200 字，不含控制字符）；未作任何改动".into(),
+            "a reason or note is required (one line, 1–200 characters); nothing was changed".into(),
+        )),
+        DrawProblem::QuarterEnded { quarter, ended } => Some((
+            format!(
+                "{quarter} 已于 {ended} 结束，抽取应在本季度内进行；确需补充抽取的，须由领导小组成员批准并说明理由（命令行：--late-reason 理由 --leader 领导账号）；未作任何改动"
+            ),
+            format!(
+                "{quarter} ended on {ended}: draws belong to a live quarter; a leader may allow a late draw with a reason (command line: --late-reason TEXT --leader ACCOUNT); nothing was changed"
+            ),
+        )),
+        _ => None,
     }
+}
+
+/// The name of a draw's free-text field in a refusal.
+fn text_field(field: &str, lang: Lang) -> &str {
+    let (zh, en) = match field {
+        "entropy" => ("随机字符串", "entropy"),
+        "public_value" => ("公开随机值", "public value"),
+        "public_source" => ("公开随机值来源", "public source"),
+        "reason" => ("理由", "reason"),
+        "note" => ("备注", "note"),
+        other => return other,
+    };
+    lang.t(zh, en)
 }
 
 pub fn mismatch(m: &Mismatch, lang: Lang) -> String {
@@ -537,10 +546,10 @@ pub fn plan_title(q: Quarter, lang: Lang) -> String {
     }
 }
 
-pub fn answered(id: i64, witness: &str, status: &str, lang: Lang) -> String {
+pub fn answered(draw: &str, witness: &str, status: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("已记录见证人 {witness} 对抽取 {id} 的意见；当前状态：{status}"),
-        Lang::En => format!("recorded {witness}'s answer on draw {id}; now {status}"),
+        Lang::Zh => format!("已记录见证人 {witness} 对抽取 {draw} 的意见；当前状态：{status}"),
+        Lang::En => format!("recorded {witness}'s answer on draw {draw}; now {status}"),
     }
 }
 
