@@ -96,6 +96,12 @@ pub enum Problem {
     BadQuarter,
     #[error("a draw names at least one check item")]
     NoItem,
+    #[error("already on record under this key; correct it instead")]
+    AlreadyRecorded,
+    #[error("nothing on record under this key to correct")]
+    NotOnRecord,
+    #[error("the same as on record")]
+    Unchanged,
 }
 
 /// A problem with one field.

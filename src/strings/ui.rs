@@ -196,6 +196,8 @@ fn office_key(action: &str) -> Option<(&'static str, &'static str)> {
         "verify_chain" => ("校验审计链", "check the audit chain"),
         "declare_conflict" => ("登记回避", "declare a conflict"),
         "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
+        "penalty" => ("行政处罚", "penalties"),
+        "complaint" => ("信访举报", "complaints"),
         "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
         "my_settings" => ("我的设置", "my settings"),
         "system_settings" => ("系统设置", "settings"),

@@ -141,7 +141,7 @@ impl Pane {
                 };
                 l.filter(*col, value);
             }
-            Pick::Attach(_) | Pick::EvidenceOut => return None,
+            Pick::Attach(_) | Pick::EvidenceOut | Pick::Penalty | Pick::Complaint => return None,
         }
         Some(Vec::new())
     }

@@ -137,6 +137,10 @@ pub enum Pick {
     Attach(i64),
     /// An evidence file of the detail shown to copy to the outbox.
     EvidenceOut,
+    /// A new penalty (0) or the one to correct, on an enterprise's detail.
+    Penalty,
+    /// A new complaint (0) or the one to correct, on an enterprise's detail.
+    Complaint,
 }
 
 /// What a one-line prompt asks for.

@@ -97,6 +97,10 @@ pub enum Action {
     Object,
     /// A result's detail: a leader decides its objection or correction.
     Decide,
+    /// An enterprise's detail: add or correct a penalty (行政处罚).
+    Penalty,
+    /// An enterprise's detail: add or correct a complaint (信访举报).
+    Complaint,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -31,6 +31,25 @@ pub const CONFLICTS: &[Binding] = &[
     },
 ];
 
+/// An enterprise's detail: add or correct a penalty (`p`) or a complaint (`t`)
+/// (administrators; the service checks again).
+pub const RECORDS: &[Binding] = &[
+    Binding {
+        keys: &[ch('p')],
+        action: Action::Penalty,
+        label: "penalty",
+        shown: "p",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('t')],
+        action: Action::Complaint,
+        label: "complaint",
+        shown: "t",
+        in_bar: true,
+    },
+];
+
 /// Moving in a short list by the arrows only (letters may be typed into it).
 pub const ARROWS: &[Binding] = &[
     Binding {

@@ -13,4 +13,6 @@ pub mod settings;
 pub mod verify;
 
 #[cfg(test)]
+mod records_tests;
+#[cfg(test)]
 mod tests;
