@@ -1,7 +1,8 @@
 //! Penalties entered in the UI over real SSH (issue 17 item 3): an administrator who never
 //! touches the console records a penalty on an enterprise's detail (`p`), and the enterprise is
 //! special (特殊监管对象, S5: penalised in the previous quarter) in the next quarter's
-//! classification.
+//! classification. A result category edited in the system settings (`s`, `c`) is what the
+//! console's `category list` prints.
 
 mod common;
 
@@ -61,4 +62,38 @@ async fn a_penalty_entered_in_the_ui_makes_the_enterprise_special_next_quarter()
             .any(|a| a.entity == "penalty" && a.action == "create" && a.actor == "admin"),
         "{audited:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_category_edited_in_the_ui_shows_in_category_list() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("s 系统设置").await, "{}", t.screen());
+    t.send(b"s").await;
+    assert!(t.wait_for("c 检查结果类别").await, "{}", t.screen());
+    t.send(b"c").await;
+    assert!(
+        t.wait_for("检查结果类别（仅管理员）").await,
+        "{}",
+        t.screen()
+    );
+    t.send(b"\r").await; // edit the first
+    assert!(t.wait_for("类别名称").await, "{}", t.screen());
+    t.send(b"\t").await;
+    t.send(&[0x7f; 40]).await; // Backspace
+    t.send("端到端未发现问题".as_bytes()).await;
+    t.send(b"\x13").await; // Ctrl-S
+    assert!(t.wait_for("已保存").await, "{}", t.screen());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .arg("--db")
+        .arg(srv.db())
+        .args(["category", "list"])
+        .env_remove("SHUANGSUI_DB")
+        .env_remove("SHUANGSUI_LANG")
+        .output()
+        .expect("run shuangsui");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{listed}");
+    assert!(listed.contains("端到端未发现问题"), "{listed}");
 }

@@ -102,6 +102,8 @@ pub enum Problem {
     NotOnRecord,
     #[error("the same as on record")]
     Unchanged,
+    #[error("a category code is 1-32 lower-case letters or '_'")]
+    BadCategoryCode,
 }
 
 /// A problem with one field.

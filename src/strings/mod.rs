@@ -229,29 +229,10 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "a draw names at least one item: Enter opens the list, Space picks",
             )
             .into(),
-        Problem::AlreadyRecorded | Problem::NotOnRecord | Problem::Unchanged => keyed(p, lang),
-    }
-}
-
-/// A record entered under the import's key (a penalty's document number, a complaint's date
-/// and reference): on record already, not on record, unchanged.
-fn keyed(p: &Problem, lang: Lang) -> String {
-    match p {
-        Problem::AlreadyRecorded => lang
-            .t(
-                "该单位已有此编号的记录，请选择该记录进行更正",
-                "already on record for this enterprise: choose that record to correct it",
-            )
-            .into(),
-        Problem::NotOnRecord => lang
-            .t(
-                "该单位没有此编号的记录可更正，编号是更正的依据，不能修改",
-                "no record with this number to correct; the number identifies the record and cannot change",
-            )
-            .into(),
-        _ => lang
-            .t("与已登记的内容相同，未作更改", "the same as on record; nothing changed")
-            .into(),
+        Problem::AlreadyRecorded
+        | Problem::NotOnRecord
+        | Problem::Unchanged
+        | Problem::BadCategoryCode => records::problem(p, lang),
     }
 }
 

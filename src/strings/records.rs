@@ -3,6 +3,7 @@
 
 use super::Lang;
 use crate::domain::enterprise::{Complaint, Penalty};
+use crate::domain::fields::Problem;
 use crate::strings::display;
 
 /// The title of the list that opens on `p` (`penalty`) or `t` (complaint).
@@ -51,5 +52,33 @@ pub fn form_title(penalty: bool, correction: bool, lang: Lang) -> &'static str {
         (true, true) => lang.t("更正行政处罚", "Correct a penalty"),
         (false, false) => lang.t("新增信访举报", "New complaint"),
         (false, true) => lang.t("更正信访举报", "Correct a complaint"),
+    }
+}
+
+/// A record entered under the import's key (a penalty's document number, a complaint's date
+/// and reference) on record already, not on record, unchanged; a bad category code.
+pub fn problem(p: &Problem, lang: Lang) -> String {
+    match p {
+        Problem::AlreadyRecorded => lang
+            .t(
+                "该单位已有此编号的记录，请选择该记录进行更正",
+                "already on record for this enterprise: choose that record to correct it",
+            )
+            .into(),
+        Problem::NotOnRecord => lang
+            .t(
+                "该单位没有此编号的记录可更正，编号是更正的依据，不能修改",
+                "no record with this number to correct; the number identifies the record and cannot change",
+            )
+            .into(),
+        Problem::Unchanged => lang
+            .t("与已登记的内容相同，未作更改", "the same as on record; nothing changed")
+            .into(),
+        _ => lang
+            .t(
+                "类别编码为 1 到 32 位小写英文字母或下划线",
+                "a category code is 1 to 32 lower-case letters or '_'",
+            )
+            .into(),
     }
 }

@@ -198,6 +198,8 @@ fn office_key(action: &str) -> Option<(&'static str, &'static str)> {
         "withdraw_conflict" => ("撤销回避", "withdraw a conflict"),
         "penalty" => ("行政处罚", "penalties"),
         "complaint" => ("信访举报", "complaints"),
+        "result_categories" => ("检查结果类别", "result categories"),
+        "retire_category" => ("停用类别", "retire"),
         "plan_ratios" => ("本季度抽查比例", "the quarter's ratios"),
         "my_settings" => ("我的设置", "my settings"),
         "system_settings" => ("系统设置", "settings"),

@@ -72,7 +72,7 @@ fn widget_for(key: &str) -> Widget {
         "aux_type" => Widget::Choice(names(AuxiliaryType::ALL, AuxiliaryType::zh, true)),
         "expertise" => Widget::Multi(names(Expertise::ALL, Expertise::zh, false)),
         "active" => Widget::Choice(strs(&["在岗", "不在岗"])),
-        "typical" | "verified" => yes_no(),
+        "typical" | "verified" | "problem" | "needs_case" | "needs_remark" => yes_no(),
         "date" | "received" => Widget::Date,
         "findings" | "typical_note" => Widget::Lines,
         "signature" => Widget::Choice(names(Signature::ALL, Signature::zh, false)),
@@ -143,6 +143,8 @@ pub enum Target {
     Penalty(crate::service::Entry),
     /// A complaint of an enterprise (信访举报): a new one or a correction under its key.
     Complaint(crate::service::Entry),
+    /// A result category (检查结果类别): a new one, or one on record with whether it is in use.
+    Category(Option<(crate::domain::result::Category, bool)>),
 }
 
 /// The assignment a result form is for.
@@ -244,6 +246,7 @@ impl Form {
                 | Target::Decision { .. }
                 | Target::Penalty(crate::service::Entry::New)
                 | Target::Complaint(crate::service::Entry::New)
+                | Target::Category(None)
         )
     }
 

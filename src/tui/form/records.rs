@@ -1,7 +1,8 @@
 //! The forms of an enterprise's penalty (行政处罚) and complaint (信访举报), opened from its
 //! detail (issue 17): the import's fields (`forms::PENALTY`, `forms::COMPLAINT`), built and
 //! checked by the import's own row builders, saved by the service as a new record or as a
-//! correction of the one under the same key.
+//! correction of the one under the same key; and the form of a result category (from the
+//! system settings).
 
 use super::targets::{Built, getter};
 use super::*;
@@ -36,7 +37,16 @@ impl Form {
         Form::build(Target::Complaint(entry), forms::COMPLAINT, texts)
     }
 
-    /// Saves a penalty or a complaint, when the form is for one.
+    /// A result category: a new one, or `c` on record (with whether it is in use).
+    pub fn category(c: Option<(crate::domain::result::Category, bool)>) -> Form {
+        let texts = match &c {
+            Some((c, _)) => forms::category_texts(c),
+            None => ["", "", "", "否", "否", "否"].map(String::from).to_vec(),
+        };
+        Form::build(Target::Category(c), forms::CATEGORY, texts)
+    }
+
+    /// Saves a penalty, a complaint or a result category, when the form is for one.
     pub(super) fn save_event(
         &self,
         svc: &mut Service,
@@ -53,6 +63,11 @@ impl Form {
             Target::Complaint(entry) => forms::complaint(get).map(|(code, c)| {
                 let r = svc.record_complaint(actor, &code, &c, *entry).map(Some);
                 (r, Kind::Complaints)
+            }),
+            Target::Category(old) => forms::category(get).map(|c| {
+                let active = old.as_ref().is_none_or(|o| o.1);
+                let r = svc.put_category(actor, &c, active).map(|()| None);
+                (r, Kind::Items)
             }),
             _ => return None,
         })

@@ -101,6 +101,8 @@ pub enum Action {
     Penalty,
     /// An enterprise's detail: add or correct a complaint (信访举报).
     Complaint,
+    /// The system settings: open the result categories (检查结果类别).
+    Categories,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),
