@@ -155,3 +155,22 @@ fn only_administrators_add_penalties_and_complaints() {
         assert!(said(&l).contains("管理员"), "{}", said(&l));
     }
 }
+
+#[test]
+fn an_open_detail_shows_a_penalty_imported_by_someone_else() {
+    let (_dir, mut svc, mut a, firm) = on_first_enterprise();
+    let me = Actor::console();
+    let e = svc.enterprise(&me, firm).unwrap();
+    let csv = format!(
+        "统一社会信用代码,处罚日期,处罚文书号,处罚事由\n{},2024-03-05,导入环罚〔2024〕3号,超标排放\n",
+        e.data.credit_code
+    );
+    let kind = crate::exchange::import::Kind::Penalties;
+    svc.import_bytes(&me, kind, "处罚.csv", csv.as_bytes(), false)
+        .unwrap();
+    // The hub's notice of the import, as another session's change arrives.
+    let changed = crate::service::hub::Notice::Changed(crate::service::Change::Enterprises);
+    a.update(crate::tui::Event::Notice(changed));
+    let shown = conflicts_shown(&mut a);
+    assert!(shown.contains("导入环罚〔2024〕3号"), "{shown}");
+}
