@@ -159,6 +159,10 @@ const UI: &[(&str, &str)] = &[
         "results_e2e::enter_with_save_and_next_review_and_publish",
     ),
     (
+        "category set",
+        "records_e2e::a_category_edited_in_the_ui_shows_in_category_list",
+    ),
+    (
         "calendar set",
         "desk_e2e::calendar_offsite_joint_work_and_an_evaluation_by_keys",
     ),

@@ -152,6 +152,13 @@ async fn calendar_offsite_joint_work_and_an_evaluation_by_keys() {
     saved(&mut a, "说明").await;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
     assert!(!svc.calendar().expect("calendar").is_working_day(day));
+    // And back to an ordinary day (the kind 普通日期, chosen by its pinyin initials).
+    a.send(b"c").await;
+    assert!(a.wait_for("工作日历").await, "{}", a.screen());
+    a.send(CTRL_U).await;
+    keys(&mut a, &[b"2026-12-31", b"\t", b"ptrq", b"\r"]).await;
+    saved(&mut a, "说明").await;
+    assert!(svc.calendar().expect("calendar").is_working_day(day));
     // An off-site check of the first positive-list firm (results tab, o).
     let before = svc.offsite(&me, quarter).expect("offsite");
     a.send(b"6o").await;

@@ -96,6 +96,14 @@ pub enum Problem {
     BadQuarter,
     #[error("a draw names at least one check item")]
     NoItem,
+    #[error("already on record under this key; correct it instead")]
+    AlreadyRecorded,
+    #[error("nothing on record under this key to correct")]
+    NotOnRecord,
+    #[error("the same as on record")]
+    Unchanged,
+    #[error("a category code is 1-32 lower-case letters or '_'")]
+    BadCategoryCode,
 }
 
 /// A problem with one field.

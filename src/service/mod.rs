@@ -9,6 +9,7 @@ mod corrections;
 pub mod derived;
 mod draws;
 mod evaluations;
+mod events;
 mod evidence;
 mod export;
 mod files;
@@ -38,6 +39,7 @@ pub use draws::{
     is_revealed,
 };
 pub use evaluations::{Evaluee, REMARK_MAX};
+pub use events::{Entry, Records};
 pub use evidence::EvidenceProblem;
 pub use export::RegistryTable;
 pub use followups::{FollowUpLine, FollowUpProblem};

@@ -3,7 +3,7 @@
 
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
 use crate::domain::audit::{Action, Entity, Event};
-use crate::domain::enterprise::{Complaint, Enterprise, EnterpriseData, Penalty};
+use crate::domain::enterprise::{Enterprise, EnterpriseData};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::{Conflict, Inspector, InspectorData};
 use crate::domain::item::{ItemData, ItemVersion};
@@ -47,21 +47,6 @@ impl Service {
     }
 
     /// An enterprise's penalties and complaints.
-    pub fn enterprise_events(
-        &mut self,
-        actor: &Actor,
-        id: i64,
-    ) -> Result<(Vec<Penalty>, Vec<Complaint>)> {
-        actor.require(READERS)?;
-        let (p, c) = self
-            .store
-            .read(|db| Ok::<_, ServiceError>((db.penalties_of(id)?, db.complaints_of(id)?)))?;
-        Ok((
-            p.into_iter().map(|x| x.1).collect(),
-            c.into_iter().map(|x| x.1).collect(),
-        ))
-    }
-
     /// Adds an enterprise (administrators).
     pub fn create_enterprise(&mut self, actor: &Actor, d: &EnterpriseData) -> Result<i64> {
         actor.require(&[Role::Admin])?;
@@ -175,58 +160,6 @@ impl Service {
                     .before(Some(&json(&i.data)))
                     .after(Some(&json(&d))),
             )
-        })
-    }
-
-    /// Records a penalty of an enterprise.
-    pub fn add_penalty(&mut self, actor: &Actor, enterprise: i64, p: &Penalty) -> Result<i64> {
-        actor.require(&[Role::Admin])?;
-        let at = self.stamp();
-        self.write(Change::Enterprises, |db| {
-            db.enterprise(enterprise)?
-                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
-            if db.penalty_by_doc(enterprise, &p.doc_no)?.is_some() {
-                return Err(ServiceError::Exists(p.doc_no.clone()));
-            }
-            let id = db.insert_penalty(enterprise, p)?;
-            audit(
-                db,
-                &at,
-                actor,
-                Event::new(Action::Create, Entity::Penalty)
-                    .id(enterprise)
-                    .summary(&p.doc_no)
-                    .after(Some(&json(p))),
-            )?;
-            Ok(id)
-        })
-    }
-
-    /// Records a complaint of an enterprise.
-    pub fn add_complaint(&mut self, actor: &Actor, enterprise: i64, c: &Complaint) -> Result<i64> {
-        actor.require(&[Role::Admin])?;
-        c.check().map_err(|e| invalid("verified_on", "", e))?;
-        let at = self.stamp();
-        self.write(Change::Enterprises, |db| {
-            db.enterprise(enterprise)?
-                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
-            if db
-                .complaint_by_key(enterprise, c.received, &c.ref_no)?
-                .is_some()
-            {
-                return Err(ServiceError::Exists(format!("{} {}", c.received, c.ref_no)));
-            }
-            let id = db.insert_complaint(enterprise, c)?;
-            audit(
-                db,
-                &at,
-                actor,
-                Event::new(Action::Create, Entity::Complaint)
-                    .id(enterprise)
-                    .summary(&c.ref_no)
-                    .after(Some(&json(c))),
-            )?;
-            Ok(id)
         })
     }
 

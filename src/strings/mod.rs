@@ -229,6 +229,10 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "a draw names at least one item: Enter opens the list, Space picks",
             )
             .into(),
+        Problem::AlreadyRecorded
+        | Problem::NotOnRecord
+        | Problem::Unchanged
+        | Problem::BadCategoryCode => records::problem(p, lang),
     }
 }
 
@@ -672,6 +676,7 @@ pub mod office;
 pub mod prepare;
 pub mod publish;
 pub mod record;
+pub mod records;
 pub mod refusal;
 pub mod report;
 pub mod room;

@@ -70,3 +70,51 @@ pub fn saved(meaning: &str, value: &str, lang: Lang) -> String {
         Lang::En => format!("Saved: {meaning} = {value}"),
     }
 }
+
+/// The title of the result categories' list.
+pub fn categories_title(lang: Lang) -> &'static str {
+    lang.t(
+        "检查结果类别（仅管理员）",
+        "Result categories (administrators)",
+    )
+}
+
+/// A category's flags and whether it is in use, as the list shows them.
+pub fn category_flags(c: &crate::domain::result::Category, active: bool, lang: Lang) -> String {
+    let flags = [
+        (c.problem, lang.t("发现问题", "problem")),
+        (c.needs_case, lang.t("须立案编号", "case no.")),
+        (c.needs_remark, lang.t("须说明", "remark")),
+        (!active, lang.t("已停用", "retired")),
+    ];
+    let on: Vec<&str> = flags.iter().filter(|f| f.0).map(|f| f.1).collect();
+    on.join(lang.t("、", ", "))
+}
+
+/// Asked before a category is retired.
+pub fn retire_ask(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("停用类别“{name}”？已录入的结果保留原类别，新录入时不再提供。y 确认，n 取消")
+        }
+        Lang::En => format!(
+            "Retire the category {name}? Results that used it keep it; it is no longer offered. y retires, n keeps it"
+        ),
+    }
+}
+
+/// Said after a category was retired.
+pub fn retired(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已停用类别“{name}”"),
+        Lang::En => format!("Retired the category {name}"),
+    }
+}
+
+/// The line under the categories: what the keys do.
+pub fn categories_help(lang: Lang) -> &'static str {
+    lang.t(
+        "Enter 编辑所选类别，n 新增，r 停用；每次修改都记入审计日志。",
+        "Enter edits the category chosen, n adds one, r retires it. Every change is in the audit trail.",
+    )
+}

@@ -141,7 +141,11 @@ impl Pane {
                 };
                 l.filter(*col, value);
             }
-            Pick::Attach(_) | Pick::EvidenceOut | Pick::EvidenceWithdraw => return None,
+            Pick::Attach(_)
+            | Pick::EvidenceOut
+            | Pick::EvidenceWithdraw
+            | Pick::Penalty
+            | Pick::Complaint => return None,
         }
         Some(Vec::new())
     }

@@ -139,6 +139,10 @@ pub enum Pick {
     EvidenceOut,
     /// An evidence file of the detail shown to withdraw (a reason follows).
     EvidenceWithdraw,
+    /// A new penalty (0) or the one to correct, on an enterprise's detail.
+    Penalty,
+    /// A new complaint (0) or the one to correct, on an enterprise's detail.
+    Complaint,
 }
 
 /// What a one-line prompt asks for.

@@ -13,12 +13,14 @@ use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 mod cases;
+mod category;
 mod draw;
 mod entered;
 mod keys;
 mod specs;
 mod texts;
 pub use cases::*;
+pub use category::{CATEGORY, category, category_issues, category_texts};
 pub use draw::{DRAW, DrawFields, draw};
 pub use entered::*;
 pub use keys::{EnterpriseField, InspectorField, ItemField};

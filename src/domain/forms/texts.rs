@@ -106,3 +106,37 @@ pub fn item_text(i: &ItemData, from: NaiveDate, field: ItemField) -> String {
         ItemField::EffectiveFrom => from.to_string(),
     }
 }
+
+/// A penalty of the enterprise with credit code `code` as field texts in [`PENALTY`] order.
+pub fn penalty_texts(code: &str, p: &Penalty) -> Vec<String> {
+    let Penalty {
+        date,
+        doc_no,
+        summary,
+    } = p;
+    vec![
+        code.to_string(),
+        date.to_string(),
+        doc_no.clone(),
+        summary.clone(),
+    ]
+}
+
+/// A complaint of the enterprise with credit code `code` as field texts in [`COMPLAINT`] order.
+pub fn complaint_texts(code: &str, c: &Complaint) -> Vec<String> {
+    let Complaint {
+        received,
+        ref_no,
+        verified,
+        verified_on,
+        summary,
+    } = c;
+    vec![
+        code.to_string(),
+        received.to_string(),
+        ref_no.clone(),
+        yes(*verified),
+        date_text(*verified_on),
+        summary.clone(),
+    ]
+}

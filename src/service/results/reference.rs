@@ -260,34 +260,36 @@ impl Service {
             .collect())
     }
 
-    /// Adds or changes a result category (administrators).
+    /// Every result category in its order, with whether it is in use (retired ones too).
+    pub fn category_list(&mut self, actor: &Actor) -> Result<Vec<(Category, bool)>> {
+        actor.require(&[Role::Admin])?;
+        Ok(self.store.read(|db| db.categories())?)
+    }
+
+    /// Adds or changes a result category by its code, or retires it (`active` false):
+    /// administrators; checked by the category form's builder, audited with what it was.
     pub fn put_category(&mut self, actor: &Actor, c: &Category, active: bool) -> Result<()> {
         actor.require(&[Role::Admin])?;
-        let ok_code = !c.code.is_empty()
-            && c.code.len() <= 32
-            && c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-        let name = crate::domain::text::required_line(&c.name, 50);
-        if !ok_code || name.is_err() {
-            return Err(ServiceError::Invalid(vec![FieldIssue {
-                field: if ok_code { "name" } else { "code" },
-                value: if ok_code {
-                    c.name.clone()
-                } else {
-                    c.code.clone()
-                },
-                problem: Problem::Text(crate::domain::text::TextError::Empty),
-            }]));
+        let issues = crate::domain::forms::category_issues(c);
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues));
         }
         let at = self.stamp();
         self.write(Change::Settings, |db| {
+            let old = db.categories()?.into_iter().find(|o| o.0.code == c.code);
+            let before = old.map(|(o, on)| json(&serde_json::json!({"category": o, "active": on})));
+            let action = match active {
+                true => Action::upsert(&before),
+                false => Action::Retire,
+            };
             db.put_category(c, active)?;
+            let after = json(&serde_json::json!({"category": c, "active": active}));
+            let e = Event::new(action, Entity::Category).summary(&c.code);
             audit(
                 db,
                 &at,
                 actor,
-                Event::new(Action::Update, Entity::Category)
-                    .summary(&c.code)
-                    .after(Some(&json(c))),
+                e.before(before.as_deref()).after(Some(&after)),
             )
         })
     }

@@ -17,6 +17,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 mod listing;
 mod modal;
+mod records;
 
 pub use listing::build_listing;
 
@@ -40,6 +41,8 @@ pub struct Detail {
     evidence: Vec<(i64, String)>,
     /// Whether the result is published and its case awaiting a decision (更正 / 异议).
     cases: super::cases::CaseState,
+    /// An enterprise: its credit code, penalties and complaints (to add or correct one).
+    records: Option<(String, crate::service::Records)>,
 }
 
 /// “none” under a heading.
@@ -105,6 +108,7 @@ impl Detail {
             result: None,
             evidence: Vec::new(),
             cases: Default::default(),
+            records: None,
         };
         d.reload(svc, actor, lang)?;
         Ok(d)
@@ -200,7 +204,10 @@ impl Detail {
         {
             lines.push(field(strings::field(spec, lang), &value, lang));
         }
-        let (pens, comps) = svc.enterprise_events(actor, self.id)?;
+        let records = svc.enterprise_records(actor, self.id)?;
+        let pens: Vec<_> = records.0.iter().map(|r| r.1.clone()).collect();
+        let comps: Vec<_> = records.1.iter().map(|r| r.1.clone()).collect();
+        self.records = Some((e.data.credit_code.to_string(), records));
         let quarter = Quarter::of(svc.today());
         let c = classify(&e.data, &pens, &comps, quarter);
         lines.push(heading(&format!(

@@ -1,8 +1,10 @@
 //! A record's detail on the modal stack: scrolling, `Esc` back to the list, and for a result
 //! its evidence files (issue 18): `i` picks a file of the user's inbox and attaches it, `x`
 //! picks one of the result's files and copies it to the outbox, `w` withdraws one with a
-//! reason. The service checks who may do each; a key that cannot work now says why. On a published result an administrator
-//! records an objection or starts a correction (`o`), and a leader decides it (`d`).
+//! reason. The service checks who may do each; a key that cannot work now says why. On a
+//! published result an administrator records an objection or starts a correction (`o`), and a
+//! leader decides it (`d`). On an enterprise's an administrator adds or corrects a penalty
+//! (`p`) or a complaint (`t`).
 
 use super::Detail;
 use crate::domain::user::Role;
@@ -146,6 +148,7 @@ impl Modal for Detail {
                 crate::tui::screen::needs(Role::Admin, lang)
             });
         }
+        keys = self.record_keys(keys, cx);
         if self.result.is_none() {
             return keys;
         }
@@ -178,6 +181,7 @@ impl Modal for Detail {
             (Action::Attach | Action::Export, Some(r)) => return self.evidence_picker(a, r, cx),
             (Action::Withdraw, Some(r)) => return self.evidence_picker(a, r, cx),
             (Action::Object | Action::Decide, Some(r)) => return self.case_form(a, r, cx),
+            (Action::Penalty | Action::Complaint, _) => return self.record_picker(a, cx),
             (Action::Conflict | Action::Withdraw, _) => match Side::of(self.source, self.id) {
                 Some(on) => return conflicts::open(a, on, cx),
                 None => return one(Cmd::Ignored(a)),
@@ -198,6 +202,11 @@ impl Modal for Detail {
                 purpose: Ask::WithdrawEvidence(id),
                 text,
             } => self.evidence_withdrawn(id, &text, cx),
+            Msg::Picked {
+                purpose: purpose @ (Pick::Penalty | Pick::Complaint),
+                choice,
+                ..
+            } => (self.record_form(purpose == Pick::Penalty, choice)).unwrap_or_default(),
             // A conflict declared or withdrawn from here: show the record again.
             Msg::Saved(_) => match self.reload(cx.svc, &cx.s.actor, cx.lang()) {
                 Ok(()) => Vec::new(),

@@ -1,5 +1,5 @@
 //! Forms for every record the UI creates or edits (registries, users, results, calendar days,
-//! off-site checks, joint inspections), built from the field specs of `domain::forms`: typed widgets (text, date, yes/no, choice with type-to-filter, multi-choice
+//! off-site checks, joint inspections, an enterprise's penalties and complaints), built from the field specs of `domain::forms`: typed widgets (text, date, yes/no, choice with type-to-filter, multi-choice
 //! tags), validation by the same builder the import uses with the messages beside the fields,
 //! Ctrl-S to save, Esc that asks when something changed. A save refused because someone else
 //! saved first keeps the input.
@@ -19,6 +19,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
 
 mod modal;
+mod records;
 mod targets;
 mod view;
 
@@ -71,7 +72,8 @@ fn widget_for(key: &str) -> Widget {
         "aux_type" => Widget::Choice(names(AuxiliaryType::ALL, AuxiliaryType::zh, true)),
         "expertise" => Widget::Multi(names(Expertise::ALL, Expertise::zh, false)),
         "active" => Widget::Choice(strs(&["在岗", "不在岗"])),
-        "typical" => yes_no(),
+        "typical" | "verified" | "problem" | "needs_case" | "needs_remark" => yes_no(),
+        "date" | "received" => Widget::Date,
         "findings" | "typical_note" => Widget::Lines,
         "signature" => Widget::Choice(names(Signature::ALL, Signature::zh, false)),
         "grade" => Widget::Choice(names(
@@ -137,6 +139,12 @@ pub enum Target {
         case: i64,
         categories: Vec<(String, String)>,
     },
+    /// A penalty of an enterprise (行政处罚): a new one or a correction under its key.
+    Penalty(crate::service::Entry),
+    /// A complaint of an enterprise (信访举报): a new one or a correction under its key.
+    Complaint(crate::service::Entry),
+    /// A result category (检查结果类别): a new one, or one on record with whether it is in use.
+    Category(Option<(crate::domain::result::Category, bool)>),
 }
 
 /// The assignment a result form is for.
@@ -236,6 +244,9 @@ impl Form {
                 | Target::Recheck { .. }
                 | Target::Objection { .. }
                 | Target::Decision { .. }
+                | Target::Penalty(crate::service::Entry::New)
+                | Target::Complaint(crate::service::Entry::New)
+                | Target::Category(None)
         )
     }
 

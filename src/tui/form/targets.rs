@@ -294,7 +294,8 @@ impl Form {
             .map(|f| (f.spec.key, f.input.value()))
             .collect();
         let built = (self.save_registry(svc, actor, &values))
-            .or_else(|| self.save_record(svc, actor, &values));
+            .or_else(|| self.save_record(svc, actor, &values))
+            .or_else(|| self.save_event(svc, actor, &values));
         let Some(built) = built else {
             return FormOutcome::Stay;
         };
@@ -338,9 +339,7 @@ impl Form {
         values: &[(&'static str, String)],
     ) -> Option<Built> {
         use crate::exchange::import::Kind;
-        let get = |key: &str| {
-            (values.iter().find(|(k, _)| *k == key)).map(|(_, v)| Raw::Text(v.as_str()))
-        };
+        let get = getter(values);
         let today = svc.today();
         Some(match &self.target {
             Target::Enterprise(e) => forms::enterprise(e.as_ref().map(|e| &e.data), get).map(|d| {
@@ -414,9 +413,7 @@ impl Form {
         values: &[(&'static str, String)],
     ) -> Option<Built> {
         use crate::exchange::import::Kind;
-        let get = |key: &str| {
-            (values.iter().find(|(k, _)| *k == key)).map(|(_, v)| Raw::Text(v.as_str()))
-        };
+        let get = getter(values);
         Some(match &self.target {
             Target::Result(t) => forms::result(get, code_of(&t.categories)).map(|d| {
                 let r = svc
@@ -489,7 +486,7 @@ impl Form {
 
 /// What a save produced: the validation issues, or the service's answer (with the saved
 /// record's id when known) and the kind of record, for naming fields in messages.
-type Built = Result<
+pub(super) type Built = Result<
     (
         Result<Option<i64>, ServiceError>,
         crate::exchange::import::Kind,
@@ -563,6 +560,13 @@ fn user_from(
         password,
         cert,
     })
+}
+
+/// Reads a form's values by field key, as the import's row builders read a row.
+pub(super) fn getter<'a>(
+    values: &'a [(&'static str, String)],
+) -> impl Fn(&str) -> Option<Raw<'a>> + 'a {
+    move |key| (values.iter().find(|(k, _)| *k == key)).map(|(_, v)| Raw::Text(v.as_str()))
 }
 
 /// The corrected categories offered: unchanged (empty) first, then every name.

@@ -31,6 +31,15 @@ impl Form {
             Target::Recheck { ref title, .. } => title.as_str(),
             Target::Objection { .. } => crate::strings::correction::form_title(false, lang),
             Target::Decision { .. } => crate::strings::correction::form_title(true, lang),
+            Target::Category(_) => ui::key_label("result_categories", lang),
+            Target::Penalty(e) | Target::Complaint(e) => {
+                let penalty = matches!(self.target, Target::Penalty(_));
+                let correction = e == crate::service::Entry::Correction;
+                return format!(
+                    " {} ",
+                    strings::records::form_title(penalty, correction, lang)
+                );
+            }
         };
         format!(" {} ", ui::form_title(self.is_new(), what, lang))
     }

@@ -99,6 +99,12 @@ pub enum Action {
     Object,
     /// A result's detail: a leader decides its objection or correction.
     Decide,
+    /// An enterprise's detail: add or correct a penalty (行政处罚).
+    Penalty,
+    /// An enterprise's detail: add or correct a complaint (信访举报).
+    Complaint,
+    /// The system settings: open the result categories (检查结果类别).
+    Categories,
 }
 
 /// A key binding: the keys, the action, the hint label key (see `strings::ui::key_label`),

@@ -31,6 +31,25 @@ pub const CONFLICTS: &[Binding] = &[
     },
 ];
 
+/// An enterprise's detail: add or correct a penalty (`p`) or a complaint (`t`)
+/// (administrators; the service checks again).
+pub const RECORDS: &[Binding] = &[
+    Binding {
+        keys: &[ch('p')],
+        action: Action::Penalty,
+        label: "penalty",
+        shown: "p",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('t')],
+        action: Action::Complaint,
+        label: "complaint",
+        shown: "t",
+        in_bar: true,
+    },
+];
+
 /// Moving in a short list by the arrows only (letters may be typed into it).
 pub const ARROWS: &[Binding] = &[
     Binding {
@@ -131,6 +150,34 @@ pub const HOME_SETTINGS: &[Binding] = &[Binding {
     shown: "s",
     in_bar: true,
 }];
+
+/// The system settings: the result categories (检查结果类别).
+pub const SETTINGS_CATEGORIES: &[Binding] = &[Binding {
+    keys: &[ch('c')],
+    action: Action::Categories,
+    label: "result_categories",
+    shown: "c",
+    in_bar: true,
+}];
+
+/// The result categories (with EDIT_CHOSEN, ARROWS and CLOSE): add one (`n`), retire the one
+/// chosen (`r`, confirmed).
+pub const CATEGORY_KEYS: &[Binding] = &[
+    Binding {
+        keys: &[ch('n')],
+        action: Action::New,
+        label: "new",
+        shown: "n",
+        in_bar: true,
+    },
+    Binding {
+        keys: &[ch('r')],
+        action: Action::Deactivate,
+        label: "retire_category",
+        shown: "r",
+        in_bar: true,
+    },
+];
 
 /// The home tab: the user's own settings (我的设置), for everyone.
 pub const HOME_PREFS: &[Binding] = &[Binding {

@@ -1,13 +1,16 @@
 //! A value typed into a popup's list (the plan's ratios, the system settings): the input line,
-//! the refusal said beside it, and the keys while typing.
+//! the refusal said beside it, and the keys while typing; and the list popup they are in.
 
 use crate::strings::display;
 use crate::tui::input::TextInput;
 use crate::tui::keymap;
 use crate::tui::screen::{Flow, Keys};
 use crate::tui::theme::Theme;
+use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 #[derive(Default)]
 pub struct ValueEdit {
@@ -72,4 +75,24 @@ impl ValueEdit {
         }
         out
     }
+}
+
+/// Draws a list popup (the settings, the result categories) 96 wide, as tall as its lines.
+pub fn render_popup(
+    f: &mut Frame,
+    full: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    theme: Theme,
+) {
+    let r = crate::tui::modal::popup_area(full, 96, lines.len() as u16 + 4);
+    f.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(format!(" {title} "));
+    let para = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
+    f.render_widget(para, r);
 }

@@ -3,8 +3,9 @@
 //! and withdrawn from an enterprise's or an inspector's detail (`c`, `w`, [`conflicts`]), and
 //! a quarter's plan ratios from the home tab (`p`, [`plan`]), and each user's own settings
 //! (我的设置, `m` on the home tab, [`prefs`]), and the system settings (系统设置, `s` on the home
-//! tab, administrators, [`settings`]).
+//! tab, administrators, [`settings`]) with the result categories (`c` there, [`categories`]).
 
+pub mod categories;
 pub mod conflicts;
 pub mod edit;
 pub mod plan;
@@ -12,5 +13,9 @@ pub mod prefs;
 pub mod settings;
 pub mod verify;
 
+#[cfg(test)]
+mod categories_tests;
+#[cfg(test)]
+mod records_tests;
 #[cfg(test)]
 mod tests;

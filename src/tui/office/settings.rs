@@ -1,20 +1,18 @@
 //! The system settings (系统设置, `s` on the home tab, administrators): every setting with what
 //! it means and its value; `Enter` edits the one chosen, checked and stored by the same
 //! `Service::change_setting` as `shuangsui settings set` (which audits it); a refused value is
-//! said beside it and changes nothing.
+//! said beside it and changes nothing. `c` opens the result categories ([`super::categories`]).
 
 use super::edit::ValueEdit;
 use crate::service::setting::SettingLine;
 use crate::service::{Change, ServiceError};
 use crate::strings::{display, setting as st};
 use crate::tui::keymap::{self, Action};
-use crate::tui::modal::popup_area;
 use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Modal, Paint, done, one};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// The settings popup.
@@ -65,6 +63,7 @@ impl Settings {
 impl Modal for Settings {
     fn keys(&self, _: &Ctx) -> Keys {
         let idle = Keys::new().on(keymap::EDIT_CHOSEN).on(keymap::ARROWS);
+        let idle = idle.on(keymap::SETTINGS_CATEGORIES);
         self.edit.keys(idle.on(keymap::CLOSE))
     }
 
@@ -78,6 +77,7 @@ impl Modal for Settings {
                 self.edit.start(now.unwrap_or_default());
             }
             (Action::Back, false) => return one(Cmd::Pop),
+            (Action::Categories, false) => return super::categories::Categories::open(cx),
             (Action::Save, true) => return self.save(cx),
             (Action::Back, true) => self.edit.stop(),
             (a, _) => return one(Cmd::Ignored(a)),
@@ -105,17 +105,7 @@ impl Modal for Settings {
     }
 
     fn render(&mut self, f: &mut Frame, full: Rect, _: Rect, p: &Paint) {
-        let lines = self.rows(p);
-        let r = popup_area(full, 96, lines.len() as u16 + 4);
-        f.render_widget(Clear, r);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_set(p.theme().border())
-            .title(format!(" {} ", st::title(p.lang())));
-        let para = Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false });
-        f.render_widget(para, r);
+        super::edit::render_popup(f, full, st::title(p.lang()), self.rows(p), p.theme());
     }
 }
 

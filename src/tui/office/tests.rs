@@ -13,19 +13,19 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
-fn clock() -> crate::service::Clock {
+pub(super) fn clock() -> crate::service::Clock {
     Box::new(|| Utc.with_ymd_and_hms(2024, 4, 10, 1, 0, 0).unwrap())
 }
 
 /// A demo database in `dir`.
-fn db(dir: &Path) -> PathBuf {
+pub(super) fn db(dir: &Path) -> PathBuf {
     let path = dir.join("office.sqlite3");
     let mut svc = Service::open(&path).unwrap().with_clock(clock());
     crate::demo::fill(&mut svc, &Actor::console(), 30).unwrap();
     path
 }
 
-fn app(path: &Path, roles: &[Role]) -> App {
+pub(super) fn app(path: &Path, roles: &[Role]) -> App {
     let actor = Actor {
         user_id: Some(1),
         name: "wang".into(),
@@ -41,26 +41,26 @@ fn app(path: &Path, roles: &[Role]) -> App {
     App::new(session, svc, Hub::new())
 }
 
-fn key(code: KeyCode) -> KeyEvent {
+pub(super) fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-fn ch(c: char) -> KeyEvent {
+pub(super) fn ch(c: char) -> KeyEvent {
     key(KeyCode::Char(c))
 }
 
-fn typed(a: &mut App, s: &str) {
+pub(super) fn typed(a: &mut App, s: &str) {
     for c in s.chars() {
         a.update(crate::tui::Event::Key(ch(c)));
     }
 }
 
-fn press(a: &mut App, k: KeyEvent) {
+pub(super) fn press(a: &mut App, k: KeyEvent) {
     a.update(crate::tui::Event::Key(k));
 }
 
 /// The screen at 100×30 and its hint bar.
-fn screen(a: &mut App) -> (String, String) {
+pub(super) fn screen(a: &mut App) -> (String, String) {
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     term.draw(|f| a.view(f)).unwrap();
     let buf = term.backend().buffer().clone();
@@ -77,7 +77,7 @@ fn screen(a: &mut App) -> (String, String) {
     (all, line(28))
 }
 
-fn said(a: &App) -> String {
+pub(super) fn said(a: &App) -> String {
     a.message().unwrap_or_default().to_string()
 }
 
@@ -145,7 +145,7 @@ fn a_broken_chain_shows_every_row_that_breaks_it() {
 }
 
 /// Opens the detail of the first enterprise on the enterprises tab.
-fn first_enterprise(a: &mut App) -> i64 {
+pub(super) fn first_enterprise(a: &mut App) -> i64 {
     press(a, ch('2'));
     let id = a.selected_row().unwrap();
     press(a, key(KeyCode::Enter));
@@ -154,7 +154,7 @@ fn first_enterprise(a: &mut App) -> i64 {
 }
 
 /// The detail shown scrolled down to its conflicts.
-fn conflicts_shown(a: &mut App) -> String {
+pub(super) fn conflicts_shown(a: &mut App) -> String {
     let mut seen = String::new();
     for _ in 0..6 {
         seen.push_str(&screen(a).0);
@@ -290,7 +290,7 @@ fn only_administrators_declare_conflicts() {
     }
 }
 
-fn clear_line(a: &mut App) {
+pub(super) fn clear_line(a: &mut App) {
     for _ in 0..8 {
         press(a, key(KeyCode::Backspace));
     }

@@ -1,0 +1,99 @@
+//! Penalties entered in the UI over real SSH (issue 17 item 3): an administrator who never
+//! touches the console records a penalty on an enterprise's detail (`p`), and the enterprise is
+//! special (特殊监管对象, S5: penalised in the previous quarter) in the next quarter's
+//! classification. A result category edited in the system settings (`s`, `c`) is what the
+//! console's `category list` prints.
+
+mod common;
+
+use common::ssh::{Cred, PASSWORD, Term, start_server};
+use shuangsui::domain::classify::{Class, Reason};
+use shuangsui::domain::quarter::Quarter;
+use shuangsui::service::Actor;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_penalty_entered_in_the_ui_makes_the_enterprise_special_next_quarter() {
+    let srv = start_server().await;
+    let mut svc = srv.service();
+    let me = Actor::console();
+    let today = svc.today();
+    let next = Quarter::of(today).next();
+    let before = svc.classify_quarter(&me, next).expect("classified");
+    let (firm, _) = (before.items.iter())
+        .find(|(_, c)| c.class != Class::Special)
+        .expect("a firm not special next quarter")
+        .clone();
+
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await);
+    t.send(b"2").await;
+    assert!(t.wait_for("统一社会信用代码").await, "{}", t.screen());
+    t.send(format!("/{}\r", firm.data.credit_code).as_bytes())
+        .await;
+    assert!(t.wait_for("1/").await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(t.wait_for("p 行政处罚").await, "{}", t.screen());
+    t.send(b"p").await;
+    assert!(t.wait_for("新增行政处罚").await, "{}", t.screen());
+    if t.screen().contains("新增一条，或选择一条更正") {
+        t.send(b"\r").await; // 新增 is the first line
+        assert!(t.wait_for("处罚文书号").await, "{}", t.screen());
+    }
+    t.send(b"\t").await;
+    t.send(today.to_string().as_bytes()).await;
+    t.send(b"\t").await;
+    t.send("端到端环罚〔2026〕9号".as_bytes()).await;
+    t.send(b"\t").await;
+    t.send("超标排放".as_bytes()).await;
+    t.send(b"\x13").await; // Ctrl-S
+    assert!(t.wait_for("已保存").await, "{}", t.screen());
+
+    let after = svc.classify_quarter(&me, next).expect("classified");
+    let (_, c) = (after.items.iter())
+        .find(|(e, _)| e.id == firm.id)
+        .expect("still classified");
+    assert_eq!(c.class, Class::Special, "{c:?}");
+    let penalised = |r: &Reason| matches!(r, Reason::Penalized { doc_no, .. } if doc_no == "端到端环罚〔2026〕9号");
+    assert!(c.reasons.iter().any(penalised), "{c:?}");
+    let audited = svc.audit_recent(&me, 3).expect("audit");
+    assert!(
+        audited
+            .iter()
+            .any(|a| a.entity == "penalty" && a.action == "create" && a.actor == "admin"),
+        "{audited:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_category_edited_in_the_ui_shows_in_category_list() {
+    let srv = start_server().await;
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("s 系统设置").await, "{}", t.screen());
+    t.send(b"s").await;
+    assert!(t.wait_for("c 检查结果类别").await, "{}", t.screen());
+    t.send(b"c").await;
+    assert!(
+        t.wait_for("检查结果类别（仅管理员）").await,
+        "{}",
+        t.screen()
+    );
+    t.send(b"\r").await; // edit the first
+    assert!(t.wait_for("类别名称").await, "{}", t.screen());
+    t.send(b"\t").await;
+    t.send(&[0x7f; 40]).await; // Backspace
+    t.send("端到端未发现问题".as_bytes()).await;
+    t.send(b"\x13").await; // Ctrl-S
+    assert!(t.wait_for("已保存").await, "{}", t.screen());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .arg("--db")
+        .arg(srv.db())
+        .args(["category", "list"])
+        .env_remove("SHUANGSUI_DB")
+        .env_remove("SHUANGSUI_LANG")
+        .output()
+        .expect("run shuangsui");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{listed}");
+    assert!(listed.contains("端到端未发现问题"), "{listed}");
+}
