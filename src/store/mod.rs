@@ -99,12 +99,18 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 16 MiB of page cache (the default is 2 MiB): bulk imports touch many pages.
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
-        // Reads through a memory map instead of a system call and a copy per page: reading
-        // the whole registry (classification, draws) is dominated by page reads.
-        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::migrate(&mut conn)?;
         Ok(Store { conn, path })
+    }
+
+    /// Reads the database file through a memory map from now on, instead of a system call
+    /// and a copy per page: reading the whole registry (classification, a draw's snapshot) is
+    /// dominated by page reads. For one-shot processes (the command line): the pages a long
+    /// running server touched would stay mapped and count in its resident memory.
+    pub fn map_reads(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
