@@ -64,6 +64,8 @@ const HEADERS: [&str; 12] = [
 fn import(dir: &Path, name: &str, file: &Path) -> Duration {
     let db = dir.join(name);
     let mut svc = Service::open(&db).expect("open");
+    // As `shuangsui import` opens it.
+    svc.map_reads().expect("map");
     let t = Instant::now();
     let out = svc
         .import_file(&Actor::console(), Kind::Enterprises, file, false)

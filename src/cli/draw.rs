@@ -623,7 +623,9 @@ fn print_outcome(
     lang: Lang,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let names = svc.draw_names(me).map_err(|e| human(e, None, lang))?;
+    let names = svc
+        .draw_names_of(me, cert)
+        .map_err(|e| human(e, None, lang))?;
     let ent = |c: &str| names.enterprises.get(c).cloned().unwrap_or_default();
     let person = |id: &str| {
         names

@@ -295,6 +295,7 @@ fn run(cli: Cli, config: &config::Config, lang: Lang) -> anyhow::Result<()> {
         return backup::restore(&path, args, lang);
     }
     let mut svc = Service::open(&path)
+        .and_then(|mut svc| svc.map_reads().map(|()| svc))
         .map_err(|e| human(e, None, lang))
         .with_context(|| s::cannot_open(&path, lang))?;
     let me = Actor::console();

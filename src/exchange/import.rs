@@ -4,6 +4,8 @@
 use super::table::{Cell, Row, Table};
 use crate::domain::fields::{Problem, Raw};
 use crate::domain::forms::{self, FieldSpec};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub use crate::domain::forms::{HeaderIssue, Kind, RowIssue};
 
@@ -22,9 +24,32 @@ fn ignored(kind: Kind) -> &'static [&'static str] {
 pub struct Sheet {
     pub kind: Kind,
     pub table: Table,
-    /// Column index of each field present, sorted by field key for binary search (lookups
-    /// happen for every field of every row).
-    columns: Vec<(&'static str, Option<usize>)>,
+    /// Column index of each field, by field key, resolved once per file (lookups happen for
+    /// every field of every row).
+    columns: HashMap<&'static str, Option<usize>, BuildHasherDefault<KeyHasher>>,
+}
+
+/// FNV-1a over a field key: the keys are a few short ASCII words, for which SipHash (the
+/// default) costs more than the lookup it serves; nothing here is chosen by a file's author.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// Strips what people add to headers: spaces, `*` required marks, `(必填)`, full-width forms.
@@ -176,8 +201,7 @@ impl Sheet {
                 .map(|field| HeaderIssue::Missing { field }),
         );
         if issues.is_empty() {
-            let mut columns: Vec<_> = specs.iter().map(|s| s.key).zip(columns).collect();
-            columns.sort_unstable_by_key(|(k, _)| *k);
+            let columns = specs.iter().map(|s| s.key).zip(columns).collect();
             Ok(Sheet {
                 kind,
                 table,
@@ -193,8 +217,7 @@ impl Sheet {
     }
 
     fn column(&self, key: &str) -> Option<usize> {
-        let f = self.columns.binary_search_by_key(&key, |(k, _)| k).ok()?;
-        self.columns[f].1
+        *self.columns.get(key)?
     }
 
     /// Whether the file has a column for the field.

@@ -204,6 +204,12 @@ impl Service {
         })
     }
 
+    /// Reads the database through a memory map (`Store::map_reads`): for the command line's
+    /// one-shot processes, not for the server.
+    pub fn map_reads(&mut self) -> Result<()> {
+        Ok(self.store.map_reads()?)
+    }
+
     pub fn open_in_memory() -> Result<Service> {
         Ok(Service {
             store: Store::open_in_memory()?,

@@ -8,7 +8,7 @@ use crate::domain::permit::PermitNo;
 use crate::domain::vocab::{join_codes, split_codes};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 use std::collections::HashMap;
 
 /// The enterprise record's columns.
@@ -88,7 +88,10 @@ fn period(r: &Row<'_>, from: usize, until: usize) -> rusqlite::Result<Period> {
 fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     const T: Table = ENTERPRISES;
     let code = str_at(r, col!(T, credit_code))?;
-    let permit: Option<String> = r.get(col!(T, permit_no))?;
+    let permit = r.get_ref(col!(T, permit_no))?;
+    let permit = permit.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col!(T, permit_no), permit.data_type(), e.into())
+    })?;
     let listing = opt_code_at(r, col!(T, listing_level), ListingLevel::from_code)?
         .map(|level| -> rusqlite::Result<Listing> {
             let period = period(r, col!(T, listing_from), col!(T, listing_until))?;
@@ -104,7 +107,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
             credit_code: CreditCode::parse_form(code).map_err(|e| corrupt(e.to_string()))?,
             code_check_waived: r.get(col!(T, code_check_waived))?,
             permit_no: permit
-                .map(|p| PermitNo::parse(&p).map_err(|e| corrupt(e.to_string())))
+                .map(|p| PermitNo::parse(p).map_err(|e| corrupt(e.to_string())))
                 .transpose()?,
             permit_category: code_at(r, col!(T, permit_category), PermitCategory::from_code)?,
             key_unit: r.get(col!(T, key_unit))?,
@@ -233,6 +236,35 @@ impl Db<'_> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
+    }
+
+    /// Every enterprise's credit code and name, as stored: what a draw's outcome is printed
+    /// with, without reading (and parsing) whole records.
+    pub fn enterprise_names(&self) -> Result<HashMap<String, String>> {
+        let mut st = self
+            .0
+            .prepare_cached("SELECT credit_code, name FROM enterprises")?;
+        let v = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
+    /// The names of the enterprises with these credit codes (those that exist).
+    pub fn enterprise_names_of<'c>(
+        &self,
+        codes: impl IntoIterator<Item = &'c str>,
+    ) -> Result<HashMap<String, String>> {
+        let mut st = self
+            .0
+            .prepare_cached("SELECT name FROM enterprises WHERE credit_code = ?1")?;
+        let mut out = HashMap::new();
+        for code in codes {
+            if let Some(name) = st.query_row([code], |r| r.get(0)).optional()? {
+                out.insert(code.to_string(), name);
+            }
+        }
+        Ok(out)
     }
 
     pub fn count_enterprises(&self) -> Result<i64> {

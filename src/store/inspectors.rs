@@ -160,6 +160,18 @@ impl Db<'_> {
         self.all(sql, [], row)
     }
 
+    /// Every inspector's id, certificate number and name: what a draw's teams are printed
+    /// with, without reading whole records.
+    pub fn inspector_names(&self) -> Result<Vec<(i64, String, String)>> {
+        let mut st = self
+            .0
+            .prepare_cached("SELECT id, cert_no, name FROM inspectors")?;
+        let v = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
     pub fn insert_inspector(&self, d: &InspectorData, now: &str) -> Result<i64> {
         self.insert_stamped(sql!(INSPECTORS.insert_stamped()), values(d), now)
     }

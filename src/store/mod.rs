@@ -104,6 +104,15 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// Reads the database file through a memory map from now on, instead of a system call
+    /// and a copy per page: reading the whole registry (classification, a draw's snapshot) is
+    /// dominated by page reads. For one-shot processes (the command line): the pages a long
+    /// running server touched would stay mapped and count in its resident memory.
+    pub fn map_reads(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -147,6 +156,9 @@ impl Db<'_> {
 
 /// The page cache of every connection, in KiB.
 pub const CACHE_KIB: i64 = 16 * 1024;
+
+/// The most of the database file each connection reads through a memory map, in bytes.
+pub const MMAP_BYTES: i64 = 1 << 30;
 
 /// Reads the vocabulary code in column `i` without copying it.
 fn code_at<T>(

@@ -495,17 +495,35 @@ impl Service {
     }
 }
 
+impl Service {
+    /// As [`Service::draw_names`], with only the enterprises `cert`'s outcome draws looked up
+    /// (a few thousand) rather than the whole registry.
+    pub fn draw_names_of(&mut self, actor: &Actor, cert: &Certificate) -> Result<DrawNames> {
+        actor.require(READERS)?;
+        let codes: BTreeSet<&str> = (cert.outcome.selections.iter())
+            .flat_map(|s| s.targets.iter().map(|t| t.code.as_str()))
+            .chain(cert.outcome.teams.iter().map(|t| t.code.as_str()))
+            .collect();
+        self.store.read(|db| {
+            let enterprises = db.enterprise_names_of(codes)?;
+            Ok(DrawNames {
+                enterprises,
+                inspectors: inspector_names(db)?,
+            })
+        })
+    }
+}
+
+/// Snapshot id → name of every inspector.
+fn inspector_names(db: Db<'_>) -> Result<HashMap<String, String>> {
+    Ok((db.inspector_names()?.into_iter())
+        .map(|(id, cert_no, name)| (snapshot_id(id, &cert_no), name))
+        .collect())
+}
+
 pub(super) fn names(db: Db<'_>) -> Result<DrawNames> {
-    let enterprises = db
-        .enterprises()?
-        .into_iter()
-        .map(|e| (e.data.credit_code.to_string(), e.data.name))
-        .collect();
-    let inspectors = db
-        .inspectors()?
-        .into_iter()
-        .map(|i| (snapshot_id(i.id, &i.data.cert_no), i.data.name))
-        .collect();
+    let enterprises = db.enterprise_names()?;
+    let inspectors = inspector_names(db)?;
     Ok(DrawNames {
         enterprises,
         inspectors,

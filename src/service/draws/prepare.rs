@@ -73,9 +73,16 @@ impl Service {
         let today = self.today();
         let late = self.late_override(actor, req, today)?;
         let items = self.draw_items(&req.items, today)?;
-        // One classification serves the plan's remaining counts and the snapshot.
-        let (cq, facts) = self.quarter_facts(actor, req.quarter)?;
-        let quota = req.quota.unwrap_or_else(|| remaining_quota(&cq, &facts));
+        // One classification serves the snapshot and, when the request names no quota, the
+        // plan's remaining counts (the quarter's facts are read only then).
+        let (cq, quota) = match req.quota {
+            Some(quota) => (self.classify_quarter(actor, req.quarter)?, quota),
+            None => {
+                let (cq, facts) = self.quarter_facts(actor, req.quarter)?;
+                let quota = remaining_quota(&cq, &facts);
+                (cq, quota)
+            }
+        };
         Ok(Inputs {
             public_source,
             today,
@@ -420,22 +427,31 @@ fn open_conflicts(
     ids: &HashMap<i64, String>,
     candidates: &[draw::Candidate],
 ) -> Result<Vec<ConflictPair>> {
-    let codes: HashMap<i64, String> = cq
-        .items
-        .iter()
-        .map(|(e, _)| (e.id, e.data.credit_code.to_string()))
-        .collect();
-    let in_snapshot: HashSet<&str> = candidates.iter().map(|c| c.code.as_str()).collect();
-    let conflicts: BTreeSet<ConflictPair> = db
-        .conflicts()?
-        .into_iter()
+    let open: Vec<_> = (db.conflicts()?.into_iter())
         .filter(|c| c.withdrawn.is_none())
+        .collect();
+    if open.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only the enterprises the open conflicts name are looked up, not the whole registry.
+    let named: HashSet<i64> = open.iter().map(|c| c.enterprise_id).collect();
+    let codes: HashMap<i64, &str> = (cq.items.iter())
+        .filter(|(e, _)| named.contains(&e.id))
+        .map(|(e, _)| (e.id, e.data.credit_code.as_str()))
+        .collect();
+    let wanted: HashSet<&str> = codes.values().copied().collect();
+    let in_snapshot: HashSet<&str> = (candidates.iter())
+        .map(|c| c.code.as_str())
+        .filter(|c| wanted.contains(c))
+        .collect();
+    let conflicts: BTreeSet<ConflictPair> = (open.into_iter())
         .filter_map(|c| {
             let inspector = ids.get(&c.inspector_id)?.clone();
-            let code = codes.get(&c.enterprise_id)?.clone();
-            in_snapshot
-                .contains(code.as_str())
-                .then_some(ConflictPair { inspector, code })
+            let code = *codes.get(&c.enterprise_id)?;
+            in_snapshot.contains(code).then(|| ConflictPair {
+                inspector,
+                code: code.to_string(),
+            })
         })
         .collect();
     Ok(conflicts.into_iter().collect())
