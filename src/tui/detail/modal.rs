@@ -182,6 +182,7 @@ impl Modal for Detail {
             (Action::Withdraw, Some(r)) => return self.evidence_picker(a, r, cx),
             (Action::Object | Action::Decide, Some(r)) => return self.case_form(a, r, cx),
             (Action::Penalty | Action::Complaint, _) => return self.record_picker(a, cx),
+            (Action::Import, None) => return self.record_import(cx),
             (Action::Conflict | Action::Withdraw, _) => match Side::of(self.source, self.id) {
                 Some(on) => return conflicts::open(a, on, cx),
                 None => return one(Cmd::Ignored(a)),

@@ -1,15 +1,17 @@
 //! An enterprise's penalties (行政处罚) and complaints (信访举报) from its detail (issue 17):
 //! `p` or `t` lists 新增 and the records on record; choosing one opens the form — the
-//! import's fields — for a new record or a correction of that one. Administrators; the service
-//! checks again and audits.
+//! import's fields — for a new record or a correction of that one; `i` imports a file of them
+//! from the inbox with the import wizard. Administrators; the service checks again and audits.
 
 use super::Detail;
 use crate::domain::user::Role;
+use crate::exchange::import::Kind;
 use crate::strings::records as rec;
 use crate::tui::form::Form;
 use crate::tui::keymap::{self, Action};
 use crate::tui::modal::Picker;
 use crate::tui::screen::{Cmd, Ctx, Flow, Keys, Pick, needs, one};
+use crate::tui::wizard::Wizard;
 
 impl Detail {
     /// `p` and `t` on an enterprise's detail: administrators; refused with the reason otherwise.
@@ -18,9 +20,20 @@ impl Detail {
             return keys;
         }
         let lang = cx.lang();
-        keys.when(cx.has(Role::Admin), keymap::RECORDS, || {
-            needs(Role::Admin, lang)
-        })
+        let admin = cx.has(Role::Admin);
+        keys.when(admin, keymap::RECORDS, || needs(Role::Admin, lang))
+            .when(admin, keymap::IMPORT, || needs(Role::Admin, lang))
+    }
+
+    /// `i` on an enterprise's detail: the import wizard for penalties and complaints from the
+    /// inbox (the same wizard as the list's `i`).
+    pub(super) fn record_import(&self, cx: &Ctx) -> Flow {
+        let kinds = [Kind::Penalties, Kind::Complaints];
+        one(Cmd::Push(Box::new(Wizard::open(
+            &kinds,
+            cx.svc,
+            &cx.s.actor,
+        ))))
     }
 
     /// The list to choose from: a new record first, then those on record (or the form for a

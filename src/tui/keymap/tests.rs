@@ -81,6 +81,7 @@ fn no_screen_binds_a_key_twice() {
         &[SCROLL, WIZARD_REFUSED, WIZARD_PREVIEW],
         &[SCROLL, WIZARD_DONE],
         &[SCROLL, DETAIL, GLOBAL],
+        &[SCROLL, DETAIL, CONFLICTS, RECORDS, IMPORT, GLOBAL],
         &[
             SCROLL,
             DETAIL,

@@ -174,3 +174,17 @@ fn an_open_detail_shows_a_penalty_imported_by_someone_else() {
     let shown = conflicts_shown(&mut a);
     assert!(shown.contains("导入环罚〔2024〕3号"), "{shown}");
 }
+
+/// `i` on an enterprise's detail opens the import wizard for penalties and complaints (issue
+/// 17 item 3: imported from the inbox on the enterprise's detail).
+#[test]
+fn i_on_an_enterprises_detail_imports_penalties_or_complaints() {
+    let (_dir, _svc, mut a, _) = on_first_enterprise();
+    press(&mut a, ch('i'));
+    assert_eq!(a.depth(), 2, "{}", said(&a));
+    let (shown, _) = screen(&mut a);
+    assert!(
+        shown.contains("行政处罚") && shown.contains("信访举报") && !shown.contains("检查记录"),
+        "{shown}"
+    );
+}
