@@ -34,51 +34,28 @@ impl From<SettingProblem> for ServiceError {
 }
 
 impl Service {
-    /// Every setting with its meaning and value.
+    /// Every setting with its meaning and value (each stored group read once).
     pub fn setting_lines(&mut self, actor: &Actor, lang: Lang) -> Result<Vec<SettingLine>> {
         actor.require(&[Role::Admin])?;
-        Setting::ALL
-            .into_iter()
-            .map(|s| {
-                let (shown, typed) = self.setting_value(s, lang)?;
-                let meaning = strings::setting::meaning(s, lang);
-                Ok(SettingLine {
-                    setting: s,
-                    meaning,
-                    shown,
-                    typed,
-                })
-            })
-            .collect()
-    }
-
-    /// A setting's value, as shown and as typed.
-    fn setting_value(&mut self, s: Setting, lang: Lang) -> Result<(String, String)> {
-        let same = |v: String| (v.clone(), v);
-        Ok(match s {
-            Setting::Ratio(r) => {
-                let p = format_percent(r.of(&self.ratios()?));
-                (p.clone(), p.trim_end_matches('%').to_string())
+        let now = Stored {
+            ratios: self.ratios()?,
+            rules: self.draw_rules()?,
+            bureau: self.bureau_name()?,
+            backup: self.backup_schedule()?,
+            files: self.file_limits()?,
+            evidence: self.evidence_limits()?,
+        };
+        let lines = Setting::ALL.into_iter().map(|s| {
+            let (shown, typed) = now.value(s, lang);
+            let meaning = strings::setting::meaning(s, lang);
+            SettingLine {
+                setting: s,
+                meaning,
+                shown,
+                typed,
             }
-            Setting::RepeatWindow => {
-                let d = self.draw_rules()?.repeat_window_days;
-                (strings::cli::days(d, lang), d.to_string())
-            }
-            Setting::PreviousLeadMayLead => {
-                same(strings::cli::yes_no(self.draw_rules()?.previous_lead_may_lead, lang).into())
-            }
-            Setting::BureauName => same(self.bureau_name()?),
-            Setting::BackupDir => match self.backup_schedule()?.dir {
-                Some(d) => same(d),
-                None => (strings::backup::backup_off(lang).into(), String::new()),
-            },
-            Setting::BackupKeepDays => same(self.backup_schedule()?.keep_days.to_string()),
-            Setting::BackupHour => same(self.backup_schedule()?.hour.to_string()),
-            Setting::UploadMaxMb => same(self.file_limits()?.max_file_mb.to_string()),
-            Setting::InboxMaxFiles => same(self.file_limits()?.max_files.to_string()),
-            Setting::EvidenceMaxMb => same(self.evidence_limits()?.max_mb.to_string()),
-            Setting::EvidenceTypes => same(kinds_text(&self.evidence_limits()?)),
-        })
+        });
+        Ok(lines.collect())
     }
 
     /// Sets the setting `name` from the text typed, or says what is wrong and changes nothing.
@@ -140,6 +117,47 @@ impl Service {
                 .ok_or_else(|| SettingProblem::YesNo(v.into()))?;
         }
         self.set_draw_rules(actor, rules)
+    }
+}
+
+/// The settings as stored, read once for the list.
+struct Stored {
+    ratios: crate::domain::quota::Ratios,
+    rules: super::DrawRules,
+    bureau: String,
+    backup: super::BackupSchedule,
+    files: FileLimits,
+    evidence: EvidenceLimits,
+}
+
+impl Stored {
+    /// A setting's value, as shown and as typed.
+    fn value(&self, s: Setting, lang: Lang) -> (String, String) {
+        let same = |v: String| (v.clone(), v);
+        match s {
+            Setting::Ratio(r) => {
+                let p = format_percent(r.of(&self.ratios));
+                (p.clone(), p.trim_end_matches('%').to_string())
+            }
+            Setting::RepeatWindow => {
+                let d = self.rules.repeat_window_days;
+                (strings::cli::days(d, lang), d.to_string())
+            }
+            Setting::PreviousLeadMayLead => {
+                same(strings::cli::yes_no(self.rules.previous_lead_may_lead, lang).into())
+            }
+            Setting::BureauName => same(self.bureau.clone()),
+            Setting::BackupDir => match &self.backup.dir {
+                Some(d) => same(d.clone()),
+                None => (strings::backup::backup_off(lang).into(), String::new()),
+            },
+            Setting::BackupKeepDays => same(self.backup.keep_days.to_string()),
+            Setting::BackupHour => same(self.backup.hour.to_string()),
+            Setting::UploadMaxMb => same(self.files.max_file_mb.to_string()),
+            Setting::InboxMaxFiles => same(self.files.max_files.to_string()),
+            Setting::EvidenceMaxMb => same(self.evidence.max_mb.to_string()),
+            Setting::EvidenceTypes => same(kinds_text(&self.evidence)),
+        }
     }
 }
 
