@@ -226,6 +226,34 @@ pub struct Complaint {
     pub summary: String,
 }
 
+/// A penalty or complaint as kept (issue 17): a record on record is never changed; a
+/// correction is a new record naming the one it `supersedes`, and the old one is stamped
+/// `superseded_at`. Only a current record (not superseded) counts and carries the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept<T> {
+    pub id: i64,
+    pub record: T,
+    /// The record this one corrects.
+    pub supersedes: Option<i64>,
+    /// When a correction replaced this one (an audit time stamp).
+    pub superseded_at: Option<String>,
+}
+
+impl<T> Kept<T> {
+    /// Not replaced by a correction.
+    pub fn is_current(&self) -> bool {
+        self.superseded_at.is_none()
+    }
+}
+
+/// The current records of a list, in its order.
+pub fn current<T: Clone>(kept: &[Kept<T>]) -> Vec<T> {
+    kept.iter()
+        .filter(|k| k.is_current())
+        .map(|k| k.record.clone())
+        .collect()
+}
+
 /// Field limits, in characters.
 pub const NAME_MAX: usize = 100;
 pub const SHORT_MAX: usize = 50;

@@ -98,8 +98,10 @@ pub enum Problem {
     NoItem,
     #[error("already on record under this key; correct it instead")]
     AlreadyRecorded,
-    #[error("nothing on record under this key to correct")]
+    #[error("this enterprise has no such record to correct")]
     NotOnRecord,
+    #[error("already corrected by a newer record")]
+    Superseded,
     #[error("the same as on record")]
     Unchanged,
     #[error("a category code is 1-32 lower-case letters or '_'")]

@@ -2,28 +2,29 @@
 //! the UI enters them (issue 17): built by the import's own row builders
 //! (`domain::forms::{penalty, complaint}`) and keyed as the import keys them — a penalty by
 //! credit code and document number, a complaint by credit code, date received and reference.
-//! A new record is refused when one is on record under its key; a correction changes the
-//! record under its key, as an import row that updates it does: the values it replaces stay
-//! in the audit entry (before and after). Administrators only.
+//! A new record is refused when a current one is on record under its key. A correction names
+//! the record it corrects: it is kept as it was and superseded by a new record (which may change
+//! the key), as an import row that changes one does (`store::events`); the audit entry holds
+//! both. Administrators only.
 
 use super::{Actor, Change, READERS, Result, Service, ServiceError, audit, json};
 use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::credit_code::CreditCode;
-use crate::domain::enterprise::{Complaint, Penalty};
+use crate::domain::enterprise::{Complaint, Kept, Penalty};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::user::Role;
 use crate::store::Db;
 use serde::Serialize;
 
-/// Whether a form adds a record or corrects the one on record under the same key.
+/// Whether a form adds a record or corrects the one on record with this id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     New,
-    Correction,
+    Correction(i64),
 }
 
-/// An enterprise's penalties and complaints with their ids, oldest first.
-pub type Records = (Vec<(i64, Penalty)>, Vec<(i64, Complaint)>);
+/// An enterprise's penalties and complaints, superseded ones too, oldest first.
+pub type Records = (Vec<Kept<Penalty>>, Vec<Kept<Complaint>>);
 
 fn issue(field: &'static str, value: &str, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldIssue {
@@ -34,14 +35,14 @@ fn issue(field: &'static str, value: &str, problem: Problem) -> ServiceError {
 }
 
 impl Service {
-    /// An enterprise's penalties and complaints with their ids.
+    /// An enterprise's penalties and complaints, superseded ones too.
     pub fn enterprise_records(&mut self, actor: &Actor, id: i64) -> Result<Records> {
         actor.require(READERS)?;
         self.store
             .read(|db| Ok::<_, ServiceError>((db.penalties_of(id)?, db.complaints_of(id)?)))
     }
 
-    /// Adds or corrects a penalty of the enterprise with credit code `code`; its row id.
+    /// Adds or corrects a penalty of the enterprise with credit code `code`; the new row's id.
     pub fn record_penalty(
         &mut self,
         actor: &Actor,
@@ -56,12 +57,15 @@ impl Service {
         let at = self.stamp();
         self.write(Change::Enterprises, |db| {
             let ent = enterprise_of(db, code)?;
-            let old = db.penalty_by_doc(ent, &p.doc_no)?;
-            let (id, before) = keyed(entry, old, p, ("doc_no", &p.doc_no))?;
-            let id = match id {
-                Some(id) => db.update_penalty(id, p).map(|()| id)?,
-                None => db.insert_penalty(ent, p)?,
+            let chosen = match entry {
+                Entry::Correction(id) => db.penalty_by_id(id)?,
+                Entry::New => None,
             };
+            let on_key = db.penalty_by_doc(ent, &p.doc_no)?.map(|o| o.0);
+            let key = ("doc_no", p.doc_no.as_str());
+            let old = replaced(entry, ent, on_key, chosen, p, key)?;
+            let id = db.insert_penalty(ent, p, old.as_ref().map(|o| (o.id, at.as_str())))?;
+            let before = old.map(|o| json(&o.record));
             let e = Event::new(Action::upsert(&before), Entity::Penalty).summary(&p.doc_no);
             let after = json(p);
             let e = e.id(ent).before(before.as_deref()).after(Some(&after));
@@ -69,7 +73,7 @@ impl Service {
         })
     }
 
-    /// Adds or corrects a complaint of the enterprise with credit code `code`; its row id.
+    /// Adds or corrects a complaint of the enterprise with credit code `code`; the new row's id.
     pub fn record_complaint(
         &mut self,
         actor: &Actor,
@@ -86,12 +90,16 @@ impl Service {
         let at = self.stamp();
         self.write(Change::Enterprises, |db| {
             let ent = enterprise_of(db, code)?;
-            let old = db.complaint_by_key(ent, c.received, &c.ref_no)?;
-            let (id, before) = keyed(entry, old, c, ("ref_no", &c.ref_no))?;
-            let id = match id {
-                Some(id) => db.update_complaint(id, c).map(|()| id)?,
-                None => db.insert_complaint(ent, c)?,
+            let chosen = match entry {
+                Entry::Correction(id) => db.complaint_by_id(id)?,
+                Entry::New => None,
             };
+            let on_key = db
+                .complaint_by_key(ent, c.received, &c.ref_no)?
+                .map(|o| o.0);
+            let old = replaced(entry, ent, on_key, chosen, c, ("ref_no", &c.ref_no))?;
+            let id = db.insert_complaint(ent, c, old.as_ref().map(|o| (o.id, at.as_str())))?;
+            let before = old.map(|o| json(&o.record));
             let summary = format!("{received} {}", c.ref_no);
             let e = Event::new(Action::upsert(&before), Entity::Complaint).summary(&summary);
             let after = json(c);
@@ -113,23 +121,33 @@ fn enterprise_of(db: Db<'_>, code: &CreditCode) -> Result<i64> {
     }
 }
 
-/// The record on record under the key to change (its id and values as JSON), or none for a
-/// new one. Refused: adding one that is on record, correcting one that is not, a correction
-/// that changes nothing. `(field, value)` names the key's field for the message.
-fn keyed<T: PartialEq + Serialize>(
+/// What a save supersedes: nothing for a new record, the record `chosen` (read by the id the
+/// correction names) for a correction. `on_key` is the current record under the new values'
+/// key, `(field, value)` names the key's field for the message. Refused: a new record whose
+/// key is on record; a correction of no record of enterprise `ent`, of one corrected already,
+/// that changes nothing, or whose key is another current record's.
+fn replaced<T: PartialEq + Serialize>(
     entry: Entry,
-    old: Option<(i64, T)>,
+    ent: i64,
+    on_key: Option<i64>,
+    chosen: Option<(i64, Kept<T>)>,
     new: &T,
     (field, value): (&'static str, &str),
-) -> Result<(Option<i64>, Option<String>)> {
-    match (entry, old) {
-        (Entry::New, None) => Ok((None, None)),
-        (Entry::New, Some(_)) => Err(issue(field, value, Problem::AlreadyRecorded)),
-        (Entry::Correction, None) => Err(issue(field, value, Problem::NotOnRecord)),
-        (Entry::Correction, Some((_, o))) if o == *new => {
-            Err(issue(field, value, Problem::Unchanged))
-        }
-        (Entry::Correction, Some((id, o))) => Ok((Some(id), Some(json(&o)))),
+) -> Result<Option<Kept<T>>> {
+    let refused = |problem| Err(issue(field, value, problem));
+    let Entry::Correction(id) = entry else {
+        return match on_key {
+            Some(_) => refused(Problem::AlreadyRecorded),
+            None => Ok(None),
+        };
+    };
+    match chosen {
+        Some((e, _)) if e != ent => refused(Problem::NotOnRecord),
+        None => refused(Problem::NotOnRecord),
+        Some((_, old)) if !old.is_current() => refused(Problem::Superseded),
+        Some((_, old)) if old.record == *new => refused(Problem::Unchanged),
+        Some(_) if on_key.is_some_and(|k| k != id) => refused(Problem::AlreadyRecorded),
+        Some((_, old)) => Ok(Some(old)),
     }
 }
 
@@ -152,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn a_penalty_is_added_once_and_corrected_under_its_key() {
+    fn a_penalty_is_added_once_and_a_correction_supersedes_it() {
         let mut s = service();
         let e = sample("91130273MA0A1B2C3");
         let id = s.create_enterprise(&admin(), &e).unwrap();
@@ -164,30 +182,61 @@ mod tests {
         };
         let forbidden = s.record_penalty(&inspector(), code, &p, Entry::New);
         assert!(matches!(forbidden, Err(ServiceError::Forbidden(_))));
-        let fix = s.record_penalty(&admin(), code, &p, Entry::Correction);
+        let fix = s.record_penalty(&admin(), code, &p, Entry::Correction(99));
         assert_eq!(problem(fix), Problem::NotOnRecord);
-        let pid = s.record_penalty(&admin(), code, &p, Entry::New).unwrap();
+        let first = s.record_penalty(&admin(), code, &p, Entry::New).unwrap();
         let again = s.record_penalty(&admin(), code, &p, Entry::New);
         assert_eq!(problem(again), Problem::AlreadyRecorded);
-        let same = s.record_penalty(&admin(), code, &p, Entry::Correction);
+        let same = s.record_penalty(&admin(), code, &p, Entry::Correction(first));
         assert_eq!(problem(same), Problem::Unchanged);
+        let original = p.clone();
+        p.doc_no = "唐环罚〔2024〕8号".into();
         p.date = d(3, 6);
-        assert_eq!(
-            s.record_penalty(&admin(), code, &p, Entry::Correction)
-                .unwrap(),
-            pid
-        );
+        let second = s.record_penalty(&admin(), code, &p, Entry::Correction(first));
+        let second = second.unwrap();
+        assert_ne!(second, first, "a correction is a new record");
         let (pens, _) = s.enterprise_records(&admin(), id).unwrap();
-        assert_eq!(pens, vec![(pid, p.clone())]);
+        assert_eq!(pens.len(), 2, "the corrected record is kept");
+        assert_eq!((pens[0].id, &pens[0].record), (first, &original));
+        assert!(!pens[0].is_current());
+        assert_eq!(pens[1].supersedes, Some(first));
+        assert_eq!(crate::domain::enterprise::current(&pens), vec![p.clone()]);
         let a = s.audit_recent(&admin(), 1).unwrap().remove(0);
         assert_eq!(
             (a.action.as_str(), a.entity.as_str()),
             ("update", "penalty")
         );
         assert!(a.before.unwrap().contains("2024-03-05"));
+        assert!(a.after.unwrap().contains("8号"));
+        let stale = s.record_penalty(&admin(), code, &original, Entry::Correction(first));
+        assert_eq!(problem(stale), Problem::Superseded);
         p.date = d(5, 1);
-        let future = s.record_penalty(&admin(), code, &p, Entry::Correction);
+        let future = s.record_penalty(&admin(), code, &p, Entry::Correction(second));
         assert_eq!(problem(future), Problem::FutureDate);
+    }
+
+    #[test]
+    fn a_correction_stays_with_its_enterprise_and_its_key_with_one_record() {
+        let mut s = service();
+        let (a, b) = (sample("91130273MA0A1B2C3"), sample("91130200MA0A1B2C4"));
+        s.create_enterprise(&admin(), &a).unwrap();
+        s.create_enterprise(&admin(), &b).unwrap();
+        let pen = |doc: &str| Penalty {
+            date: d(3, 5),
+            doc_no: doc.into(),
+            summary: String::new(),
+        };
+        let code = &a.credit_code;
+        let one = s
+            .record_penalty(&admin(), code, &pen("1号"), Entry::New)
+            .unwrap();
+        s.record_penalty(&admin(), code, &pen("2号"), Entry::New)
+            .unwrap();
+        let onto_other = s.record_penalty(&admin(), code, &pen("2号"), Entry::Correction(one));
+        assert_eq!(problem(onto_other), Problem::AlreadyRecorded);
+        let other = &b.credit_code;
+        let moved = s.record_penalty(&admin(), other, &pen("3号"), Entry::Correction(one));
+        assert_eq!(problem(moved), Problem::NotOnRecord);
     }
 
     #[test]
@@ -206,12 +255,14 @@ mod tests {
         let cid = s.record_complaint(&admin(), code, &c, Entry::New).unwrap();
         c.verified = true;
         c.verified_on = Some(d(1, 1));
-        let early = s.record_complaint(&admin(), code, &c, Entry::Correction);
+        let early = s.record_complaint(&admin(), code, &c, Entry::Correction(cid));
         assert!(matches!(problem(early), Problem::Record(_)));
         c.verified_on = Some(d(2, 20));
-        let fixed = s.record_complaint(&admin(), code, &c, Entry::Correction);
-        assert_eq!(fixed.unwrap(), cid);
+        let fixed = s.record_complaint(&admin(), code, &c, Entry::Correction(cid));
+        let fixed = fixed.unwrap();
         let (_, comps) = s.enterprise_records(&admin(), id).unwrap();
-        assert_eq!(comps, vec![(cid, c)]);
+        assert_eq!(comps.len(), 2);
+        assert_eq!((comps[1].id, &comps[1].record), (fixed, &c));
+        assert!(comps[0].superseded_at.is_some());
     }
 }

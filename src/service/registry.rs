@@ -46,7 +46,6 @@ impl Service {
             .ok_or_else(|| ServiceError::NotFound(code.to_string()))
     }
 
-    /// An enterprise's penalties and complaints.
     /// Adds an enterprise (administrators).
     pub fn create_enterprise(&mut self, actor: &Actor, d: &EnterpriseData) -> Result<i64> {
         actor.require(&[Role::Admin])?;

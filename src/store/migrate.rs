@@ -53,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0012_corrections",
         include_str!("../../db/migrations/0012_corrections.sql"),
     ),
+    (
+        "0013_superseded_records",
+        include_str!("../../db/migrations/0013_superseded_records.sql"),
+    ),
 ];
 
 /// The schema version this program writes.
@@ -195,5 +199,45 @@ mod tests {
         .unwrap();
         let r = s.read(|db| db.verify_audit(None)).unwrap();
         assert_eq!((r.rows, r.problems), (2501, Vec::<ChainProblem>::new()));
+    }
+
+    #[test]
+    fn upgrade_keeps_penalties_and_complaints_with_their_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("old.sqlite3");
+        let mut c = Connection::open(&p).unwrap();
+        let before = MIGRATIONS
+            .iter()
+            .position(|(n, _)| *n == "0013_superseded_records")
+            .unwrap();
+        migrate_to(&mut c, before).unwrap();
+        c.execute_batch(
+            "INSERT INTO enterprises (id, name, credit_code, permit_category, status, created_at, updated_at)
+                 VALUES (7, '甲', '91130273MA0A1B2C3X', 'key', 'active', 't', 't');
+             INSERT INTO penalties (id, enterprise_id, date, doc_no, summary)
+                 VALUES (40, 7, '2024-03-05', '罚1', '超标');
+             INSERT INTO complaints (id, enterprise_id, received, ref_no, verified, verified_on)
+                 VALUES (41, 7, '2024-02-01', 'XF-1', 1, '2024-02-09');",
+        )
+        .unwrap();
+        drop(c);
+        let mut s = Store::open(&p).unwrap();
+        let (pens, comps) = s
+            .read(|db| Ok::<_, StoreError>((db.penalties_of(7)?, db.complaints_of(7)?)))
+            .unwrap();
+        assert_eq!(
+            (pens.len(), pens[0].id, pens[0].is_current()),
+            (1, 40, true)
+        );
+        assert_eq!(pens[0].record.doc_no, "罚1");
+        assert_eq!((comps.len(), comps[0].id), (1, 41));
+        assert_eq!(
+            comps[0]
+                .record
+                .verified_on
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-02-09")
+        );
     }
 }

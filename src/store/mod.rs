@@ -11,6 +11,7 @@ mod corrections;
 mod draws;
 mod enterprises;
 mod evaluations;
+mod events;
 mod evidence;
 mod files;
 mod followups;

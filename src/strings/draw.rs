@@ -270,10 +270,10 @@ fn input_texts(p: &DrawProblem) -> Option<(String, String)> {
         )),
         DrawProblem::QuarterEnded { quarter, ended } => Some((
             format!(
-                "{quarter} 已于 {ended} 结束，抽取应在本季度内进行；确需补充抽取的，须由领导小组成员批准并说明理由（命令行：--late-reason 理由 --leader 领导账号）；未作任何改动"
+                "{quarter} 已于 {ended} 结束，抽取应在本季度内进行；确需补充抽取的，须由领导小组成员批准并说明理由：由兼有领导角色的管理员在“补抽原因”中填写（命令行：--late-reason 理由 --leader 领导账号）；未作任何改动"
             ),
             format!(
-                "{quarter} ended on {ended}: draws belong to a live quarter; a leader may allow a late draw with a reason (command line: --late-reason TEXT --leader ACCOUNT); nothing was changed"
+                "{quarter} ended on {ended}: draws belong to a live quarter; a leader may allow a late draw with a reason: an administrator who is also a leader gives it in 'late draw: reason' (command line: --late-reason TEXT --leader ACCOUNT); nothing was changed"
             ),
         )),
         _ => None,

@@ -231,6 +231,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             .into(),
         Problem::AlreadyRecorded
         | Problem::NotOnRecord
+        | Problem::Superseded
         | Problem::Unchanged
         | Problem::BadCategoryCode => records::problem(p, lang),
     }

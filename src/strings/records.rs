@@ -28,21 +28,40 @@ pub fn add_new(penalty: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// A penalty as its detail lists it.
+pub fn penalty_text(p: &Penalty) -> String {
+    display(&format!("{}  {}  {}", p.date, p.doc_no, p.summary))
+}
+
+/// A complaint as its detail lists it.
+pub fn complaint_text(c: &Complaint, lang: Lang) -> String {
+    let verified = match c.verified_on {
+        Some(d) => format!("{} {d}", super::ui::label("verified", lang)),
+        None => super::ui::label("not_verified", lang).to_string(),
+    };
+    display(&format!(
+        "{}  {}  {verified}  {}",
+        c.received, c.ref_no, c.summary
+    ))
+}
+
 /// A penalty on record, to choose for a correction.
 pub fn penalty_line(p: &Penalty, lang: Lang) -> String {
-    let what = display(&format!("{}  {}  {}", p.date, p.doc_no, p.summary));
-    format!("{} {what}", lang.t("更正", "Correct"))
+    format!("{} {}", lang.t("更正", "Correct"), penalty_text(p))
 }
 
 /// A complaint on record, to choose for a correction.
 pub fn complaint_line(c: &Complaint, lang: Lang) -> String {
-    let verified = match (c.verified_on, lang) {
-        (Some(d), Lang::Zh) => format!("查实 {d}"),
-        (Some(d), Lang::En) => format!("verified {d}"),
-        (None, _) => lang.t("未查实", "not verified").to_string(),
-    };
-    let what = display(&format!("{}  {}  {verified}", c.received, c.ref_no));
-    format!("{} {what}", lang.t("更正", "Correct"))
+    format!("{} {}", lang.t("更正", "Correct"), complaint_text(c, lang))
+}
+
+/// Beside a record a correction replaced: when (`at`, an audit time stamp).
+pub fn superseded(at: &str, lang: Lang) -> String {
+    let day = at.get(..10).unwrap_or(at);
+    match lang {
+        Lang::Zh => format!("（已于 {day} 更正）"),
+        Lang::En => format!("(corrected on {day})"),
+    }
 }
 
 /// The form's title: a new record or a correction.
@@ -67,12 +86,21 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             .into(),
         Problem::NotOnRecord => lang
             .t(
-                "该单位没有此编号的记录可更正，编号是更正的依据，不能修改",
-                "no record with this number to correct; the number identifies the record and cannot change",
+                "该单位没有这条记录可更正",
+                "this enterprise has no such record to correct",
+            )
+            .into(),
+        Problem::Superseded => lang
+            .t(
+                "该记录已被更正，请选择现行的记录",
+                "this record was corrected already: choose the current one",
             )
             .into(),
         Problem::Unchanged => lang
-            .t("与已登记的内容相同，未作更改", "the same as on record; nothing changed")
+            .t(
+                "与已登记的内容相同，未作更改",
+                "the same as on record; nothing changed",
+            )
             .into(),
         _ => lang
             .t(

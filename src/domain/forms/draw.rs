@@ -1,7 +1,7 @@
 //! The preparation of a draw as typed into the UI's wizard (issue 17): the quarter, the items
 //! (at least one: a draw names its items), the number to draw per class, team size,
-//! auxiliaries, workload cap, the public source and the witnesses — their fields and the
-//! builder that reads them. The service checks everything again.
+//! auxiliaries, workload cap, the public source, the witnesses and, for a quarter that has
+//! ended, the reason of a late draw — their fields and the builder that reads them. The service checks everything again.
 
 use super::*;
 use crate::domain::draw::Quota;
@@ -43,6 +43,13 @@ pub const DRAW: &[FieldSpec] = &[
         false,
     ),
     fs("witnesses", "见证人数", "witnesses", &[], true),
+    fs(
+        "late_reason",
+        "补抽原因（仅已结束季度）",
+        "late draw: reason (ended quarter only)",
+        &[],
+        false,
+    ),
 ];
 
 /// A draw's preparation as typed.
@@ -57,6 +64,8 @@ pub struct DrawFields {
     pub workload_cap: u32,
     pub public_source: Option<String>,
     pub witnesses: u32,
+    /// Why a draw for an ended quarter is still needed (S11: a leader's override).
+    pub late_reason: Option<String>,
 }
 
 /// Reads a draw's preparation: every problem beside its field.
@@ -82,6 +91,7 @@ pub fn draw<'a>(get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<DrawFields, Vec
     let workload_cap = b.required("workload_cap", whole(1, 10_000), None);
     let public_source = b.field("public_source", |r| f::line(r, 200), String::new);
     let witnesses = b.required("witnesses", whole(0, 99), None);
+    let late_reason = b.field("late_reason", |r| f::line(r, 200), String::new);
     let built = (|| {
         Some(DrawFields {
             quarter: quarter?,
@@ -96,6 +106,7 @@ pub fn draw<'a>(get: impl Fn(&str) -> Option<Raw<'a>>) -> Result<DrawFields, Vec
             workload_cap: workload_cap? as u32,
             public_source: Some(public_source?).filter(|s| !s.trim().is_empty()),
             witnesses: witnesses? as u32,
+            late_reason: Some(late_reason?).filter(|s| !s.trim().is_empty()),
         })
     })();
     b.finish(built)

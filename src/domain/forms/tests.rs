@@ -173,6 +173,7 @@ fn a_draw_as_typed_names_its_items_and_each_problem_its_field() {
             ("workload_cap", "10"),
             ("public_source", " "),
             ("witnesses", "1"),
+            ("late_reason", ""),
         ];
         for (k, t) in over {
             if let Some(x) = v.iter_mut().find(|(key, _)| key == k) {
@@ -197,6 +198,9 @@ fn a_draw_as_typed_names_its_items_and_each_problem_its_field() {
         }
     );
     assert_eq!(d.public_source, None, "blank is none");
+    assert_eq!(d.late_reason, None, "blank is none");
+    let late = typed(&[("late_reason", "上季度抽取记录损毁")]).unwrap();
+    assert_eq!(late.late_reason.as_deref(), Some("上季度抽取记录损毁"));
     let bad = typed(&[
         ("quarter", "2026Q5"),
         ("draw_items", ""),

@@ -603,12 +603,7 @@ fn apply_penalty(
     summary: &str,
     (enterprise, existing, before, p): Record<crate::domain::enterprise::Penalty>,
 ) -> Result<()> {
-    match existing {
-        Some(id) => db.update_penalty(id, &p)?,
-        None => {
-            db.insert_penalty(enterprise, &p)?;
-        }
-    }
+    db.insert_penalty(enterprise, &p, existing.map(|id| (id, at)))?;
     audit(
         db,
         at,
@@ -628,12 +623,7 @@ fn apply_complaint(
     summary: &str,
     (enterprise, existing, before, c): Record<crate::domain::enterprise::Complaint>,
 ) -> Result<()> {
-    match existing {
-        Some(id) => db.update_complaint(id, &c)?,
-        None => {
-            db.insert_complaint(enterprise, &c)?;
-        }
-    }
+    db.insert_complaint(enterprise, &c, existing.map(|id| (id, at)))?;
     audit(
         db,
         at,

@@ -134,3 +134,67 @@ fn preview_explains_headers_and_files_that_are_no_table() {
     assert_eq!((t.format, t.sheet.as_deref()), (Format::Xlsx, Some("名录")));
     assert!(p.importable());
 }
+
+#[test]
+fn an_import_that_changes_a_penalty_supersedes_it_and_the_class_follows_the_new_one() {
+    let mut s = service();
+    s.import_bytes(&admin(), Kind::Enterprises, "企业.csv", &file(false), false)
+        .unwrap();
+    let a = code("91130273MA0A00001");
+    let penalty = |date: &str| {
+        format!(
+            "统一社会信用代码,处罚日期,处罚文书号,处罚事由\n{a},{date},唐环罚〔2024〕7号,超标排放\n"
+        )
+    };
+    let q: crate::domain::quarter::Quarter = "2024Q2".parse().unwrap();
+    let penalized = |s: &mut crate::service::Service| {
+        let c = s.classify_quarter(&admin(), q).unwrap();
+        let (_, c) = c
+            .items
+            .iter()
+            .find(|(e, _)| e.data.credit_code.as_str() == a)
+            .unwrap();
+        c.reasons
+            .iter()
+            .any(|r| matches!(r, crate::domain::classify::Reason::Penalized { .. }))
+    };
+    let first = penalty("2024-03-05");
+    s.import_bytes(
+        &admin(),
+        Kind::Penalties,
+        "处罚.csv",
+        first.as_bytes(),
+        false,
+    )
+    .unwrap();
+    assert!(
+        penalized(&mut s),
+        "a penalty in 2024Q1 makes the firm special in 2024Q2"
+    );
+    let moved = penalty("2023-12-20");
+    let done = s
+        .import_bytes(
+            &admin(),
+            Kind::Penalties,
+            "处罚2.csv",
+            moved.as_bytes(),
+            false,
+        )
+        .unwrap();
+    assert_eq!((done.created, done.updated), (0, 1));
+    assert!(!penalized(&mut s), "the corrected date is in 2023Q4");
+    let id = s.enterprise_by_code(&admin(), &a).unwrap().id;
+    let (pens, _) = s.enterprise_records(&admin(), id).unwrap();
+    let dates: Vec<_> = pens
+        .iter()
+        .map(|p| (p.record.date.to_string(), p.is_current()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("2023-12-20".to_string(), true),
+            ("2024-03-05".to_string(), false)
+        ]
+    );
+    assert_eq!(pens[0].supersedes, Some(pens[1].id));
+}

@@ -9,6 +9,7 @@ use super::{Actor, Change, Result, Service, ServiceError, audit, json};
 use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::calendar::{Calendar, DayKind, Due, MissingYear};
 use crate::domain::draw::Certificate;
+use crate::domain::enterprise::current;
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspection::Visit;
 use crate::domain::inspector::InspectorKind;
@@ -285,14 +286,8 @@ impl Service {
         let (e, pens, comps, visits, others, cats) = self.store.read(|db| {
             Ok::<_, ServiceError>((
                 db.enterprise(eid)?,
-                db.penalties_of(eid)?
-                    .into_iter()
-                    .map(|p| p.1)
-                    .collect::<Vec<_>>(),
-                db.complaints_of(eid)?
-                    .into_iter()
-                    .map(|c| c.1)
-                    .collect::<Vec<_>>(),
+                current(&db.penalties_of(eid)?),
+                current(&db.complaints_of(eid)?),
                 db.visits_since(NaiveDate::MIN)?
                     .remove(&eid)
                     .unwrap_or_default(),

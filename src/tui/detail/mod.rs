@@ -5,6 +5,7 @@
 
 use super::theme::Theme;
 use crate::domain::classify::classify;
+use crate::domain::enterprise::current;
 use crate::domain::forms;
 use crate::domain::quarter::Quarter;
 use crate::service::hub::{Column, Source};
@@ -205,9 +206,7 @@ impl Detail {
             lines.push(field(strings::field(spec, lang), &value, lang));
         }
         let records = svc.enterprise_records(actor, self.id)?;
-        let pens: Vec<_> = records.0.iter().map(|r| r.1.clone()).collect();
-        let comps: Vec<_> = records.1.iter().map(|r| r.1.clone()).collect();
-        self.records = Some((e.data.credit_code.to_string(), records));
+        let (pens, comps) = (current(&records.0), current(&records.1));
         let quarter = Quarter::of(svc.today());
         let c = classify(&e.data, &pens, &comps, quarter);
         lines.push(heading(&format!(
@@ -231,30 +230,8 @@ impl Detail {
                 )));
             }
         }
-        lines.push(heading(ui::section("penalties", lang)));
-        if pens.is_empty() {
-            lines.push(none(lang));
-        }
-        for p in &pens {
-            lines.push(Line::from(display(&format!(
-                "{}  {}  {}",
-                p.date, p.doc_no, p.summary
-            ))));
-        }
-        lines.push(heading(ui::section("complaints", lang)));
-        if comps.is_empty() {
-            lines.push(none(lang));
-        }
-        for c in &comps {
-            let v = c
-                .verified_on
-                .map(|d| format!("{} {d}", ui::label("verified", lang)))
-                .unwrap_or_else(|| ui::label("not_verified", lang).to_string());
-            lines.push(Line::from(display(&format!(
-                "{}  {}  {v}  {}",
-                c.received, c.ref_no, c.summary
-            ))));
-        }
+        records::event_lines(&records, lang, lines);
+        self.records = Some((e.data.credit_code.to_string(), records));
         self.conflicts(svc, actor, lang, lines, |c| c.enterprise_id == self.id)?;
         self.history(svc, actor, lang, "enterprise", lines)?;
         Ok(())

@@ -200,6 +200,7 @@ pub struct Form {
 
 impl Form {
     fn build(target: Target, specs: &'static [FieldSpec], texts: Vec<String>) -> Form {
+        debug_assert_eq!(specs.len(), texts.len(), "a text for every field");
         let fields = specs
             .iter()
             .zip(texts)

@@ -1,7 +1,7 @@
 //! The forms of an enterprise's penalty (行政处罚) and complaint (信访举报), opened from its
 //! detail (issue 17): the import's fields (`forms::PENALTY`, `forms::COMPLAINT`), built and
 //! checked by the import's own row builders, saved by the service as a new record or as a
-//! correction of the one under the same key; and the form of a result category (from the
+//! correction that supersedes the record chosen; and the form of a result category (from the
 //! system settings).
 
 use super::targets::{Built, getter};
@@ -10,9 +10,12 @@ use crate::service::Entry;
 
 impl Form {
     /// A penalty of the enterprise with credit code `code`: a new one, or a correction of `p`.
-    pub fn penalty(code: &str, p: Option<&Penalty>) -> Form {
+    pub fn penalty(code: &str, p: Option<&Kept<Penalty>>) -> Form {
         let (texts, entry) = match p {
-            Some(p) => (forms::penalty_texts(code, p), Entry::Correction),
+            Some(p) => (
+                forms::penalty_texts(code, &p.record),
+                Entry::Correction(p.id),
+            ),
             None => {
                 let mut t = vec![String::new(); forms::PENALTY.len()];
                 t[0] = code.to_string();
@@ -24,9 +27,12 @@ impl Form {
 
     /// A complaint of the enterprise with credit code `code`: a new one (verified, as those
     /// that make a firm special are), or a correction of `c`.
-    pub fn complaint(code: &str, c: Option<&Complaint>) -> Form {
+    pub fn complaint(code: &str, c: Option<&Kept<Complaint>>) -> Form {
         let (texts, entry) = match c {
-            Some(c) => (forms::complaint_texts(code, c), Entry::Correction),
+            Some(c) => (
+                forms::complaint_texts(code, &c.record),
+                Entry::Correction(c.id),
+            ),
             None => {
                 let mut t = vec![String::new(); forms::COMPLAINT.len()];
                 t[0] = code.to_string();

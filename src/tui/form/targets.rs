@@ -274,6 +274,7 @@ impl Form {
             req.workload_cap.to_string(),
             String::new(),
             req.min_witnesses.to_string(),
+            String::new(),
         ];
         let mut f = Form::build(Target::Draw, forms::DRAW, texts);
         for fld in &mut f.fields {

@@ -34,7 +34,7 @@ impl Form {
             Target::Category(_) => ui::key_label("result_categories", lang),
             Target::Penalty(e) | Target::Complaint(e) => {
                 let penalty = matches!(self.target, Target::Penalty(_));
-                let correction = e == crate::service::Entry::Correction;
+                let correction = matches!(e, crate::service::Entry::Correction(_));
                 return format!(
                     " {} ",
                     strings::records::form_title(penalty, correction, lang)

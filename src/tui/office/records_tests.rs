@@ -2,6 +2,7 @@
 //! bad input refused beside the field and nothing changed, and the keys refused to others.
 
 use super::tests::*;
+use crate::domain::enterprise::{Kept, Penalty};
 use crate::domain::user::Role;
 use crate::service::{Actor, Service};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -84,9 +85,12 @@ fn a_penalty_is_added_and_corrected_from_an_enterprises_detail() {
         "the detail shows it\n{shown}"
     );
 
-    // `p` lists it for a correction: the date changes under the same document number.
+    // `p` lists the current ones for a correction: the date changes under the same number.
     press(&mut a, ch('p'));
-    let at = pens.iter().position(|p| p.1.doc_no == "测环罚〔2024〕1号");
+    let current = pens.iter().filter(|p| p.is_current());
+    let at = current
+        .map(|p| &p.record.doc_no)
+        .position(|d| d == "测环罚〔2024〕1号");
     for _ in 0..=at.unwrap() {
         press(&mut a, key(KeyCode::Down));
     }
@@ -100,12 +104,19 @@ fn a_penalty_is_added_and_corrected_from_an_enterprises_detail() {
     save(&mut a);
     assert_eq!(a.depth(), 1, "{}", said(&a));
     let (after, _) = svc.enterprise_records(&me, firm).unwrap();
-    assert_eq!(after.len(), pens.len(), "corrected, not added");
-    let p = after
-        .iter()
-        .find(|p| p.1.doc_no == "测环罚〔2024〕1号")
-        .unwrap();
-    assert_eq!(p.1.date.to_string(), "2024-03-06");
+    assert_eq!(after.len(), pens.len() + 1, "the corrected record is kept");
+    let dated = |p: &&Kept<Penalty>| (p.record.date.to_string(), p.is_current());
+    let ours: Vec<_> = (after.iter())
+        .filter(|p| p.record.doc_no == "测环罚〔2024〕1号")
+        .map(|p| dated(&p))
+        .collect();
+    let expected = [("2024-03-05", false), ("2024-03-06", true)];
+    assert_eq!(ours, expected.map(|(d, c)| (d.to_string(), c)));
+    let shown = conflicts_shown(&mut a);
+    assert!(
+        shown.contains("测环罚〔2024〕1号") && shown.contains("更正）"),
+        "the detail shows both, the old one marked corrected\n{shown}"
+    );
     let h = svc.audit_recent(&me, 1).unwrap().remove(0);
     assert_eq!(
         (h.entity.as_str(), h.action.as_str()),
@@ -132,8 +143,11 @@ fn a_verified_complaint_is_added_from_an_enterprises_detail() {
     save(&mut a);
     assert_eq!(a.depth(), 1, "{}", said(&a));
     let (_, comps) = svc.enterprise_records(&me, firm).unwrap();
-    let c = comps.iter().find(|c| c.1.ref_no == "测信访-1").unwrap();
-    assert!(c.1.verified && c.1.verified_on.is_some());
+    let c = comps
+        .iter()
+        .find(|c| c.record.ref_no == "测信访-1")
+        .unwrap();
+    assert!(c.record.verified && c.record.verified_on.is_some());
     let h = svc.audit_recent(&me, 1).unwrap().remove(0);
     assert_eq!(
         (h.entity.as_str(), h.action.as_str()),

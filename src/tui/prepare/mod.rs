@@ -12,7 +12,10 @@ use crate::domain::fields::Raw;
 use crate::domain::forms;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
-use crate::service::{DrawCheck, DrawProblem, DrawRequest, PlanLine, PreparedDraw, ServiceError};
+use crate::domain::user::Role;
+use crate::service::{
+    DrawCheck, DrawProblem, DrawRequest, LateOverride, PlanLine, PreparedDraw, ServiceError,
+};
 use crate::strings::{self, prepare as ps};
 use crate::tui::form::Form;
 use crate::tui::keymap::{self, Action};
@@ -139,6 +142,11 @@ impl Prepare {
                 req.workload_cap = d.workload_cap;
                 req.public_source = d.public_source;
                 req.min_witnesses = d.witnesses;
+                // S11: the one preparing it is the leader who allows it (the service checks).
+                req.late = (d.late_reason).map(|reason| LateOverride {
+                    leader: None,
+                    reason,
+                });
                 Some(req)
             }
             Err(issues) => {
@@ -176,6 +184,8 @@ impl Prepare {
         let said = e.say(None, cx.lang());
         let key = match e {
             ServiceError::Draw(DrawProblem::QuarterEnded { .. }) => Some("quarter"),
+            ServiceError::Draw(DrawProblem::ReasonRequired) => Some("late_reason"),
+            ServiceError::Forbidden(Role::Leader) => Some("late_reason"),
             ServiceError::Draw(DrawProblem::UnknownItem { .. }) => Some("draw_items"),
             ServiceError::Draw(DrawProblem::BadText { field }) => Some(*field),
             _ => None,

@@ -275,3 +275,44 @@ fn an_english_user_prepares_in_english() {
     assert!(shown.contains("a draw names at least one item"), "{shown}");
     assert!(shown.contains("plan"), "{shown}");
 }
+
+/// The keys to a check of the ended quarter 2024Q1 with `reason` in 补抽原因 (the last field,
+/// one Shift-Tab back from the quarter).
+fn late_check(reason: &str) -> Vec<KeyEvent> {
+    let mut keys = open();
+    keys.extend([key(KeyCode::Enter), key(KeyCode::Enter)]);
+    keys.extend([back_tab(), back_tab(), key(KeyCode::End)]);
+    keys.extend([key(KeyCode::Backspace), ch('1'), back_tab()]);
+    keys.extend(reason.chars().map(ch));
+    keys.push(ctrl_s());
+    keys
+}
+
+#[test]
+fn a_late_draw_is_prepared_by_an_administrator_who_is_a_leader_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    // An administrator alone: the reason given, refused beside it for want of a leader.
+    let mut a = admin(&path);
+    run(&mut a, &late_check("记录损毁补抽"));
+    let shown = screen_at(&mut a, 100, 40);
+    assert!(shown.contains("补抽原因"), "{shown}");
+    assert!(shown.contains("领导"), "needs a leader: {shown}");
+    assert!(!shown.contains("可行性检查（尚未保存）"), "{shown}");
+    // One who is both: the check passes, the second Ctrl-S freezes it with the reason.
+    let mut b = app_on(&path, &[Role::Admin, Role::Leader], "wang");
+    run(&mut b, &late_check("记录损毁补抽"));
+    let shown = screen_at(&mut b, 100, 40);
+    assert!(shown.contains("可行性检查（尚未保存）"), "{shown}");
+    press(&mut b, ctrl_s());
+    let shown = screen_at(&mut b, 100, 40);
+    assert!(shown.contains("已准备抽取 2024Q1-"), "{shown}");
+    let mut svc = Service::open(&path).unwrap().with_clock(clock());
+    let trail = svc.audit_recent(&Actor::console(), 3).unwrap();
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.after.as_deref() == Some("记录损毁补抽") && e.actor == "wang"),
+        "{trail:?}"
+    );
+}
