@@ -489,9 +489,14 @@ fn a_leader_evaluates_an_inspector_from_the_reports_tab() {
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter); // open the grades
     key(&mut a, KeyCode::Up);
-    key(&mut a, KeyCode::Enter); // 优秀, the one before 合格
-    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter); // 优秀, the one before 合格; focus goes on to the remark
     a.update(Event::Paste("执法记录完整规范".into()));
+    let filled = screen(&mut a);
+    let remark = filled.lines().find(|l| l.contains("评估意见"));
+    assert!(
+        remark.is_some_and(|l| l.contains("执法记录完整规范")),
+        "the remark is in its field: {filled}"
+    );
     a.update(Event::Key(KeyEvent::new(
         KeyCode::Char('s'),
         KeyModifiers::CONTROL,
