@@ -377,3 +377,54 @@ fn events_dated_in_the_future_are_refused() {
         r.stderr()
     );
 }
+
+/// A command line the parser refuses is said in Chinese by default (clap says it in English),
+/// names what was typed and the likely intent, exits 2 and changes nothing; `--lang en` keeps
+/// clap's own words.
+#[test]
+fn a_mistyped_command_line_is_refused_in_the_users_language() {
+    use shuangsui::strings::words::english_in_chinese;
+    let env = Env::new();
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["draw", "prpare"],
+            &["没有“prpare”这个命令", "是否要用“prepare”？"],
+        ),
+        (
+            &["draw", "prepare", "--quartr", "2024Q2"],
+            &["无法识别的参数“--quartr”", "“--quarter”"],
+        ),
+        (
+            &["import", "firms", "x.csv"],
+            &["的值“firms”无效", "enterprises"],
+        ),
+        (&["user", "add", "wang"], &["缺少必需的参数：--role"]),
+    ];
+    for (args, expect) in cases {
+        let r = env.run(args);
+        assert_eq!(r.0.status.code(), Some(2), "{args:?}");
+        let err = r.stderr();
+        for e in expect {
+            assert!(err.contains(e), "{args:?}: missing {e:?} in\n{err}");
+        }
+        assert!(err.contains("未作任何改动"), "{err}");
+        let data = ["shuangsui", "help", "--help", "enterprises", "inspectors"];
+        let english = english_in_chinese(&err, &data);
+        let known = ["items", "penalties", "complaints", "inspections"];
+        let english: Vec<_> = english
+            .iter()
+            .filter(|w| !known.contains(&w.as_str()))
+            .collect();
+        assert!(
+            english.is_empty(),
+            "{args:?}: English {english:?} in\n{err}"
+        );
+    }
+    let r = env.run(&["--lang", "en", "draw", "prpare"]);
+    assert_eq!(r.0.status.code(), Some(2));
+    assert!(
+        r.stderr().contains("unrecognized subcommand 'prpare'"),
+        "{}",
+        r.stderr()
+    );
+}

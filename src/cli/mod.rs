@@ -13,6 +13,7 @@ mod registry;
 mod results;
 mod settings;
 mod stats;
+mod usage;
 
 use anyhow::{Context, anyhow};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -226,14 +227,15 @@ fn parse_quarter(s: &str) -> Result<Quarter, String> {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| {
-        format!("unknown role {s:?}: use admin, leader, witness, inspector or auditor")
-    })
+    Role::parse(s).ok_or_else(|| s::bad_role(s))
 }
 
 /// Runs the command line and returns the process exit status.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli: Cli = match usage::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let lang = cli.lang.as_deref().map(Lang::parse).unwrap_or_default();
     let config = match &cli.config {
         Some(p) => match config::Config::load(p, lang) {

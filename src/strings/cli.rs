@@ -43,6 +43,13 @@ pub fn bad_quarter(s: &str) -> String {
     format!("“{s}”不是有效的季度，应写成 2024Q2 这样的形式 (not a quarter; write e.g. 2024Q2)")
 }
 
+/// Shown by the argument parser, before the language is known: both languages.
+pub fn bad_role(s: &str) -> String {
+    format!(
+        "“{s}”不是角色，可用 admin、leader、witness、inspector、auditor (not a role: use admin, leader, witness, inspector or auditor)"
+    )
+}
+
 pub fn bad_percent(s: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("“{s}”不是 0–100 之间的百分比（最多两位小数），例如 25 或 3.5%"),

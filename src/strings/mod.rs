@@ -686,6 +686,7 @@ mod shared;
 use shared::{any_field, calendar_entry};
 pub use shared::{colon, io_reason, labelled, not_found};
 pub mod sftp;
+pub mod usage;
 pub mod wizard;
 pub mod words;
 pub mod work;
