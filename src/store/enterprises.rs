@@ -2,6 +2,7 @@
 
 use super::columns::{Table, Values, c, col, opt_text, param, sql};
 use super::{Db, Result, code_at, corrupt, opt_code_at, str_at};
+use crate::domain::classify::ClassInput;
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::*;
 use crate::domain::permit::PermitNo;
@@ -71,6 +72,29 @@ const ENTERPRISES: Table = Table {
     ],
 };
 
+/// What [`Db::enterprise_briefs`] reads of each enterprise (`EnterpriseBrief`).
+const ENTERPRISE_BRIEFS: Table = Table {
+    name: "enterprises",
+    alias: "",
+    read: &[
+        c("id"),
+        c("name"),
+        c("credit_code"),
+        c("permit_category"),
+        c("key_unit"),
+        c("pollutants"),
+        c("credit_rating"),
+        c("listing_level"),
+        c("listing_from"),
+        c("listing_until"),
+        c("positive_list"),
+        c("positive_from"),
+        c("positive_until"),
+        c("status"),
+    ],
+    write: &[],
+};
+
 /// Identity of an enterprise for bulk lookups: id and revision by credit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EnterpriseKey {
@@ -85,6 +109,22 @@ fn period(r: &Row<'_>, from: usize, until: usize) -> rusqlite::Result<Period> {
     })
 }
 
+/// The listing in columns `[level, from, until]`, when any.
+fn listing(r: &Row<'_>, [level, from, until]: [usize; 3]) -> rusqlite::Result<Option<Listing>> {
+    opt_code_at(r, level, ListingLevel::from_code)?
+        .map(|level| -> rusqlite::Result<Listing> {
+            let period = period(r, from, until)?;
+            Ok(Listing { level, period })
+        })
+        .transpose()
+}
+
+/// The positive-list membership in columns `[flag, from, until]`, when any.
+fn positive(r: &Row<'_>, [flag, from, until]: [usize; 3]) -> rusqlite::Result<Option<Period>> {
+    let on: bool = r.get(flag)?;
+    on.then(|| period(r, from, until)).transpose()
+}
+
 fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     const T: Table = ENTERPRISES;
     let code = str_at(r, col!(T, credit_code))?;
@@ -92,13 +132,22 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     let permit = permit.as_str_or_null().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(col!(T, permit_no), permit.data_type(), e.into())
     })?;
-    let listing = opt_code_at(r, col!(T, listing_level), ListingLevel::from_code)?
-        .map(|level| -> rusqlite::Result<Listing> {
-            let period = period(r, col!(T, listing_from), col!(T, listing_until))?;
-            Ok(Listing { level, period })
-        })
-        .transpose()?;
-    let positive: bool = r.get(col!(T, positive_list))?;
+    let listing = listing(
+        r,
+        [
+            col!(T, listing_level),
+            col!(T, listing_from),
+            col!(T, listing_until),
+        ],
+    )?;
+    let positive_list = positive(
+        r,
+        [
+            col!(T, positive_list),
+            col!(T, positive_from),
+            col!(T, positive_until),
+        ],
+    )?;
     Ok(Enterprise {
         id: r.get(col!(T, id))?,
         revision: r.get(col!(T, revision))?,
@@ -121,13 +170,45 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
             weather_grade: opt_code_at(r, col!(T, weather_grade), WeatherGrade::from_code)?,
             credit_rating: opt_code_at(r, col!(T, credit_rating), CreditRating::from_code)?,
             listing,
-            positive_list: positive
-                .then(|| period(r, col!(T, positive_from), col!(T, positive_until)))
-                .transpose()?,
+            positive_list,
             status: code_at(r, col!(T, status), OperatingStatus::from_code)?,
             address: r.get(col!(T, address))?,
             legal_rep: r.get(col!(T, legal_rep))?,
         },
+    })
+}
+
+/// A row of [`ENTERPRISE_BRIEFS`]: only what a classification and a draw read.
+fn brief(r: &Row<'_>) -> rusqlite::Result<EnterpriseBrief> {
+    const T: Table = ENTERPRISE_BRIEFS;
+    let tags = ClassInput {
+        key_unit: r.get(col!(T, key_unit))?,
+        permit_category: code_at(r, col!(T, permit_category), PermitCategory::from_code)?,
+        credit_rating: opt_code_at(r, col!(T, credit_rating), CreditRating::from_code)?,
+        listing: listing(
+            r,
+            [
+                col!(T, listing_level),
+                col!(T, listing_from),
+                col!(T, listing_until),
+            ],
+        )?,
+        positive_list: positive(
+            r,
+            [
+                col!(T, positive_list),
+                col!(T, positive_from),
+                col!(T, positive_until),
+            ],
+        )?,
+    };
+    Ok(EnterpriseBrief {
+        id: r.get(col!(T, id))?,
+        credit_code: r.get(col!(T, credit_code))?,
+        name: r.get(col!(T, name))?,
+        pollutants: split_codes(str_at(r, col!(T, pollutants))?),
+        status: code_at(r, col!(T, status), OperatingStatus::from_code)?,
+        tags,
     })
 }
 
@@ -217,6 +298,16 @@ impl Db<'_> {
             ENTERPRISES.select()
         ));
         self.all(sql, [], row)
+    }
+
+    /// Every enterprise, ordered by id, as a classification and a draw read it: the columns
+    /// they need, and no copy of the others.
+    pub fn enterprise_briefs(&self) -> Result<Vec<EnterpriseBrief>> {
+        let sql = sql!(format!(
+            "SELECT {} FROM enterprises ORDER BY id",
+            ENTERPRISE_BRIEFS.select()
+        ));
+        self.all(sql, [], brief)
     }
 
     /// Id and revision of every enterprise by credit code.
