@@ -54,8 +54,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../db/migrations/0012_corrections.sql"),
     ),
     (
-        "0014_draw_texts",
-        include_str!("../../db/migrations/0014_draw_texts.sql"),
+        "0014_city_scale",
+        include_str!("../../db/migrations/0014_city_scale.sql"),
     ),
 ];
 
@@ -209,7 +209,7 @@ mod tests {
         let mut c = Connection::open(&p).unwrap();
         let before = MIGRATIONS
             .iter()
-            .position(|(n, _)| *n == "0014_draw_texts")
+            .position(|(n, _)| *n == "0014_city_scale")
             .unwrap();
         migrate_to(&mut c, before).unwrap();
         let example = crate::domain::draw::example::snapshot();
