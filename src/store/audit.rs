@@ -131,51 +131,66 @@ const AUDIT_WRITE: [&str; 11] = [
 ];
 const AUDIT_PARAMS: usize = AUDIT_WRITE.len();
 
-/// The INSERT of `rows` audit rows: [`AUDIT_WRITE`] numbered `?1`… row after row. The
-/// statements of one row and of a full chunk are built once.
+/// The INSERT of `rows` audit rows: [`AUDIT_WRITE`] numbered `?1`… row after row. A full
+/// chunk's rows leave `id` to SQLite (the next one, checked by [`Db::append_audits`]) and a
+/// failure rolls back the whole transaction (`OR ROLLBACK`): given ids and a statement that may
+/// fail alone would make SQLite keep a statement journal. The statements of one row and of a
+/// full chunk are built once.
 fn audit_insert(rows: usize) -> std::borrow::Cow<'static, str> {
-    fn build(rows: usize) -> String {
+    fn build(rows: usize, with_id: bool) -> String {
+        let cols = if with_id {
+            &AUDIT_WRITE[..]
+        } else {
+            &AUDIT_WRITE[1..]
+        };
+        let k = cols.len();
         let tuples: Vec<String> = (0..rows)
             .map(|r| {
-                let ps: Vec<String> = (1..=AUDIT_PARAMS)
-                    .map(|i| format!("?{}", r * AUDIT_PARAMS + i))
-                    .collect();
+                let ps: Vec<String> = (1..=k).map(|i| format!("?{}", r * k + i)).collect();
                 format!("({})", ps.join(", "))
             })
             .collect();
+        let or = if with_id { "" } else { " OR ROLLBACK" };
         format!(
-            "INSERT INTO audit ({}) VALUES {}",
-            AUDIT_WRITE.join(", "),
+            "INSERT{or} INTO audit ({}) VALUES {}",
+            cols.join(", "),
             tuples.join(", ")
         )
     }
-    static ONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| build(1));
+    static ONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| build(1, true));
     static FULL: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| build(AUDIT_ROWS_PER_INSERT));
+        std::sync::LazyLock::new(|| build(AUDIT_ROWS_PER_INSERT, false));
     match rows {
         1 => std::borrow::Cow::Borrowed(ONE.as_str()),
         AUDIT_ROWS_PER_INSERT => std::borrow::Cow::Borrowed(FULL.as_str()),
-        n => std::borrow::Cow::Owned(build(n)),
+        n => std::borrow::Cow::Owned(build(n, true)),
     }
 }
+
+/// One row to bind: its id (`None` where SQLite gives it), the entry and its link's hex.
+type Bound<'a, 'e> = (Option<i64>, &'a AuditEntry<'e>, &'a str, &'a str);
 
 /// Binds one row of [`audit_insert`] after the `skip` parameters of the rows before it.
 fn bind_entry(
     st: &mut rusqlite::CachedStatement<'_>,
     skip: usize,
-    (id, e, prev, hash): (i64, &AuditEntry<'_>, &H256, &H256),
+    (id, e, prev, hash): Bound<'_, '_>,
 ) -> rusqlite::Result<()> {
-    st.raw_bind_parameter(skip + 1, id)?;
-    st.raw_bind_parameter(skip + 2, e.at)?;
-    st.raw_bind_parameter(skip + 3, e.actor)?;
-    st.raw_bind_parameter(skip + 4, e.action)?;
-    st.raw_bind_parameter(skip + 5, e.entity)?;
-    st.raw_bind_parameter(skip + 6, e.entity_id)?;
-    st.raw_bind_parameter(skip + 7, e.summary)?;
-    st.raw_bind_parameter(skip + 8, e.before)?;
-    st.raw_bind_parameter(skip + 9, e.after)?;
-    st.raw_bind_parameter(skip + 10, prev.to_hex())?;
-    st.raw_bind_parameter(skip + 11, hash.to_hex())
+    let mut at = skip;
+    if let Some(id) = id {
+        at += 1;
+        st.raw_bind_parameter(at, id)?;
+    }
+    st.raw_bind_parameter(at + 1, e.at)?;
+    st.raw_bind_parameter(at + 2, e.actor)?;
+    st.raw_bind_parameter(at + 3, e.action)?;
+    st.raw_bind_parameter(at + 4, e.entity)?;
+    st.raw_bind_parameter(at + 5, e.entity_id)?;
+    st.raw_bind_parameter(at + 6, e.summary)?;
+    st.raw_bind_parameter(at + 7, e.before)?;
+    st.raw_bind_parameter(at + 8, e.after)?;
+    st.raw_bind_parameter(at + 9, prev)?;
+    st.raw_bind_parameter(at + 10, hash)
 }
 
 /// Rows fetched per step of [`chain_existing`].
@@ -240,7 +255,14 @@ impl Db<'_> {
         };
         // One statement for all the full chunks: its bound texts reuse their buffers.
         let mut full = None;
+        let mut prev_hex = prev.to_hex();
         for chunk in entries.chunks(AUDIT_ROWS_PER_INSERT) {
+            let given = chunk.len() != AUDIT_ROWS_PER_INSERT;
+            let per_row = if given {
+                AUDIT_PARAMS
+            } else {
+                AUDIT_PARAMS - 1
+            };
             let mut tail;
             let st = match (chunk.len(), &mut full) {
                 (AUDIT_ROWS_PER_INSERT, Some(st)) => st,
@@ -267,10 +289,18 @@ impl Db<'_> {
                     Value::opt_text(e.after),
                 ];
                 let hash = link(&prev, &cols);
-                bind_entry(st, i * AUDIT_PARAMS, (id, e, &prev, &hash))?;
-                (last, prev) = (id, hash);
+                let hash_hex = hash.to_hex();
+                let bound = (given.then_some(id), e, prev_hex.as_str(), hash_hex.as_str());
+                bind_entry(st, i * per_row, bound)?;
+                (last, prev, prev_hex) = (id, hash, hash_hex);
             }
             st.raw_execute()?;
+            if !given && self.0.last_insert_rowid() != last {
+                return Err(super::StoreError::Corrupt(format!(
+                    "audit: SQLite gave the rows up to {} other ids than their links name (up to {last})",
+                    self.0.last_insert_rowid()
+                )));
+            }
             // Each statement's rows are the tip once written (an error rolls back the
             // transaction, which forgets it).
             TIP.set(Some((conn, last, prev)));
