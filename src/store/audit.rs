@@ -3,7 +3,8 @@
 //! record. Each row is a link of a hash chain (`crate::domain::audit`, `docs/audit.md`):
 //! appending reads the newest row's hash and stores `prev` and `hash` with the row, inside the
 //! caller's immediate write transaction, so two writers can never link to the same row (and the
-//! explicit id makes a second row with the same id fail rather than fork the chain). Within one
+//! explicit id makes a second row with the same id fail rather than fork the chain; a bulk
+//! chunk's rows take the ids SQLite gives, checked to be those their links name). Within one
 //! transaction the tip is remembered between appends (see `TIP`), and a bulk import's entries
 //! are appended many rows to a statement ([`Db::append_audits`]), which keeps imports fast.
 
