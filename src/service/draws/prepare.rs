@@ -12,7 +12,7 @@ use crate::domain::enterprise::EnterpriseBrief;
 type QuarterClassification = crate::service::QuarterClassification<EnterpriseBrief>;
 
 /// One classified target of that classification.
-type Classified = (EnterpriseBrief, crate::domain::classify::Classification);
+type ClassifiedTarget = (EnterpriseBrief, crate::domain::classify::Classification);
 
 impl Service {
     /// S11: a draw belongs to a live quarter. For one that has ended, the leader's override
@@ -310,7 +310,7 @@ struct Frozen {
 /// open conflicts between them.
 fn freeze(
     db: Db<'_>,
-    targets: Vec<Classified>,
+    targets: Vec<ClassifiedTarget>,
     quarter: Quarter,
     today: chrono::NaiveDate,
     items: &[String],
@@ -353,7 +353,7 @@ fn remaining_quota(cq: &QuarterClassification, facts: &Facts) -> Quota {
 /// ([`eligibility::pool`]), each with its previous lead; and how many were drawn already.
 fn candidate_pool(
     db: Db<'_>,
-    targets: Vec<Classified>,
+    targets: Vec<ClassifiedTarget>,
     quarter: Quarter,
     today: chrono::NaiveDate,
     items: &BTreeSet<String>,
@@ -431,7 +431,7 @@ struct OpenConflicts {
 }
 
 impl OpenConflicts {
-    fn read(db: Db<'_>, targets: &[Classified]) -> Result<OpenConflicts> {
+    fn read(db: Db<'_>, targets: &[ClassifiedTarget]) -> Result<OpenConflicts> {
         let open: Vec<_> = (db.conflicts()?.into_iter())
             .filter(|c| c.withdrawn.is_none())
             .collect();
