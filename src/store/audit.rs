@@ -254,7 +254,8 @@ impl Db<'_> {
             Some((c, id, hash)) if c == conn => (id, hash),
             _ => self.audit_tip()?,
         };
-        // One statement for all the full chunks: its bound texts reuse their buffers.
+        // One statement for all the full chunks, not handed back to the statement cache (which
+        // clears its bindings) after each.
         let mut full = None;
         let mut prev_hex = prev.to_hex();
         for chunk in entries.chunks(AUDIT_ROWS_PER_INSERT) {

@@ -228,7 +228,7 @@ fn unset(name: &str, t: &Table) -> rusqlite::Error {
     rusqlite::Error::InvalidParameterName(format!(":{name} of {} was given no value", t.name))
 }
 
-/// Records one statement of [`Db::insert_stamped_rows`] inserts (64 enterprises bind 1,728
+/// Records one statement of [`Db::insert_stamped_rows`] inserts (64 enterprises bind 1,664
 /// parameters; SQLite allows 32,766).
 const ROWS_PER_INSERT: usize = 64;
 
@@ -249,8 +249,8 @@ impl Db<'_> {
         let next = format!("SELECT coalesce(max(id), 0) + 1 FROM {}", t.name);
         let mut id: i64 = self.0.prepare_cached(&next)?.query_row([], |r| r.get(0))?;
         let (k, n) = (t.write.len(), t.write.len() + EXTRA.len());
-        // The statement of a full chunk is kept from one to the next: its bound texts reuse
-        // their buffers instead of being freed and allocated again.
+        // The statement of a full chunk is kept from one chunk to the next, not handed back to
+        // the statement cache after each (which clears its 1,664 bindings every time).
         let mut full = None;
         let mut ids = Vec::with_capacity(rows.len());
         let mut rows = rows.peekable();
