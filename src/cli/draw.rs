@@ -451,6 +451,8 @@ fn reveal(
 ) -> anyhow::Result<()> {
     let h = |e| human(e, None, lang);
     let cert = svc.reveal_draw(me, draw_id).map_err(h)?;
+    // Thousands of lines (every target and team): written in blocks, not one call a line.
+    let out = &mut std::io::BufWriter::new(out);
     writeln!(out, "{}", ds::revealed(draw_id, &cert.params.draw, lang))?;
     writeln!(
         out,
@@ -463,6 +465,7 @@ fn reveal(
     )?;
     writeln!(out, "{}", ds::hash_line("seed", &cert.seed.to_hex(), lang))?;
     print_outcome(svc, me, &cert, lang, out)?;
+    out.flush()?;
     Ok(())
 }
 

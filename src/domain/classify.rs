@@ -11,7 +11,9 @@
 //!   verified (查实) on a date in the previous quarter;
 //! - the credit rating, key-unit flag and permit category are taken as currently recorded.
 
-use super::enterprise::{Complaint, CreditRating, EnterpriseData, ListingLevel, Penalty};
+use super::enterprise::{
+    Complaint, CreditRating, EnterpriseData, Listing, ListingLevel, Penalty, Period, PermitCategory,
+};
 use super::quarter::Quarter;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -81,9 +83,43 @@ pub struct Classification {
     pub overridden: Vec<Reason>,
 }
 
+/// The tags of an enterprise record that its class depends on (with its dated events): all
+/// that a reader of the whole registry for a classification needs of each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClassInput {
+    pub key_unit: bool,
+    pub permit_category: PermitCategory,
+    pub credit_rating: Option<CreditRating>,
+    pub listing: Option<Listing>,
+    pub positive_list: Option<Period>,
+}
+
+impl ClassInput {
+    /// The tags of a whole record.
+    pub fn of(e: &EnterpriseData) -> ClassInput {
+        ClassInput {
+            key_unit: e.key_unit,
+            permit_category: e.permit_category,
+            credit_rating: e.credit_rating,
+            listing: e.listing,
+            positive_list: e.positive_list,
+        }
+    }
+}
+
 /// Classifies an enterprise for a quarter.
 pub fn classify(
     e: &EnterpriseData,
+    penalties: &[Penalty],
+    complaints: &[Complaint],
+    quarter: Quarter,
+) -> Classification {
+    classify_tags(&ClassInput::of(e), penalties, complaints, quarter)
+}
+
+/// Classifies an enterprise known by the tags classification reads ([`ClassInput`]).
+pub fn classify_tags(
+    e: &ClassInput,
     penalties: &[Penalty],
     complaints: &[Complaint],
     quarter: Quarter,
@@ -131,7 +167,7 @@ pub fn classify(
     if e.key_unit {
         key.push(Reason::KeyUnit);
     }
-    if e.permit_category == super::enterprise::PermitCategory::Key {
+    if e.permit_category == PermitCategory::Key {
         key.push(Reason::KeyPermit);
     }
 

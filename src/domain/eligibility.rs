@@ -53,17 +53,17 @@ pub fn window_start(today: NaiveDate, window_days: u32) -> NaiveDate {
 pub fn pool(targets: impl IntoIterator<Item = Target>) -> Pool {
     let mut out = Pool::default();
     for t in targets {
-        let code = t.candidate.code.clone();
         if let Some(visit) = t.recent {
             out.repeat_excluded.push(RepeatExcluded {
-                code,
+                code: t.candidate.code,
                 name: t.name,
                 visit,
             });
             continue;
         }
         if t.status == OperatingStatus::Suspended && t.candidate.group != Group::PositiveList {
-            out.suspended.push(format!("{}({code})", t.name));
+            out.suspended
+                .push(format!("{}({})", t.name, t.candidate.code));
         }
         out.candidates.push(t.candidate);
     }

@@ -208,6 +208,19 @@ pub struct Enterprise {
     pub data: EnterpriseData,
 }
 
+/// An enterprise as a quarter's classification and its draw read the whole registry: its id,
+/// credit code (as stored), name, pollutants, status and the tags its class depends on;
+/// nothing else of the record is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnterpriseBrief {
+    pub id: i64,
+    pub credit_code: String,
+    pub name: String,
+    pub pollutants: BTreeSet<Pollutant>,
+    pub status: OperatingStatus,
+    pub tags: super::classify::ClassInput,
+}
+
 /// An administrative penalty (行政处罚).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Penalty {

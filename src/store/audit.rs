@@ -3,8 +3,10 @@
 //! record. Each row is a link of a hash chain (`crate::domain::audit`, `docs/audit.md`):
 //! appending reads the newest row's hash and stores `prev` and `hash` with the row, inside the
 //! caller's immediate write transaction, so two writers can never link to the same row (and the
-//! explicit id makes a second row with the same id fail rather than fork the chain). Within one
-//! transaction the tip is remembered between appends (see `TIP`), which keeps bulk imports fast.
+//! explicit id makes a second row with the same id fail rather than fork the chain; a bulk
+//! chunk's rows take the ids SQLite gives, checked to be those their links name). Within one
+//! transaction the tip is remembered between appends (see `TIP`), and a bulk import's entries
+//! are appended many rows to a statement ([`Db::append_audits`]), which keeps imports fast.
 
 use super::{Db, Result};
 use crate::domain::audit::{
@@ -111,6 +113,87 @@ fn hash_at(r: &rusqlite::Row<'_>, name: &str) -> rusqlite::Result<Option<H256>> 
     })
 }
 
+/// Rows one statement of [`Db::append_audits`] writes.
+const AUDIT_ROWS_PER_INSERT: usize = 64;
+
+/// The columns an appended row is written with, each bound once.
+const AUDIT_WRITE: [&str; 11] = [
+    "id",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "summary",
+    "before",
+    "after",
+    "prev",
+    "hash",
+];
+const AUDIT_PARAMS: usize = AUDIT_WRITE.len();
+
+/// The INSERT of `rows` audit rows: [`AUDIT_WRITE`] numbered `?1`… row after row. A full
+/// chunk's rows leave `id` to SQLite (the next one, checked by [`Db::append_audits`]) and a
+/// failure rolls back the whole transaction (`OR ROLLBACK`): given ids and a statement that may
+/// fail alone would make SQLite keep a statement journal. The statements of one row and of a
+/// full chunk are built once.
+fn audit_insert(rows: usize) -> std::borrow::Cow<'static, str> {
+    fn build(rows: usize, with_id: bool) -> String {
+        let cols = if with_id {
+            &AUDIT_WRITE[..]
+        } else {
+            &AUDIT_WRITE[1..]
+        };
+        let k = cols.len();
+        let tuples: Vec<String> = (0..rows)
+            .map(|r| {
+                let ps: Vec<String> = (1..=k).map(|i| format!("?{}", r * k + i)).collect();
+                format!("({})", ps.join(", "))
+            })
+            .collect();
+        let or = if with_id { "" } else { " OR ROLLBACK" };
+        format!(
+            "INSERT{or} INTO audit ({}) VALUES {}",
+            cols.join(", "),
+            tuples.join(", ")
+        )
+    }
+    static ONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| build(1, true));
+    static FULL: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| build(AUDIT_ROWS_PER_INSERT, false));
+    match rows {
+        1 => std::borrow::Cow::Borrowed(ONE.as_str()),
+        AUDIT_ROWS_PER_INSERT => std::borrow::Cow::Borrowed(FULL.as_str()),
+        n => std::borrow::Cow::Owned(build(n, true)),
+    }
+}
+
+/// One row to bind: its id (`None` where SQLite gives it), the entry and its link's hex.
+type Bound<'a, 'e> = (Option<i64>, &'a AuditEntry<'e>, &'a str, &'a str);
+
+/// Binds one row of [`audit_insert`] after the `skip` parameters of the rows before it.
+fn bind_entry(
+    st: &mut rusqlite::CachedStatement<'_>,
+    skip: usize,
+    (id, e, prev, hash): Bound<'_, '_>,
+) -> rusqlite::Result<()> {
+    let mut at = skip;
+    if let Some(id) = id {
+        at += 1;
+        st.raw_bind_parameter(at, id)?;
+    }
+    st.raw_bind_parameter(at + 1, e.at)?;
+    st.raw_bind_parameter(at + 2, e.actor)?;
+    st.raw_bind_parameter(at + 3, e.action)?;
+    st.raw_bind_parameter(at + 4, e.entity)?;
+    st.raw_bind_parameter(at + 5, e.entity_id)?;
+    st.raw_bind_parameter(at + 6, e.summary)?;
+    st.raw_bind_parameter(at + 7, e.before)?;
+    st.raw_bind_parameter(at + 8, e.after)?;
+    st.raw_bind_parameter(at + 9, prev)?;
+    st.raw_bind_parameter(at + 10, hash)
+}
+
 /// Rows fetched per step of [`chain_existing`].
 const BACKFILL_BATCH: i64 = 1000;
 
@@ -158,44 +241,73 @@ pub(super) fn chain_existing(tx: &Connection) -> Result<u64> {
 impl Db<'_> {
     /// Appends an entry as the next link of the chain; returns its id.
     pub fn append_audit(&self, e: &AuditEntry<'_>) -> Result<i64> {
+        self.append_audits(std::slice::from_ref(e))
+    }
+
+    /// Appends entries, in order, as the next links of the chain, in statements of
+    /// [`AUDIT_ROWS_PER_INSERT`] rows: the same rows as appending them one by one (a bulk
+    /// import's entries for the records it creates). Returns the last one's id (the newest
+    /// id when `entries` is empty).
+    pub fn append_audits(&self, entries: &[AuditEntry<'_>]) -> Result<i64> {
         let conn = std::ptr::from_ref(self.0) as usize;
-        let (last, prev) = match TIP.get() {
+        let (mut last, mut prev) = match TIP.get() {
             Some((c, id, hash)) if c == conn => (id, hash),
             _ => self.audit_tip()?,
         };
-        let id = last.max(0) + 1;
-        let cols: Columns<'_> = [
-            Value::Integer(id),
-            Value::text(e.at),
-            Value::text(e.actor),
-            Value::text(e.action),
-            Value::text(e.entity),
-            Value::opt_int(e.entity_id),
-            Value::text(e.summary),
-            Value::opt_text(e.before),
-            Value::opt_text(e.after),
-        ];
-        let hash = link(&prev, &cols);
-        self.0
-            .prepare_cached(
-                "INSERT INTO audit (id, at, actor, action, entity, entity_id, summary, before, after, prev, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(rusqlite::params![
-                id,
-                e.at,
-                e.actor,
-                e.action,
-                e.entity,
-                e.entity_id,
-                e.summary,
-                e.before,
-                e.after,
-                prev.to_hex(),
-                hash.to_hex(),
-            ])?;
-        TIP.set(Some((conn, id, hash)));
-        Ok(id)
+        // One statement for all the full chunks, not handed back to the statement cache (which
+        // clears its bindings) after each.
+        let mut full = None;
+        let mut prev_hex = prev.to_hex();
+        for chunk in entries.chunks(AUDIT_ROWS_PER_INSERT) {
+            let given = chunk.len() != AUDIT_ROWS_PER_INSERT;
+            let per_row = if given {
+                AUDIT_PARAMS
+            } else {
+                AUDIT_PARAMS - 1
+            };
+            let mut tail;
+            let st = match (chunk.len(), &mut full) {
+                (AUDIT_ROWS_PER_INSERT, Some(st)) => st,
+                (AUDIT_ROWS_PER_INSERT, full) => full.insert(
+                    self.0
+                        .prepare_cached(&audit_insert(AUDIT_ROWS_PER_INSERT))?,
+                ),
+                (n, _) => {
+                    tail = self.0.prepare_cached(&audit_insert(n))?;
+                    &mut tail
+                }
+            };
+            for (i, e) in chunk.iter().enumerate() {
+                let id = last.max(0) + 1;
+                let cols: Columns<'_> = [
+                    Value::Integer(id),
+                    Value::text(e.at),
+                    Value::text(e.actor),
+                    Value::text(e.action),
+                    Value::text(e.entity),
+                    Value::opt_int(e.entity_id),
+                    Value::text(e.summary),
+                    Value::opt_text(e.before),
+                    Value::opt_text(e.after),
+                ];
+                let hash = link(&prev, &cols);
+                let hash_hex = hash.to_hex();
+                let bound = (given.then_some(id), e, prev_hex.as_str(), hash_hex.as_str());
+                bind_entry(st, i * per_row, bound)?;
+                (last, prev, prev_hex) = (id, hash, hash_hex);
+            }
+            st.raw_execute()?;
+            if !given && self.0.last_insert_rowid() != last {
+                return Err(super::StoreError::Corrupt(format!(
+                    "audit: SQLite gave the rows up to {} other ids than their links name (up to {last})",
+                    self.0.last_insert_rowid()
+                )));
+            }
+            // Each statement's rows are the tip once written (an error rolls back the
+            // transaction, which forgets it).
+            TIP.set(Some((conn, last, prev)));
+        }
+        Ok(last)
     }
 
     /// The newest id (0 when empty) and the hash the next row links to: the newest row's, or,
@@ -387,17 +499,78 @@ mod tests {
         s
     }
 
-    /// Runs SQL as an attacker with the file would: triggers dropped first.
+    /// Runs SQL as an attacker with the file would: triggers dropped and the CHECK
+    /// constraints ignored first.
     fn attack(s: &mut Store, sql: &str) {
         s.write(|db| -> Result<()> {
             db.0.execute_batch(
                 "DROP TRIGGER IF EXISTS audit_no_update;
                  DROP TRIGGER IF EXISTS audit_no_delete;
-                 DROP TRIGGER IF EXISTS audit_needs_hash;",
+                 PRAGMA ignore_check_constraints = ON;",
             )?;
-            Ok(db.0.execute_batch(sql)?)
+            db.0.execute_batch(sql)?;
+            Ok(db
+                .0
+                .execute_batch("PRAGMA ignore_check_constraints = OFF;")?)
         })
         .unwrap();
+    }
+
+    /// Entries appended many to a statement are the rows appending them one by one gives:
+    /// full statements, a shorter last one, and after rows already there.
+    #[test]
+    fn appending_in_bulk_writes_the_rows_one_by_one_would() {
+        let summaries: Vec<String> = (0..150).map(|i| format!("change {i}")).collect();
+        let entries: Vec<AuditEntry<'_>> = summaries.iter().map(|s| entry(s)).collect();
+        let (mut bulk, mut single) = (trail(3), trail(3));
+        let last = bulk
+            .write(|db| {
+                db.append_audits(&entries[..70])
+                    .and_then(|_| db.append_audits(&entries[70..]))
+            })
+            .unwrap();
+        single
+            .write(|db| -> Result<()> {
+                for e in &entries {
+                    db.append_audit(e)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(last, 153);
+        let rows = |s: &mut Store| {
+            s.read(|db| -> Result<Vec<(i64, String, String, String)>> {
+                let mut st =
+                    db.0.prepare("SELECT id, summary, prev, hash FROM audit ORDER BY id")?;
+                let v = st
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                Ok(v)
+            })
+            .unwrap()
+        };
+        assert_eq!(rows(&mut bulk), rows(&mut single));
+        assert!(bulk.read(|db| db.verify_audit(None)).unwrap().is_ok());
+    }
+
+    /// A row without its chain link is refused (migration 0014's CHECK constraint), also
+    /// when written around the program.
+    #[test]
+    fn a_row_without_its_link_is_refused() {
+        let mut s = trail(1);
+        for (prev, hash) in [("NULL", "NULL"), ("'ab'", "'cd'"), ("NULL", "'x'")] {
+            let err = s
+                .write(|db| -> Result<()> {
+                    let sql = format!(
+                        "INSERT INTO audit (id, at, actor, action, entity, summary, prev, hash)
+                         VALUES (2, 'now', 'x', 'create', 'user', '', {prev}, {hash})"
+                    );
+                    Ok(db.0.execute_batch(&sql)?)
+                })
+                .unwrap_err();
+            assert!(err.to_string().contains("audit_needs_hash"), "{err}");
+        }
+        assert_eq!(s.read(|db| db.verify_audit(None)).unwrap().rows, 1);
     }
 
     fn problems(s: &mut Store) -> Vec<ChainProblem> {
@@ -450,7 +623,7 @@ mod tests {
                 )?)
             })
             .unwrap_err();
-        assert!(err.to_string().contains("chain hash"), "{err}");
+        assert!(err.to_string().contains("audit_needs_hash"), "{err}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! kept in a second order by hand.
 
 use super::{Db, Result};
-use rusqlite::types::Value;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{CachedStatement, OptionalExtension, Params, Row, ToSql};
 
 /// One column a SELECT reads: a plain column, or an SQL expression known by `name`.
@@ -113,6 +113,29 @@ impl Table {
         )
     }
 
+    /// The INSERT of `rows` records in one statement: per record its written columns then
+    /// `extra`, each value a numbered parameter in that order (`?1`, `?2`, …, the second
+    /// record's from `?k+1` on, `k` the columns per record). `OR ROLLBACK`: a failing row
+    /// rolls back the whole transaction, not only the statement, so SQLite keeps no statement
+    /// journal (the pages a many-row statement changes, copied before each statement; with
+    /// the rows of a unique index spread over the file it spilled to a temporary file).
+    pub fn insert_rows(&self, extra: &[&str], rows: usize) -> String {
+        let cols: Vec<&str> = self.write.iter().chain(extra).copied().collect();
+        let k = cols.len();
+        let tuples: Vec<String> = (0..rows)
+            .map(|r| {
+                let ps: Vec<String> = (1..=k).map(|i| format!("?{}", r * k + i)).collect();
+                format!("({})", ps.join(", "))
+            })
+            .collect();
+        format!(
+            "INSERT OR ROLLBACK INTO {} ({}) VALUES {}",
+            self.name,
+            cols.join(", "),
+            tuples.join(", ")
+        )
+    }
+
     /// `column = :column, …` over the written columns, for an UPDATE's SET.
     pub fn assignments(&self) -> String {
         let v: Vec<String> = self.write.iter().map(|c| format!("{c} = :{c}")).collect();
@@ -136,7 +159,7 @@ impl Table {
     }
 
     /// An empty set of values for the written columns.
-    pub fn values(&'static self) -> Values {
+    pub fn values<'a>(&'static self) -> Values<'a> {
         Values {
             table: self,
             slots: vec![None; self.write.len()],
@@ -144,17 +167,37 @@ impl Table {
     }
 }
 
-/// The values of a record's written columns, set by name ([`param!`]).
-pub(super) struct Values {
+/// The values of a record's written columns, set by name ([`param!`]): owned, or text
+/// borrowed for `'a` (bound without a copy of ours; SQLite takes its own).
+pub(super) struct Values<'a> {
     table: &'static Table,
-    slots: Vec<Option<Value>>,
+    slots: Vec<Option<ToSqlOutput<'a>>>,
 }
 
-impl Values {
+impl<'a> Values<'a> {
     /// Sets the column at `slot` (from [`param!`]).
     pub fn set(&mut self, slot: usize, v: impl Into<Value>) -> &mut Self {
-        self.slots[slot] = Some(v.into());
+        self.slots[slot] = Some(ToSqlOutput::Owned(v.into()));
         self
+    }
+
+    /// Sets the column at `slot` to text borrowed from the record, NULL for `None`.
+    pub fn set_str(&mut self, slot: usize, s: Option<&'a str>) -> &mut Self {
+        self.slots[slot] = Some(match s {
+            Some(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            None => ToSqlOutput::Owned(Value::Null),
+        });
+        self
+    }
+
+    /// Binds the written columns, in declared order, to the parameters from number `first` on
+    /// (as [`Table::insert_rows`] numbers them); a column left without a value is refused.
+    fn bind_from(self, st: &mut CachedStatement<'_>, first: usize) -> Result<()> {
+        for (i, (v, name)) in self.slots.into_iter().zip(self.table.write).enumerate() {
+            let v = v.ok_or_else(|| unset(name, self.table))?;
+            st.raw_bind_parameter(first + i, v)?;
+        }
+        Ok(())
     }
 
     /// Binds every written column to its `:column` parameter and `extra` by name, then runs
@@ -165,12 +208,7 @@ impl Values {
         extra: &[(&str, &dyn ToSql)],
     ) -> Result<usize> {
         for (i, (v, name)) in self.slots.into_iter().zip(self.table.write).enumerate() {
-            let v = v.ok_or_else(|| {
-                rusqlite::Error::InvalidParameterName(format!(
-                    ":{name} of {} was given no value",
-                    self.table.name
-                ))
-            })?;
+            let v = v.ok_or_else(|| unset(name, self.table))?;
             // Derived statements name the written columns first, in declared order.
             debug_assert_eq!(
                 st.parameter_name(i + 1).and_then(|p| p.strip_prefix(':')),
@@ -185,7 +223,71 @@ impl Values {
     }
 }
 
+/// The refusal of a written column left without a value.
+fn unset(name: &str, t: &Table) -> rusqlite::Error {
+    rusqlite::Error::InvalidParameterName(format!(":{name} of {} was given no value", t.name))
+}
+
+/// Records one statement of [`Db::insert_stamped_rows`] inserts (64 enterprises bind 1,664
+/// parameters; SQLite allows 32,766).
+const ROWS_PER_INSERT: usize = 64;
+
 impl Db<'_> {
+    /// Inserts records of `t`, in order, as [`Db::insert_stamped`] would one by one, in
+    /// statements of [`ROWS_PER_INSERT`] records, stamped `created_at` and `updated_at` with
+    /// `now`; their ids. SQLite gives each the next id, one more than the largest, as one by
+    /// one (checked: ids that are not consecutive are refused). A row that fails (a duplicate
+    /// key, say) rolls back the whole transaction ([`Table::insert_rows`]): for writes that
+    /// are all or nothing, as an import is.
+    pub(super) fn insert_stamped_rows<'a>(
+        &self,
+        t: &'static Table,
+        rows: impl ExactSizeIterator<Item = Values<'a>>,
+        now: &str,
+    ) -> Result<Vec<i64>> {
+        const EXTRA: [&str; 2] = ["created_at", "updated_at"];
+        let next = format!("SELECT coalesce(max(id), 0) + 1 FROM {}", t.name);
+        let mut id: i64 = self.0.prepare_cached(&next)?.query_row([], |r| r.get(0))?;
+        let (k, n) = (t.write.len(), t.write.len() + EXTRA.len());
+        // The statement of a full chunk is kept from one chunk to the next, not handed back to
+        // the statement cache after each (which clears its 1,664 bindings every time).
+        let mut full = None;
+        let mut ids = Vec::with_capacity(rows.len());
+        let mut rows = rows.peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<Values<'a>> = rows.by_ref().take(ROWS_PER_INSERT).collect();
+            let mut tail;
+            let st = match (chunk.len(), &mut full) {
+                (ROWS_PER_INSERT, Some(st)) => st,
+                (ROWS_PER_INSERT, full) => full.insert(
+                    self.0
+                        .prepare_cached(&t.insert_rows(&EXTRA, ROWS_PER_INSERT))?,
+                ),
+                (m, _) => {
+                    tail = self.0.prepare_cached(&t.insert_rows(&EXTRA, m))?;
+                    &mut tail
+                }
+            };
+            let m = chunk.len() as i64;
+            for (i, v) in chunk.into_iter().enumerate() {
+                let first = i * n + 1;
+                v.bind_from(st, first)?;
+                st.raw_bind_parameter(first + k, now)?;
+                st.raw_bind_parameter(first + k + 1, now)?;
+            }
+            st.raw_execute()?;
+            if self.0.last_insert_rowid() != id + m - 1 {
+                return Err(super::StoreError::Corrupt(format!(
+                    "{}: the ids of new rows are not consecutive after {id}",
+                    t.name
+                )));
+            }
+            ids.extend(id..id + m);
+            id += m;
+        }
+        Ok(ids)
+    }
+
     /// The row `sql` finds, mapped by `row`, if any.
     pub(super) fn one<T>(
         &self,
@@ -311,5 +413,9 @@ mod tests {
         );
         assert_eq!(T.assignments(), "a = :a, b = :b");
         assert_eq!((col!(T, n), param!(T, b)), (2, 1));
+        assert_eq!(
+            T.insert_rows(&["id"], 2),
+            "INSERT OR ROLLBACK INTO t (a, b, id) VALUES (?1, ?2, ?3), (?4, ?5, ?6)"
+        );
     }
 }

@@ -1,6 +1,9 @@
 //! Draws (issue 4): the frozen snapshot and parameters, the server secret, witness entropy,
 //! the public value and, once revealed, the certificate. Stored as JSON text; read back typed
 //! here (a value that does not read is [`StoreError::Corrupt`]), so no caller parses a draw.
+//! The two large texts, snapshot and certificate, live in tables of their own
+//! (`draw_snapshots`, `draw_certificates`, migration 0014), so that changing a draw's small
+//! columns never rewrites them.
 
 use super::{Db, Result, StoreError};
 use crate::domain::ceremony::Status;
@@ -167,8 +170,12 @@ fn json<T: Serialize>(what: &str, v: &T) -> Result<String> {
 
 impl Db<'_> {
     pub fn draw(&self, id: i64) -> Result<Option<DrawRow>> {
-        let sql =
-            format!("SELECT {HEAD_COLS}, snapshot, secret, certificate FROM draws WHERE id = ?1");
+        let sql = format!(
+            "SELECT {HEAD_COLS}, s.snapshot, secret, c.certificate FROM draws
+             JOIN draw_snapshots s ON s.draw_id = id
+             LEFT JOIN draw_certificates c ON c.draw_id = id
+             WHERE id = ?1"
+        );
         let raw = self
             .0
             .prepare_cached(&sql)?
@@ -206,10 +213,9 @@ impl Db<'_> {
     pub fn draw_certificate(&self, id: i64) -> Result<Option<StoredCertificate>> {
         let text: Option<String> = self
             .0
-            .prepare_cached("SELECT certificate FROM draws WHERE id = ?1")?
+            .prepare_cached("SELECT certificate FROM draw_certificates WHERE draw_id = ?1")?
             .query_row([id], |r| r.get("certificate"))
-            .optional()?
-            .flatten();
+            .optional()?;
         certificate(id, text)
     }
 
@@ -224,8 +230,11 @@ impl Db<'_> {
 
     /// The draws of a quarter, oldest first, with their certificates.
     pub fn draws_of_quarter(&self, quarter: &str) -> Result<Vec<QuarterDraw>> {
-        let sql =
-            format!("SELECT {HEAD_COLS}, certificate FROM draws WHERE quarter = ?1 ORDER BY id");
+        let sql = format!(
+            "SELECT {HEAD_COLS}, c.certificate FROM draws
+             LEFT JOIN draw_certificates c ON c.draw_id = id
+             WHERE quarter = ?1 ORDER BY id"
+        );
         let mut st = self.0.prepare_cached(&sql)?;
         let rows: Vec<(Result<DrawHead>, Option<String>)> = st
             .query_map([quarter], |r| Ok((head(r)?, r.get("certificate")?)))?
@@ -254,15 +263,14 @@ impl Db<'_> {
         let params = json("params", d.params)?;
         self.0
             .prepare_cached(
-                "INSERT INTO draws (quarter, label, status, snapshot, params, secret, commitment,
+                "INSERT INTO draws (quarter, label, status, params, secret, commitment,
                  public_source, public_value, min_witnesses, prepared_by, prepared_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 d.quarter,
                 d.label,
                 d.status.code(),
-                snapshot,
                 params,
                 d.secret,
                 d.commitment,
@@ -272,7 +280,11 @@ impl Db<'_> {
                 d.prepared_by,
                 d.prepared_at,
             ])?;
-        Ok(self.0.last_insert_rowid())
+        let id = self.0.last_insert_rowid();
+        self.0
+            .prepare_cached("INSERT INTO draw_snapshots (draw_id, snapshot) VALUES (?1, ?2)")?
+            .execute(params![id, snapshot])?;
+        Ok(id)
     }
 
     pub fn set_draw_public_value(&self, id: i64, value: &str) -> Result<bool> {
@@ -285,16 +297,23 @@ impl Db<'_> {
         Ok(n == 1)
     }
 
-    /// Marks a prepared draw revealed with its certificate; false when it was not `prepared`.
+    /// Marks a prepared draw revealed with its certificate; false when it was not `prepared`
+    /// (and nothing is written).
     pub fn reveal_draw(&self, id: i64, at: &str, certificate: &str) -> Result<bool> {
         let n = self
             .0
             .prepare_cached(
-                "UPDATE draws SET status = 'revealed', revealed_at = ?2, certificate = ?3
+                "UPDATE draws SET status = 'revealed', revealed_at = ?2
                  WHERE id = ?1 AND status = 'prepared'",
             )?
-            .execute(params![id, at, certificate])?;
-        Ok(n == 1)
+            .execute(params![id, at])?;
+        if n != 1 {
+            return Ok(false);
+        }
+        self.0
+            .prepare_cached("INSERT INTO draw_certificates (draw_id, certificate) VALUES (?1, ?2)")?
+            .execute(params![id, certificate])?;
+        Ok(true)
     }
 
     pub fn insert_entropy(&self, draw: i64, e: &EntropyRow) -> Result<i64> {
@@ -377,8 +396,9 @@ impl Db<'_> {
         let n = self
             .0
             .prepare_cached(
-                "UPDATE draws SET certificate = ?2
-                 WHERE id = ?1 AND status IN ('revealed', 'disputed')",
+                "UPDATE draw_certificates SET certificate = ?2
+                 WHERE draw_id = ?1 AND draw_id IN
+                   (SELECT id FROM draws WHERE status IN ('revealed', 'disputed'))",
             )?
             .execute(params![id, certificate])?;
         Ok(n == 1)
@@ -519,7 +539,8 @@ mod tests {
         let stored: (String, String) = s
             .read(|db| {
                 Ok::<_, StoreError>(db.0.query_row(
-                    "SELECT snapshot, params FROM draws WHERE id = ?1",
+                    "SELECT snapshot, params FROM draws JOIN draw_snapshots ON draw_id = id
+                     WHERE id = ?1",
                     [id],
                     |r| Ok((r.get("snapshot")?, r.get("params")?)),
                 )?)
@@ -539,7 +560,13 @@ mod tests {
             let id = insert(&mut s);
             assert!(s.read(|db| db.draw(id)).is_ok());
             s.write(|db| {
-                let sql = format!("UPDATE draws SET {col} = ?1 WHERE id = ?2");
+                let table = if col == "snapshot" {
+                    "draw_snapshots"
+                } else {
+                    "draws"
+                };
+                let key = if col == "snapshot" { "draw_id" } else { "id" };
+                let sql = format!("UPDATE {table} SET {col} = ?1 WHERE {key} = ?2");
                 db.0.execute(&sql, params![value, id])?;
                 Ok::<_, StoreError>(())
             })

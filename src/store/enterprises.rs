@@ -1,7 +1,8 @@
 //! Enterprises (检查对象): the registry's records (their penalties and complaints: `events.rs`).
 
-use super::columns::{Table, Values, c, col, opt_text, param, sql};
+use super::columns::{Table, Values, c, col, param, sql};
 use super::{Db, Result, code_at, corrupt, opt_code_at, str_at};
+use crate::domain::classify::ClassInput;
 use crate::domain::credit_code::CreditCode;
 use crate::domain::enterprise::*;
 use crate::domain::permit::PermitNo;
@@ -71,6 +72,29 @@ const ENTERPRISES: Table = Table {
     ],
 };
 
+/// What [`Db::enterprise_briefs`] reads of each enterprise (`EnterpriseBrief`).
+const ENTERPRISE_BRIEFS: Table = Table {
+    name: "enterprises",
+    alias: "",
+    read: &[
+        c("id"),
+        c("name"),
+        c("credit_code"),
+        c("permit_category"),
+        c("key_unit"),
+        c("pollutants"),
+        c("credit_rating"),
+        c("listing_level"),
+        c("listing_from"),
+        c("listing_until"),
+        c("positive_list"),
+        c("positive_from"),
+        c("positive_until"),
+        c("status"),
+    ],
+    write: &[],
+};
+
 /// Identity of an enterprise for bulk lookups: id and revision by credit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EnterpriseKey {
@@ -85,6 +109,22 @@ fn period(r: &Row<'_>, from: usize, until: usize) -> rusqlite::Result<Period> {
     })
 }
 
+/// The listing in columns `[level, from, until]`, when any.
+fn listing(r: &Row<'_>, [level, from, until]: [usize; 3]) -> rusqlite::Result<Option<Listing>> {
+    opt_code_at(r, level, ListingLevel::from_code)?
+        .map(|level| -> rusqlite::Result<Listing> {
+            let period = period(r, from, until)?;
+            Ok(Listing { level, period })
+        })
+        .transpose()
+}
+
+/// The positive-list membership in columns `[flag, from, until]`, when any.
+fn positive(r: &Row<'_>, [flag, from, until]: [usize; 3]) -> rusqlite::Result<Option<Period>> {
+    let on: bool = r.get(flag)?;
+    on.then(|| period(r, from, until)).transpose()
+}
+
 fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     const T: Table = ENTERPRISES;
     let code = str_at(r, col!(T, credit_code))?;
@@ -92,13 +132,22 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     let permit = permit.as_str_or_null().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(col!(T, permit_no), permit.data_type(), e.into())
     })?;
-    let listing = opt_code_at(r, col!(T, listing_level), ListingLevel::from_code)?
-        .map(|level| -> rusqlite::Result<Listing> {
-            let period = period(r, col!(T, listing_from), col!(T, listing_until))?;
-            Ok(Listing { level, period })
-        })
-        .transpose()?;
-    let positive: bool = r.get(col!(T, positive_list))?;
+    let listing = listing(
+        r,
+        [
+            col!(T, listing_level),
+            col!(T, listing_from),
+            col!(T, listing_until),
+        ],
+    )?;
+    let positive_list = positive(
+        r,
+        [
+            col!(T, positive_list),
+            col!(T, positive_from),
+            col!(T, positive_until),
+        ],
+    )?;
     Ok(Enterprise {
         id: r.get(col!(T, id))?,
         revision: r.get(col!(T, revision))?,
@@ -121,9 +170,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
             weather_grade: opt_code_at(r, col!(T, weather_grade), WeatherGrade::from_code)?,
             credit_rating: opt_code_at(r, col!(T, credit_rating), CreditRating::from_code)?,
             listing,
-            positive_list: positive
-                .then(|| period(r, col!(T, positive_from), col!(T, positive_until)))
-                .transpose()?,
+            positive_list,
             status: code_at(r, col!(T, status), OperatingStatus::from_code)?,
             address: r.get(col!(T, address))?,
             legal_rep: r.get(col!(T, legal_rep))?,
@@ -131,48 +178,68 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Enterprise> {
     })
 }
 
-/// The written columns' values, each set by its column's name.
-fn values(d: &EnterpriseData) -> Values {
+/// A row of [`ENTERPRISE_BRIEFS`]: only what a classification and a draw read.
+fn brief(r: &Row<'_>) -> rusqlite::Result<EnterpriseBrief> {
+    const T: Table = ENTERPRISE_BRIEFS;
+    let tags = ClassInput {
+        key_unit: r.get(col!(T, key_unit))?,
+        permit_category: code_at(r, col!(T, permit_category), PermitCategory::from_code)?,
+        credit_rating: opt_code_at(r, col!(T, credit_rating), CreditRating::from_code)?,
+        listing: listing(
+            r,
+            [
+                col!(T, listing_level),
+                col!(T, listing_from),
+                col!(T, listing_until),
+            ],
+        )?,
+        positive_list: positive(
+            r,
+            [
+                col!(T, positive_list),
+                col!(T, positive_from),
+                col!(T, positive_until),
+            ],
+        )?,
+    };
+    Ok(EnterpriseBrief {
+        id: r.get(col!(T, id))?,
+        credit_code: r.get(col!(T, credit_code))?,
+        name: r.get(col!(T, name))?,
+        pollutants: split_codes(str_at(r, col!(T, pollutants))?),
+        status: code_at(r, col!(T, status), OperatingStatus::from_code)?,
+        tags,
+    })
+}
+
+/// The written columns' values, each set by its column's name; the record's texts are bound
+/// from it, not copied.
+fn values(d: &EnterpriseData) -> Values<'_> {
     const T: Table = ENTERPRISES;
     fn date(d: Option<NaiveDate>) -> Value {
         d.map_or(Value::Null, |d| Value::Text(d.to_string()))
     }
     let listing = d.listing.map(|l| l.period);
     let mut v = ENTERPRISES.values();
-    v.set(param!(T, name), d.name.clone())
-        .set(param!(T, credit_code), d.credit_code.as_str().to_string())
+    v.set_str(param!(T, name), Some(&d.name))
+        .set_str(param!(T, credit_code), Some(d.credit_code.as_str()))
         .set(param!(T, code_check_waived), d.code_check_waived)
-        .set(
+        .set_str(
             param!(T, permit_no),
-            opt_text(d.permit_no.as_ref().map(|p| p.as_str())),
+            d.permit_no.as_ref().map(|p| p.as_str()),
         )
-        .set(
-            param!(T, permit_category),
-            d.permit_category.code().to_string(),
-        )
+        .set_str(param!(T, permit_category), Some(d.permit_category.code()))
         .set(param!(T, key_unit), d.key_unit)
-        .set(param!(T, area), d.area.clone())
-        .set(param!(T, industry), d.industry.clone())
+        .set_str(param!(T, area), Some(&d.area))
+        .set_str(param!(T, industry), Some(&d.industry))
         .set(param!(T, pollutants), join_codes(&d.pollutants))
-        .set(
-            param!(T, construction),
-            opt_text(d.construction.map(|v| v.code())),
-        )
-        .set(param!(T, scale), opt_text(d.scale.map(|v| v.code())))
-        .set(param!(T, cycle), opt_text(d.cycle.map(|v| v.code())))
+        .set_str(param!(T, construction), d.construction.map(|v| v.code()))
+        .set_str(param!(T, scale), d.scale.map(|v| v.code()))
+        .set_str(param!(T, cycle), d.cycle.map(|v| v.code()))
         .set(param!(T, monitoring), join_codes(&d.monitoring))
-        .set(
-            param!(T, weather_grade),
-            opt_text(d.weather_grade.map(|v| v.code())),
-        )
-        .set(
-            param!(T, credit_rating),
-            opt_text(d.credit_rating.map(|v| v.code())),
-        )
-        .set(
-            param!(T, listing_level),
-            opt_text(d.listing.map(|l| l.level.code())),
-        )
+        .set_str(param!(T, weather_grade), d.weather_grade.map(|v| v.code()))
+        .set_str(param!(T, credit_rating), d.credit_rating.map(|v| v.code()))
+        .set_str(param!(T, listing_level), d.listing.map(|l| l.level.code()))
         .set(param!(T, listing_from), date(listing.and_then(|p| p.from)))
         .set(
             param!(T, listing_until),
@@ -187,9 +254,9 @@ fn values(d: &EnterpriseData) -> Values {
             param!(T, positive_until),
             date(d.positive_list.and_then(|p| p.until)),
         )
-        .set(param!(T, status), d.status.code().to_string())
-        .set(param!(T, address), d.address.clone())
-        .set(param!(T, legal_rep), d.legal_rep.clone());
+        .set_str(param!(T, status), Some(d.status.code()))
+        .set_str(param!(T, address), Some(&d.address))
+        .set_str(param!(T, legal_rep), Some(&d.legal_rep));
     v
 }
 
@@ -217,6 +284,16 @@ impl Db<'_> {
             ENTERPRISES.select()
         ));
         self.all(sql, [], row)
+    }
+
+    /// Every enterprise, ordered by id, as a classification and a draw read it: the columns
+    /// they need, and no copy of the others.
+    pub fn enterprise_briefs(&self) -> Result<Vec<EnterpriseBrief>> {
+        let sql = sql!(format!(
+            "SELECT {} FROM enterprises ORDER BY id",
+            ENTERPRISE_BRIEFS.select()
+        ));
+        self.all(sql, [], brief)
     }
 
     /// Id and revision of every enterprise by credit code.
@@ -275,6 +352,12 @@ impl Db<'_> {
 
     pub fn insert_enterprise(&self, d: &EnterpriseData, now: &str) -> Result<i64> {
         self.insert_stamped(sql!(ENTERPRISES.insert_stamped()), values(d), now)
+    }
+
+    /// Inserts records in order, many to a statement (an import's new enterprises); their
+    /// ids, the ones inserting them one by one would give.
+    pub fn insert_enterprises(&self, ds: &[EnterpriseData], now: &str) -> Result<Vec<i64>> {
+        self.insert_stamped_rows(&ENTERPRISES, ds.iter().map(values), now)
     }
 
     /// Updates when the stored revision is still `revision`; returns false when it is not

@@ -72,7 +72,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Inspector> {
 }
 
 /// The written columns' values, each set by its column's name.
-fn values(d: &InspectorData) -> Values {
+fn values(d: &InspectorData) -> Values<'static> {
     const T: Table = INSPECTORS;
     let mut v = INSPECTORS.values();
     v.set(param!(T, name), d.name.clone())

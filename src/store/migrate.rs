@@ -57,6 +57,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0013_superseded_records",
         include_str!("../../db/migrations/0013_superseded_records.sql"),
     ),
+    (
+        "0014_city_scale",
+        include_str!("../../db/migrations/0014_city_scale.sql"),
+    ),
 ];
 
 /// The schema version this program writes.
@@ -239,5 +243,59 @@ mod tests {
                 .as_deref(),
             Some("2024-02-09")
         );
+    }
+
+    /// 0014 moves each draw's snapshot and certificate, byte for byte, out of the draws row.
+    #[test]
+    fn upgrade_moves_the_draw_texts_out_of_the_draws_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("old.sqlite3");
+        let mut c = Connection::open(&p).unwrap();
+        let before = MIGRATIONS
+            .iter()
+            .position(|(n, _)| *n == "0014_city_scale")
+            .unwrap();
+        migrate_to(&mut c, before).unwrap();
+        let example = crate::domain::draw::example::snapshot();
+        let snapshot = serde_json::to_string(&example).unwrap();
+        let params = serde_json::to_string(&crate::domain::draw::example::params()).unwrap();
+        let cert = "{\n  \"version\": \"shuangsui-draw/1\"\n}";
+        for (id, status, cert) in [(1, "sealed", Some(cert)), (2, "prepared", None)] {
+            c.execute(
+                "INSERT INTO draws (id, quarter, label, status, snapshot, params, secret,
+                   commitment, prepared_by, prepared_at, certificate)
+                 VALUES (?1, '2024Q2', ?1, ?2, ?3, ?4, x'00', 'c', 'admin', 'now', ?5)",
+                rusqlite::params![id, status, snapshot, params, cert],
+            )
+            .unwrap();
+        }
+        drop(c);
+        let mut s = Store::open(&p).unwrap();
+        let texts = |db: Db<'_>| -> Result<_> {
+            let snaps: Vec<(i64, String)> =
+                db.0.prepare("SELECT draw_id, snapshot FROM draw_snapshots ORDER BY draw_id")?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+            let certs: Vec<(i64, String)> = db
+                .0
+                .prepare("SELECT draw_id, certificate FROM draw_certificates ORDER BY draw_id")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let cols: Vec<String> =
+                db.0.prepare("SELECT name FROM pragma_table_info('draws')")?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+            Ok((snaps, certs, cols))
+        };
+        let (snaps, certs, cols) = s.read(texts).unwrap();
+        assert_eq!(snaps, vec![(1, snapshot.clone()), (2, snapshot)]);
+        assert_eq!(certs, vec![(1, cert.to_string())]);
+        assert!(
+            !cols.iter().any(|c| c == "snapshot" || c == "certificate"),
+            "{cols:?}"
+        );
+        let row = s.read(|db| db.draw(2)).unwrap().unwrap();
+        assert_eq!((row.head.label.as_str(), row.certificate), ("2", None));
+        assert_eq!(row.snapshot, example);
     }
 }

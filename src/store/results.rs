@@ -209,7 +209,7 @@ fn result_of(r: &Row<'_>) -> rusqlite::Result<Option<ResultRow>> {
 }
 
 /// What an inspector entered, each value set by its column's name.
-fn data_values(d: &ResultData, by: &str, at: &str) -> Values {
+fn data_values(d: &ResultData, by: &str, at: &str) -> Values<'static> {
     const T: Table = RESULTS;
     let mut v = RESULTS.values();
     v.set(param!(T, inspected_on), d.inspected_on.to_string())

@@ -16,6 +16,7 @@ use crate::domain::inspector::Expertise;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
+use crate::service::classify::Classified;
 use crate::store::{Db, DrawHead, DrawRow, EntropyRow, NewDraw, StoreError};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -273,8 +274,19 @@ impl Service {
         actor: &Actor,
         quarter: Quarter,
     ) -> Result<(super::QuarterClassification, Facts)> {
-        actor.require(READERS)?;
         let cq = self.classify_quarter(actor, quarter)?;
+        let facts = self.facts_of(actor, &cq)?;
+        Ok((cq, facts))
+    }
+
+    /// What a quarter's figures are counted from, beside its classification `cq`.
+    pub(super) fn facts_of<E: Classified>(
+        &mut self,
+        actor: &Actor,
+        cq: &super::QuarterClassification<E>,
+    ) -> Result<Facts> {
+        actor.require(READERS)?;
+        let quarter = cq.quarter;
         let (keys, drawn, inspected, offsite, visits, people) = self.store.read(|db| {
             Ok::<_, ServiceError>((
                 db.enterprise_keys()?,
@@ -320,10 +332,10 @@ impl Service {
             groups: cq
                 .items
                 .iter()
-                .map(|(e, c)| (e.data.credit_code.to_string(), Group::of(c)))
+                .map(|(e, c)| (e.code().to_string(), Group::of(c)))
                 .collect(),
         };
-        Ok((cq, facts))
+        Ok(facts)
     }
 
     /// The draw rules that are settings.

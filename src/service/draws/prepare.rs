@@ -6,7 +6,13 @@
 use super::*;
 use crate::domain::draw::Refusal;
 use crate::domain::eligibility;
-use crate::service::QuarterClassification;
+use crate::domain::enterprise::EnterpriseBrief;
+
+/// The quarter's classification as a draw reads the registry (brief records).
+type QuarterClassification = crate::service::QuarterClassification<EnterpriseBrief>;
+
+/// One classified target of that classification.
+type ClassifiedTarget = (EnterpriseBrief, crate::domain::classify::Classification);
 
 impl Service {
     /// S11: a draw belongs to a live quarter. For one that has ended, the leader's override
@@ -75,13 +81,10 @@ impl Service {
         let items = self.draw_items(&req.items, today)?;
         // One classification serves the snapshot and, when the request names no quota, the
         // plan's remaining counts (the quarter's facts are read only then).
-        let (cq, quota) = match req.quota {
-            Some(quota) => (self.classify_quarter(actor, req.quarter)?, quota),
-            None => {
-                let (cq, facts) = self.quarter_facts(actor, req.quarter)?;
-                let quota = remaining_quota(&cq, &facts);
-                (cq, quota)
-            }
+        let cq = self.classify_quarter_brief(actor, req.quarter)?;
+        let quota = match req.quota {
+            Some(quota) => quota,
+            None => remaining_quota(&cq, &self.facts_of(actor, &cq)?),
         };
         Ok(Inputs {
             public_source,
@@ -98,8 +101,8 @@ impl Service {
     /// snapshot would hold); a refusal before it (role, an ended quarter, an unknown item, bad
     /// text) is the same error prepare gives.
     pub fn check_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<DrawCheck> {
-        let inputs = self.draw_inputs(actor, req)?;
-        let staged = self.store.read(|db| stage(db, req, &inputs))?;
+        let mut inputs = self.draw_inputs(actor, req)?;
+        let staged = self.store.read(|db| stage(db, req, &mut inputs))?;
         let refusals = draw::check(&staged.frozen.snapshot, &staged.params).err();
         Ok(staged.report(refusals.unwrap_or_default()))
     }
@@ -107,12 +110,12 @@ impl Service {
     /// Prepares a draw (administrators): freezes the snapshot, checks it, commits to a fresh
     /// secret. Nothing is stored when the check refuses.
     pub fn prepare_draw(&mut self, actor: &Actor, req: &DrawRequest) -> Result<PreparedDraw> {
-        let inputs = self.draw_inputs(actor, req)?;
+        let mut inputs = self.draw_inputs(actor, req)?;
         let secret = self.secret();
         let commit = commitment(&secret);
         let at = self.stamp();
         self.write(Change::Draws, |db| {
-            let staged = stage(db, req, &inputs)?;
+            let staged = stage(db, req, &mut inputs)?;
             let (snapshot, params) = (&staged.frozen.snapshot, &staged.params);
             draw::check(snapshot, params).map_err(|refusals| DrawProblem::Refused { refusals })?;
             let h = hashes(snapshot, params);
@@ -165,12 +168,13 @@ struct Staged {
 }
 
 /// Freezes the snapshot and sets the parameters inside a transaction: the one path of
-/// prepare and its dry run.
-fn stage(db: Db<'_>, req: &DrawRequest, inputs: &Inputs) -> Result<Staged> {
+/// prepare and its dry run. The classified targets are moved into the snapshot (taken out of
+/// `inputs`), not copied.
+fn stage(db: Db<'_>, req: &DrawRequest, inputs: &mut Inputs) -> Result<Staged> {
     let rules = draw_rules(db)?;
     let frozen = freeze(
         db,
-        &inputs.cq,
+        std::mem::take(&mut inputs.cq.items),
         req.quarter,
         inputs.today,
         &inputs.items.0,
@@ -306,16 +310,17 @@ struct Frozen {
 /// open conflicts between them.
 fn freeze(
     db: Db<'_>,
-    cq: &QuarterClassification,
+    targets: Vec<ClassifiedTarget>,
     quarter: Quarter,
     today: chrono::NaiveDate,
     items: &[String],
     rules: &DrawRules,
 ) -> Result<Frozen> {
     let item_set: BTreeSet<String> = items.iter().cloned().collect();
-    let (pool, already_drawn) = candidate_pool(db, cq, quarter, today, &item_set, rules)?;
+    let open = OpenConflicts::read(db, &targets)?;
+    let (pool, already_drawn) = candidate_pool(db, targets, quarter, today, &item_set, rules)?;
     let team = snapshot_inspectors(db)?;
-    let conflicts = open_conflicts(db, cq, &team.ids, &pool.candidates)?;
+    let conflicts = open.between(&team.ids, &pool.candidates);
     Ok(Frozen {
         snapshot: Snapshot {
             candidates: pool.candidates,
@@ -348,7 +353,7 @@ fn remaining_quota(cq: &QuarterClassification, facts: &Facts) -> Quota {
 /// ([`eligibility::pool`]), each with its previous lead; and how many were drawn already.
 fn candidate_pool(
     db: Db<'_>,
-    cq: &QuarterClassification,
+    targets: Vec<ClassifiedTarget>,
     quarter: Quarter,
     today: chrono::NaiveDate,
     items: &BTreeSet<String>,
@@ -358,23 +363,22 @@ fn candidate_pool(
     let window = rules.repeat_window_days;
     let visits = db.visits_since(eligibility::window_start(today, window))?;
     let leads = db.latest_leads()?;
-    let fresh =
-        |e: &crate::domain::enterprise::Enterprise| !drawn.contains(e.data.credit_code.as_str());
-    let already_drawn = cq.items.iter().filter(|(e, _)| !fresh(e)).count();
-    let targets = cq.items.iter().filter(|(e, _)| fresh(e)).map(|(e, c)| {
-        let group = Group::of(c);
+    let fresh = |e: &EnterpriseBrief| !drawn.contains(e.credit_code.as_str());
+    let already_drawn = targets.iter().filter(|(e, _)| !fresh(e)).count();
+    let targets = targets.into_iter().filter(|(e, _)| fresh(e)).map(|(e, c)| {
+        let group = Group::of(&c);
         eligibility::Target {
-            candidate: draw::Candidate {
-                code: e.data.credit_code.to_string(),
-                group,
-                pollutants: e.data.pollutants.clone(),
-                previous_lead: leads.get(&e.id).cloned(),
-            },
-            name: e.data.name.clone(),
-            status: e.data.status,
             recent: visits
                 .get(&e.id)
                 .and_then(|v| recent_visit(v, group, items, today, window)),
+            candidate: draw::Candidate {
+                code: e.credit_code,
+                group,
+                pollutants: e.pollutants,
+                previous_lead: leads.get(&e.id).cloned(),
+            },
+            name: e.name,
+            status: e.status,
         }
     });
     Ok((eligibility::pool(targets), already_drawn))
@@ -419,40 +423,56 @@ fn snapshot_inspectors(db: Db<'_>) -> Result<SnapshotTeam> {
     })
 }
 
-/// The declared, not withdrawn conflicts (N2) between the snapshot's inspectors and
-/// candidates, in order.
-fn open_conflicts(
-    db: Db<'_>,
-    cq: &QuarterClassification,
-    ids: &HashMap<i64, String>,
-    candidates: &[draw::Candidate],
-) -> Result<Vec<ConflictPair>> {
-    let open: Vec<_> = (db.conflicts()?.into_iter())
-        .filter(|c| c.withdrawn.is_none())
-        .collect();
-    if open.is_empty() {
-        return Ok(Vec::new());
+/// The declared, not withdrawn conflicts (N2) with the credit codes of the enterprises they
+/// name (only those are looked up, not the whole registry).
+struct OpenConflicts {
+    open: Vec<crate::domain::inspector::Conflict>,
+    codes: HashMap<i64, String>,
+}
+
+impl OpenConflicts {
+    fn read(db: Db<'_>, targets: &[ClassifiedTarget]) -> Result<OpenConflicts> {
+        let open: Vec<_> = (db.conflicts()?.into_iter())
+            .filter(|c| c.withdrawn.is_none())
+            .collect();
+        let named: HashSet<i64> = open.iter().map(|c| c.enterprise_id).collect();
+        let codes = if named.is_empty() {
+            HashMap::new()
+        } else {
+            (targets.iter())
+                .filter(|(e, _)| named.contains(&e.id))
+                .map(|(e, _)| (e.id, e.credit_code.clone()))
+                .collect()
+        };
+        Ok(OpenConflicts { open, codes })
     }
-    // Only the enterprises the open conflicts name are looked up, not the whole registry.
-    let named: HashSet<i64> = open.iter().map(|c| c.enterprise_id).collect();
-    let codes: HashMap<i64, &str> = (cq.items.iter())
-        .filter(|(e, _)| named.contains(&e.id))
-        .map(|(e, _)| (e.id, e.data.credit_code.as_str()))
-        .collect();
-    let wanted: HashSet<&str> = codes.values().copied().collect();
-    let in_snapshot: HashSet<&str> = (candidates.iter())
-        .map(|c| c.code.as_str())
-        .filter(|c| wanted.contains(c))
-        .collect();
-    let conflicts: BTreeSet<ConflictPair> = (open.into_iter())
-        .filter_map(|c| {
-            let inspector = ids.get(&c.inspector_id)?.clone();
-            let code = *codes.get(&c.enterprise_id)?;
-            in_snapshot.contains(code).then(|| ConflictPair {
-                inspector,
-                code: code.to_string(),
+
+    /// Those between the snapshot's inspectors (snapshot ids by record id) and candidates, in
+    /// order.
+    fn between(
+        self,
+        ids: &HashMap<i64, String>,
+        candidates: &[draw::Candidate],
+    ) -> Vec<ConflictPair> {
+        if self.open.is_empty() {
+            return Vec::new();
+        }
+        let codes = &self.codes;
+        let wanted: HashSet<&str> = codes.values().map(String::as_str).collect();
+        let in_snapshot: HashSet<&str> = (candidates.iter())
+            .map(|c| c.code.as_str())
+            .filter(|c| wanted.contains(c))
+            .collect();
+        let conflicts: BTreeSet<ConflictPair> = (self.open.iter())
+            .filter_map(|c| {
+                let inspector = ids.get(&c.inspector_id)?.clone();
+                let code = codes.get(&c.enterprise_id)?;
+                in_snapshot.contains(code.as_str()).then(|| ConflictPair {
+                    inspector,
+                    code: code.clone(),
+                })
             })
-        })
-        .collect();
-    Ok(conflicts.into_iter().collect())
+            .collect();
+        conflicts.into_iter().collect()
+    }
 }

@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod plan;
-use plan::{apply, plan};
+use plan::{apply_all, plan};
 
 /// Why an import changed nothing.
 #[derive(Debug)]
@@ -222,9 +222,7 @@ impl Service {
                 // carrying a copy of its fields (see docs/audit.md).
                 db.put_file(sha256, file.bytes, &at)?;
                 let summary = format!("{name} sha256:{sha256}");
-                for op in plan.ops {
-                    apply(db, op, &at, actor, &summary)?;
-                }
+                apply_all(db, plan.ops, &at, actor, &summary)?;
                 let counts = serde_json::json!({"file": name, "sha256": sha256, "kind": format!("{kind:?}"),
                     "rows": out.rows, "created": out.created, "updated": out.updated, "unchanged": out.unchanged,
                     "stored": true});

@@ -450,6 +450,60 @@ impl<'a, 'd> Planner<'a, 'd> {
     }
 }
 
+/// Writes the planned changes in order: each run of new enterprises many records to a
+/// statement, with their entries likewise (the same rows, ids and chain as one by one), the
+/// other changes one by one ([`apply`]).
+pub(super) fn apply_all(
+    db: Db<'_>,
+    ops: Vec<Op>,
+    at: &str,
+    actor: &Actor,
+    summary: &str,
+) -> Result<()> {
+    let mut new = Vec::new();
+    for op in ops {
+        match op {
+            Op::Enterprise {
+                id: None, after, ..
+            } => new.push(after),
+            op => {
+                create_enterprises(db, std::mem::take(&mut new), at, actor, summary)?;
+                apply(db, op, at, actor, summary)?;
+            }
+        }
+    }
+    create_enterprises(db, new, at, actor, summary)
+}
+
+/// New enterprises, each with its `create` entry (without a copy of its fields, as
+/// [`apply`] writes it).
+fn create_enterprises(
+    db: Db<'_>,
+    new: Vec<EnterpriseData>,
+    at: &str,
+    actor: &Actor,
+    summary: &str,
+) -> Result<()> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let ids = db.insert_enterprises(&new, at)?;
+    let entries: Vec<crate::store::AuditEntry<'_>> = (ids.into_iter())
+        .map(|id| crate::store::AuditEntry {
+            at,
+            actor: &actor.name,
+            action: Action::Create.name(),
+            entity: Entity::Enterprise.name(),
+            entity_id: Some(id),
+            summary,
+            before: None,
+            after: None,
+        })
+        .collect();
+    db.append_audits(&entries)?;
+    Ok(())
+}
+
 /// Writes one planned change with its audit entry. A record the import creates gets an entry
 /// without a copy of its fields (`after` empty): the kept file, named in `summary` and in the
 /// import's own entry, holds them. Updates keep before and after.

@@ -12,8 +12,8 @@ fn published() -> Store {
     let mut s = Store::open_in_memory().unwrap();
     s.write(|db| {
         db.0.execute_batch(
-            "INSERT INTO draws (id, quarter, label, status, snapshot, params, secret, commitment,
-               prepared_by, prepared_at) VALUES (1, '2024Q2', 'D1', 'sealed', '{}', '{}', x'00',
+            "INSERT INTO draws (id, quarter, label, status, params, secret, commitment,
+               prepared_by, prepared_at) VALUES (1, '2024Q2', 'D1', 'sealed', '{}', x'00',
                'c', 'admin', 'now');
              INSERT INTO assignments (id, draw_id, code, lead, team, quarter, released_at)
                VALUES (1, 1, 'C1', 'A1', 'A1,A2', '2024Q2', 'now');
