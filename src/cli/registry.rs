@@ -1,6 +1,7 @@
 //! `user` and `conflict`: accounts and declared conflicts of interest.
 
 use super::*;
+use shuangsui::domain::missing::Missing;
 
 #[derive(Subcommand)]
 pub enum UserCmd {
@@ -104,8 +105,13 @@ pub fn user(
                 .map_err(|e| human(e, None, lang))?
                 .into_iter()
                 .find(|u| u.name == name);
-            let current =
-                current.ok_or_else(|| human(ServiceError::NotFound(name.clone()), None, lang))?;
+            let current = current.ok_or_else(|| {
+                human(
+                    ServiceError::NotFound(Missing::Typed(name.clone())),
+                    None,
+                    lang,
+                )
+            })?;
             let l = l.or(current.lang);
             svc.set_preferences(me, &name, l.as_deref(), ascii.unwrap_or(current.ascii))
                 .map_err(|e| human(e, None, lang))?;
@@ -226,7 +232,13 @@ pub fn conflict(
                 .map_err(|e| human(e, None, lang))?
                 .into_iter()
                 .find(|i| i.data.cert_no == inspector)
-                .ok_or_else(|| human(ServiceError::NotFound(inspector.clone()), None, lang))?;
+                .ok_or_else(|| {
+                    human(
+                        ServiceError::NotFound(Missing::Typed(inspector.clone())),
+                        None,
+                        lang,
+                    )
+                })?;
             let ent = svc
                 .enterprise_by_code(me, &enterprise.trim().to_ascii_uppercase())
                 .map_err(|e| human(e, None, lang))?;

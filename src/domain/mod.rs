@@ -22,6 +22,7 @@ pub mod forms;
 pub mod inspection;
 pub mod inspector;
 pub mod item;
+pub mod missing;
 pub mod permit;
 pub mod quarter;
 pub mod quota;

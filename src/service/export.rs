@@ -4,6 +4,7 @@
 
 use super::{Actor, Files, Result, Service, ServiceError};
 use crate::domain::forms;
+use crate::domain::missing::Missing;
 use crate::exchange::import::Kind;
 use crate::exchange::write;
 use crate::strings::{self, Lang};
@@ -45,7 +46,7 @@ impl Service {
                     .collect()
             }
             Kind::Penalties | Kind::Complaints | Kind::Inspections => {
-                return Err(ServiceError::NotFound(format!("export of {kind:?}")));
+                return Err(ServiceError::NotFound(Missing::Export(kind)));
             }
         };
         let rows = match only {

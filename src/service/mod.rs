@@ -58,6 +58,7 @@ pub use users::{NewUser, PasswordRecord};
 
 use crate::domain::audit::{Action, Anchor, ChainReport, Entity, Event};
 use crate::domain::fields::FieldIssue;
+use crate::domain::missing::Missing;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Ratios;
 use crate::domain::user::Role;
@@ -120,7 +121,7 @@ pub enum ServiceError {
     #[error("permission denied (needs role {})", .0.code())]
     Forbidden(Role),
     #[error("{0} not found")]
-    NotFound(String),
+    NotFound(Missing),
     #[error("the record was changed by someone else since it was read")]
     Stale,
     #[error("invalid input")]
@@ -394,7 +395,7 @@ impl Service {
     pub fn audit_entry(&mut self, actor: &Actor, id: i64) -> Result<AuditLine> {
         actor.require(&[Role::Admin, Role::Leader, Role::Auditor])?;
         let row = self.store.read(|db| db.audit_entry(id))?;
-        let missing = || ServiceError::NotFound(format!("audit {id}"));
+        let missing = || ServiceError::NotFound(Missing::AuditEntry(id));
         trail::lines(row.into_iter().collect())
             .pop()
             .ok_or_else(missing)

@@ -7,6 +7,7 @@ use crate::domain::enterprise::{Enterprise, EnterpriseData};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::{Conflict, Inspector, InspectorData};
 use crate::domain::item::{ItemData, ItemVersion};
+use crate::domain::missing::Missing;
 use crate::domain::text;
 use crate::domain::user::Role;
 use chrono::NaiveDate;
@@ -29,21 +30,21 @@ impl Service {
         actor.require(READERS)?;
         self.store
             .read(|db| db.enterprise(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))
+            .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Enterprise, id)))
     }
 
     pub fn inspector(&mut self, actor: &Actor, id: i64) -> Result<Inspector> {
         actor.require(READERS)?;
         self.store
             .read(|db| db.inspector(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))
+            .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Inspector, id)))
     }
 
     pub fn enterprise_by_code(&mut self, actor: &Actor, code: &str) -> Result<Enterprise> {
         actor.require(READERS)?;
         self.store
             .read(|db| db.enterprise_by_code(code))?
-            .ok_or_else(|| ServiceError::NotFound(code.to_string()))
+            .ok_or_else(|| ServiceError::NotFound(Missing::Typed(code.to_string())))
     }
 
     /// Adds an enterprise (administrators).
@@ -84,7 +85,7 @@ impl Service {
         self.write(Change::Enterprises, |db| {
             let before = db
                 .enterprise(id)?
-                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Enterprise, id)))?;
             if let Some(other) = db
                 .enterprise_by_code(d.credit_code.as_str())?
                 .filter(|o| o.id != id)
@@ -115,7 +116,7 @@ impl Service {
         self.write(Change::Enterprises, |db| {
             let e = db
                 .enterprise(id)?
-                .ok_or_else(|| ServiceError::NotFound(format!("enterprise {id}")))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Enterprise, id)))?;
             let mut d = e.data.clone();
             d.status = crate::domain::enterprise::OperatingStatus::Closed;
             if !db.update_enterprise(id, e.revision, &d, &at)? {
@@ -142,7 +143,7 @@ impl Service {
         self.write(Change::Inspectors, |db| {
             let i = db
                 .inspector(id)?
-                .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Inspector, id)))?;
             let mut d = i.data.clone();
             d.active = false;
             d.inactive_reason = reason.clone();
@@ -203,7 +204,7 @@ impl Service {
         self.write(Change::Inspectors, |db| {
             let before = db
                 .inspector(id)?
-                .ok_or_else(|| ServiceError::NotFound(format!("inspector {id}")))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Inspector, id)))?;
             if let Some(o) = db
                 .inspector_by_cert(d.kind, &d.cert_no)?
                 .filter(|o| o.id != id && !d.cert_no.is_empty())
@@ -239,8 +240,8 @@ impl Service {
         let reason = text::required_line(reason, 200).map_err(|e| invalid("reason", reason, e))?;
         let at = self.stamp();
         self.write(Change::Inspectors, |db| {
-            db.inspector(inspector)?.ok_or_else(|| ServiceError::NotFound(format!("inspector {inspector}")))?;
-            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(format!("enterprise {enterprise}")))?;
+            db.inspector(inspector)?.ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Inspector, inspector)))?;
+            db.enterprise(enterprise)?.ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Enterprise, enterprise)))?;
             // The same declaration twice is refused: one in force is enough (withdrawn ones may
             // be declared again).
             let same = |c: &&Conflict| c.inspector_id == inspector && c.enterprise_id == enterprise;
@@ -260,7 +261,10 @@ impl Service {
         let at = self.stamp();
         self.write(Change::Inspectors, |db| {
             if !db.withdraw_conflict(id, on)? {
-                return Err(ServiceError::NotFound(format!("conflict {id}")));
+                return Err(ServiceError::NotFound(Missing::Record(
+                    Entity::Conflict,
+                    id,
+                )));
             }
             audit(
                 db,
@@ -289,7 +293,7 @@ impl Service {
         actor.require(READERS)?;
         self.store
             .read(|db| db.item_version(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("item {id}")))
+            .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Item, id)))
     }
 
     /// The check-item list in force on a date (public: anyone may read it).
@@ -340,7 +344,7 @@ impl Service {
             let v = db
                 .latest_item(code)?
                 .filter(|v| v.effective_until.is_none())
-                .ok_or_else(|| ServiceError::NotFound(code.to_string()))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Typed(code.to_string())))?;
             if on <= v.effective_from {
                 return Err(invalid(
                     "effective_from",

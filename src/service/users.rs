@@ -5,6 +5,7 @@ use super::{Actor, Change, Result, Service, ServiceError, audit};
 use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspector::InspectorKind;
+use crate::domain::missing::Missing;
 use crate::domain::text;
 use crate::domain::user::{self, PublicKey, Role, User};
 use argon2::Argon2;
@@ -72,7 +73,7 @@ impl Service {
             let inspector_id = match &u.inspector_cert {
                 Some(cert) => Some(
                     db.inspector_by_cert(InspectorKind::Officer, cert)?
-                        .ok_or_else(|| ServiceError::NotFound(cert.clone()))?
+                        .ok_or_else(|| ServiceError::NotFound(Missing::Typed(cert.clone())))?
                         .id,
                 ),
                 None => None,
@@ -118,7 +119,7 @@ impl Service {
         actor.require(&[Role::Admin, Role::Auditor])?;
         self.store
             .read(|db| db.user(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("user {id}")))
+            .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::User, id)))
     }
 
     /// Changes a user's name shown, roles and linked officer (administrators).
@@ -138,9 +139,9 @@ impl Service {
         }
         let at = self.stamp();
         self.write(Change::Users, |db| {
-            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+            let u = db.user_by_name(name)?.ok_or_else(|| ServiceError::NotFound(Missing::Typed(name.to_string())))?;
             let inspector_id = match inspector_cert.filter(|c| !c.trim().is_empty()) {
-                Some(cert) => Some(db.inspector_by_cert(InspectorKind::Officer, cert.trim())?.ok_or_else(|| ServiceError::NotFound(cert.to_string()))?.id),
+                Some(cert) => Some(db.inspector_by_cert(InspectorKind::Officer, cert.trim())?.ok_or_else(|| ServiceError::NotFound(Missing::Typed(cert.to_string())))?.id),
                 None => None,
             };
             db.update_user(u.id, &display, roles, inspector_id)?;
@@ -173,7 +174,7 @@ impl Service {
         self.write(Change::Users, |db| {
             let u = db
                 .user_by_name(name)?
-                .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Typed(name.to_string())))?;
             if u.disabled == disabled {
                 return Ok(());
             }
@@ -219,7 +220,7 @@ impl Service {
         self.write(Change::Users, |db| {
             let u = db
                 .user_by_name(name)?
-                .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Typed(name.to_string())))?;
             if actor.user_id != Some(u.id) {
                 actor.require(&[Role::Admin])?;
             }
@@ -252,7 +253,7 @@ impl Service {
         self.write(Change::Users, |db| {
             let u = db
                 .user_by_name(name)?
-                .ok_or_else(|| ServiceError::NotFound(name.to_string()))?;
+                .ok_or_else(|| ServiceError::NotFound(Missing::Typed(name.to_string())))?;
             if actor.user_id != Some(u.id) {
                 actor.require(&[Role::Admin])?;
             }

@@ -4,6 +4,7 @@
 
 use super::{Lang, audit, field};
 use crate::domain::forms;
+use crate::domain::missing::Missing;
 
 /// Why a calendar day cannot be set.
 pub(super) fn calendar_entry(e: &crate::domain::calendar::EntryError, lang: Lang) -> String {
@@ -87,18 +88,52 @@ pub(super) fn any_field(key: &str, lang: Lang) -> Option<String> {
     Some(lang.t(zh, en).to_string())
 }
 
-/// Nothing found for `what`: a record's key, or `KIND KEY` where KIND is the record's kind as
-/// the audit trail names it (`draw 7`, `enterprise 12`), said in words.
-pub fn not_found(what: &str, lang: Lang) -> String {
-    let what = match what.split_once(' ') {
-        Some(("assignment", key)) => format!("{} {key}", lang.t("检查任务", "assignment")),
-        Some((kind, key)) if crate::domain::audit::Entity::from_name(kind).is_some() => {
-            format!("{} {key}", audit::entity(kind, lang))
-        }
-        _ => what.to_string(),
+/// Nothing found for `what`, said in words: the kind of record as the audit trail names it
+/// and its number, or what was typed.
+pub fn not_found(what: &Missing, lang: Lang) -> String {
+    let what = match what {
+        Missing::Record(e, id) => format!("{} {id}", audit::entity(e.name(), lang)),
+        Missing::Assignment(id) => format!("{} {id}", lang.t("检查任务", "assignment")),
+        Missing::AuditEntry(id) => match lang {
+            Lang::Zh => format!("审计日志第 {id} 条"),
+            Lang::En => format!("audit entry {id}"),
+        },
+        Missing::Typed(s) => s.clone(),
+        Missing::Quarter => lang
+            .t("报告期内的季度", "a quarter in the period")
+            .to_string(),
+        Missing::Export(k) => format!("{}{}", super::kind(*k, lang), lang.t("的导出", " export")),
     };
     match lang {
         Lang::Zh => format!("未找到：{what}"),
         Lang::En => format!("not found: {what}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::audit::Entity;
+    use crate::strings::words::english_in_chinese;
+
+    #[test]
+    fn what_was_not_found_is_said_in_the_language_asked() {
+        let cases = [
+            Missing::Record(Entity::Draw, 9),
+            Missing::Record(Entity::Enterprise, 12),
+            Missing::Assignment(3),
+            Missing::AuditEntry(5),
+            Missing::Typed("wang".into()),
+            Missing::Quarter,
+            Missing::Export(forms::Kind::Penalties),
+        ];
+        for m in &cases {
+            let zh = not_found(m, Lang::Zh);
+            assert!(zh.starts_with("未找到："), "{zh}");
+            assert!(english_in_chinese(&zh, &["wang"]).is_empty(), "{zh}");
+            assert!(not_found(m, Lang::En).starts_with("not found: "));
+        }
+        assert_eq!(not_found(&cases[3], Lang::Zh), "未找到：审计日志第 5 条");
+        assert_eq!(not_found(&cases[0], Lang::En), "not found: draw 9");
     }
 }

@@ -13,6 +13,7 @@ pub use crate::domain::figures::PlanLine;
 use crate::domain::figures::{DrawnTarget, Facts, plan_line};
 use crate::domain::inspection::{DEFAULT_REPEAT_WINDOW_DAYS, recent_visit};
 use crate::domain::inspector::Expertise;
+use crate::domain::missing::Missing;
 use crate::domain::quarter::Quarter;
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
@@ -441,7 +442,7 @@ impl Service {
             .find(|a| a.action == "prepare")
             .and_then(|a| a.after.as_deref())
         else {
-            return Err(ServiceError::NotFound(format!("draw {id}")));
+            return Err(ServiceError::NotFound(Missing::Record(Entity::Draw, id)));
         };
         serde_json::from_str(after).map_err(|e| corrupt("prepare", e))
     }
@@ -454,7 +455,7 @@ impl Service {
         let head = self
             .store
             .read(|db| db.draw_head(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+            .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, id)))?;
         let certificate = if with_list {
             self.store.read(|db| db.draw_certificate(id))?
         } else {
@@ -486,7 +487,7 @@ impl Service {
         let (r, c) = self
             .store
             .read(|db| Ok::<_, ServiceError>((db.draw_head(id)?, db.draw_certificate(id)?)))?;
-        let r = r.ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        let r = r.ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, id)))?;
         let Some(c) = c else {
             return Err(DrawProblem::Status {
                 draw: r.label.clone(),
@@ -546,7 +547,7 @@ pub(super) fn names(db: Db<'_>) -> Result<DrawNames> {
 fn prepared_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
     let r = db
         .draw_head(id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, id)))?;
     if r.status != Status::Prepared {
         return Err(DrawProblem::Status {
             draw: r.label.clone(),
@@ -561,7 +562,7 @@ fn prepared_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
 fn prepared(db: Db<'_>, id: i64) -> Result<DrawRow> {
     prepared_head(db, id)?;
     db.draw(id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))
+        .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, id)))
 }
 
 fn summary(r: DrawHead, entropy: &[EntropyRow], certificate: Option<Certificate>) -> DrawSummary {

@@ -13,6 +13,7 @@ use crate::domain::enterprise::current;
 use crate::domain::fields::{FieldIssue, Problem};
 use crate::domain::inspection::Visit;
 use crate::domain::inspector::InspectorKind;
+use crate::domain::missing::Missing;
 use crate::domain::quarter::Quarter;
 use crate::domain::result::{self, Category, Offsite, ResultData, ReviewStatus};
 use crate::domain::user::Role;
@@ -255,7 +256,7 @@ impl Service {
         let a = self
             .store
             .read(|db| db.assignment(id))?
-            .ok_or_else(|| ServiceError::NotFound(format!("assignment {id}")))?;
+            .ok_or_else(|| ServiceError::NotFound(Missing::Assignment(id)))?;
         if actor.require(WORK_READERS).is_err() {
             let me = self.my_inspector_id(actor)?;
             if !me.is_some_and(|m| a.team.contains(&m)) {
@@ -510,7 +511,7 @@ pub(super) fn checked(
 ) -> Result<crate::store::DrawHead> {
     let draw = db
         .draw_head(a.draw_id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("draw {}", a.draw_id)))?;
+        .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, a.draw_id)))?;
     let drawn_on = draw
         .revealed_at
         .as_deref()

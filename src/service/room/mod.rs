@@ -10,6 +10,7 @@ use super::{Actor, Change, Result, Service, ServiceError, audit, json};
 use crate::domain::audit::{Action, Entity, Event};
 use crate::domain::ceremony::{self, Answer, Status};
 use crate::domain::draw::{Certificate, Hashes, Params, Signoff, Stratum};
+use crate::domain::missing::Missing;
 use crate::domain::quota::Group;
 use crate::domain::user::Role;
 use crate::exchange::record::{RecordInput, RecordLogLine, RecordPerson, record_html, record_xlsx};
@@ -127,7 +128,7 @@ pub struct RoomState {
 
 fn draw_head(db: Db<'_>, id: i64) -> Result<DrawHead> {
     db.draw_head(id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))
+        .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, id)))
 }
 
 fn wrong_status(r: &DrawHead) -> ServiceError {

@@ -2,6 +2,8 @@
 //! hashes, who joined with their entropy and answers, the timed log, and the result with names.
 
 use super::*;
+use crate::domain::audit::Entity;
+use crate::domain::missing::Missing;
 
 pub(super) fn room_state(
     db: Db<'_>,
@@ -15,7 +17,7 @@ pub(super) fn room_state(
         ..
     } = db
         .draw(id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("draw {id}")))?;
+        .ok_or_else(|| ServiceError::NotFound(Missing::Record(Entity::Draw, id)))?;
     let status = r.status;
     let params = r.params.clone();
     let hashes = crate::domain::draw::hashes(&snapshot, &params);

@@ -14,6 +14,7 @@ use crate::domain::figures::{
     planned_joint_share,
 };
 use crate::domain::followup::Status;
+use crate::domain::missing::Missing;
 use crate::domain::quarter::Quarter;
 use crate::domain::result::{Category, JointInspection, ReviewStatus, Signature};
 use crate::domain::stats::{
@@ -251,7 +252,7 @@ impl Service {
         let last = quarters
             .last()
             .copied()
-            .ok_or_else(|| ServiceError::NotFound("quarter".into()))?;
+            .ok_or_else(|| ServiceError::NotFound(Missing::Quarter))?;
         let (stats, assessment) = match period {
             Period::Quarter(q) => self.quarter_report(actor, q)?,
             Period::Year(_) => (

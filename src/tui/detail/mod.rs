@@ -268,7 +268,12 @@ impl Detail {
             .item_versions(actor)
             .or_else(|_| svc.items_in_force(svc.today()))?;
         let Some(v) = all.iter().find(|v| v.id == self.id) else {
-            return Err(ServiceError::NotFound(format!("item {}", self.id)));
+            return Err(ServiceError::NotFound(
+                crate::domain::missing::Missing::Record(
+                    crate::domain::audit::Entity::Item,
+                    self.id,
+                ),
+            ));
         };
         self.title = display(&v.data.name);
         lines.push(heading(ui::section("fields", lang)));
