@@ -227,58 +227,11 @@ pub fn conflict(
                 .map(|d| date_arg(d, lang))
                 .transpose()?
                 .unwrap_or_else(|| svc.today());
-            let insp = svc
-                .inspectors(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .find(|i| i.data.cert_no == inspector)
-                .ok_or_else(|| {
-                    human(
-                        ServiceError::NotFound(Missing::Typed(inspector.clone())),
-                        None,
-                        lang,
-                    )
-                })?;
-            let ent = svc
-                .enterprise_by_code(me, &enterprise.trim().to_ascii_uppercase())
-                .map_err(|e| human(e, None, lang))?;
-            let id = svc
-                .declare_conflict(me, insp.id, ent.id, &reason, on)
-                .map_err(|e| human(e, None, lang))?;
-            writeln!(
-                out,
-                "{}",
-                s::conflict_added(id, &insp.data.name, &ent.data.name, lang)
-            )?;
+            let line = conflict_add(svc, me, (&inspector, &enterprise), &reason, on, lang)?;
+            writeln!(out, "{line}")?;
         }
         ConflictCmd::List => {
-            let inspectors = svc.inspectors(me).map_err(|e| human(e, None, lang))?;
-            let enterprises = svc.enterprises(me).map_err(|e| human(e, None, lang))?;
-            let rows = svc
-                .conflicts(me)
-                .map_err(|e| human(e, None, lang))?
-                .into_iter()
-                .map(|c| {
-                    let i = inspectors
-                        .iter()
-                        .find(|i| i.id == c.inspector_id)
-                        .map(|i| i.data.name.clone())
-                        .unwrap_or_default();
-                    let e = enterprises
-                        .iter()
-                        .find(|e| e.id == c.enterprise_id)
-                        .map(|e| e.data.name.clone())
-                        .unwrap_or_default();
-                    vec![
-                        c.id.to_string(),
-                        i,
-                        e,
-                        c.reason,
-                        c.declared_on.to_string(),
-                        c.withdrawn.map(|d| d.to_string()).unwrap_or_default(),
-                    ]
-                })
-                .collect::<Vec<_>>();
+            let rows = conflict_rows(svc, me).map_err(|e| human(e, None, lang))?;
             print_table(out, &s::conflict_headers(lang), &rows)?;
         }
         ConflictCmd::Withdraw { id } => {
@@ -289,4 +242,49 @@ pub fn conflict(
         }
     }
     Ok(())
+}
+
+/// Declares the conflict of the officer with certificate `cert` and the enterprise with
+/// credit code `code`; what to print.
+fn conflict_add(
+    svc: &mut Service,
+    me: &Actor,
+    (cert, code): (&str, &str),
+    reason: &str,
+    on: chrono::NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let h = |e| human(e, None, lang);
+    let insp = (svc.inspectors(me).map_err(h)?.into_iter())
+        .find(|i| i.data.cert_no == cert)
+        .ok_or_else(|| h(ServiceError::NotFound(Missing::Typed(cert.to_string()))))?;
+    let ent = svc
+        .enterprise_by_code(me, &code.trim().to_ascii_uppercase())
+        .map_err(h)?;
+    let id = svc
+        .declare_conflict(me, insp.id, ent.id, reason, on)
+        .map_err(h)?;
+    Ok(s::conflict_added(id, &insp.data.name, &ent.data.name, lang))
+}
+
+/// Every conflict as `conflict list` prints it: id, officer, enterprise, reason, dates.
+fn conflict_rows(svc: &mut Service, me: &Actor) -> Result<Vec<Vec<String>>, ServiceError> {
+    let inspectors = svc.inspectors(me)?;
+    let enterprises = svc.enterprises(me)?;
+    let name_of = |found: Option<&String>| found.cloned().unwrap_or_default();
+    let rows = (svc.conflicts(me)?.into_iter())
+        .map(|c| {
+            let i = inspectors.iter().find(|i| i.id == c.inspector_id);
+            let e = enterprises.iter().find(|e| e.id == c.enterprise_id);
+            vec![
+                c.id.to_string(),
+                name_of(i.map(|i| &i.data.name)),
+                name_of(e.map(|e| &e.data.name)),
+                c.reason,
+                c.declared_on.to_string(),
+                c.withdrawn.map(|d| d.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Ok(rows)
 }
