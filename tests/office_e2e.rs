@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ssh::{Cred, PASSWORD, Term, start_server};
+use common::ssh::{Cred, PASSWORD, Term, into_enterprise, start_server};
 use shuangsui::domain::draw::Quota;
 use shuangsui::domain::user::Role;
 use shuangsui::service::{Actor, DrawRequest, NewUser};
@@ -52,15 +52,8 @@ async fn a_conflict_declared_in_the_ui_is_frozen_into_the_next_draw() {
         })
         .expect("an officer free of this firm");
 
-    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
-    assert!(t.wait_for("首页").await);
-    t.send(b"2").await;
-    assert!(t.wait_for("统一社会信用代码").await, "{}", t.screen());
-    t.send(format!("/{}\r", firm.data.credit_code).as_bytes())
-        .await;
-    assert!(t.wait_for("1/").await, "{}", t.screen());
-    t.send(b"\r").await;
-    assert!(t.wait_for("c 登记回避").await, "{}", t.screen());
+    let code = firm.data.credit_code.to_string();
+    let mut t = into_enterprise(&srv, &code, "c 登记回避").await;
     t.send(b"c").await;
     assert!(t.wait_for("选择检查人员").await, "{}", t.screen());
     t.send(officer.data.cert_no.as_bytes()).await;

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::ssh::{Cred, PASSWORD, Term, start_server};
+use common::ssh::{Cred, PASSWORD, Term, into_enterprise, start_server};
 use shuangsui::domain::classify::{Class, Reason};
 use shuangsui::domain::quarter::Quarter;
 use shuangsui::service::Actor;
@@ -25,15 +25,8 @@ async fn a_penalty_entered_in_the_ui_makes_the_enterprise_special_next_quarter()
         .expect("a firm not special next quarter")
         .clone();
 
-    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
-    assert!(t.wait_for("首页").await);
-    t.send(b"2").await;
-    assert!(t.wait_for("统一社会信用代码").await, "{}", t.screen());
-    t.send(format!("/{}\r", firm.data.credit_code).as_bytes())
-        .await;
-    assert!(t.wait_for("1/").await, "{}", t.screen());
-    t.send(b"\r").await;
-    assert!(t.wait_for("p 行政处罚").await, "{}", t.screen());
+    let code = firm.data.credit_code.to_string();
+    let mut t = into_enterprise(&srv, &code, "p 行政处罚").await;
     t.send(b"p").await;
     assert!(t.wait_for("新增行政处罚").await, "{}", t.screen());
     if t.screen().contains("新增一条，或选择一条更正") {

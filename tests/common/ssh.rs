@@ -318,3 +318,17 @@ pub async fn into_room(srv: &TestServer, user: &str, label: &str) -> Term {
     );
     t
 }
+
+/// Logs in as the administrator and opens the detail of the enterprise with credit code
+/// `code`: the enterprises tab, `/` search, `Enter`. The detail shows `hint` when open.
+pub async fn into_enterprise(srv: &TestServer, code: &str, hint: &str) -> Term {
+    let mut t = Term::connect(srv.addr(), "admin", Cred::Password(PASSWORD)).await;
+    assert!(t.wait_for("首页").await, "{}", t.screen());
+    t.send(b"2").await;
+    assert!(t.wait_for("统一社会信用代码").await, "{}", t.screen());
+    t.send(format!("/{code}\r").as_bytes()).await;
+    assert!(t.wait_for("1/").await, "{}", t.screen());
+    t.send(b"\r").await;
+    assert!(t.wait_for(hint).await, "{}", t.screen());
+    t
+}
